@@ -1,0 +1,122 @@
+//! `rapporteur.yaml`: site settings, thresholds and weights, every key optional.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Audience, Extra};
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub title: String,
+    /// `""` means relative links, which work from `file://` and under any path.
+    pub base_url: String,
+    pub theme: String,
+    /// The audience of items that name none and whose record names none.
+    pub default_audience: Audience,
+    pub markdown: MarkdownConfig,
+    pub limits: Limits,
+    pub thresholds: Thresholds,
+    pub weights: Weights,
+    pub extra: Extra,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Relationship reports".to_string(),
+            base_url: String::new(),
+            theme: "default".to_string(),
+            default_audience: Audience::Internal,
+            markdown: MarkdownConfig::default(),
+            limits: Limits::default(),
+            thresholds: Thresholds::default(),
+            weights: Weights::default(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct MarkdownConfig {
+    /// Raw HTML in notes is escaped unless this is true.
+    pub allow_html: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Thresholds {
+    /// Overtime ratio above which a month is flagged.
+    pub overtime_flag: f64,
+    /// |client − provider| survey gap at which a dimension is flagged.
+    pub perception_gap_flag: f64,
+    /// Days before the renewal notice deadline at which it is flagged.
+    pub notice_warning_days: i64,
+    pub health: HealthBands,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            overtime_flag: 0.05,
+            perception_gap_flag: 1.0,
+            notice_warning_days: 60,
+            health: HealthBands::default(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct HealthBands {
+    pub green: f64,
+    pub amber: f64,
+}
+
+impl Default for HealthBands {
+    fn default() -> Self {
+        HealthBands {
+            green: 75.0,
+            amber: 50.0,
+        }
+    }
+}
+
+/// Weights of the health components; renormalised over the components with data.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Weights {
+    pub performance: f64,
+    pub workload: f64,
+    pub communication: f64,
+    pub feedback: f64,
+    pub trust: f64,
+    pub risk: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            performance: 35.0,
+            workload: 15.0,
+            communication: 15.0,
+            feedback: 10.0,
+            trust: 15.0,
+            risk: 10.0,
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Notes: front matter, Markdown body, and the action items in their task lists.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Action, Note, NoteMeta};
+use crate::yaml;
+
+/// Parses a note file; `slug` is its file stem.
+pub(crate) fn parse_note(rel: &Path, slug: &str, text: &str) -> Result<Note, Diagnostic> {
+    let (front, body, front_line) =
+        split_front_matter(text).map_err(|msg| Diagnostic::error(rel, msg).at(text, 1, 1))?;
+    let meta: NoteMeta = yaml::from_str(front).map_err(|e| {
+        Diagnostic::error(rel, e.message).at(text, e.line + front_line - 1, e.column)
+    })?;
+    Ok(Note {
+        slug: slug.to_string(),
+        meta,
+        body: body.to_string(),
+        actions: harvest_actions(body),
+        source: rel.to_path_buf(),
+    })
+}
+
+/// Splits `---\n<yaml>\n---\n<body>`; returns the YAML, the body and the line
+/// on which the YAML starts.
+fn split_front_matter(text: &str) -> Result<(&str, &str, usize), String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(
+            "a note must start with front matter: a line `---`, the YAML \
+                    (title, date, ...), then another line `---`"
+                .to_string(),
+        );
+    }
+    let rest = &text[first_line_end..];
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let front = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Ok((front, body, 2));
+        }
+        offset += line.len();
+    }
+    Err("the front matter is not closed: add a line `---` after the YAML".to_string())
+}
+
+/// Markdown options shared by every place that parses note bodies.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Collects task-list items: owner before the first colon, `(due YYYY-MM-DD)`, checked = done.
+pub(crate) fn harvest_actions(body: &str) -> Vec<Action> {
+    struct Open {
+        text: String,
+        task: Option<bool>,
+        // Where the action goes, so nested items keep document order.
+        slot: usize,
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut actions = Vec::new();
+    for event in Parser::new_ext(body, markdown_options()) {
+        match event {
+            Event::Start(Tag::Item) => stack.push(Open {
+                text: String::new(),
+                task: None,
+                slot: actions.len(),
+            }),
+            Event::TaskListMarker(checked) => {
+                if let Some(item) = stack.last_mut() {
+                    item.task = Some(checked);
+                }
+            }
+            // A nested list belongs to its own items, not to the parent's text.
+            Event::Start(Tag::List(_)) => {
+                if let Some(item) = stack.last_mut() {
+                    item.text.push('\u{0}');
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(item) = stack.last_mut() {
+                    item.text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(item) = stack.last_mut() {
+                    item.text.push(' ');
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                if let Some(Open {
+                    text,
+                    task: Some(done),
+                    slot,
+                }) = stack.pop()
+                {
+                    let own = text.split('\u{0}').next().unwrap_or("").trim();
+                    actions.insert(slot, action_from_text(own, done));
+                }
+            }
+            _ => {}
+        }
+    }
+    actions
+}
+
+fn action_from_text(text: &str, done: bool) -> Action {
+    let owner = text
+        .split_once(':')
+        .map(|(owner, _)| owner.trim().to_string())
+        .filter(|o| !o.is_empty());
+    Action {
+        owner,
+        text: text.to_string(),
+        due: find_due(text),
+        done,
+    }
+}
+
+fn find_due(text: &str) -> Option<NaiveDate> {
+    let start = text.find("(due ")? + "(due ".len();
+    let date = text.get(start..start + 10)?;
+    if text[start + 10..].starts_with(')') {
+        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn actions_have_owner_due_and_done() {
+        let body = "## Actions\n- [ ] Ravi: share the calendar (due 2026-03-11)\n\
+                    - [x] Dana: confirm approvers\n- plain bullet\n- [ ] no owner here\n";
+        let actions = harvest_actions(body);
+        assert_eq!(actions.len(), 3);
+        assert_eq!(actions[0].owner.as_deref(), Some("Ravi"));
+        assert_eq!(actions[0].due, NaiveDate::from_ymd_opt(2026, 3, 11));
+        assert!(!actions[0].done);
+        assert!(actions[1].done);
+        assert_eq!(actions[1].due, None);
+        assert_eq!(actions[2].owner, None);
+    }
+
+    #[test]
+    fn nested_task_is_its_own_action() {
+        let body = "- [ ] Ana: parent (due 2026-01-02)\n  - [x] Bo: child\n";
+        let actions = harvest_actions(body);
+        assert_eq!(actions.len(), 2);
+        assert_eq!(actions[0].text, "Ana: parent (due 2026-01-02)");
+        assert_eq!(actions[1].text, "Bo: child");
+    }
+
+    #[test]
+    fn front_matter_errors_point_into_the_file() {
+        let rel = Path::new("content/x/notes/a.md");
+        let err = parse_note(rel, "a", "---\ntitle: T\ndate: 2026-13-01\n---\nbody").unwrap_err();
+        assert_eq!(err.line, 3, "{err}");
+        let err = parse_note(rel, "a", "no front matter").unwrap_err();
+        assert!(err.message.contains("must start with front matter"));
+        let err = parse_note(rel, "a", "---\ntitle: T\n").unwrap_err();
+        assert!(err.message.contains("not closed"));
+    }
+
+    #[test]
+    fn note_parses_with_defaults() {
+        let note = parse_note(
+            Path::new("n.md"),
+            "n",
+            "---\ntitle: Weekly\ndate: 2026-03-04\n---\n- [ ] A: x\n",
+        )
+        .unwrap();
+        assert_eq!(note.meta.kind, crate::model::NoteKind::Note);
+        assert_eq!(note.actions.len(), 1);
+    }
+}
