@@ -1,11 +1,16 @@
 //! rapporteur: static relationship reports for outsourcing engagements.
 //!
 //! The pipeline, one module per stage, data flowing one way:
-//! `load` -> `validate` -> `analyse` -> `chart` -> `render` -> `output`.
+//! `load` -> `validate` -> `analyse` -> `chart` -> `render` -> `output`,
+//! run in that order by `site::build`.
 
+pub mod cmd;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod load;
 pub mod model;
+pub mod output;
+pub mod render;
+pub mod site;
 pub mod yaml;

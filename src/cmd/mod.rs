@@ -1,0 +1,137 @@
+//! Command-line interface: one file per subcommand, each with `execute`.
+
+mod build;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::error::{Error, Result};
+use crate::model::Audience;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "rapporteur",
+    version,
+    about = "Relationship reports for outsourcing engagements, built from YAML and Markdown"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the static site into the output folder.
+    Build(build::BuildArgs),
+}
+
+/// Flags shared by every subcommand that reads content.
+#[derive(Debug, Clone, Args)]
+pub struct ContentArgs {
+    /// The report repository (holds rapporteur.yaml and content/).
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// The report date (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Who the output is for: `shared` leaves out internal items.
+    #[arg(long, value_enum, default_value = "internal")]
+    pub audience: AudienceArg,
+    /// Only the engagements with this client (by name or engagement-free slug).
+    #[arg(long, value_name = "NAME")]
+    pub client: Option<String>,
+    /// Only the engagements with this provider.
+    #[arg(long, value_name = "NAME")]
+    pub provider: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AudienceArg {
+    Internal,
+    Shared,
+}
+
+impl From<AudienceArg> for Audience {
+    fn from(a: AudienceArg) -> Audience {
+        match a {
+            AudienceArg::Internal => Audience::Internal,
+            AudienceArg::Shared => Audience::Shared,
+        }
+    }
+}
+
+impl ContentArgs {
+    /// `--as-of`, else `SOURCE_DATE_EPOCH`, else today.
+    pub fn as_of(&self) -> Result<NaiveDate> {
+        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+        resolve_as_of(
+            self.as_of.as_deref(),
+            epoch.as_deref(),
+            chrono::Local::now().date_naive(),
+        )
+    }
+}
+
+fn resolve_as_of(flag: Option<&str>, epoch: Option<&str>, today: NaiveDate) -> Result<NaiveDate> {
+    if let Some(text) = flag {
+        return NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+            Error::Usage(format!("--as-of `{text}` is not a date: write YYYY-MM-DD"))
+        });
+    }
+    if let Some(text) = epoch.filter(|t| !t.trim().is_empty()) {
+        let seconds: i64 = text.trim().parse().map_err(|_| {
+            Error::Usage(format!(
+                "SOURCE_DATE_EPOCH `{text}` is not a number of seconds"
+            ))
+        })?;
+        return chrono::DateTime::from_timestamp(seconds, 0)
+            .map(|t| t.date_naive())
+            .ok_or_else(|| Error::Usage(format!("SOURCE_DATE_EPOCH `{text}` is out of range")));
+    }
+    Ok(today)
+}
+
+/// Runs the subcommand; returns the exit code.
+pub fn execute(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Build(args) => build::execute(args),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn as_of_prefers_flag_then_epoch_then_today() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            resolve_as_of(Some("2026-03-01"), Some("0"), today).unwrap(),
+            d("2026-03-01")
+        );
+        assert_eq!(
+            resolve_as_of(None, Some("86400"), today).unwrap(),
+            d("1970-01-02")
+        );
+        assert_eq!(resolve_as_of(None, None, today).unwrap(), today);
+        assert!(resolve_as_of(Some("2026-02-30"), None, today).is_err());
+        assert!(resolve_as_of(None, Some("soon"), today).is_err());
+    }
+}
+
+/// Sizes the global thread pool once, before any parallel work.
+fn set_jobs(jobs: Option<usize>) -> Result<()> {
+    if let Some(n) = jobs {
+        if n == 0 {
+            return Err(Error::Usage("--jobs must be at least 1".into()));
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+    }
+    Ok(())
+}

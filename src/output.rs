@@ -1,0 +1,216 @@
+//! The only module that writes files: the rendered site, swapped into the
+//! output folder at once.
+//!
+//! The site is written to a staging folder beside the output and renamed into
+//! place only when every file is written, so a failed build leaves the previous
+//! output exactly as it was. Every path is checked to stay inside the output.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The rendered site: output path (`/`-separated, relative) -> bytes.
+pub type SiteFiles = BTreeMap<String, Vec<u8>>;
+
+/// Refuses output folders that would overwrite the sources.
+pub fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
+    let root = absolute(root)?;
+    let out = absolute(out)?;
+    let refuse = |why: &str| {
+        Err(Error::Usage(format!(
+            "refusing to build into {}: {why}; choose another --out",
+            out.display()
+        )))
+    };
+    if root.starts_with(&out) {
+        return refuse("it is the repository root or contains it");
+    }
+    for protected in ["content", "themes", ".git"] {
+        if out.starts_with(root.join(protected)) {
+            return refuse(&format!("it is inside {protected}/"));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` as the new content of `out`, replacing what was there.
+pub fn write_site(out: &Path, files: &SiteFiles) -> Result<()> {
+    for path in files.keys() {
+        check_relative(path)?;
+    }
+    let out = absolute(out)?;
+    let parent = out
+        .parent()
+        .ok_or_else(|| Error::Usage(format!("{} has no parent folder", out.display())))?;
+    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let pid = std::process::id();
+    let staging = parent.join(format!(".{name}.new-{pid}"));
+    let retired = parent.join(format!(".{name}.old-{pid}"));
+    remove_if_exists(&staging)?;
+    let written = write_tree(&staging, files);
+    if let Err(e) = written {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if out.exists() {
+        fs::rename(&out, &retired).map_err(|e| Error::io(&out, e))?;
+        if let Err(e) = fs::rename(&staging, &out) {
+            // Put the previous site back; the build failed, the output stays.
+            let _ = fs::rename(&retired, &out);
+            let _ = fs::remove_dir_all(&staging);
+            return Err(Error::io(&out, e));
+        }
+        fs::remove_dir_all(&retired).map_err(|e| Error::io(&retired, e))?;
+    } else {
+        fs::rename(&staging, &out).map_err(|e| Error::io(&out, e))?;
+    }
+    Ok(())
+}
+
+fn write_tree(dir: &Path, files: &SiteFiles) -> Result<()> {
+    use rayon::prelude::*;
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut folders: Vec<PathBuf> = files
+        .keys()
+        .filter_map(|p| Path::new(p).parent().map(|d| dir.join(d)))
+        .collect();
+    folders.dedup();
+    for folder in &folders {
+        fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+    }
+    files.par_iter().try_for_each(|(path, bytes)| {
+        let target = dir.join(path);
+        fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
+    })
+}
+
+fn remove_if_exists(path: &Path) -> Result<()> {
+    if path.exists() {
+        fs::remove_dir_all(path).map_err(|e| Error::io(path, e))?;
+    }
+    Ok(())
+}
+
+/// A safe output path: relative, plain names only, nothing a file system reads specially.
+fn check_relative(path: &str) -> Result<()> {
+    let bad = |why: &str| Err(Error::Usage(format!("unsafe output path `{path}`: {why}")));
+    if path.is_empty() || path.contains('\\') || path.contains('\0') || path.contains(':') {
+        return bad("empty, or holds a backslash, colon or NUL");
+    }
+    for component in Path::new(path).components() {
+        match component {
+            Component::Normal(name) => {
+                let name = name.to_string_lossy();
+                let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+                let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str())
+                    || ((stem.starts_with("COM") || stem.starts_with("LPT")) && stem.len() == 4);
+                if reserved {
+                    return bad("a name reserved on Windows");
+                }
+            }
+            _ => return bad("it leaves the output folder"),
+        }
+    }
+    Ok(())
+}
+
+fn absolute(path: &Path) -> Result<PathBuf> {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map_err(|e| Error::io(".", e))?
+            .join(path)
+    };
+    // Resolve `.` and `..` lexically: the output may not exist yet.
+    let mut clean = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other),
+        }
+    }
+    // Resolve symlinks of the part that exists, so `out` can't alias the root.
+    let mut existing = clean.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(n) => rest.push(n.to_os_string()),
+            None => break,
+        }
+        existing.pop();
+    }
+    let mut resolved = fs::canonicalize(&existing).unwrap_or(existing);
+    for n in rest.into_iter().rev() {
+        resolved.push(n);
+    }
+    Ok(resolved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_paths_are_refused() {
+        for bad in [
+            "../x",
+            "/etc/passwd",
+            "a/../../b",
+            "a\\b",
+            "c:x",
+            "a/CON.html",
+            "",
+            "a\0",
+        ] {
+            assert!(check_relative(bad).is_err(), "{bad:?}");
+        }
+        for good in ["index.html", "engagements/acme/notes/n-1.html", "style.css"] {
+            assert!(check_relative(good).is_ok(), "{good}");
+        }
+    }
+
+    #[test]
+    fn output_may_not_hold_the_sources() {
+        let root = tempfile::tempdir().unwrap();
+        let r = root.path();
+        assert!(check_out_dir(r, r).is_err());
+        assert!(check_out_dir(r, r.parent().unwrap()).is_err());
+        assert!(check_out_dir(r, &r.join("content/x")).is_err());
+        assert!(check_out_dir(r, &r.join("themes")).is_err());
+        assert!(check_out_dir(r, &r.join("public")).is_ok());
+        assert!(check_out_dir(r, &r.join("public/../content")).is_err());
+    }
+
+    #[test]
+    fn site_is_swapped_in_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut files = SiteFiles::new();
+        files.insert("a/b.html".into(), b"one".to_vec());
+        write_site(&out, &files).unwrap();
+        files.clear();
+        files.insert("c.html".into(), b"two".to_vec());
+        write_site(&out, &files).unwrap();
+        assert!(!out.join("a/b.html").exists());
+        assert_eq!(fs::read(out.join("c.html")).unwrap(), b"two");
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "staging folders are cleaned up");
+        files.insert("../escape".into(), b"x".to_vec());
+        assert!(write_site(&out, &files).is_err());
+        assert_eq!(
+            fs::read(out.join("c.html")).unwrap(),
+            b"two",
+            "failed build keeps output"
+        );
+    }
+}

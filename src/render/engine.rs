@@ -1,0 +1,81 @@
+//! Tera, loaded once per build with every template of the effective theme.
+
+use tera::{Context, ErrorKind, Tera};
+
+use super::theme::{Origin, Theme};
+use crate::diagnostic::Diagnostic;
+
+pub struct Engine {
+    tera: Tera,
+    theme: Theme,
+}
+
+impl Engine {
+    /// Compiles every template; a broken one becomes a diagnostic naming the
+    /// template file and line.
+    pub fn new(theme: Theme) -> Result<Engine, Vec<Diagnostic>> {
+        let mut tera = Tera::new();
+        let templates: Vec<(String, String)> = theme
+            .templates()
+            .map(|(name, file)| {
+                (
+                    name.to_string(),
+                    String::from_utf8_lossy(&file.bytes).into_owned(),
+                )
+            })
+            .collect();
+        if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n, t))) {
+            return Err(vec![template_diagnostic(&theme, &templates, &e)]);
+        }
+        Ok(Engine { tera, theme })
+    }
+
+    pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| {
+            let sources: Vec<(String, String)> = self
+                .theme
+                .templates()
+                .map(|(n, f)| {
+                    (
+                        n.to_string(),
+                        String::from_utf8_lossy(&f.bytes).into_owned(),
+                    )
+                })
+                .collect();
+            template_diagnostic(&self.theme, &sources, &e)
+        })
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
+    }
+}
+
+/// Names the template file (the user's, or the built-in one) and the line.
+fn template_diagnostic(theme: &Theme, sources: &[(String, String)], e: &tera::Error) -> Diagnostic {
+    let (name, line, column, message) = match e.kind() {
+        ErrorKind::SyntaxError(r) | ErrorKind::RenderingError(r) => (
+            r.filename().to_string(),
+            r.span().start_line,
+            r.span().start_col + 1,
+            r.message().to_string(),
+        ),
+        other => (String::new(), 1, 1, other.to_string()),
+    };
+    let file = match theme
+        .files
+        .get(&format!("templates/{name}"))
+        .map(|f| &f.origin)
+    {
+        Some(Origin::User(path)) => path.display().to_string(),
+        Some(Origin::BuiltIn) => format!("(built-in theme) templates/{name}"),
+        None if name.is_empty() => "themes".to_string(),
+        None => format!("templates/{name}"),
+    };
+    let text = sources
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, t)| t.as_str())
+        .unwrap_or("");
+    Diagnostic::error(file, format!("template error: {message}")).at(text, line, column)
+}

@@ -1,0 +1,73 @@
+//! How numbers and dates read on a page: one place, so every page agrees.
+
+use chrono::NaiveDate;
+
+/// A number with at most `decimals` decimals, trailing zeros trimmed.
+pub fn number(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    };
+    if text == "-0" { "0".to_string() } else { text }
+}
+
+/// A measured value with its unit: `99.6%`, `312 s`, `4.4`.
+pub fn value(value: f64, unit: &str) -> String {
+    let n = number(value, 2);
+    match unit {
+        "" => n,
+        "%" => format!("{n}%"),
+        u => format!("{n} {u}"),
+    }
+}
+
+pub fn optional_value(v: Option<f64>, unit: &str) -> String {
+    v.map_or_else(|| "not reported".to_string(), |v| value(v, unit))
+}
+
+/// A share 0..1 as a whole percentage.
+pub fn percent(share: f64) -> String {
+    format!("{}%", number(share * 100.0, 0))
+}
+
+pub fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// `12 Mar 2026`, for prose.
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+pub fn money(amount: f64, currency: &str) -> String {
+    let whole = amount.round() as i64;
+    let digits = whole.abs().to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if whole < 0 { "-" } else { "" };
+    format!("{sign}{grouped} {currency}").trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(number(99.60, 2), "99.6");
+        assert_eq!(number(312.0, 2), "312");
+        assert_eq!(number(-0.001, 2), "0");
+        assert_eq!(value(99.6, "%"), "99.6%");
+        assert_eq!(value(312.0, "s"), "312 s");
+        assert_eq!(percent(0.875), "88%");
+        assert_eq!(money(1234567.4, "USD"), "1,234,567 USD");
+        assert_eq!(money(999.0, ""), "999");
+    }
+}

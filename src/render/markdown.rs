@@ -1,0 +1,87 @@
+//! Markdown note bodies to HTML: raw HTML escaped unless allowed, and links to
+//! other notes (`other-note.md`) pointed at their pages.
+
+use pulldown_cmark::{CowStr, Event, Parser, Tag, html};
+
+use crate::load::markdown_options;
+
+pub fn to_html(markdown: &str, allow_html: bool) -> String {
+    let events = Parser::new_ext(markdown, markdown_options()).map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: rewrite_link(dest_url),
+            title,
+            id,
+        }),
+        other => other,
+    });
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut out, events);
+    out
+}
+
+/// `x.md` and `x.md#part` become `x.html`; other links are left as written.
+fn rewrite_link(dest: CowStr<'_>) -> CowStr<'_> {
+    if dest.contains("://") || dest.starts_with("mailto:") {
+        return dest;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (&*dest, None),
+    };
+    match path.strip_suffix(".md") {
+        Some(stem) => {
+            let mut url = format!("{stem}.html");
+            if let Some(f) = fragment {
+                url.push('#');
+                url.push_str(f);
+            }
+            CowStr::from(url)
+        }
+        None => dest,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_html_is_escaped_unless_allowed() {
+        let md = "Hi <script>alert(1)</script>\n\n<div>block</div>\n";
+        let safe = to_html(md, false);
+        assert!(!safe.contains("<script>"), "{safe}");
+        assert!(safe.contains("&lt;script&gt;"), "{safe}");
+        assert!(!safe.contains("<div>"), "{safe}");
+        assert!(to_html(md, true).contains("<script>"));
+    }
+
+    #[test]
+    fn note_links_point_at_pages() {
+        let html = to_html(
+            "[a](2026-03-04-weekly.md) [b](x.md#top) [c](https://e.com/a.md)",
+            false,
+        );
+        assert!(html.contains(r#"href="2026-03-04-weekly.html""#), "{html}");
+        assert!(html.contains(r#"href="x.html#top""#), "{html}");
+        assert!(html.contains(r#"href="https://e.com/a.md""#), "{html}");
+    }
+
+    #[test]
+    fn extensions_are_on() {
+        let html = to_html(
+            "| a |\n|---|\n| 1 |\n\n- [x] done\n\n~~gone~~ [^1]\n\n[^1]: note\n",
+            false,
+        );
+        assert!(html.contains("<table>"));
+        assert!(html.contains("checkbox"));
+        assert!(html.contains("<del>"));
+        assert!(html.contains("footnote"));
+    }
+}

@@ -1,0 +1,94 @@
+//! Render: view data for each page, Tera templates, Markdown; returns the
+//! whole site in memory. Nothing here touches the file system (see `output`).
+
+pub mod engine;
+pub mod format;
+pub mod labels;
+pub mod links;
+pub mod markdown;
+mod pages;
+pub mod theme;
+mod view;
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::diagnostic::Diagnostic;
+use crate::model::{Audience, Portfolio};
+use crate::output::SiteFiles;
+pub use engine::Engine;
+
+/// What a build is for; every page says it in its footer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scope {
+    pub audience: Audience,
+    pub client: Option<String>,
+    pub provider: Option<String>,
+}
+
+impl Scope {
+    pub fn describe(&self) -> String {
+        let audience = match self.audience {
+            Audience::Internal => "internal: all items",
+            Audience::Shared => "shared with the partner: internal items left out",
+        };
+        let mut parts = vec![audience.to_string()];
+        if let Some(c) = &self.client {
+            parts.push(format!("client {c} only"));
+        }
+        if let Some(p) = &self.provider {
+            parts.push(format!("provider {p} only"));
+        }
+        parts.join("; ")
+    }
+}
+
+/// Everything the pages are made from.
+pub struct Input<'a> {
+    pub portfolio: &'a Portfolio,
+    pub as_of: NaiveDate,
+    pub scope: &'a Scope,
+    pub base_url: &'a str,
+}
+
+/// One page to render: where it goes, with which template and data.
+pub(crate) struct PageJob {
+    pub path: String,
+    pub template: &'static str,
+    pub context: Context,
+}
+
+/// Renders every page and copies the theme's static files.
+pub fn render(input: &Input, engine: &Engine) -> Result<SiteFiles, Vec<Diagnostic>> {
+    let jobs = pages::all(input);
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            engine
+                .render(job.template, &job.context)
+                .map(|html| (job.path, html.into_bytes()))
+        })
+        .collect();
+    let mut files = SiteFiles::new();
+    let mut errors = Vec::new();
+    for r in rendered {
+        match r {
+            Ok((path, bytes)) => {
+                files.insert(path, bytes);
+            }
+            // One broken template fails every page that uses it: report it once.
+            Err(d) if !errors.contains(&d) => errors.push(d),
+            Err(_) => {}
+        }
+    }
+    for (path, file) in engine.theme().statics() {
+        files.insert(path.to_string(), file.bytes.clone());
+    }
+    if errors.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,18 @@
+//! The list of pages of a site, one module per kind of page.
+
+mod engagement;
+mod index;
+mod note;
+
+use super::{Input, PageJob};
+
+pub(crate) fn all(input: &Input) -> Vec<PageJob> {
+    let mut jobs = vec![index::page(input)];
+    for e in &input.portfolio.engagements {
+        jobs.push(engagement::page(input, e));
+        for n in &e.notes {
+            jobs.push(note::page(input, e, n));
+        }
+    }
+    jobs
+}

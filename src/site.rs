@@ -1,0 +1,110 @@
+//! The build, as a short list of stages: load -> validate -> scope -> analyse
+//! -> render -> write. Each stage is timed for `--timings`.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::error::{Error, Result};
+use crate::load;
+use crate::model::Audience;
+use crate::output::{self, SiteFiles};
+use crate::render::{self, Engine, Scope, theme::Theme};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub out: PathBuf,
+    pub as_of: NaiveDate,
+    pub audience: Audience,
+    pub client: Option<String>,
+    pub provider: Option<String>,
+    /// Overrides `base_url` of the configuration.
+    pub base_url: Option<String>,
+    /// Warnings fail the build too.
+    pub strict: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub timings: Vec<(&'static str, Duration)>,
+    pub scope: String,
+}
+
+/// Builds the site in memory: every stage but writing.
+pub fn render_site(opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
+    let mut report = BuildReport::default();
+    let mut clock = Clock::new();
+
+    let loaded = load::load(&opts.root)?;
+    let mut diagnostics = loaded.diagnostics;
+    let mut portfolio = loaded.portfolio;
+    clock.lap("load", &mut report);
+
+    let theme = Theme::load(&opts.root, &portfolio.config.theme, &mut diagnostics);
+    let engine = Engine::new(theme);
+    let engine = match engine {
+        Ok(engine) => Some(engine),
+        Err(mut template_errors) => {
+            diagnostics.append(&mut template_errors);
+            None
+        }
+    };
+    diagnostic::sort(&mut diagnostics);
+    let fails = |d: &Diagnostic| d.is_error() || opts.strict;
+    if diagnostics.iter().any(fails) {
+        return Err(Error::Content(diagnostics));
+    }
+    let engine = engine.expect("no template error means the engine was built");
+    report.warnings = diagnostics;
+    clock.lap("validate", &mut report);
+
+    if let Some(base) = &opts.base_url {
+        portfolio.config.base_url = base.clone();
+    }
+    let scope = Scope {
+        audience: opts.audience,
+        client: opts.client.clone(),
+        provider: opts.provider.clone(),
+    };
+    report.scope = scope.describe();
+    let input = render::Input {
+        portfolio: &portfolio,
+        as_of: opts.as_of,
+        scope: &scope,
+        base_url: &portfolio.config.base_url,
+    };
+    let files = render::render(&input, &engine).map_err(Error::Content)?;
+    clock.lap("render", &mut report);
+    report.pages = files.keys().filter(|k| k.ends_with(".html")).count();
+    report.files = files.len();
+    Ok((files, report))
+}
+
+/// Builds the site and swaps it into the output folder.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    output::check_out_dir(&opts.root, &opts.out)?;
+    let (files, mut report) = render_site(opts)?;
+    let start = Instant::now();
+    output::write_site(&opts.out, &files)?;
+    report.timings.push(("write", start.elapsed()));
+    Ok(report)
+}
+
+struct Clock(Instant);
+
+impl Clock {
+    fn new() -> Clock {
+        Clock(Instant::now())
+    }
+
+    fn lap(&mut self, stage: &'static str, report: &mut BuildReport) {
+        report.timings.push((stage, self.0.elapsed()));
+        self.0 = Instant::now();
+    }
+}
