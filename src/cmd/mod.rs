@@ -100,6 +100,20 @@ pub fn execute(cli: Cli) -> Result<u8> {
     }
 }
 
+/// Sizes the global thread pool once, before any parallel work.
+fn set_jobs(jobs: Option<usize>) -> Result<()> {
+    if let Some(n) = jobs {
+        if n == 0 {
+            return Err(Error::Usage("--jobs must be at least 1".into()));
+        }
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,18 +134,4 @@ mod tests {
         assert!(resolve_as_of(Some("2026-02-30"), None, today).is_err());
         assert!(resolve_as_of(None, Some("soon"), today).is_err());
     }
-}
-
-/// Sizes the global thread pool once, before any parallel work.
-fn set_jobs(jobs: Option<usize>) -> Result<()> {
-    if let Some(n) = jobs {
-        if n == 0 {
-            return Err(Error::Usage("--jobs must be at least 1".into()));
-        }
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global()
-            .map_err(|e| Error::Usage(format!("--jobs: {e}")))?;
-    }
-    Ok(())
 }
