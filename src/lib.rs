@@ -12,5 +12,6 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scope;
 pub mod site;
 pub mod yaml;

@@ -11,7 +11,8 @@ use crate::error::{Error, Result};
 use crate::load;
 use crate::model::Audience;
 use crate::output::{self, SiteFiles};
-use crate::render::{self, Engine, Scope, theme::Theme};
+use crate::render::{self, Engine, theme::Theme};
+use crate::scope::Scope;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -73,6 +74,8 @@ pub fn render_site(opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
         provider: opts.provider.clone(),
     };
     report.scope = scope.describe();
+    let portfolio = scope.apply(portfolio)?;
+    clock.lap("scope", &mut report);
     let input = render::Input {
         portfolio: &portfolio,
         as_of: opts.as_of,

@@ -12,38 +12,13 @@ mod view;
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use serde::Serialize;
 use tera::Context;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Audience, Portfolio};
+use crate::model::Portfolio;
+use crate::scope::Scope;
 use crate::output::SiteFiles;
 pub use engine::Engine;
-
-/// What a build is for; every page says it in its footer.
-#[derive(Debug, Clone, Serialize)]
-pub struct Scope {
-    pub audience: Audience,
-    pub client: Option<String>,
-    pub provider: Option<String>,
-}
-
-impl Scope {
-    pub fn describe(&self) -> String {
-        let audience = match self.audience {
-            Audience::Internal => "internal: all items",
-            Audience::Shared => "shared with the partner: internal items left out",
-        };
-        let mut parts = vec![audience.to_string()];
-        if let Some(c) = &self.client {
-            parts.push(format!("client {c} only"));
-        }
-        if let Some(p) = &self.provider {
-            parts.push(format!("provider {p} only"));
-        }
-        parts.join("; ")
-    }
-}
 
 /// Everything the pages are made from.
 pub struct Input<'a> {

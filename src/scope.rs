@@ -1,0 +1,104 @@
+//! Scope: the part of the portfolio a build is for.
+//!
+//! Filtering happens once, on the model, before any figure is computed: a
+//! shared build's figures are those of shared data, and nothing later in the
+//! pipeline can leak what is not in the scoped model.
+
+use crate::error::{Error, Result};
+use crate::model::{Audience, Engagement, Portfolio};
+
+/// Who the build is for.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Scope {
+    pub audience: Audience,
+    pub client: Option<String>,
+    pub provider: Option<String>,
+}
+
+impl Scope {
+    pub fn internal() -> Scope {
+        Scope {
+            audience: Audience::Internal,
+            client: None,
+            provider: None,
+        }
+    }
+
+    /// In words, for the footer of every page and the build's summary line.
+    pub fn describe(&self) -> String {
+        let audience = match self.audience {
+            Audience::Internal => "internal: all items",
+            Audience::Shared => "shared with the partner: internal items left out",
+        };
+        let mut parts = vec![audience.to_string()];
+        if let Some(c) = &self.client {
+            parts.push(format!("client {c} only"));
+        }
+        if let Some(p) = &self.provider {
+            parts.push(format!("provider {p} only"));
+        }
+        parts.join("; ")
+    }
+
+    /// The scoped portfolio: other parties' engagements and, for a shared
+    /// build, every internal item removed.
+    pub fn apply(&self, mut portfolio: Portfolio) -> Result<Portfolio> {
+        if let Some(client) = &self.client {
+            let known = party_names(&portfolio, |e| &e.record.client.name);
+            portfolio
+                .engagements
+                .retain(|e| same_party(&e.record.client.name, client));
+            if portfolio.engagements.is_empty() {
+                return Err(unknown_party("client", client, &known));
+            }
+        }
+        if let Some(provider) = &self.provider {
+            let known = party_names(&portfolio, |e| &e.record.provider.name);
+            portfolio
+                .engagements
+                .retain(|e| same_party(&e.record.provider.name, provider));
+            if portfolio.engagements.is_empty() {
+                return Err(unknown_party("provider", provider, &known));
+            }
+        }
+        if self.audience == Audience::Shared {
+            portfolio.engagements.iter_mut().for_each(keep_shared);
+        }
+        Ok(portfolio)
+    }
+}
+
+fn keep_shared(e: &mut Engagement) {
+    let shared = |a: &Option<Audience>| *a == Some(Audience::Shared);
+    let r = &mut e.record;
+    r.goals.retain(|x| shared(&x.audience));
+    r.expectations.retain(|x| shared(&x.audience));
+    r.risks.retain(|x| shared(&x.audience));
+    r.milestones.retain(|x| shared(&x.audience));
+    for p in &mut e.periods {
+        p.feedback.retain(|x| shared(&x.audience));
+    }
+    e.notes.retain(|n| shared(&n.meta.audience));
+    for n in &mut e.notes {
+        n.meta.feedback.retain(|x| shared(&x.audience));
+    }
+}
+
+/// Party names match ignoring case and surrounding space.
+fn same_party(name: &str, wanted: &str) -> bool {
+    name.trim().eq_ignore_ascii_case(wanted.trim())
+}
+
+fn party_names(p: &Portfolio, name: impl Fn(&Engagement) -> &String) -> Vec<String> {
+    let mut names: Vec<String> = p.engagements.iter().map(|e| name(e).clone()).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+fn unknown_party(role: &str, wanted: &str, known: &[String]) -> Error {
+    Error::Usage(format!(
+        "no engagement has the {role} `{wanted}`; the {role}s are: {}",
+        known.join(", ")
+    ))
+}
