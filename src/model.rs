@@ -420,6 +420,10 @@ pub struct Period {
     /// Where the period was written, relative to the root (set by the loader).
     #[serde(skip)]
     pub source: PathBuf,
+    /// `periods.N.` for a period written inline in engagement.yaml, else empty:
+    /// the YAML path of this period's values within `source`.
+    #[serde(skip)]
+    pub yaml_prefix: String,
 }
 
 /// The engagement record as written in `engagement.yaml`.
@@ -492,6 +496,8 @@ pub struct Note {
     pub slug: String,
     pub meta: NoteMeta,
     pub body: String,
+    /// The line of the file on which the body starts, for diagnostics.
+    pub body_line: usize,
     pub actions: Vec<Action>,
     pub source: PathBuf,
 }

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 
 use crate::diagnostic::{self, Diagnostic};
 use crate::error::{Error, Result};
-use crate::load;
 use crate::model::Audience;
 use crate::output::{self, SiteFiles};
 use crate::render::{self, Engine, theme::Theme};
 use crate::scope::Scope;
+use crate::{load, validate};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -46,6 +46,8 @@ pub fn render_site(opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
     let mut diagnostics = loaded.diagnostics;
     let mut portfolio = loaded.portfolio;
     clock.lap("load", &mut report);
+
+    diagnostics.extend(validate::validate(&portfolio, &loaded.sources));
 
     let theme = Theme::load(&opts.root, &portfolio.config.theme, &mut diagnostics);
     let engine = Engine::new(theme);

@@ -27,6 +27,26 @@ pub const CONTENT_DIR: &str = "content";
 pub struct Loaded {
     pub portfolio: Portfolio,
     pub diagnostics: Vec<Diagnostic>,
+    /// The YAML texts read, so later checks can point into them.
+    pub sources: Sources,
+}
+
+/// The texts read, by file relative to the root.
+pub type Sources = BTreeMap<PathBuf, Source>;
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub text: String,
+    /// Where the YAML is in `text`: all of it, or a note's front matter.
+    pub yaml_range: std::ops::Range<usize>,
+    /// The line of the file on which the YAML starts.
+    pub yaml_first_line: usize,
+}
+
+impl Source {
+    pub fn yaml(&self) -> &str {
+        &self.text[self.yaml_range.clone()]
+    }
 }
 
 /// Reads the repository at `root`. Only a missing or unreadable root is an
@@ -40,9 +60,10 @@ pub fn load(root: &Path) -> Result<Loaded> {
     }
     let mut diagnostics = Vec::new();
     let config = load_config(root, &mut diagnostics);
-    let reader = Reader {
+    let mut reader = Reader {
         root,
         max_bytes: config.limits.max_file_bytes,
+        sources: Sources::new(),
     };
     let mut engagements = Vec::new();
     let content = root.join(CONTENT_DIR);
@@ -69,6 +90,7 @@ pub fn load(root: &Path) -> Result<Loaded> {
             engagements,
         },
         diagnostics,
+        sources: reader.sources,
     })
 }
 
@@ -80,6 +102,7 @@ fn load_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Config {
     let reader = Reader {
         root,
         max_bytes: Config::default().limits.max_file_bytes,
+        sources: Sources::new(),
     };
     let Some(text) = reader.read(&path, diagnostics) else {
         return Config::default();
@@ -100,9 +123,20 @@ fn load_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Config {
 struct Reader<'a> {
     root: &'a Path,
     max_bytes: u64,
+    sources: Sources,
 }
 
 impl Reader<'_> {
+    fn keep(&mut self, rel: &Path, text: String, yaml_range: std::ops::Range<usize>) {
+        let yaml_first_line = text[..yaml_range.start].matches('\n').count() + 1;
+        let source = Source {
+            text,
+            yaml_range,
+            yaml_first_line,
+        };
+        self.sources.insert(rel.to_path_buf(), source);
+    }
+
     /// Reads a text file, or records why it could not be read.
     fn read(&self, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
         let rel = relative(self.root, path);
@@ -146,7 +180,7 @@ impl Reader<'_> {
     }
 
     fn engagement(
-        &self,
+        &mut self,
         dir: &Path,
         config: &Config,
         diagnostics: &mut Vec<Diagnostic>,
@@ -174,7 +208,9 @@ impl Reader<'_> {
             return None;
         }
         let text = self.read(&record_path, diagnostics)?;
-        let mut record: EngagementRecord = match yaml::from_str(&text) {
+        let parsed = yaml::from_str(&text);
+        self.keep(&rel_record, text.clone(), 0..text.len());
+        let mut record: EngagementRecord = match parsed {
             Ok(r) => r,
             Err(e) => {
                 diagnostics
@@ -183,8 +219,9 @@ impl Reader<'_> {
             }
         };
         let mut by_month: BTreeMap<Month, Period> = BTreeMap::new();
-        for mut period in std::mem::take(&mut record.periods) {
+        for (i, mut period) in std::mem::take(&mut record.periods).into_iter().enumerate() {
             period.source = rel_record.clone();
+            period.yaml_prefix = format!("periods.{i}.");
             insert_period(&mut by_month, period, diagnostics);
         }
         for period in self.periods(&dir.join("periods"), diagnostics) {
@@ -205,7 +242,7 @@ impl Reader<'_> {
         Some(engagement)
     }
 
-    fn periods(&self, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Period> {
+    fn periods(&mut self, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Period> {
         let mut periods = Vec::new();
         if !dir.is_dir() {
             return periods;
@@ -233,7 +270,9 @@ impl Reader<'_> {
             let Some(text) = self.read(&path, diagnostics) else {
                 continue;
             };
-            match yaml::from_str::<Period>(&text) {
+            let parsed = yaml::from_str::<Period>(&text);
+            self.keep(&rel, text.clone(), 0..text.len());
+            match parsed {
                 Ok(mut period) => {
                     if period.period != month {
                         let line = line_of_key(&text, "period");
@@ -261,7 +300,7 @@ impl Reader<'_> {
         periods
     }
 
-    fn notes(&self, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Note> {
+    fn notes(&mut self, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Note> {
         let mut notes = Vec::new();
         if !dir.is_dir() {
             return notes;
@@ -287,7 +326,11 @@ impl Reader<'_> {
                 continue;
             };
             match notes::parse_note(&rel, slug, &text) {
-                Ok(note) => notes.push(note),
+                Ok(note) => {
+                    let front = notes::front_matter_range(&text).unwrap_or(0..0);
+                    self.keep(&rel, text, front);
+                    notes.push(note)
+                }
                 Err(d) => diagnostics.push(d),
             }
         }

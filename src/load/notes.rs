@@ -16,13 +16,23 @@ pub(crate) fn parse_note(rel: &Path, slug: &str, text: &str) -> Result<Note, Dia
     let meta: NoteMeta = yaml::from_str(front).map_err(|e| {
         Diagnostic::error(rel, e.message).at(text, e.line + front_line - 1, e.column)
     })?;
+    let body_line = text.len() - body.len();
+    let body_line = text[..body_line].matches('\n').count() + 1;
     Ok(Note {
         slug: slug.to_string(),
         meta,
         body: body.to_string(),
+        body_line,
         actions: harvest_actions(body),
         source: rel.to_path_buf(),
     })
+}
+
+/// Where the YAML between the `---` lines is in `text`, if the note has any.
+pub(crate) fn front_matter_range(text: &str) -> Option<std::ops::Range<usize>> {
+    let (front, ..) = split_front_matter(text).ok()?;
+    let start = front.as_ptr() as usize - text.as_ptr() as usize;
+    Some(start..start + front.len())
 }
 
 /// Splits `---\n<yaml>\n---\n<body>`; returns the YAML, the body and the line

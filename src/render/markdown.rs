@@ -4,8 +4,10 @@
 use pulldown_cmark::{CowStr, Event, Parser, Tag, html};
 
 use crate::load::markdown_options;
+use crate::notelinks::{self, LinkTarget};
 
-pub fn to_html(markdown: &str, allow_html: bool) -> String {
+/// Renders a note body of `engagement`; links are rewritten for its page.
+pub fn to_html(markdown: &str, allow_html: bool, engagement: &str) -> String {
     let events = Parser::new_ext(markdown, markdown_options()).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
         Event::Start(Tag::Link {
@@ -15,7 +17,7 @@ pub fn to_html(markdown: &str, allow_html: bool) -> String {
             id,
         }) => Event::Start(Tag::Link {
             link_type,
-            dest_url: rewrite_link(dest_url),
+            dest_url: rewrite_link(engagement, dest_url),
             title,
             id,
         }),
@@ -26,26 +28,29 @@ pub fn to_html(markdown: &str, allow_html: bool) -> String {
     out
 }
 
-/// `x.md` and `x.md#part` become `x.html`; other links are left as written.
-fn rewrite_link(dest: CowStr<'_>) -> CowStr<'_> {
-    if dest.contains("://") || dest.starts_with("mailto:") {
+/// Note and engagement links point at their pages (from a note page, which
+/// sits at `engagements/<id>/notes/`); other links are left as written.
+fn rewrite_link<'a>(engagement: &str, dest: CowStr<'a>) -> CowStr<'a> {
+    let Some((target, fragment)) = notelinks::resolve(engagement, &dest) else {
         return dest;
-    }
-    let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (&*dest, None),
     };
-    match path.strip_suffix(".md") {
-        Some(stem) => {
-            let mut url = format!("{stem}.html");
-            if let Some(f) = fragment {
-                url.push('#');
-                url.push_str(f);
-            }
-            CowStr::from(url)
-        }
-        None => dest,
+    let mut url = match target {
+        LinkTarget::Note {
+            engagement: e,
+            slug,
+        } if e == engagement => format!("{slug}.html"),
+        LinkTarget::Note {
+            engagement: e,
+            slug,
+        } => format!("../../{e}/notes/{slug}.html"),
+        LinkTarget::Engagement(e) => format!("../../{e}/index.html"),
+        LinkTarget::Elsewhere => return dest,
+    };
+    if let Some(f) = fragment {
+        url.push('#');
+        url.push_str(&f);
     }
+    CowStr::from(url)
 }
 
 #[cfg(test)]
@@ -55,22 +60,29 @@ mod tests {
     #[test]
     fn raw_html_is_escaped_unless_allowed() {
         let md = "Hi <script>alert(1)</script>\n\n<div>block</div>\n";
-        let safe = to_html(md, false);
+        let safe = to_html(md, false, "a");
         assert!(!safe.contains("<script>"), "{safe}");
         assert!(safe.contains("&lt;script&gt;"), "{safe}");
         assert!(!safe.contains("<div>"), "{safe}");
-        assert!(to_html(md, true).contains("<script>"));
+        assert!(to_html(md, true, "a").contains("<script>"));
     }
 
     #[test]
     fn note_links_point_at_pages() {
         let html = to_html(
-            "[a](2026-03-04-weekly.md) [b](x.md#top) [c](https://e.com/a.md)",
+            "[a](2026-03-04-weekly.md) [b](x.md#top) [c](https://e.com/a.md) \
+             [d](../../other/notes/y.md) [e](../../other/)",
             false,
+            "mine",
         );
         assert!(html.contains(r#"href="2026-03-04-weekly.html""#), "{html}");
         assert!(html.contains(r#"href="x.html#top""#), "{html}");
         assert!(html.contains(r#"href="https://e.com/a.md""#), "{html}");
+        assert!(
+            html.contains(r#"href="../../other/notes/y.html""#),
+            "{html}"
+        );
+        assert!(html.contains(r#"href="../../other/index.html""#), "{html}");
     }
 
     #[test]
@@ -78,6 +90,7 @@ mod tests {
         let html = to_html(
             "| a |\n|---|\n| 1 |\n\n- [x] done\n\n~~gone~~ [^1]\n\n[^1]: note\n",
             false,
+            "a",
         );
         assert!(html.contains("<table>"));
         assert!(html.contains("checkbox"));

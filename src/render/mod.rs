@@ -16,8 +16,8 @@ use tera::Context;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Portfolio;
-use crate::scope::Scope;
 use crate::output::SiteFiles;
+use crate::scope::Scope;
 pub use engine::Engine;
 
 /// Everything the pages are made from.

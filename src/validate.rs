@@ -1,0 +1,330 @@
+//! Validate: checks across the loaded model that serde alone cannot make —
+//! ranges, references, duplicate ids, links between notes.
+//!
+//! Each finding names the YAML path of the offending value (`kpis.2.id`);
+//! `locate` turns it into a line and column through the source's `Spans`.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::load::{self, Sources, markdown_options};
+use crate::model::{Direction, Engagement, Period, Portfolio, SurveyScores};
+use crate::notelinks::{self, LinkTarget};
+use crate::yaml::Spans;
+
+/// A problem at a YAML path of a file, before it is given a position.
+#[derive(Debug, Clone, PartialEq)]
+struct Finding {
+    severity: Severity,
+    file: PathBuf,
+    path: String,
+    /// For problems in a note's body: the exact 1-based line and column.
+    at: Option<(usize, usize)>,
+    message: String,
+}
+
+/// Checks the whole portfolio; returns the diagnostics with their positions.
+pub fn validate(portfolio: &Portfolio, sources: &Sources) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    let notes: BTreeSet<(String, String)> = portfolio
+        .engagements
+        .iter()
+        .flat_map(|e| e.notes.iter().map(|n| (e.id.clone(), n.slug.clone())))
+        .collect();
+    let ids: BTreeSet<&str> = portfolio
+        .engagements
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    for e in &portfolio.engagements {
+        check_engagement(e, &mut findings);
+        for p in &e.periods {
+            check_period(e, p, &mut findings);
+        }
+        check_links(e, &notes, &ids, &mut findings);
+    }
+    locate(findings, sources)
+}
+
+fn check_engagement(e: &Engagement, out: &mut Vec<Finding>) {
+    let file = &e.source;
+    let r = &e.record;
+    let mut push = |severity, path: String, message: String| {
+        out.push(Finding {
+            severity,
+            file: file.clone(),
+            path,
+            at: None,
+            message,
+        })
+    };
+    if r.kpis.is_empty() {
+        push(
+            Severity::Warning,
+            "kpis".into(),
+            "the engagement has no KPIs: add `kpis:` with at least one target, or the \
+             scorecard stays empty"
+                .into(),
+        );
+    }
+    let id_lists: [(&str, Vec<&str>); 3] = [
+        ("kpis", r.kpis.iter().map(|k| k.id.as_str()).collect()),
+        ("goals", r.goals.iter().map(|g| g.id.as_str()).collect()),
+        ("risks", r.risks.iter().map(|x| x.id.as_str()).collect()),
+    ];
+    for (list, ids) in id_lists {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.iter().enumerate() {
+            if !load::is_slug(id) {
+                push(
+                    Severity::Error,
+                    format!("{list}.{i}.id"),
+                    format!("`{id}` is not a valid id: use lowercase letters, digits and dashes"),
+                );
+            }
+            if let Some(first) = seen.insert(id, i) {
+                push(
+                    Severity::Error,
+                    format!("{list}.{i}.id"),
+                    format!(
+                        "id `{id}` is used twice in {list} (also item {}): give each its own id",
+                        first + 1
+                    ),
+                );
+            }
+        }
+    }
+    for (i, k) in r.kpis.iter().enumerate() {
+        if let Some(warn) = k.warn {
+            let wrong_side = match k.direction {
+                Direction::Higher => warn > k.target,
+                Direction::Lower => warn < k.target,
+            };
+            if wrong_side {
+                let side = if k.direction == Direction::Higher {
+                    "below"
+                } else {
+                    "above"
+                };
+                push(
+                    Severity::Error,
+                    format!("kpis.{i}.warn"),
+                    format!(
+                        "warn {warn} is on the wrong side of target {}: for `direction: {}` it \
+                         must be {side} the target",
+                        k.target,
+                        if k.direction == Direction::Higher {
+                            "higher"
+                        } else {
+                            "lower"
+                        }
+                    ),
+                );
+            }
+        }
+        if k.weight < 0.0 || !k.weight.is_finite() {
+            push(
+                Severity::Error,
+                format!("kpis.{i}.weight"),
+                "weight must be zero or more".into(),
+            );
+        }
+    }
+    for (i, risk) in r.risks.iter().enumerate() {
+        for (field, v) in [("likelihood", risk.likelihood), ("impact", risk.impact)] {
+            if !(1..=5).contains(&v) {
+                push(
+                    Severity::Error,
+                    format!("risks.{i}.{field}"),
+                    format!("{field} is {v}: use a whole number from 1 to 5"),
+                );
+            }
+        }
+    }
+    if let Some(c) = &r.capacity {
+        if c.hours_per_month <= 0.0 {
+            push(
+                Severity::Error,
+                "capacity.hours_per_month".into(),
+                "capacity must be more than 0 hours a month".into(),
+            );
+        }
+    }
+    if let Some(c) = &r.contract {
+        if c.renewal_notice_days.is_some_and(|d| d < 0) {
+            push(
+                Severity::Error,
+                "contract.renewal_notice_days".into(),
+                "renewal_notice_days must be zero or more".into(),
+            );
+        }
+        if c.monthly_fee.is_some_and(|f| f < 0.0) {
+            push(
+                Severity::Error,
+                "contract.monthly_fee".into(),
+                "monthly_fee must be zero or more".into(),
+            );
+        }
+    }
+}
+
+fn check_period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
+    let mut push = |path: String, message: String| {
+        out.push(Finding {
+            severity: Severity::Error,
+            file: p.source.clone(),
+            path: format!("{}{path}", p.yaml_prefix),
+            at: None,
+            message,
+        })
+    };
+    for id in p.kpis.keys() {
+        if e.kpi(id).is_none() {
+            let known: Vec<&str> = e.record.kpis.iter().map(|k| k.id.as_str()).collect();
+            let hint = closest(id, &known)
+                .map(|c| format!("did you mean `{c}`? "))
+                .unwrap_or_default();
+            push(
+                format!("kpis.{id}"),
+                format!(
+                    "KPI `{id}` is not defined in {}: {hint}the KPIs are: {}",
+                    e.source.display(),
+                    known.join(", ")
+                ),
+            );
+        }
+    }
+    if let Some(h) = &p.hours {
+        for (field, v) in [
+            ("worked", h.worked),
+            ("overtime_requested", h.overtime_requested),
+        ] {
+            if v.is_some_and(|v| v < 0.0) {
+                push(
+                    format!("hours.{field}"),
+                    format!("{field} hours cannot be negative"),
+                );
+            }
+        }
+    }
+    if let Some(s) = &p.survey {
+        for (side, scores) in [("client", &s.client), ("provider", &s.provider)] {
+            let Some(scores) = scores else { continue };
+            for (dim, v) in SurveyScores::DIMENSIONS.iter().zip(scores.by_dimension()) {
+                if let Some(v) = v.filter(|v| !(1..=5).contains(v)) {
+                    push(
+                        format!("survey.{side}.{dim}"),
+                        format!("survey score {v} is out of range: use a whole number from 1 to 5"),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Relative links from notes to `.md` notes and engagement folders must resolve.
+fn check_links(
+    e: &Engagement,
+    notes: &BTreeSet<(String, String)>,
+    engagements: &BTreeSet<&str>,
+    out: &mut Vec<Finding>,
+) {
+    for note in &e.notes {
+        let parser = Parser::new_ext(&note.body, markdown_options()).into_offset_iter();
+        for (event, range) in parser {
+            let Event::Start(Tag::Link { dest_url, .. }) = event else {
+                continue;
+            };
+            let Some((target, _)) = notelinks::resolve(&e.id, &dest_url) else {
+                continue;
+            };
+            let exists = match &target {
+                LinkTarget::Note { engagement, slug } => {
+                    notes.contains(&(engagement.clone(), slug.clone()))
+                }
+                LinkTarget::Engagement(id) => engagements.contains(id.as_str()),
+                LinkTarget::Elsewhere => false,
+            };
+            if !exists {
+                let before = &note.body[..range.start];
+                let line = note.body_line + before.matches('\n').count();
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                out.push(Finding {
+                    severity: Severity::Error,
+                    file: note.source.clone(),
+                    path: String::new(),
+                    at: Some((line, column)),
+                    message: format!(
+                        "broken link `{dest_url}`: no such note or engagement; link to a note \
+                         by its file name (e.g. `2026-03-04-weekly.md`)"
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// The known name nearest to `word`, if it is a plausible typo.
+pub fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(word, k), *k))
+        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// Gives each finding a line and column from its file's spans.
+fn locate(findings: Vec<Finding>, sources: &Sources) -> Vec<Diagnostic> {
+    let mut spans: HashMap<PathBuf, Spans> = HashMap::new();
+    findings
+        .into_iter()
+        .map(|f| {
+            let d = Diagnostic {
+                severity: f.severity,
+                ..Diagnostic::error(&f.file, f.message)
+            };
+            let Some(source) = sources.get(&f.file) else {
+                let (line, column) = f.at.unwrap_or((1, 1));
+                return Diagnostic { line, column, ..d };
+            };
+            if let Some((line, column)) = f.at {
+                return d.at(&source.text, line, column);
+            }
+            let index = spans
+                .entry(f.file.clone())
+                .or_insert_with(|| Spans::index(source.yaml()));
+            let (line, column) = index.key(&f.path).unwrap_or_else(|| index.nearest(&f.path));
+            d.at(&source.text, line + source.yaml_first_line - 1, column)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_names_typos_only() {
+        assert_eq!(closest("acuracy", &["accuracy", "csat"]), Some("accuracy"));
+        assert_eq!(closest("backlog", &["accuracy", "csat"]), None);
+    }
+}
