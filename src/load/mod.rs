@@ -447,17 +447,18 @@ fn line_of_key(text: &str, key: &str) -> usize {
         .map_or(1, |i| i + 1)
 }
 
-/// Ids are lowercase slugs: `[a-z0-9][a-z0-9-]*`.
+/// Ids are lowercase slugs, `[a-z0-9][a-z0-9-]*`; underscores are accepted
+/// too, since DESIGN.md's own examples write KPI ids like `approvals_on_time`.
 pub fn is_slug(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 fn slugify(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
+        if c.is_ascii_alphanumeric() || (c == '_' && !out.is_empty()) {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
@@ -479,10 +480,11 @@ mod tests {
     fn slugs() {
         assert!(is_slug("acme-payroll"));
         assert!(is_slug("2024-x"));
-        for bad in ["", "-a", "Acme", "a_b", "a/b", "..", "a b"] {
+        assert!(is_slug("approvals_on_time"));
+        for bad in ["", "-a", "_a", "Acme", "a/b", "..", "a b", "a.b"] {
             assert!(!is_slug(bad), "{bad}");
         }
-        assert_eq!(slugify("Acme Payroll_2"), "acme-payroll-2");
+        assert_eq!(slugify("Acme Payroll_2"), "acme-payroll_2");
     }
 
     #[test]

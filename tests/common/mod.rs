@@ -1,0 +1,118 @@
+//! Test harness: build a repository with the real pipeline into a temporary
+//! folder and read what came out.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use rapporteur::model::Audience;
+use rapporteur::site::{self, BuildOptions};
+
+/// The date the example portfolio was written for.
+pub const EXAMPLE_AS_OF: &str = "2026-11-23";
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn date(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+pub fn options(root: &Path, out: &Path, as_of: &str) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        out: out.to_path_buf(),
+        as_of: date(as_of),
+        audience: Audience::Internal,
+        client: None,
+        provider: None,
+        base_url: None,
+        strict: false,
+    }
+}
+
+/// A built site: every output file by its relative path.
+pub struct Built {
+    pub dir: tempfile::TempDir,
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl Built {
+    pub fn page(&self, path: &str) -> String {
+        let bytes = self
+            .files
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} was not built; built: {:?}", self.files.keys()));
+        String::from_utf8(bytes.clone()).unwrap()
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("public")
+    }
+}
+
+/// Builds `root` with `opts` changed by `tweak`, and reads the output back from disk.
+pub fn build_with(root: &Path, as_of: &str, tweak: impl FnOnce(&mut BuildOptions)) -> Built {
+    let dir = tempfile::tempdir().unwrap();
+    let mut opts = options(root, &dir.path().join("public"), as_of);
+    tweak(&mut opts);
+    site::build(&opts).unwrap_or_else(|e| panic!("build of {} failed: {e:?}", root.display()));
+    let files = read_tree(&opts.out);
+    Built { dir, files }
+}
+
+/// The example portfolio, built once per test binary.
+pub fn example() -> &'static Built {
+    static BUILT: OnceLock<Built> = OnceLock::new();
+    BUILT.get_or_init(|| build_with(&repo_root(), EXAMPLE_AS_OF, |_| {}))
+}
+
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap();
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Runs the real binary.
+pub fn rapporteur(args: &[&str], cwd: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run rapporteur")
+}
+
+/// Writes `files` (path -> text) into a fresh temporary repository.
+pub fn repo(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    dir
+}
+
+/// The text between `<tag ... id="id"` and the matching close of that section.
+pub fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no element with id {id}"));
+    let rest = &html[start..];
+    let end = rest.find("</section>").unwrap_or(rest.len());
+    &rest[..end]
+}
