@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, Sources, markdown_options};
 use crate::model::{Direction, Engagement, Period, Portfolio, SurveyScores};
 use crate::notelinks::{self, LinkTarget};
-use crate::yaml::Spans;
+use crate::yaml::{Spans, closest};
 
 /// A problem at a YAML path of a file, before it is given a position.
 #[derive(Debug, Clone, PartialEq)]
@@ -267,31 +267,6 @@ fn check_links(
     }
 }
 
-/// The known name nearest to `word`, if it is a plausible typo.
-pub fn closest<'a>(word: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (edit_distance(word, k), *k))
-        .filter(|(d, k)| *d <= (k.len() / 3).max(2))
-        .min()
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
-        }
-    }
-    row[b.len()]
-}
-
 /// Gives each finding a line and column from its file's spans.
 fn locate(findings: Vec<Finding>, sources: &Sources) -> Vec<Diagnostic> {
     let mut spans: HashMap<PathBuf, Spans> = HashMap::new();
@@ -316,15 +291,4 @@ fn locate(findings: Vec<Finding>, sources: &Sources) -> Vec<Diagnostic> {
             d.at(&source.text, line + source.yaml_first_line - 1, column)
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn closest_names_typos_only() {
-        assert_eq!(closest("acuracy", &["accuracy", "csat"]), Some("accuracy"));
-        assert_eq!(closest("backlog", &["accuracy", "csat"]), None);
-    }
 }

@@ -5,19 +5,19 @@
 //! reports everything in one run.
 
 mod notes;
+mod parse;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::config::Config;
 use crate::diagnostic::{self, Diagnostic};
 use crate::error::{Error, Result};
-use crate::model::{Audience, Engagement, EngagementRecord, Month, Note, Period, Portfolio};
+use crate::model::{Audience, Engagement, Month, Note, Period, Portfolio};
 use crate::yaml;
 
 pub use notes::markdown_options;
+pub use parse::{Parsed, parse_config, parse_engagement, parse_note, parse_period};
 
 pub const CONFIG_FILE: &str = "rapporteur.yaml";
 pub const CONTENT_DIR: &str = "content";
@@ -58,28 +58,32 @@ pub fn load(root: &Path) -> Result<Loaded> {
             std::io::Error::new(std::io::ErrorKind::NotFound, "no such folder"),
         ));
     }
+    let canonical_root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
     let mut diagnostics = Vec::new();
-    let config = load_config(root, &mut diagnostics);
     let mut reader = Reader {
         root,
-        max_bytes: config.limits.max_file_bytes,
+        canonical_root,
+        max_bytes: Config::default().limits.max_file_bytes,
         sources: Sources::new(),
     };
+    let config = reader.config(&mut diagnostics);
+    reader.max_bytes = config.limits.max_file_bytes;
     let mut engagements = Vec::new();
     let content = root.join(CONTENT_DIR);
-    if content.is_dir() {
-        for entry in sorted_entries(&content, &mut diagnostics, root) {
+    if reader.kind(&content, &mut diagnostics) == Some(Kind::Dir) {
+        for (entry, kind) in reader.entries(&content, &mut diagnostics) {
             let rel = relative(root, &entry);
-            if entry.is_dir() {
-                if let Some(e) = reader.engagement(&entry, &config, &mut diagnostics) {
-                    engagements.push(e);
+            let name = entry.file_name().unwrap_or_default().to_string_lossy();
+            match kind {
+                Kind::Dir => {
+                    if let Some(e) = reader.engagement(&entry, &config, &mut diagnostics) {
+                        engagements.push(e);
+                    }
                 }
-            } else {
-                diagnostics.push(Diagnostic::error(
+                Kind::File => diagnostics.push(Diagnostic::error(
                     rel,
-                    "files directly in content/ belong to no engagement: move it into \
-                     content/<engagement-id>/ (periods/ or notes/)",
-                ));
+                    outside_engagement(&name, "content/"),
+                )),
             }
         }
     }
@@ -94,34 +98,39 @@ pub fn load(root: &Path) -> Result<Loaded> {
     })
 }
 
-fn load_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Config {
-    let path = root.join(CONFIG_FILE);
-    if !path.is_file() {
-        return Config::default();
+/// Why a file at this place belongs to no engagement, and where it should go.
+fn outside_engagement(name: &str, place: &str) -> String {
+    if name.ends_with(".md") {
+        format!(
+            "a note outside an engagement folder: notes belong in \
+             content/<engagement-id>/notes/; move it there ({place} holds engagement folders)"
+        )
+    } else if name.ends_with(".yaml") || name.ends_with(".yml") {
+        format!(
+            "a YAML file outside an engagement folder: periods belong in \
+             content/<engagement-id>/periods/YYYY-MM.yaml and records in \
+             content/<engagement-id>/engagement.yaml; move it there ({place} holds engagement \
+             folders)"
+        )
+    } else {
+        format!(
+            "this file belongs to no engagement: {place} holds only engagement folders; move \
+             it into content/<engagement-id>/ or out of content/"
+        )
     }
-    let reader = Reader {
-        root,
-        max_bytes: Config::default().limits.max_file_bytes,
-        sources: Sources::new(),
-    };
-    let Some(text) = reader.read(&path, diagnostics) else {
-        return Config::default();
-    };
-    // An empty file is a valid configuration: every key is optional.
-    if text.trim().is_empty() {
-        return Config::default();
-    }
-    match yaml::from_str::<Config>(&text) {
-        Ok(config) => config,
-        Err(e) => {
-            diagnostics.push(Diagnostic::error(CONFIG_FILE, e.message).at(&text, e.line, e.column));
-            Config::default()
-        }
-    }
+}
+
+/// What an entry of a content folder is, once symbolic links are resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    File,
+    Dir,
 }
 
 struct Reader<'a> {
     root: &'a Path,
+    /// The root with symbolic links resolved: links must stay under it.
+    canonical_root: PathBuf,
     max_bytes: u64,
     sources: Sources,
 }
@@ -137,46 +146,162 @@ impl Reader<'_> {
         self.sources.insert(rel.to_path_buf(), source);
     }
 
-    /// Reads a text file, or records why it could not be read.
-    fn read(&self, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    /// Whether `path` is a file or a folder, following a symbolic link only
+    /// when it stays inside the repository. `None` when it does not exist or
+    /// must not be read (with a diagnostic for the latter).
+    fn kind(&self, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Kind> {
         let rel = relative(self.root, path);
-        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        if size > self.max_bytes {
+        let meta = std::fs::symlink_metadata(path).ok()?;
+        let meta = if meta.file_type().is_symlink() {
+            let target = match std::fs::canonicalize(path) {
+                Ok(t) => t,
+                Err(e) => {
+                    diagnostics.push(Diagnostic::error(
+                        rel,
+                        format!(
+                            "this symbolic link cannot be followed ({e}): it is broken or loops; \
+                             replace it by the file itself"
+                        ),
+                    ));
+                    return None;
+                }
+            };
+            if !target.starts_with(&self.canonical_root) {
+                diagnostics.push(Diagnostic::error(
+                    rel,
+                    format!(
+                        "this symbolic link points outside the repository (to {}) and is not \
+                         followed: copy the file into the repository instead",
+                        target.display()
+                    ),
+                ));
+                return None;
+            }
+            match std::fs::metadata(&target) {
+                Ok(m) => m,
+                Err(e) => {
+                    diagnostics.push(Diagnostic::error(rel, format!("cannot read it: {e}")));
+                    return None;
+                }
+            }
+        } else {
+            meta
+        };
+        if meta.is_dir() {
+            Some(Kind::Dir)
+        } else if meta.is_file() {
+            Some(Kind::File)
+        } else {
             diagnostics.push(Diagnostic::error(
                 rel,
+                "not a regular file or folder (a pipe, socket or device): remove it from the \
+                 content",
+            ));
+            None
+        }
+    }
+
+    /// The entries of a folder that may be read, sorted by name; hidden
+    /// entries (`.name`) are skipped.
+    fn entries(&self, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(PathBuf, Kind)> {
+        let read = match std::fs::read_dir(dir) {
+            Ok(r) => r,
+            Err(e) => {
+                diagnostics.push(Diagnostic::error(
+                    relative(self.root, dir),
+                    format!("cannot read the folder: {e}"),
+                ));
+                return Vec::new();
+            }
+        };
+        let mut paths: Vec<PathBuf> = read
+            .filter_map(|e| e.ok())
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .map(|e| e.path())
+            .collect();
+        paths.sort();
+        paths
+            .into_iter()
+            .filter_map(|p| {
+                let kind = self.kind(&p, diagnostics)?;
+                Some((p, kind))
+            })
+            .collect()
+    }
+
+    /// Reads a text file, or records why it could not be read. At most
+    /// `max_bytes` are read, whatever the file claims its size is.
+    fn read(&self, path: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+        use std::io::Read;
+        let rel = relative(self.root, path);
+        let too_big = |size: String| {
+            Diagnostic::error(
+                &rel,
                 format!(
                     "the file is {size} bytes, over the limit of {} (limits.max_file_bytes in \
                      rapporteur.yaml): split it or raise the limit",
                     self.max_bytes
                 ),
-            ));
-            return None;
-        }
-        match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => Some(text),
-                Err(e) => {
-                    let offset = e.utf8_error().valid_up_to();
-                    let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                    let (line, column) = line_col(&text, offset);
-                    diagnostics.push(
-                        Diagnostic::error(
-                            rel,
-                            format!(
-                                "the file is not UTF-8 (invalid byte at offset {offset}): \
-                                 save it as UTF-8"
-                            ),
-                        )
-                        .at(&text, line, column),
-                    );
-                    None
-                }
-            },
+            )
+        };
+        let file = std::fs::File::open(path).and_then(|f| {
+            let size = f.metadata()?.len();
+            Ok((f, size))
+        });
+        let (file, size) = match file {
+            Ok(f) => f,
             Err(e) => {
                 diagnostics.push(Diagnostic::error(rel, format!("cannot read the file: {e}")));
+                return None;
+            }
+        };
+        if size > self.max_bytes {
+            diagnostics.push(too_big(size.to_string()));
+            return None;
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        if let Err(e) = file.take(self.max_bytes + 1).read_to_end(&mut bytes) {
+            diagnostics.push(Diagnostic::error(rel, format!("cannot read the file: {e}")));
+            return None;
+        }
+        if bytes.len() as u64 > self.max_bytes {
+            diagnostics.push(too_big(format!("more than {}", self.max_bytes)));
+            return None;
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let (line, column) = line_col(&text, offset);
+                diagnostics.push(
+                    Diagnostic::error(
+                        rel,
+                        format!(
+                            "the file is not UTF-8 text (invalid byte 0x{:02x} at byte offset \
+                             {offset}): save it as UTF-8",
+                            e.as_bytes()[offset]
+                        ),
+                    )
+                    .at(&text, line, column),
+                );
                 None
             }
         }
+    }
+
+    fn config(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Config {
+        let path = self.root.join(CONFIG_FILE);
+        if self.kind(&path, diagnostics) != Some(Kind::File) {
+            return Config::default();
+        }
+        let Some(text) = self.read(&path, diagnostics) else {
+            return Config::default();
+        };
+        let parsed = parse::parse_config(&text);
+        diagnostics.extend(parsed.diagnostics);
+        self.keep(Path::new(CONFIG_FILE), text.clone(), 0..text.len());
+        parsed.value.unwrap_or_default()
     }
 
     fn engagement(
@@ -186,20 +311,53 @@ impl Reader<'_> {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<Engagement> {
         let id = dir.file_name()?.to_string_lossy().into_owned();
-        let record_path = dir.join("engagement.yaml");
-        let rel_record = relative(self.root, &record_path);
-        if !is_slug(&id) {
+        let rel_dir = relative(self.root, dir);
+        if id == "notes" || id == "periods" {
+            let entries = self.entries(dir, diagnostics);
+            for (path, _) in &entries {
+                let name = path.file_name().unwrap_or_default().to_string_lossy();
+                diagnostics.push(Diagnostic::error(
+                    relative(self.root, path),
+                    outside_engagement(&name, "content/"),
+                ));
+            }
+            if entries.is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    rel_dir,
+                    format!(
+                        "content/{id}/ is not an engagement: {id}/ folders belong inside \
+                         content/<engagement-id>/"
+                    ),
+                ));
+            }
+            return None;
+        }
+        if let Some(problem) = bad_name(&id) {
             diagnostics.push(Diagnostic::error(
-                relative(self.root, dir),
+                rel_dir,
                 format!(
-                    "`{id}` is not a valid engagement id: rename the folder to lowercase \
-                     letters, digits and dashes (e.g. `{}`)",
+                    "`{id}` is not a valid engagement id ({problem}): rename the folder to \
+                     lowercase letters, digits and dashes (e.g. `{}`)",
                     slugify(&id)
                 ),
             ));
             return None;
         }
-        if !record_path.is_file() {
+        let record_path = dir.join("engagement.yaml");
+        let rel_record = relative(self.root, &record_path);
+        let mut has_record = false;
+        let mut has_periods = false;
+        let mut has_notes = false;
+        for (path, kind) in self.entries(dir, diagnostics) {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            match (name.as_ref(), kind) {
+                ("engagement.yaml", Kind::File) => has_record = true,
+                ("periods", Kind::Dir) => has_periods = true,
+                ("notes", Kind::Dir) => has_notes = true,
+                (_, kind) => diagnostics.push(misplaced(&relative(self.root, &path), &name, kind)),
+            }
+        }
+        if !has_record {
             diagnostics.push(Diagnostic::error(
                 rel_record,
                 "the engagement folder has no engagement.yaml: add one with name, client, \
@@ -207,27 +365,35 @@ impl Reader<'_> {
             ));
             return None;
         }
-        let text = self.read(&record_path, diagnostics)?;
-        let parsed = yaml::from_str(&text);
-        self.keep(&rel_record, text.clone(), 0..text.len());
-        let mut record: EngagementRecord = match parsed {
-            Ok(r) => r,
-            Err(e) => {
-                diagnostics
-                    .push(Diagnostic::error(&rel_record, e.message).at(&text, e.line, e.column));
-                return None;
-            }
+        // Periods and notes are read even when the record is broken, so that
+        // their own problems are reported in the same run.
+        let mut record = None;
+        if let Some(text) = self.read(&record_path, diagnostics) {
+            let parsed = parse::parse_engagement(&rel_record, &text);
+            diagnostics.extend(parsed.diagnostics);
+            self.keep(&rel_record, text.clone(), 0..text.len());
+            record = parsed.value;
+        }
+        let periods = if has_periods {
+            self.periods(&dir.join("periods"), diagnostics)
+        } else {
+            Vec::new()
         };
+        let mut notes = if has_notes {
+            self.notes(&dir.join("notes"), diagnostics)
+        } else {
+            Vec::new()
+        };
+        let mut record = record?;
         let mut by_month: BTreeMap<Month, Period> = BTreeMap::new();
         for (i, mut period) in std::mem::take(&mut record.periods).into_iter().enumerate() {
             period.source = rel_record.clone();
             period.yaml_prefix = format!("periods.{i}.");
-            insert_period(&mut by_month, period, diagnostics);
+            insert_period(&mut by_month, period, &self.sources, diagnostics);
         }
-        for period in self.periods(&dir.join("periods"), diagnostics) {
-            insert_period(&mut by_month, period, diagnostics);
+        for period in periods {
+            insert_period(&mut by_month, period, &self.sources, diagnostics);
         }
-        let mut notes = self.notes(&dir.join("notes"), diagnostics);
         notes.sort_by(|a, b| (a.meta.date, &a.slug).cmp(&(b.meta.date, &b.slug)));
 
         let default = record.audience.unwrap_or(config.default_audience);
@@ -244,79 +410,79 @@ impl Reader<'_> {
 
     fn periods(&mut self, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Period> {
         let mut periods = Vec::new();
-        if !dir.is_dir() {
-            return periods;
-        }
-        for path in sorted_entries(dir, diagnostics, self.root) {
+        for (path, kind) in self.entries(dir, diagnostics) {
             let rel = relative(self.root, &path);
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            let Some(stem) = name.strip_suffix(".yaml").or(name.strip_suffix(".yml")) else {
-                diagnostics.push(Diagnostic::warning(
-                    rel,
-                    "not a period file: period files are named YYYY-MM.yaml",
-                ));
-                continue;
-            };
-            let month: Month = match stem.parse() {
-                Ok(m) => m,
-                Err(_) => {
-                    diagnostics.push(Diagnostic::error(
+            let stem = name.strip_suffix(".yaml").or(name.strip_suffix(".yml"));
+            let stem = match (stem, kind) {
+                (Some(stem), Kind::File) => stem,
+                (_, Kind::Dir) => {
+                    diagnostics.push(Diagnostic::warning(
                         rel,
-                        format!("`{name}` is not a period file name: name it YYYY-MM.yaml"),
+                        "sub-folders of periods/ are not read: move its period files up into \
+                         periods/",
                     ));
                     continue;
                 }
+                (None, Kind::File) => {
+                    let msg = if name.ends_with(".md") {
+                        "a note in periods/ is not read: move it to the engagement's notes/"
+                    } else {
+                        "not a period file, not read: period files are named YYYY-MM.yaml"
+                    };
+                    diagnostics.push(Diagnostic::warning(rel, msg));
+                    continue;
+                }
             };
+            if stem.parse::<Month>().is_err() {
+                diagnostics.push(Diagnostic::error(
+                    rel,
+                    format!(
+                        "`{name}` is not a period file name: name it after its month, \
+                         YYYY-MM.yaml (e.g. 2026-03.yaml)"
+                    ),
+                ));
+                continue;
+            }
             let Some(text) = self.read(&path, diagnostics) else {
                 continue;
             };
-            let parsed = yaml::from_str::<Period>(&text);
+            let parsed = parse::parse_period(&rel, &text);
+            diagnostics.extend(parsed.diagnostics);
             self.keep(&rel, text.clone(), 0..text.len());
-            match parsed {
-                Ok(mut period) => {
-                    if period.period != month {
-                        let line = line_of_key(&text, "period");
-                        diagnostics.push(
-                            Diagnostic::error(
-                                &rel,
-                                format!(
-                                    "`period: {}` does not match the file name {name}: make \
-                                     them the same month",
-                                    period.period
-                                ),
-                            )
-                            .at(&text, line, 1),
-                        );
-                        continue;
-                    }
-                    period.source = rel;
-                    periods.push(period);
-                }
-                Err(e) => {
-                    diagnostics.push(Diagnostic::error(rel, e.message).at(&text, e.line, e.column))
-                }
-            }
+            periods.extend(parsed.value);
         }
         periods
     }
 
     fn notes(&mut self, dir: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<Note> {
         let mut notes = Vec::new();
-        if !dir.is_dir() {
-            return notes;
-        }
-        for path in sorted_entries(dir, diagnostics, self.root) {
+        for (path, kind) in self.entries(dir, diagnostics) {
             let rel = relative(self.root, &path);
             let name = path.file_name().unwrap_or_default().to_string_lossy();
-            let Some(slug) = name.strip_suffix(".md") else {
-                continue;
+            let slug = match (name.strip_suffix(".md"), kind) {
+                (Some(slug), Kind::File) => slug,
+                (_, Kind::Dir) => {
+                    diagnostics.push(Diagnostic::warning(
+                        rel,
+                        "sub-folders of notes/ are not read: move its notes up into notes/",
+                    ));
+                    continue;
+                }
+                (None, Kind::File) => {
+                    diagnostics.push(Diagnostic::warning(
+                        rel,
+                        "not a note, not read: notes are Markdown files named <slug>.md",
+                    ));
+                    continue;
+                }
             };
-            if !is_slug(slug) {
+            if let Some(problem) = bad_name(slug) {
                 diagnostics.push(Diagnostic::error(
                     rel,
                     format!(
-                        "`{name}` is not a valid note file name: use lowercase letters, digits \
-                         and dashes, e.g. `{}.md`",
+                        "`{name}` is not a valid note file name ({problem}): use lowercase \
+                         letters, digits and dashes, e.g. `{}.md`",
                         slugify(slug)
                     ),
                 ));
@@ -325,33 +491,90 @@ impl Reader<'_> {
             let Some(text) = self.read(&path, diagnostics) else {
                 continue;
             };
-            match notes::parse_note(&rel, slug, &text) {
-                Ok(note) => {
-                    let front = notes::front_matter_range(&text).unwrap_or(0..0);
-                    self.keep(&rel, text, front);
-                    notes.push(note)
-                }
-                Err(d) => diagnostics.push(d),
-            }
+            let parsed = parse::parse_note(&rel, &text);
+            diagnostics.extend(parsed.diagnostics);
+            let front = notes::front_matter_range(&text).unwrap_or(0..0);
+            self.keep(&rel, text, front);
+            notes.extend(parsed.value);
         }
         notes
     }
 }
 
+/// A file or folder in an engagement folder that rapporteur does not read.
+fn misplaced(rel: &Path, name: &str, kind: Kind) -> Diagnostic {
+    let known = ["engagement.yaml", "periods", "notes"];
+    if kind == Kind::File && name.ends_with(".md") {
+        return Diagnostic::error(
+            rel,
+            "a note outside notes/: move it into the engagement's notes/ folder",
+        );
+    }
+    if kind == Kind::File && (name.ends_with(".yaml") || name.ends_with(".yml")) {
+        let msg = if name.starts_with("engagement") {
+            "the record must be named exactly `engagement.yaml`: rename it".to_string()
+        } else {
+            "a YAML file outside periods/ is not read: period files go in the engagement's \
+             periods/ folder, named YYYY-MM.yaml"
+                .to_string()
+        };
+        return Diagnostic::error(rel, msg);
+    }
+    let guess = yaml::closest(name, &known)
+        .map(|c| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default();
+    Diagnostic::warning(
+        rel,
+        format!(
+            "not read{guess}: an engagement folder holds engagement.yaml, periods/ and notes/ \
+             only"
+        ),
+    )
+}
+
+/// Why a folder or note name cannot be used for a page, if it cannot.
+fn bad_name(name: &str) -> Option<&'static str> {
+    if !is_slug(name) {
+        return Some("ids are lowercase slugs");
+    }
+    if reserved_on_windows(name) {
+        return Some("the name is reserved on Windows");
+    }
+    None
+}
+
+/// `con`, `nul`, `com1`, ...: names Windows will not create, in any case.
+pub fn reserved_on_windows(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
+    ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str())
+        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit())
+}
+
+/// Adds a period unless its month is already there (a month given twice is an error).
 fn insert_period(
     by_month: &mut BTreeMap<Month, Period>,
     period: Period,
+    sources: &Sources,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     if let Some(first) = by_month.get(&period.period) {
-        diagnostics.push(Diagnostic::error(
+        let mut d = Diagnostic::error(
             &period.source,
             format!(
-                "month {} is given twice (also in {}): keep one",
+                "month {} is given twice (also in {}): keep one of them",
                 period.period,
                 first.source.display()
             ),
-        ));
+        );
+        if let Some(source) = sources.get(&period.source) {
+            let spans = yaml::Spans::index(source.yaml());
+            let path = format!("{}period", period.yaml_prefix);
+            let (line, column) = spans.value(&path).unwrap_or((1, 1));
+            d = d.at(&source.text, line, column);
+        }
+        diagnostics.push(d);
         return;
     }
     by_month.insert(period.period, period);
@@ -396,35 +619,6 @@ fn resolve_audiences(engagement: &mut Engagement, default: Audience) {
     }
 }
 
-/// The entries of a folder, sorted by name; symbolic links are not followed.
-fn sorted_entries(dir: &Path, diagnostics: &mut Vec<Diagnostic>, root: &Path) -> Vec<PathBuf> {
-    let mut entries = Vec::new();
-    for entry in WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-        .follow_links(false)
-    {
-        match entry {
-            Ok(e) if e.path_is_symlink() => diagnostics.push(Diagnostic::warning(
-                relative(root, e.path()),
-                "symbolic links are not followed: replace the link by the file itself",
-            )),
-            Ok(e) => {
-                let hidden = e.file_name().to_string_lossy().starts_with('.');
-                if !hidden {
-                    entries.push(e.into_path());
-                }
-            }
-            Err(e) => diagnostics.push(Diagnostic::error(
-                relative(root, e.path().unwrap_or(dir)),
-                format!("cannot read the folder: {e}"),
-            )),
-        }
-    }
-    entries
-}
-
 fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
@@ -435,16 +629,6 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
-}
-
-/// The 1-based line on which a top-level `key:` is written (1 if absent).
-fn line_of_key(text: &str, key: &str) -> usize {
-    text.lines()
-        .position(|l| {
-            l.strip_prefix(key)
-                .is_some_and(|r| r.trim_start().starts_with(':'))
-        })
-        .map_or(1, |i| i + 1)
 }
 
 /// Ids are lowercase slugs, `[a-z0-9][a-z0-9-]*`; underscores are accepted

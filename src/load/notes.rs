@@ -9,12 +9,25 @@ use crate::diagnostic::Diagnostic;
 use crate::model::{Action, Note, NoteMeta};
 use crate::yaml;
 
-/// Parses a note file; `slug` is its file stem.
-pub(crate) fn parse_note(rel: &Path, slug: &str, text: &str) -> Result<Note, Diagnostic> {
-    let (front, body, front_line) =
-        split_front_matter(text).map_err(|msg| Diagnostic::error(rel, msg).at(text, 1, 1))?;
-    let meta: NoteMeta = yaml::from_str(front).map_err(|e| {
-        Diagnostic::error(rel, e.message).at(text, e.line + front_line - 1, e.column)
+/// Parses a note file; `slug` is its file stem. Every problem is returned.
+pub(crate) fn parse_note(rel: &Path, slug: &str, text: &str) -> Result<Note, Vec<Diagnostic>> {
+    let (front, body, front_line) = split_front_matter(text)
+        .map_err(|(msg, line)| vec![Diagnostic::error(rel, msg).at(text, line, 1)])?;
+    if front.trim().is_empty() {
+        return Err(vec![
+            Diagnostic::error(
+                rel,
+                "the front matter is empty: write at least `title:` and `date:` between the \
+                 `---` lines",
+            )
+            .at(text, front_line.max(2) - 1, 1),
+        ]);
+    }
+    let meta: NoteMeta = yaml::parse(front).into_result().map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|e| Diagnostic::error(rel, e.message).at(text, e.line + front_line - 1, e.column))
+            .collect::<Vec<_>>()
     })?;
     let body_line = text.len() - body.len();
     let body_line = text[..body_line].matches('\n').count() + 1;
@@ -36,16 +49,25 @@ pub(crate) fn front_matter_range(text: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// Splits `---\n<yaml>\n---\n<body>`; returns the YAML, the body and the line
-/// on which the YAML starts.
-fn split_front_matter(text: &str) -> Result<(&str, &str, usize), String> {
+/// on which the YAML starts, or why the front matter is missing (and where).
+fn split_front_matter(text: &str) -> Result<(&str, &str, usize), (String, usize)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Err(
-            "a note must start with front matter: a line `---`, the YAML \
-                    (title, date, ...), then another line `---`"
-                .to_string(),
-        );
+        let hint = if text.trim_start().starts_with("---") {
+            " (the `---` must be the very first line, with nothing before it)"
+        } else if text.lines().take(5).any(|l| l.starts_with("title:")) {
+            " (the `title:` lines are there: add a line `---` above and below them)"
+        } else {
+            ""
+        };
+        return Err((
+            format!(
+                "a note must start with front matter: a line `---`, the YAML (title, date, \
+                 ...), then another line `---`{hint}"
+            ),
+            1,
+        ));
     }
     let rest = &text[first_line_end..];
     let mut offset = 0;
@@ -57,7 +79,12 @@ fn split_front_matter(text: &str) -> Result<(&str, &str, usize), String> {
         }
         offset += line.len();
     }
-    Err("the front matter is not closed: add a line `---` after the YAML".to_string())
+    Err((
+        "the front matter is not closed: add a line `---` after the YAML (title, date, ...) \
+         and before the note's text"
+            .to_string(),
+        1,
+    ))
 }
 
 /// Markdown options shared by every place that parses note bodies.
@@ -177,11 +204,13 @@ mod tests {
     fn front_matter_errors_point_into_the_file() {
         let rel = Path::new("content/x/notes/a.md");
         let err = parse_note(rel, "a", "---\ntitle: T\ndate: 2026-13-01\n---\nbody").unwrap_err();
-        assert_eq!(err.line, 3, "{err}");
+        assert_eq!(err[0].line, 3, "{err:?}");
         let err = parse_note(rel, "a", "no front matter").unwrap_err();
-        assert!(err.message.contains("must start with front matter"));
+        assert!(err[0].message.contains("must start with front matter"));
         let err = parse_note(rel, "a", "---\ntitle: T\n").unwrap_err();
-        assert!(err.message.contains("not closed"));
+        assert!(err[0].message.contains("not closed"));
+        let err = parse_note(rel, "a", "---\n---\nbody").unwrap_err();
+        assert!(err[0].message.contains("front matter is empty"), "{err:?}");
     }
 
     #[test]

@@ -1,0 +1,538 @@
+//! The one place that knows which YAML crates parse the content.
+//!
+//! Everything else asks for a typed value from text and gets back the value
+//! and/or `YamlError`s with 1-based positions and messages that say how to fix
+//! the text, so the crates can be swapped. The text is first indexed once with
+//! a span-aware parser (`Spans`): that index finds duplicate keys, refuses
+//! alias bombs and too-deep nesting before serde expands anything, and gives
+//! later checks the position of any value by its path.
+
+mod messages;
+
+use std::collections::{HashMap, HashSet};
+
+use saphyr_parser::{Event, Parser};
+use serde::de::DeserializeOwned;
+
+pub use messages::closest;
+
+/// Nesting deeper than this is refused (serde_yaml's own limit is 128).
+pub const MAX_DEPTH: usize = 128;
+/// Values that aliases (`*name`) may add to a document, beyond those written.
+pub const MAX_ALIAS_VALUES: u64 = 100_000;
+/// Bytes of paths the span index keeps, so a hostile file cannot make it huge.
+const PATH_BUDGET: usize = 32 << 20;
+/// Keys longer than this are shortened in paths.
+const MAX_KEY_IN_PATH: usize = 128;
+/// Duplicate keys reported per file; the rest are summed up in one message.
+const MAX_DUPLICATES: usize = 50;
+
+/// A YAML problem at a position in the text (1-based line and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct YamlError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+/// What parsing a text gave: the value when it could be read, and every
+/// problem found (duplicate keys do not stop the value from being read).
+#[derive(Debug)]
+pub struct Parsed<T> {
+    pub value: Option<T>,
+    pub errors: Vec<YamlError>,
+}
+
+impl<T> Parsed<T> {
+    /// The value only when there was no problem at all.
+    pub fn into_result(self) -> Result<T, Vec<YamlError>> {
+        match self.value {
+            Some(v) if self.errors.is_empty() => Ok(v),
+            _ => Err(self.errors),
+        }
+    }
+}
+
+/// Parses `text` into `T`, reporting every problem with its position.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
+    let spans = Spans::index(text);
+    let mut errors: Vec<YamlError> = Vec::new();
+    if let Some(problem) = &spans.problem {
+        // Refused before serde would expand or recurse into it.
+        errors.push(problem.clone());
+        return Parsed {
+            value: None,
+            errors,
+        };
+    }
+    errors.extend(spans.duplicate_errors());
+    let value = match serde_yaml::from_str::<T>(text) {
+        Ok(v) => Some(v),
+        Err(err) => {
+            let raw = err.to_string();
+            let duplicate = raw.contains("duplicate field `");
+            if !(duplicate && !spans.duplicates.is_empty()) {
+                let (message, path) = messages::friendly(&raw, text, err.location());
+                let (line, column) = match err.location() {
+                    Some(l) if !path.by_path && (l.line(), l.column()) != (1, 1) => {
+                        (l.line(), l.column())
+                    }
+                    _ => spans.locate(&path.path, path.field.as_deref()),
+                };
+                errors.push(YamlError {
+                    line,
+                    column,
+                    message,
+                });
+            }
+            None
+        }
+    };
+    Parsed { value, errors }
+}
+
+/// Parses `text` into `T`; the first problem (by position) if any.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, YamlError> {
+    parse(text).into_result().map_err(|mut errors| {
+        errors.sort_by_key(|e| (e.line, e.column));
+        errors.swap_remove(0)
+    })
+}
+
+/// A key written twice in the same mapping.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// The path of the entry: `kpis.0.target`.
+    pub path: String,
+    /// Where the second key is written.
+    pub line: usize,
+    pub column: usize,
+    /// Where the first one is.
+    pub first: (usize, usize),
+}
+
+/// Where each value of a YAML text is written, by path: `kpis.2.target`,
+/// `kpis.2` (the item), `survey.client.trust`. Built from the parser's events,
+/// so checks made after deserialising can still point at the right spot.
+#[derive(Debug, Clone, Default)]
+pub struct Spans {
+    /// path -> (line, column), both 1-based, of the value (for a mapping key's
+    /// value) or of the item.
+    values: HashMap<String, (usize, usize)>,
+    /// path -> position of the key itself, for mapping entries.
+    keys: HashMap<String, (usize, usize)>,
+    /// Keys written twice in the same mapping.
+    pub duplicates: Vec<Duplicate>,
+    /// Duplicates found beyond those kept in `duplicates`.
+    more_duplicates: usize,
+    /// A reason to refuse the text before deserialising it.
+    pub problem: Option<YamlError>,
+    /// Bytes of paths stored so far.
+    path_bytes: usize,
+}
+
+/// One open collection while indexing.
+struct Frame {
+    path: String,
+    /// `Some` for a mapping: the key waiting for its value, and the keys seen.
+    map: Option<MapState>,
+    /// Next item index, for a sequence.
+    next: usize,
+    /// Values in this collection with aliases expanded (saturating).
+    size: u64,
+    anchor: usize,
+    /// This collection is itself a mapping key (`? [a, b]: c`).
+    is_key: bool,
+    at: (usize, usize),
+}
+
+#[derive(Default)]
+struct MapState {
+    key: Option<(String, (usize, usize))>,
+    seen: HashSet<String>,
+}
+
+impl Spans {
+    /// Indexes `text`; a syntax error leaves the index partial (serde reports it).
+    pub fn index(text: &str) -> Spans {
+        let mut spans = Spans::default();
+        let mut stack: Vec<Frame> = Vec::new();
+        let mut anchors: HashMap<usize, u64> = HashMap::new();
+        let mut written: u64 = 0;
+        let mut expanded: u64 = 0;
+        let mut parser = Parser::new_from_str(text);
+        while let Some(Ok((event, span))) = parser.next_event() {
+            let at = (span.start.line(), span.start.col() + 1);
+            let size = match event {
+                Event::Scalar(value, _, anchor, _) => {
+                    written += 1;
+                    if spans.take_key(&mut stack, || value.to_string(), at) {
+                        1
+                    } else {
+                        spans.record_value(&mut stack, at);
+                        spans.finish_value(&mut stack);
+                        if anchor != 0 {
+                            anchors.insert(anchor, 1);
+                        }
+                        1
+                    }
+                }
+                Event::Alias(id) => {
+                    written += 1;
+                    let size = anchors.get(&id).copied().unwrap_or(1);
+                    if !spans.take_key(&mut stack, || "*alias".to_string(), at) {
+                        spans.record_value(&mut stack, at);
+                        spans.finish_value(&mut stack);
+                    }
+                    size
+                }
+                Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                    written += 1;
+                    if stack.len() >= MAX_DEPTH {
+                        spans.problem = Some(YamlError {
+                            line: at.0,
+                            column: at.1,
+                            message: format!(
+                                "the YAML is nested more than {MAX_DEPTH} levels deep: \
+                                 flatten it (these files need a few levels at most)"
+                            ),
+                        });
+                        break;
+                    }
+                    let is_map = matches!(event, Event::MappingStart(..));
+                    let is_key = matches!(stack.last(), Some(Frame { map: Some(m), .. }) if m.key.is_none());
+                    let path = if is_key {
+                        String::new()
+                    } else {
+                        spans.record_value(&mut stack, at)
+                    };
+                    stack.push(Frame {
+                        path,
+                        map: is_map.then(MapState::default),
+                        next: 0,
+                        size: 1,
+                        anchor,
+                        is_key,
+                        at,
+                    });
+                    continue;
+                }
+                Event::SequenceEnd | Event::MappingEnd => {
+                    let Some(frame) = stack.pop() else { continue };
+                    if frame.anchor != 0 {
+                        anchors.insert(frame.anchor, frame.size);
+                    }
+                    if frame.is_key {
+                        if let Some(Frame { map: Some(m), .. }) = stack.last_mut() {
+                            m.key = Some(("?".to_string(), frame.at));
+                        }
+                    } else {
+                        spans.finish_value(&mut stack);
+                    }
+                    frame.size
+                }
+                _ => continue,
+            };
+            match stack.last_mut() {
+                Some(parent) => parent.size = parent.size.saturating_add(size),
+                None => expanded = expanded.saturating_add(size),
+            }
+            let pending: u64 = stack.iter().map(|f| f.size).fold(0, u64::saturating_add);
+            let total = expanded.saturating_add(pending);
+            if total.saturating_sub(written) > MAX_ALIAS_VALUES {
+                spans.problem = Some(YamlError {
+                    line: at.0,
+                    column: at.1,
+                    message: format!(
+                        "the aliases (`*name`) in this file expand to more than \
+                         {MAX_ALIAS_VALUES} values: this looks like an alias bomb and is \
+                         refused; write the values out instead of repeating aliases"
+                    ),
+                });
+                break;
+            }
+        }
+        spans
+    }
+
+    /// If the current collection is a mapping waiting for a key, `name` is it.
+    fn take_key(
+        &mut self,
+        stack: &mut [Frame],
+        name: impl FnOnce() -> String,
+        at: (usize, usize),
+    ) -> bool {
+        if let Some(Frame { map: Some(m), .. }) = stack.last_mut() {
+            if m.key.is_none() {
+                m.key = Some((name(), at));
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Position of the value at `path`, if written.
+    pub fn value(&self, path: &str) -> Option<(usize, usize)> {
+        self.values.get(path).copied()
+    }
+
+    /// Position of the key of the entry at `path`, else of its value.
+    pub fn key(&self, path: &str) -> Option<(usize, usize)> {
+        self.keys
+            .get(path)
+            .or_else(|| self.values.get(path))
+            .copied()
+    }
+
+    /// The position of `path`, else of its nearest written parent, else 1:1.
+    pub fn nearest(&self, path: &str) -> (usize, usize) {
+        let mut p = path;
+        loop {
+            if let Some(at) = self.value(p) {
+                return at;
+            }
+            match p.rfind('.') {
+                Some(i) => p = &p[..i],
+                None => return (1, 1),
+            }
+        }
+    }
+
+    /// Where to point for a serde error at `path` (and about `field` in it):
+    /// the field's key when written, else the value, else the nearest parent.
+    fn locate(&self, path: &str, field: Option<&str>) -> (usize, usize) {
+        if let Some(field) = field {
+            if let Some(at) = self.keys.get(&join(path, field)) {
+                return *at;
+            }
+        }
+        self.key(path).unwrap_or_else(|| self.nearest(path))
+    }
+
+    /// Errors for the duplicate keys, in the order they were found.
+    fn duplicate_errors(&self) -> Vec<YamlError> {
+        let mut errors: Vec<YamlError> = self
+            .duplicates
+            .iter()
+            .map(|d| YamlError {
+                line: d.line,
+                column: d.column,
+                message: format!(
+                    "`{}` is written twice (first on line {}): keep one of them",
+                    d.path, d.first.0
+                ),
+            })
+            .collect();
+        if self.more_duplicates > 0 {
+            if let Some(last) = self.duplicates.last() {
+                errors.push(YamlError {
+                    line: last.line,
+                    column: last.column,
+                    message: format!(
+                        "{} more keys are written twice in this file: keep one of each",
+                        self.more_duplicates
+                    ),
+                });
+            }
+        }
+        errors
+    }
+
+    /// Registers a value starting at `at` in the current container; returns its path.
+    fn record_value(&mut self, stack: &mut [Frame], at: (usize, usize)) -> String {
+        let path = match stack.last_mut() {
+            None => String::new(),
+            Some(Frame {
+                path,
+                map: None,
+                next,
+                ..
+            }) => join(path, &next.to_string()),
+            Some(Frame {
+                path, map: Some(m), ..
+            }) => {
+                let (name, key_at) = m.key.clone().unwrap_or_default();
+                let full = join(path, &path_key(&name));
+                if m.seen.contains(&name) {
+                    if self.duplicates.len() < MAX_DUPLICATES {
+                        let first = self.keys.get(&full).copied().unwrap_or((1, 1));
+                        self.duplicates.push(Duplicate {
+                            path: full.clone(),
+                            line: key_at.0,
+                            column: key_at.1,
+                            first,
+                        });
+                    } else {
+                        self.more_duplicates += 1;
+                    }
+                } else {
+                    m.seen.insert(name);
+                }
+                if self.path_bytes < PATH_BUDGET && !self.keys.contains_key(&full) {
+                    self.path_bytes += full.len();
+                    self.keys.insert(full.clone(), key_at);
+                }
+                full
+            }
+        };
+        if self.path_bytes < PATH_BUDGET && !self.values.contains_key(&path) {
+            self.path_bytes += path.len();
+            self.values.insert(path.clone(), at);
+        }
+        path
+    }
+
+    /// Moves the current container past the value just ended.
+    fn finish_value(&mut self, stack: &mut [Frame]) {
+        match stack.last_mut() {
+            Some(Frame { map: Some(m), .. }) => m.key = None,
+            Some(frame) => frame.next += 1,
+            None => {}
+        }
+    }
+}
+
+/// A key as it appears in a path: long keys are cut so paths stay small.
+fn path_key(name: &str) -> String {
+    if name.len() <= MAX_KEY_IN_PATH {
+        return name.to_string();
+    }
+    let mut end = MAX_KEY_IN_PATH;
+    while !name.is_char_boundary(end) {
+        end -= 1;
+    }
+    let hash = name
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+        });
+    format!("{}…{hash:016x}", &name[..end])
+}
+
+fn join(parent: &str, child: &str) -> String {
+    if parent.is_empty() {
+        child.to_string()
+    } else {
+        format!("{parent}.{child}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn spans_find_values_by_path() {
+        let text = "name: A\nkpis:\n  - id: x\n    target: 5\n  - { id: y, target: 7 }\n\
+                    periods: [ {period: 2026-01} ]\nname: B\n";
+        let spans = Spans::index(text);
+        assert_eq!(spans.value("name"), Some((1, 7)));
+        assert_eq!(spans.value("kpis.0"), Some((3, 5)));
+        assert_eq!(spans.value("kpis.0.target"), Some((4, 13)));
+        assert_eq!(spans.key("kpis.0.target"), Some((4, 5)));
+        assert_eq!(spans.value("kpis.1.target"), Some((5, 22)));
+        assert_eq!(spans.value("periods.0.period"), Some((6, 21)));
+        assert_eq!(spans.nearest("kpis.1.missing"), (5, 5));
+        assert_eq!(
+            spans.duplicates,
+            vec![Duplicate {
+                path: "name".into(),
+                line: 7,
+                column: 1,
+                first: (1, 1)
+            }]
+        );
+    }
+
+    #[test]
+    fn complex_keys_do_not_confuse_the_index() {
+        let spans = Spans::index("? [a, b]\n: 1\nc: 2\n");
+        assert_eq!(spans.value("c"), Some((3, 4)));
+        assert!(spans.duplicates.is_empty());
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct K {
+        id: String,
+        target: f64,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct R {
+        kpis: Vec<K>,
+    }
+
+    #[test]
+    fn missing_and_duplicate_fields_are_located() {
+        let err = from_str::<R>("kpis:\n  - id: a\n    target: 1\n  - id: b\n").unwrap_err();
+        assert_eq!((err.line, err.column), (4, 5), "{err:?}");
+        assert!(err.message.contains("missing field `target`"), "{err:?}");
+        let parsed = parse::<R>("kpis:\n  - id: a\n    target: 1\n    target: 2\n");
+        assert_eq!(parsed.errors.len(), 1, "reported once: {:?}", parsed.errors);
+        let err = &parsed.errors[0];
+        assert_eq!((err.line, err.column), (4, 5), "{err:?}");
+        assert!(
+            err.message
+                .contains("`kpis.0.target` is written twice (first on line 3)"),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_map_keys_are_errors_though_serde_accepts_them() {
+        let parsed = parse::<BTreeMap<String, u8>>("a: 1\nb: 2\na: 3\n");
+        assert!(parsed.value.is_some());
+        assert_eq!(parsed.errors.len(), 1);
+        assert_eq!((parsed.errors[0].line, parsed.errors[0].column), (3, 1));
+    }
+
+    #[test]
+    fn error_carries_position_and_clean_message() {
+        let err = from_str::<BTreeMap<String, u8>>("a: 1\nb: [oops\n").unwrap_err();
+        assert!(err.line >= 2, "{err:?}");
+        assert!(!err.message.contains(" at line "), "{err:?}");
+    }
+
+    #[test]
+    fn alias_bomb_is_refused_before_expanding() {
+        let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        let mut prev = 'a';
+        for name in 'b'..='j' {
+            text.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
+            prev = name;
+        }
+        let start = std::time::Instant::now();
+        let err = from_str::<BTreeMap<String, serde_json::Value>>(&text).unwrap_err();
+        assert!(err.message.contains("alias bomb"), "{err:?}");
+        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        // A wide fan-out under serde's own repetition limit is refused too.
+        let wide = format!(
+            "a: &a [{}]\nb: [{}]\n",
+            ["1"; 2000].join(","),
+            ["*a"; 2000].join(",")
+        );
+        let err = from_str::<BTreeMap<String, serde_json::Value>>(&wide).unwrap_err();
+        assert!(err.message.contains("alias bomb"), "{err:?}");
+        // Modest reuse is fine.
+        let ok = "a: &a {x: 1}\nb: *a\nc: *a\n";
+        assert!(from_str::<BTreeMap<String, serde_json::Value>>(ok).is_ok());
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = format!("a: {}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let err = from_str::<BTreeMap<String, serde_json::Value>>(&text).unwrap_err();
+        assert!(err.message.contains("nested"), "{err:?}");
+    }
+
+    #[test]
+    fn long_keys_keep_paths_short() {
+        let key = "k".repeat(10_000);
+        let spans = Spans::index(&format!("{key}:\n  a: 1\n  b: 2\n"));
+        assert!(spans.values.keys().all(|p| p.len() < 200));
+    }
+}
