@@ -66,36 +66,100 @@ impl Diagnostic {
     }
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+impl Diagnostic {
+    /// The human-readable form: a headline with `file:line:col`, then the
+    /// source line with a caret under the spot. With `color`, ANSI colours.
+    pub fn render(&self, color: bool) -> String {
+        let paint = |code: &str, text: &str| {
+            if color {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text.to_string()
+            }
         };
-        writeln!(
-            f,
-            "{label}: {}:{}:{}: {}",
-            self.file.display(),
-            self.line,
-            self.column,
+        let (label, code) = match self.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
+        };
+        let mut out = format!(
+            "{}: {} {}\n",
+            paint(code, label),
+            paint("1", &format!("{}:{}:{}:", self.file.display(), self.line, self.column)),
             self.message
-        )?;
+        );
         if let Some(text) = &self.source_line {
             let gutter = self.line.to_string().len();
-            writeln!(f, "{:gutter$} |", "")?;
-            writeln!(f, "{} | {}", self.line, text)?;
-            let caret_pad: String = text
+            let bar = paint("1;34", "|");
+            let pad: String = text
                 .chars()
-                .take(self.column - 1)
+                .take(self.column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            writeln!(f, "{:gutter$} | {caret_pad}^", "")?;
+            let width = token_width(text, self.column);
+            out.push_str(&format!("{:gutter$} {bar}\n", ""));
+            out.push_str(&format!("{} {bar} {}\n", paint("1;34", &self.line.to_string()), text));
+            out.push_str(&format!(
+                "{:gutter$} {bar} {pad}{}\n",
+                "",
+                paint(code, &"^".repeat(width))
+            ));
         }
-        Ok(())
+        out
+    }
+}
+
+/// How many characters to underline from `column` (1-based): the word,
+/// quoted text or key there, at least one.
+fn token_width(line: &str, column: usize) -> usize {
+    let rest: Vec<char> = line.chars().skip(column.saturating_sub(1)).collect();
+    let Some(&first) = rest.first() else {
+        return 1;
+    };
+    let width = if first == '"' || first == '\'' {
+        rest[1..]
+            .iter()
+            .position(|&c| c == first)
+            .map_or(rest.len(), |i| i + 2)
+    } else {
+        let mut n = 0;
+        while n < rest.len() {
+            let c = rest[n];
+            let key_end = c == ':' && rest.get(n + 1).is_none_or(|c| c.is_whitespace());
+            if c.is_whitespace() || ",[]{}#".contains(c) || key_end {
+                break;
+            }
+            n += 1;
+        }
+        n
+    };
+    width.clamp(1, 80)
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(false))
     }
 }
 
 /// Sorts diagnostics into their stable reporting order.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_underlines_the_token() {
+        let d = Diagnostic::error("c/e.yaml", "unknown field").at("name: x\n    targt: 5\n", 2, 5);
+        assert_eq!(
+            d.to_string(),
+            "error: c/e.yaml:2:5: unknown field\n  |\n2 |     targt: 5\n  |     ^^^^^\n"
+        );
+        let colored = d.render(true);
+        assert!(colored.contains("\x1b[1;31merror\x1b[0m"), "{colored:?}");
+        assert_eq!(token_width("a: \"x y\" z", 4), 5);
+        assert_eq!(token_width("a", 5), 1);
+    }
 }

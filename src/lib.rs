@@ -4,6 +4,7 @@
 //! `load` -> `validate` -> `analyse` -> `chart` -> `render` -> `output`,
 //! run in that order by `site::build`.
 
+pub mod check;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;

@@ -6,13 +6,13 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{self, Diagnostic};
+use crate::check::{self, Checked};
+use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::model::Audience;
 use crate::output::{self, SiteFiles};
-use crate::render::{self, Engine, theme::Theme};
+use crate::render;
 use crate::scope::Scope;
-use crate::{load, validate};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -39,33 +39,25 @@ pub struct BuildReport {
 
 /// Builds the site in memory: every stage but writing.
 pub fn render_site(opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
+    let checked = check::check(&opts.root)?;
+    if checked.fails(opts.strict) {
+        return Err(Error::Content(checked.diagnostics));
+    }
+    render_checked(checked, opts)
+}
+
+/// The stages after the checks (`check::check`, shared with `rapporteur
+/// check`): scope, analyse, render. Fails if the checks found an error.
+pub fn render_checked(checked: Checked, opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
     let mut report = BuildReport::default();
     let mut clock = Clock::new();
-
-    let loaded = load::load(&opts.root)?;
-    let mut diagnostics = loaded.diagnostics;
-    let mut portfolio = loaded.portfolio;
-    clock.lap("load", &mut report);
-
-    diagnostics.extend(validate::validate(&portfolio, &loaded.sources));
-
-    let theme = Theme::load(&opts.root, &portfolio.config.theme, &mut diagnostics);
-    let engine = Engine::new(theme);
-    let engine = match engine {
-        Ok(engine) => Some(engine),
-        Err(mut template_errors) => {
-            diagnostics.append(&mut template_errors);
-            None
-        }
+    report.timings = checked.timings;
+    let engine = match checked.engine {
+        Some(engine) if !checked.diagnostics.iter().any(Diagnostic::is_error) => engine,
+        _ => return Err(Error::Content(checked.diagnostics)),
     };
-    diagnostic::sort(&mut diagnostics);
-    let fails = |d: &Diagnostic| d.is_error() || opts.strict;
-    if diagnostics.iter().any(fails) {
-        return Err(Error::Content(diagnostics));
-    }
-    let engine = engine.expect("no template error means the engine was built");
-    report.warnings = diagnostics;
-    clock.lap("validate", &mut report);
+    let mut portfolio = checked.portfolio;
+    report.warnings = checked.diagnostics;
 
     if let Some(base) = &opts.base_url {
         portfolio.config.base_url = base.clone();

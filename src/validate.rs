@@ -5,13 +5,13 @@
 //! `locate` turns it into a line and column through the source's `Spans`.
 
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{Event, Parser, Tag};
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::load::{self, Sources, markdown_options};
-use crate::model::{Direction, Engagement, Period, Portfolio, SurveyScores};
+use crate::load::{self, Source, Sources, markdown_options};
+use crate::model::{Direction, Engagement, EngagementRecord, Period, Portfolio, SurveyScores};
 use crate::notelinks::{self, LinkTarget};
 use crate::yaml::{Spans, closest};
 
@@ -291,4 +291,39 @@ fn locate(findings: Vec<Finding>, sources: &Sources) -> Vec<Diagnostic> {
             d.at(&source.text, line + source.yaml_first_line - 1, column)
         })
         .collect()
+}
+
+/// Validates one engagement record on its own, with its inline periods and
+/// no files around it: what the fuzz targets and unit tests call.
+pub fn validate_record(rel: &Path, text: &str, mut record: EngagementRecord) -> Vec<Diagnostic> {
+    let periods = std::mem::take(&mut record.periods)
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut p)| {
+            p.source = rel.to_path_buf();
+            p.yaml_prefix = format!("periods.{i}.");
+            p
+        })
+        .collect();
+    let engagement = Engagement {
+        id: "engagement".into(),
+        record,
+        periods,
+        notes: Vec::new(),
+        source: rel.to_path_buf(),
+    };
+    let portfolio = Portfolio {
+        config: crate::config::Config::default(),
+        engagements: vec![engagement],
+    };
+    let mut sources = Sources::new();
+    sources.insert(
+        rel.to_path_buf(),
+        Source {
+            text: text.to_string(),
+            yaml_range: 0..text.len(),
+            yaml_first_line: 1,
+        },
+    );
+    validate(&portfolio, &sources)
 }

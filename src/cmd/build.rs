@@ -1,12 +1,13 @@
 //! `rapporteur build`: render the site into the output folder.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::ContentArgs;
 use crate::diagnostic::Diagnostic;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::site::{self, BuildOptions};
 
 #[derive(Debug, Args)]
@@ -46,9 +47,27 @@ pub fn execute(args: BuildArgs) -> Result<u8> {
         base_url: args.base_url.clone(),
         strict: args.strict,
     };
-    let report = site::build(&opts)?;
+    let color = super::color(std::io::stderr().is_terminal());
+    let report = match site::build(&opts) {
+        Ok(report) => report,
+        Err(Error::Content(diagnostics)) => {
+            for d in &diagnostics {
+                eprintln!("{}", d.render(color));
+            }
+            let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+            let warnings = diagnostics.len() - errors;
+            eprintln!(
+                "build failed: {errors} error(s), {warnings} warning(s){}; nothing was written, \
+                 {} is as it was",
+                if args.strict { " (--strict)" } else { "" },
+                opts.out.display()
+            );
+            return Ok(1);
+        }
+        Err(e) => return Err(e),
+    };
     for w in &report.warnings {
-        eprint!("{w}");
+        eprintln!("{}", w.render(color));
     }
     if args.timings {
         for (stage, time) in &report.timings {

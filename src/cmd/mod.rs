@@ -1,6 +1,7 @@
 //! Command-line interface: one file per subcommand, each with `execute`.
 
 mod build;
+mod check;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,8 @@ pub struct Cli {
 pub enum Command {
     /// Build the static site into the output folder.
     Build(build::BuildArgs),
+    /// Check the content, the configuration and the theme; write nothing.
+    Check(check::CheckArgs),
 }
 
 /// Flags shared by every subcommand that reads content.
@@ -97,7 +100,17 @@ fn resolve_as_of(flag: Option<&str>, epoch: Option<&str>, today: NaiveDate) -> R
 pub fn execute(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Build(args) => build::execute(args),
+        Command::Check(args) => check::execute(args),
     }
+}
+
+/// Colour on a terminal, unless NO_COLOR is set to anything but "".
+fn color(is_terminal: bool) -> bool {
+    is_terminal && color_allowed(std::env::var_os("NO_COLOR").as_deref())
+}
+
+fn color_allowed(no_color: Option<&std::ffi::OsStr>) -> bool {
+    no_color.is_none_or(|v| v.is_empty())
 }
 
 /// Sizes the global thread pool once, before any parallel work.
@@ -117,6 +130,13 @@ fn set_jobs(jobs: Option<usize>) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_color_means_any_non_empty_value() {
+        assert!(color_allowed(None));
+        assert!(color_allowed(Some("".as_ref())));
+        assert!(!color_allowed(Some("1".as_ref())));
+    }
 
     #[test]
     fn as_of_prefers_flag_then_epoch_then_today() {

@@ -282,12 +282,12 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
         at.field = Some(field.to_string());
         at.by_path = true;
         let place = if path.is_empty() {
-            "at the top level".to_string()
+            "at the top level"
         } else {
-            format!("to `{path}`")
+            "to it"
         };
         return (
-            format!("missing field `{field}`{in_path}: add `{field}:` with a value {place}"),
+            format!("missing field `{field}`{in_path}: add `{field}: …` {place}"),
             at,
         );
     }

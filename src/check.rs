@@ -1,0 +1,163 @@
+//! The checks every command that reads content runs first: load (every file,
+//! with its own problems), validate (across files), and compile the theme's
+//! templates. `rapporteur check` stops here; `rapporteur build` goes on only
+//! when nothing failed. Both call `check`, so they cannot drift apart.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use crate::diagnostic::{self, Diagnostic, Severity};
+use crate::error::Result;
+use crate::model::Portfolio;
+use crate::render::{Engine, theme::Theme};
+use crate::{load, validate};
+
+/// What the checks found, and what later stages need from them.
+pub struct Checked {
+    /// Everything that could be read, even when there are errors.
+    pub portfolio: Portfolio,
+    /// The compiled templates; `None` when a template does not compile.
+    pub engine: Option<Engine>,
+    /// Every problem found, in reporting order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How long loading and validating took.
+    pub timings: Vec<(&'static str, Duration)>,
+    /// How many files of each kind were read.
+    pub counts: Counts,
+}
+
+/// Runs every check on the repository at `root`. Only an unreadable root is
+/// an `Err`; everything wrong in the content is a diagnostic.
+pub fn check(root: &Path) -> Result<Checked> {
+    let start = Instant::now();
+    let loaded = load::load(root)?;
+    let load_time = start.elapsed();
+    let start = Instant::now();
+    let counts = Counts::of(&loaded.sources, &loaded.portfolio);
+    let mut diagnostics = loaded.diagnostics;
+    diagnostics.extend(validate::validate(&loaded.portfolio, &loaded.sources));
+    let theme = Theme::load(root, &loaded.portfolio.config.theme, &mut diagnostics);
+    let engine = match Engine::new(theme) {
+        Ok(engine) => Some(engine),
+        Err(template_errors) => {
+            diagnostics.extend(template_errors);
+            None
+        }
+    };
+    diagnostic::sort(&mut diagnostics);
+    diagnostics.dedup();
+    Ok(Checked {
+        portfolio: loaded.portfolio,
+        engine,
+        diagnostics,
+        timings: vec![("load", load_time), ("validate", start.elapsed())],
+        counts,
+    })
+}
+
+impl Checked {
+    /// Whether the run must fail: any error, or with `strict` any warning.
+    pub fn fails(&self, strict: bool) -> bool {
+        fails(&self.diagnostics, strict)
+    }
+}
+
+/// Whether `diagnostics` fail a run: any error, or with `strict` any warning.
+pub fn fails(diagnostics: &[Diagnostic], strict: bool) -> bool {
+    diagnostics.iter().any(|d| d.is_error() || strict)
+}
+
+/// What a check read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub engagements: usize,
+    pub periods: usize,
+    pub notes: usize,
+}
+
+impl Counts {
+    /// The files read, broken ones included, plus inline periods.
+    fn of(sources: &load::Sources, portfolio: &Portfolio) -> Counts {
+        let mut counts = Counts {
+            engagements: 0,
+            periods: 0,
+            notes: 0,
+        };
+        for path in sources.keys() {
+            let parent = path.parent().and_then(|p| p.file_name());
+            if path.file_name().is_some_and(|n| n == "engagement.yaml") {
+                counts.engagements += 1;
+            } else if parent.is_some_and(|p| p == "periods") {
+                counts.periods += 1;
+            } else if parent.is_some_and(|p| p == "notes") {
+                counts.notes += 1;
+            }
+        }
+        counts.periods += portfolio
+            .engagements
+            .iter()
+            .flat_map(|e| &e.periods)
+            .filter(|p| p.source.file_name().is_some_and(|n| n == "engagement.yaml"))
+            .count();
+        counts
+    }
+
+    /// `checked 6 engagements, 127 periods, 45 notes: no problems`.
+    pub fn summary(&self, diagnostics: &[Diagnostic]) -> String {
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warnings = diagnostics.len() - errors;
+        let outcome = match (errors, warnings) {
+            (0, 0) => "no problems".to_string(),
+            (0, w) => plural(w, "warning"),
+            (e, 0) => plural(e, "error"),
+            (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+        };
+        format!(
+            "checked {}, {}, {}: {outcome}",
+            plural(self.engagements, "engagement"),
+            plural(self.periods, "period"),
+            plural(self.notes, "note"),
+        )
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_counts_and_pluralises() {
+        let counts = Counts {
+            engagements: 1,
+            periods: 2,
+            notes: 0,
+        };
+        assert_eq!(
+            counts.summary(&[]),
+            "checked 1 engagement, 2 periods, 0 notes: no problems"
+        );
+        let d = vec![
+            Diagnostic::error("a", "x"),
+            Diagnostic::warning("a", "y"),
+            Diagnostic::warning("b", "z"),
+        ];
+        assert_eq!(
+            counts.summary(&d),
+            "checked 1 engagement, 2 periods, 0 notes: 1 error, 2 warnings"
+        );
+        assert!(fails(&d, false));
+        assert!(!fails(&d[1..], false));
+        assert!(fails(&d[1..], true));
+    }
+}
