@@ -115,7 +115,13 @@ fn token_width(line: &str, column: usize) -> usize {
     let Some(&first) = rest.first() else {
         return 1;
     };
-    let width = if first == '"' || first == '\'' {
+    let width = if first == '[' {
+        // A Markdown link: `[text](target)`.
+        let text: String = rest.iter().collect();
+        text.find("](")
+            .and_then(|i| text[i..].find(')').map(|j| text[..i + j + 1].chars().count()))
+            .unwrap_or(1)
+    } else if first == '"' || first == '\'' {
         rest[1..]
             .iter()
             .position(|&c| c == first)
@@ -161,5 +167,6 @@ mod tests {
         assert!(colored.contains("\x1b[1;31merror\x1b[0m"), "{colored:?}");
         assert_eq!(token_width("a: \"x y\" z", 4), 5);
         assert_eq!(token_width("a", 5), 1);
+        assert_eq!(token_width("See [x](y.md) z", 5), 9);
     }
 }

@@ -338,7 +338,7 @@ impl Reader<'_> {
                 format!(
                     "`{id}` is not a valid engagement id ({problem}): rename the folder to \
                      lowercase letters, digits and dashes (e.g. `{}`)",
-                    slugify(&id)
+                    suggest_name(&id, "engagement")
                 ),
             ));
             return None;
@@ -483,7 +483,7 @@ impl Reader<'_> {
                     format!(
                         "`{name}` is not a valid note file name ({problem}): use lowercase \
                          letters, digits and dashes, e.g. `{}.md`",
-                        slugify(slug)
+                        suggest_name(slug, "note")
                     ),
                 ));
                 continue;
@@ -642,7 +642,7 @@ pub fn is_slug(s: &str) -> bool {
 fn slugify(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
-        if c.is_ascii_alphanumeric() || (c == '_' && !out.is_empty()) {
+        if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
@@ -653,6 +653,16 @@ fn slugify(s: &str) -> String {
         "engagement".into()
     } else {
         out
+    }
+}
+
+/// A valid name close to `name`, for the fix in a message.
+fn suggest_name(name: &str, suffix: &str) -> String {
+    let slug = slugify(name);
+    if reserved_on_windows(&slug) {
+        format!("{slug}-{suffix}")
+    } else {
+        slug
     }
 }
 
@@ -668,7 +678,10 @@ mod tests {
         for bad in ["", "-a", "_a", "Acme", "a/b", "..", "a b", "a.b"] {
             assert!(!is_slug(bad), "{bad}");
         }
-        assert_eq!(slugify("Acme Payroll_2"), "acme-payroll_2");
+        assert_eq!(slugify("Acme Payroll_2"), "acme-payroll-2");
+        assert_eq!(suggest_name("con", "engagement"), "con-engagement");
+        assert!(reserved_on_windows("LPT1") && reserved_on_windows("nul.md"));
+        assert!(!reserved_on_windows("console") && !reserved_on_windows("com"));
     }
 
     #[test]
