@@ -84,7 +84,10 @@ impl Diagnostic {
         let mut out = format!(
             "{}: {} {}\n",
             paint(code, label),
-            paint("1", &format!("{}:{}:{}:", self.file.display(), self.line, self.column)),
+            paint(
+                "1",
+                &format!("{}:{}:{}:", self.file.display(), self.line, self.column)
+            ),
             self.message
         );
         if let Some(text) = &self.source_line {
@@ -97,7 +100,11 @@ impl Diagnostic {
                 .collect();
             let width = token_width(text, self.column);
             out.push_str(&format!("{:gutter$} {bar}\n", ""));
-            out.push_str(&format!("{} {bar} {}\n", paint("1;34", &self.line.to_string()), text));
+            out.push_str(&format!(
+                "{} {bar} {}\n",
+                paint("1;34", &self.line.to_string()),
+                text
+            ));
             out.push_str(&format!(
                 "{:gutter$} {bar} {pad}{}\n",
                 "",
@@ -119,7 +126,11 @@ fn token_width(line: &str, column: usize) -> usize {
         // A Markdown link: `[text](target)`.
         let text: String = rest.iter().collect();
         text.find("](")
-            .and_then(|i| text[i..].find(')').map(|j| text[..i + j + 1].chars().count()))
+            .and_then(|i| {
+                text[i..]
+                    .find(')')
+                    .map(|j| text[..i + j + 1].chars().count())
+            })
             .unwrap_or(1)
     } else if first == '"' || first == '\'' {
         rest[1..]

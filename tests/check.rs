@@ -39,41 +39,173 @@ const fn case(name: &'static str, at: &'static str, says: &'static str) -> Case 
 const E: &str = "content/acme/engagement.yaml";
 
 const CASES: &[Case] = &[
-    case("unknown-field", "content/acme/engagement.yaml:11:5", "unknown field `targt` in `kpis[0]`: did you mean `target`?"),
-    case("wrong-type", "content/acme/engagement.yaml:11:13", "`kpis[0].target` must be a number, found the text \"high\""),
-    case("yaml-syntax", "content/acme/engagement.yaml:1:11", "YAML syntax error: mapping values are not allowed"),
-    case("tab-indent", "content/acme/engagement.yaml:10:1", "not tabs"),
-    case("duplicate-key", "content/acme/engagement.yaml:12:1", "`phase` is written twice (first on line 4)"),
-    case("unknown-enum", "content/acme/engagement.yaml:4:8", "use one of prospecting, transition, steady, mature, renewal, exit (did you mean `mature`?)"),
-    case("note-bad-kind", "content/acme/notes/2026-03-04-weekly.md:4:7", "use one of check-in, review, escalation, workshop, celebration, note"),
-    case("bad-date", "content/acme/engagement.yaml:5:8", "`2024-02-30` is not a valid date (that day does not exist)"),
-    case("risk-out-of-range", "content/acme/engagement.yaml:13:42", "likelihood is 7: use a whole number from 1 to 5"),
-    case("survey-out-of-range", "content/acme/periods/2026-03.yaml:5:13", "survey score 6 is out of range"),
-    case("negative-hours", "content/acme/periods/2026-03.yaml:3:10", "worked hours cannot be negative"),
-    case("negative-capacity", "content/acme/engagement.yaml:6:13", "capacity must be more than 0"),
-    case("period-mismatch", "content/acme/periods/2026-03.yaml:1:9", "`period: 2026-04` does not match the file name 2026-03.yaml"),
-    case("undefined-kpi", "content/acme/periods/2026-03.yaml:2:9", "KPI `acuracy` is not defined in content/acme/engagement.yaml: did you mean `accuracy`?"),
-    case("duplicate-id", "content/acme/engagement.yaml:12:5", "id `accuracy` is used twice in kpis"),
-    case("duplicate-month", "content/acme/periods/2026-03.yaml:1:9", "month 2026-03 is given twice"),
-    case("missing-field", "content/acme/engagement.yaml:1:1", "missing field `phase`"),
-    case("missing-front-matter", "content/acme/notes/2026-03-04-weekly.md:1:1", "a note must start with front matter"),
-    case("unclosed-front-matter", "content/acme/notes/2026-03-04-weekly.md:1:1", "the front matter is not closed"),
-    case("broken-link", "content/acme/notes/2026-03-04-weekly.md:9:5", "broken link `2026-02-25-weekly.md`"),
-    case("bad-folder-name", "content/Acme_Payroll:1:1", "`Acme_Payroll` is not a valid engagement id"),
+    case(
+        "unknown-field",
+        "content/acme/engagement.yaml:11:5",
+        "unknown field `targt` in `kpis[0]`: did you mean `target`?",
+    ),
+    case(
+        "wrong-type",
+        "content/acme/engagement.yaml:11:13",
+        "`kpis[0].target` must be a number, found the text \"high\"",
+    ),
+    case(
+        "yaml-syntax",
+        "content/acme/engagement.yaml:1:11",
+        "YAML syntax error: mapping values are not allowed",
+    ),
+    case(
+        "tab-indent",
+        "content/acme/engagement.yaml:10:1",
+        "not tabs",
+    ),
+    case(
+        "duplicate-key",
+        "content/acme/engagement.yaml:12:1",
+        "`phase` is written twice (first on line 4)",
+    ),
+    case(
+        "unknown-enum",
+        "content/acme/engagement.yaml:4:8",
+        "use one of prospecting, transition, steady, mature, renewal, exit (did you mean `mature`?)",
+    ),
+    case(
+        "note-bad-kind",
+        "content/acme/notes/2026-03-04-weekly.md:4:7",
+        "use one of check-in, review, escalation, workshop, celebration, note",
+    ),
+    case(
+        "bad-date",
+        "content/acme/engagement.yaml:5:8",
+        "`2024-02-30` is not a valid date (that day does not exist)",
+    ),
+    case(
+        "risk-out-of-range",
+        "content/acme/engagement.yaml:13:42",
+        "likelihood is 7: use a whole number from 1 to 5",
+    ),
+    case(
+        "survey-out-of-range",
+        "content/acme/periods/2026-03.yaml:5:13",
+        "survey score 6 is out of range",
+    ),
+    case(
+        "negative-hours",
+        "content/acme/periods/2026-03.yaml:3:10",
+        "worked hours cannot be negative",
+    ),
+    case(
+        "negative-capacity",
+        "content/acme/engagement.yaml:6:13",
+        "capacity must be more than 0",
+    ),
+    case(
+        "period-mismatch",
+        "content/acme/periods/2026-03.yaml:1:9",
+        "`period: 2026-04` does not match the file name 2026-03.yaml",
+    ),
+    case(
+        "undefined-kpi",
+        "content/acme/periods/2026-03.yaml:2:9",
+        "KPI `acuracy` is not defined in content/acme/engagement.yaml: did you mean `accuracy`?",
+    ),
+    case(
+        "duplicate-id",
+        "content/acme/engagement.yaml:12:5",
+        "id `accuracy` is used twice in kpis",
+    ),
+    case(
+        "duplicate-month",
+        "content/acme/periods/2026-03.yaml:1:9",
+        "month 2026-03 is given twice",
+    ),
+    case(
+        "missing-field",
+        "content/acme/engagement.yaml:1:1",
+        "missing field `phase`",
+    ),
+    case(
+        "missing-front-matter",
+        "content/acme/notes/2026-03-04-weekly.md:1:1",
+        "a note must start with front matter",
+    ),
+    case(
+        "unclosed-front-matter",
+        "content/acme/notes/2026-03-04-weekly.md:1:1",
+        "the front matter is not closed",
+    ),
+    case(
+        "broken-link",
+        "content/acme/notes/2026-03-04-weekly.md:9:5",
+        "broken link `2026-02-25-weekly.md`",
+    ),
+    case(
+        "bad-folder-name",
+        "content/Acme_Payroll:1:1",
+        "`Acme_Payroll` is not a valid engagement id",
+    ),
     case("reserved-name", "content/con:1:1", "reserved on Windows"),
-    case("bad-note-name", "content/acme/notes/Weekly Notes.md:1:1", "not a valid note file name"),
-    case("bad-period-name", "content/acme/periods/march.yaml:1:1", "is not a period file name"),
-    case("missing-record", "content/acme/engagement.yaml:1:1", "has no engagement.yaml"),
-    case("note-outside-engagement", "content/notes/2026-03-04-weekly.md:1:1", "a note outside an engagement folder"),
-    case("yaml-outside-engagement", "content/2026-03.yaml:1:1", "a YAML file outside an engagement folder"),
-    case("note-outside-notes", "content/acme/2026-03-05-review.md:1:1", "a note outside notes/"),
-    case("template-error", "themes/custom/templates/note.html:3:19", "template error"),
+    case(
+        "bad-note-name",
+        "content/acme/notes/Weekly Notes.md:1:1",
+        "not a valid note file name",
+    ),
+    case(
+        "bad-period-name",
+        "content/acme/periods/march.yaml:1:1",
+        "is not a period file name",
+    ),
+    case(
+        "missing-record",
+        "content/acme/engagement.yaml:1:1",
+        "has no engagement.yaml",
+    ),
+    case(
+        "note-outside-engagement",
+        "content/notes/2026-03-04-weekly.md:1:1",
+        "a note outside an engagement folder",
+    ),
+    case(
+        "yaml-outside-engagement",
+        "content/2026-03.yaml:1:1",
+        "a YAML file outside an engagement folder",
+    ),
+    case(
+        "note-outside-notes",
+        "content/acme/2026-03-05-review.md:1:1",
+        "a note outside notes/",
+    ),
+    case(
+        "template-error",
+        "themes/custom/templates/note.html:3:19",
+        "template error",
+    ),
     case("theme-escape", "rapporteur.yaml:1:1", "is not a theme name"),
-    case("config-unknown-key", "rapporteur.yaml:1:1", "unknown field `titel`: did you mean `title`?"),
-    case("non-utf8", "content/acme/periods/2026-03.yaml:3:6", "not UTF-8 text (invalid byte 0xe9 at byte offset 46)"),
-    case("too-large", "content/acme/notes/2026-03-04-weekly.md:1:1", "over the limit of 300 (limits.max_file_bytes"),
-    case("alias-bomb", "content/acme/engagement.yaml:18:10", "alias bomb"),
-    case("multi-error", "content/acme/periods/2026-03.yaml:2:19", "found the text \"99.6%\""),
+    case(
+        "config-unknown-key",
+        "rapporteur.yaml:1:1",
+        "unknown field `titel`: did you mean `title`?",
+    ),
+    case(
+        "non-utf8",
+        "content/acme/periods/2026-03.yaml:3:6",
+        "not UTF-8 text (invalid byte 0xe9 at byte offset 46)",
+    ),
+    case(
+        "too-large",
+        "content/acme/notes/2026-03-04-weekly.md:1:1",
+        "over the limit of 300 (limits.max_file_bytes",
+    ),
+    case(
+        "alias-bomb",
+        "content/acme/engagement.yaml:18:10",
+        "alias bomb",
+    ),
+    case(
+        "multi-error",
+        "content/acme/periods/2026-03.yaml:2:19",
+        "found the text \"99.6%\"",
+    ),
     Case {
         name: "no-kpis",
         args: &[],
@@ -149,7 +281,11 @@ fn every_bad_case_is_reported_where_it_is() {
             ));
         }
         let last = text.lines().last().unwrap_or("");
-        assert!(last.starts_with("checked "), "{}: summary last: {text}", c.name);
+        assert!(
+            last.starts_with("checked "),
+            "{}: summary last: {text}",
+            c.name
+        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -173,7 +309,10 @@ fn all_problems_of_a_run_are_reported_in_order() {
     assert!(heads[0].starts_with("error: content/acme/engagement.yaml:4:8: "));
     assert!(heads[1].starts_with("error: content/acme/notes/2026-03-04-weekly.md:3:7: "));
     assert!(heads[2].starts_with("error: content/acme/periods/2026-03.yaml:2:19: "));
-    assert!(text.ends_with("checked 1 engagement, 1 period, 1 note: 3 errors\n"), "{text}");
+    assert!(
+        text.ends_with("checked 1 engagement, 1 period, 1 note: 3 errors\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -182,7 +321,9 @@ fn human_output_is_pinned_for_a_few_cases() {
     let mut failures = Vec::new();
     for name in SNAPSHOTS {
         let text = stdout(&check(name, &[]));
-        let file = repo_root().join("tests/snapshots").join(format!("{name}.txt"));
+        let file = repo_root()
+            .join("tests/snapshots")
+            .join(format!("{name}.txt"));
         if update {
             std::fs::create_dir_all(file.parent().unwrap()).unwrap();
             std::fs::write(&file, &text).unwrap();
@@ -195,7 +336,11 @@ fn human_output_is_pinned_for_a_few_cases() {
             failures.push(format!("--- {name}: want\n{want}--- got\n{text}"));
         }
     }
-    assert!(failures.is_empty(), "snapshots differ (UPDATE_SNAPSHOTS=1 rewrites them):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "snapshots differ (UPDATE_SNAPSHOTS=1 rewrites them):\n{}",
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -206,7 +351,11 @@ fn the_example_checks_clean_with_one_summary_line() {
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.starts_with("checked "), "{text}");
     assert!(text.ends_with(" notes: no problems\n"), "{text}");
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -253,7 +402,12 @@ fn usage_and_io_errors_exit_2() {
         &["check", "--as-of", AS_OF, "--client", "Nobody Ltd"],
     ] {
         let out = run(&root, args);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
 }
 
@@ -278,21 +432,37 @@ fn build_runs_the_same_checks_and_writes_nothing_on_errors() {
         let err = String::from_utf8_lossy(&out.stderr);
         let checked = stdout(&check(name, &[]));
         for line in checked.lines().filter(|l| l.starts_with("error: ")) {
-            assert!(err.contains(line), "{name}: build does not report {line}:\n{err}");
+            assert!(
+                err.contains(line),
+                "{name}: build does not report {line}:\n{err}"
+            );
         }
         assert!(!repo.join("public").exists(), "{name}: build wrote output");
-        let names: Vec<_> = std::fs::read_dir(&repo).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(&repo)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert!(
-            names.iter().all(|n| !n.to_string_lossy().starts_with(".public")),
+            names
+                .iter()
+                .all(|n| !n.to_string_lossy().starts_with(".public")),
             "{name}: staging left behind: {names:?}"
         );
     }
     // Warnings pass a build, and fail it with --strict.
     let dir = copy_of(&bad("no-kpis"));
     let repo = dir.path().join("repo");
-    assert_eq!(run(&repo, &["build", "--as-of", AS_OF, "--strict"]).status.code(), Some(1));
+    assert_eq!(
+        run(&repo, &["build", "--as-of", AS_OF, "--strict"])
+            .status
+            .code(),
+        Some(1)
+    );
     assert!(!repo.join("public").exists());
-    assert_eq!(run(&repo, &["build", "--as-of", AS_OF]).status.code(), Some(0));
+    assert_eq!(
+        run(&repo, &["build", "--as-of", AS_OF]).status.code(),
+        Some(0)
+    );
     assert!(repo.join("public/index.html").is_file());
 }
 
@@ -305,7 +475,12 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     // A good build first: the DESIGN.md example.
     let good = repo_root().join("tests/fixtures/design-example");
     let first = run(&good, &["build", "--as-of", AS_OF, "--out", out_arg]);
-    assert_eq!(first.status.code(), Some(0), "{}", String::from_utf8_lossy(&first.stderr));
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let before = read_tree(&out_dir);
     assert!(before.contains_key("index.html"));
     // Then a broken repository into the same folder: refused, nothing touched.
@@ -327,13 +502,25 @@ fn output_folders_that_hold_the_sources_are_refused() {
     let repo = dir.path().join("repo");
     std::fs::create_dir_all(repo.join("themes/mine")).unwrap();
     let before = read_tree(dir.path());
-    for out in [".", "..", "content", "content/acme-payroll/site", "themes", "themes/mine/out", "public/.."] {
+    for out in [
+        ".",
+        "..",
+        "content",
+        "content/acme-payroll/site",
+        "themes",
+        "themes/mine/out",
+        "public/..",
+    ] {
         let o = run(&repo, &["build", "--as-of", AS_OF, "--out", out]);
         assert_eq!(o.status.code(), Some(2), "--out {out}");
         let err = String::from_utf8_lossy(&o.stderr);
         assert!(err.contains("refusing to build into"), "--out {out}: {err}");
     }
-    assert_eq!(read_tree(dir.path()), before, "a refused build wrote something");
+    assert_eq!(
+        read_tree(dir.path()),
+        before,
+        "a refused build wrote something"
+    );
 }
 
 #[cfg(unix)]
@@ -351,7 +538,11 @@ mod unix {
         let dir = good_repo();
         let repo = dir.path().join("repo");
         let secret = dir.path().join("secret.md");
-        std::fs::write(&secret, "---\ntitle: SECRET\ndate: 2026-03-01\n---\nSECRET BODY\n").unwrap();
+        std::fs::write(
+            &secret,
+            "---\ntitle: SECRET\ndate: 2026-03-01\n---\nSECRET BODY\n",
+        )
+        .unwrap();
         let notes = repo.join("content/acme-payroll/notes");
         symlink(&secret, notes.join("2026-03-01-leak.md")).unwrap();
         symlink("2026-03-02-loop.md", notes.join("2026-03-02-loop.md")).unwrap();
@@ -368,13 +559,27 @@ mod unix {
         assert_eq!(out.status.code(), Some(1), "{text}");
         assert!(text.contains("error: content/acme-payroll/notes/2026-03-01-leak.md:1:1: this symbolic link points outside the repository"), "{text}");
         assert!(text.contains("error: content/acme-payroll/notes/2026-03-02-loop.md:1:1: this symbolic link cannot be followed"), "{text}");
-        assert!(text.contains("error: content/outside:1:1: this symbolic link points outside"), "{text}");
-        assert!(text.contains("error: content/acme-payroll/periods/etc:1:1: this symbolic link points outside"), "{text}");
+        assert!(
+            text.contains("error: content/outside:1:1: this symbolic link points outside"),
+            "{text}"
+        );
+        assert!(
+            text.contains(
+                "error: content/acme-payroll/periods/etc:1:1: this symbolic link points outside"
+            ),
+            "{text}"
+        );
         assert!(!text.contains("SECRET"), "{text}");
-        assert!(text.contains("2 notes"), "the in-repository link is read: {text}");
+        assert!(
+            text.contains("2 notes"),
+            "the in-repository link is read: {text}"
+        );
 
         let site = dir.path().join("site");
-        let b = run(&repo, &["build", "--as-of", AS_OF, "--out", site.to_str().unwrap()]);
+        let b = run(
+            &repo,
+            &["build", "--as-of", AS_OF, "--out", site.to_str().unwrap()],
+        );
         assert_eq!(b.status.code(), Some(1));
         assert!(!site.exists());
     }
@@ -412,15 +617,30 @@ mod unix {
             std::fs::write(notes.join(name), note).unwrap();
         }
         let site = dir.path().join("site");
-        let out = run(&repo, &["build", "--as-of", AS_OF, "--out", site.to_str().unwrap()]);
+        let out = run(
+            &repo,
+            &["build", "--as-of", AS_OF, "--out", site.to_str().unwrap()],
+        );
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{err}");
         // Hidden entries (`..x`, `..md`) are skipped like `.git`; the others are refused.
-        for name in ["content/a\\b:", "content/con:", "content/LPT1:", "content/x:y:", "content/ lead:", "notes/nul.md:", "notes/x:y.md:", "notes/com1.md:"] {
+        for name in [
+            "content/a\\b:",
+            "content/con:",
+            "content/LPT1:",
+            "content/x:y:",
+            "content/ lead:",
+            "notes/nul.md:",
+            "notes/x:y.md:",
+            "notes/com1.md:",
+        ] {
             assert!(err.contains(name), "no diagnostic for {name}: {err}");
         }
         assert!(!site.exists());
-        let mut top: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let mut top: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         top.sort();
         assert_eq!(top, ["repo"]);
         // With the hostile names gone, the hostile title and link are only text.
@@ -430,12 +650,29 @@ mod unix {
         for name in ["a\\b.md", "nul.md", "..md", "x:y.md", "com1.md"] {
             std::fs::remove_file(notes.join(name)).unwrap();
         }
-        std::fs::write(notes.join("2026-03-05-hostile.md"), note.replace("[x](../../../../../etc/passwd)", "text")).unwrap();
-        let out = run(&repo, &["build", "--as-of", AS_OF, "--out", site.to_str().unwrap()]);
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-        let mut top: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        std::fs::write(
+            notes.join("2026-03-05-hostile.md"),
+            note.replace("[x](../../../../../etc/passwd)", "text"),
+        )
+        .unwrap();
+        let out = run(
+            &repo,
+            &["build", "--as-of", AS_OF, "--out", site.to_str().unwrap()],
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut top: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         top.sort();
         assert_eq!(top, ["repo", "site"]);
-        assert!(read_tree(&site).contains_key("engagements/acme-payroll/notes/2026-03-05-hostile.html"));
+        assert!(
+            read_tree(&site).contains_key("engagements/acme-payroll/notes/2026-03-05-hostile.html")
+        );
     }
 }

@@ -156,8 +156,11 @@ mod tests {
 
     fn sample() -> Vec<Diagnostic> {
         vec![
-            Diagnostic::error("content/a,b/engagement.yaml", "bad: 100%\nreally")
-                .at("x: 1\nname: 5\n", 2, 7),
+            Diagnostic::error("content/a,b/engagement.yaml", "bad: 100%\nreally").at(
+                "x: 1\nname: 5\n",
+                2,
+                7,
+            ),
         ]
     }
 
@@ -169,13 +172,22 @@ mod tests {
 
     #[test]
     fn github_commands_are_escaped_and_rooted() {
-        let out = report(&sample(), COUNTS, Format::Github, Path::new("reports"), false);
+        let out = report(
+            &sample(),
+            COUNTS,
+            Format::Github,
+            Path::new("reports"),
+            false,
+        );
         assert_eq!(
             out.lines().next().unwrap(),
             "::error file=reports/content/a%2Cb/engagement.yaml,line=2,col=7,title=rapporteur::bad: 100%25%0Areally"
         );
         let out = report(&sample(), COUNTS, Format::Github, Path::new("."), false);
-        assert!(out.starts_with("::error file=content/a%2Cb/engagement.yaml,"), "{out}");
+        assert!(
+            out.starts_with("::error file=content/a%2Cb/engagement.yaml,"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -193,6 +205,9 @@ mod tests {
     #[test]
     fn human_ends_with_the_summary() {
         let out = report(&[], COUNTS, Format::Human, Path::new("."), false);
-        assert_eq!(out, "checked 1 engagement, 0 periods, 0 notes: no problems\n");
+        assert_eq!(
+            out,
+            "checked 1 engagement, 0 periods, 0 notes: no problems\n"
+        );
     }
 }

@@ -27,7 +27,12 @@ impl<T> Parsed<T> {
     }
 }
 
-fn to_diagnostics(rel: &Path, text: &str, errors: Vec<YamlError>, first_line: usize) -> Vec<Diagnostic> {
+fn to_diagnostics(
+    rel: &Path,
+    text: &str,
+    errors: Vec<YamlError>,
+    first_line: usize,
+) -> Vec<Diagnostic> {
     errors
         .into_iter()
         .map(|e| Diagnostic::error(rel, e.message).at(text, e.line + first_line - 1, e.column))
@@ -35,11 +40,7 @@ fn to_diagnostics(rel: &Path, text: &str, errors: Vec<YamlError>, first_line: us
 }
 
 /// Parses a YAML file that must not be empty.
-fn parse_yaml<T: serde::de::DeserializeOwned>(
-    rel: &Path,
-    text: &str,
-    empty: &str,
-) -> Parsed<T> {
+fn parse_yaml<T: serde::de::DeserializeOwned>(rel: &Path, text: &str, empty: &str) -> Parsed<T> {
     if text.trim().is_empty() {
         return Parsed::failed(vec![Diagnostic::error(rel, empty)]);
     }

@@ -105,12 +105,15 @@ fn split_path(message: &str) -> (String, String, &str) {
     if let Some((p, rest)) = message.split_once(": ") {
         let looks_like_path = !p.is_empty()
             && !p.contains(' ')
-            && p
-                .chars()
+            && p.chars()
                 .all(|c| c.is_alphanumeric() || "_-.[]<>*".contains(c));
         if looks_like_path {
             let dotted = p.replace('[', ".").replace(']', "");
-            return (dotted.trim_start_matches('.').to_string(), p.to_string(), rest);
+            return (
+                dotted.trim_start_matches('.').to_string(),
+                p.to_string(),
+                rest,
+            );
         }
     }
     (String::new(), String::new(), message)
@@ -255,7 +258,10 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
         } else {
             format!(" (allowed here: {})", known.join(", "))
         };
-        return (format!("unknown field `{field}`{in_path}: {fix}{allowed}"), at);
+        return (
+            format!("unknown field `{field}`{in_path}: {fix}{allowed}"),
+            at,
+        );
     }
     if let Some(tail) = rest.strip_prefix("unknown variant `") {
         let (value, list) = tail.split_once('`').unwrap_or((tail, ""));
@@ -474,11 +480,10 @@ mod tests {
     #[test]
     fn dates_name_the_value() {
         let text = "start: 2024-02-30\n";
-        let loc = serde_yaml::from_str::<std::collections::BTreeMap<String, chrono::NaiveDate>>(
-            text,
-        )
-        .unwrap_err()
-        .location();
+        let loc =
+            serde_yaml::from_str::<std::collections::BTreeMap<String, chrono::NaiveDate>>(text)
+                .unwrap_err()
+                .location();
         let (m, _) = friendly("start: input is out of range", text, loc);
         assert_eq!(
             m,
@@ -490,7 +495,10 @@ mod tests {
     #[test]
     fn syntax_errors_keep_the_facts_and_add_a_hint() {
         let m = f("mapping values are not allowed in this context at line 2 column 8");
-        assert!(m.starts_with("YAML syntax error: mapping values are not allowed"), "{m}");
+        assert!(
+            m.starts_with("YAML syntax error: mapping values are not allowed"),
+            "{m}"
+        );
         assert!(m.contains("quote the text"), "{m}");
     }
 }

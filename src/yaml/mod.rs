@@ -71,7 +71,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         Err(err) => {
             let raw = err.to_string();
             let duplicate = raw.contains("duplicate field `");
-            if !(duplicate && !spans.duplicates.is_empty()) {
+            if !duplicate || spans.duplicates.is_empty() {
                 let (message, path) = messages::friendly(&raw, text, err.location());
                 let (line, column) = match err.location() {
                     Some(l) if !path.by_path && (l.line(), l.column()) != (1, 1) => {
@@ -200,7 +200,8 @@ impl Spans {
                         break;
                     }
                     let is_map = matches!(event, Event::MappingStart(..));
-                    let is_key = matches!(stack.last(), Some(Frame { map: Some(m), .. }) if m.key.is_none());
+                    let is_key =
+                        matches!(stack.last(), Some(Frame { map: Some(m), .. }) if m.key.is_none());
                     let path = if is_key {
                         String::new()
                     } else {
@@ -401,11 +402,9 @@ fn path_key(name: &str) -> String {
     while !name.is_char_boundary(end) {
         end -= 1;
     }
-    let hash = name
-        .bytes()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-        });
+    let hash = name.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
     format!("{}…{hash:016x}", &name[..end])
 }
 
@@ -502,7 +501,10 @@ mod tests {
         let mut text = String::from("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         let mut prev = 'a';
         for name in 'b'..='j' {
-            text.push_str(&format!("{name}: &{name} [{}]\n", vec![format!("*{prev}"); 10].join(", ")));
+            text.push_str(&format!(
+                "{name}: &{name} [{}]\n",
+                vec![format!("*{prev}"); 10].join(", ")
+            ));
             prev = name;
         }
         let start = std::time::Instant::now();
