@@ -94,8 +94,28 @@ impl FromStr for Month {
 
 impl<'de> Deserialize<'de> for Month {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Month, D::Error> {
-        let s = String::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        /// Takes text and numbers alike, so `period: 202603` gets the same
+        /// "not a month" message as `period: 2026-3`.
+        struct MonthVisitor;
+        impl serde::de::Visitor<'_> for MonthVisitor {
+            type Value = Month;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a month written YYYY-MM")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Month, E> {
+                s.parse().map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Month, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Month, E> {
+                self.visit_str(&n.to_string())
+            }
+            fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<Month, E> {
+                self.visit_str(&n.to_string())
+            }
+        }
+        d.deserialize_any(MonthVisitor)
     }
 }
 

@@ -125,6 +125,15 @@ fn check_engagement(e: &Engagement, out: &mut Vec<Finding>) {
                 );
             }
         }
+        for (field, v) in [("target", Some(k.target)), ("warn", k.warn)] {
+            if v.is_some_and(|v| !v.is_finite()) {
+                push(
+                    Severity::Error,
+                    format!("kpis.{i}.{field}"),
+                    format!("{field} must be a finite number, not .nan or .inf"),
+                );
+            }
+        }
         if k.weight < 0.0 || !k.weight.is_finite() {
             push(
                 Severity::Error,
@@ -145,11 +154,15 @@ fn check_engagement(e: &Engagement, out: &mut Vec<Finding>) {
         }
     }
     if let Some(c) = &r.capacity {
-        if c.hours_per_month <= 0.0 {
+        let v = c.hours_per_month;
+        if !(v > 0.0 && v.is_finite()) {
             push(
                 Severity::Error,
                 "capacity.hours_per_month".into(),
-                "capacity must be more than 0 hours a month".into(),
+                format!(
+                    "capacity must be more than 0 hours a month (found {v}): write the \
+                     contracted hours per month"
+                ),
             );
         }
     }
@@ -160,6 +173,20 @@ fn check_engagement(e: &Engagement, out: &mut Vec<Finding>) {
                 "contract.renewal_notice_days".into(),
                 "renewal_notice_days must be zero or more".into(),
             );
+        }
+        if let Some(sc) = &c.service_credits {
+            for (field, v) in [
+                ("per_breach_pct", sc.per_breach_pct),
+                ("cap_pct", sc.cap_pct),
+            ] {
+                if !(0.0..=100.0).contains(&v) {
+                    push(
+                        Severity::Error,
+                        format!("contract.service_credits.{field}"),
+                        format!("{field} is {v}: use a percentage from 0 to 100"),
+                    );
+                }
+            }
         }
         if c.monthly_fee.is_some_and(|f| f < 0.0) {
             push(
@@ -181,7 +208,15 @@ fn check_period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
             message,
         })
     };
-    for id in p.kpis.keys() {
+    for (id, value) in &p.kpis {
+        if value.is_some_and(|v| !v.is_finite()) {
+            push(
+                format!("kpis.{id}"),
+                format!(
+                    "KPI `{id}` must be a finite number: write the value, or null if not reported"
+                ),
+            );
+        }
         if e.kpi(id).is_none() {
             let known: Vec<&str> = e.record.kpis.iter().map(|k| k.id.as_str()).collect();
             let hint = closest(id, &known)
@@ -202,10 +237,13 @@ fn check_period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
             ("worked", h.worked),
             ("overtime_requested", h.overtime_requested),
         ] {
-            if v.is_some_and(|v| v < 0.0) {
+            if v.is_some_and(|v| !(v >= 0.0 && v.is_finite())) {
                 push(
                     format!("hours.{field}"),
-                    format!("{field} hours cannot be negative"),
+                    format!(
+                        "{field} hours cannot be negative (found {}): write 0 or more",
+                        v.unwrap_or_default()
+                    ),
                 );
             }
         }

@@ -12,6 +12,39 @@ pub(super) struct ErrorPath {
     pub field: Option<String>,
     /// serde's own position is not the spot (missing fields): locate by path.
     pub by_path: bool,
+    /// How to patch the text to look for further errors.
+    pub repair: Repair,
+    /// For an unknown field, the path of the field it probably meant.
+    pub meant: Option<String>,
+    /// A missing field: repeats a typo already reported, if `meant` named it.
+    pub missing: bool,
+}
+
+/// A patch that takes an error out of the text, so parsing can go on.
+#[derive(Debug, Default, PartialEq)]
+pub(super) enum Repair {
+    #[default]
+    None,
+    /// Blank out the entry at this path (an unknown field).
+    Remove(String),
+    /// Put this placeholder in place of the value at `ErrorPath::path`.
+    Replace(String),
+}
+
+/// A value of the kind serde expected, to stand in for a wrong one.
+fn placeholder(expected: &str, path: &str) -> Option<String> {
+    Some(match expected {
+        "f64" | "f32" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64"
+        | "isize" => "0".into(),
+        "u8" => "1".into(),
+        "a string" | "a borrowed string" => "x".into(),
+        "a boolean" => "true".into(),
+        "a sequence" => "[]".into(),
+        "a formatted date string" => "2000-01-01".into(),
+        "a month written YYYY-MM" => "2000-01".into(),
+        "a YAML tag starting with '!'" => allowed_values(path)?.first()?.to_string(),
+        _ => return None,
+    })
 }
 
 /// The allowed values of each enum field, by the field's name and, where
@@ -128,6 +161,14 @@ fn backticked(list: &str) -> Vec<&str> {
         .collect()
 }
 
+fn join(parent: &str, child: &str) -> String {
+    if parent.is_empty() {
+        child.to_string()
+    } else {
+        format!("{parent}.{child}")
+    }
+}
+
 fn shown_path(path: &str) -> String {
     if path.is_empty() {
         "the top level".to_string()
@@ -180,6 +221,7 @@ fn expected_words(expected: &str, path: &str) -> String {
         "a sequence" => "a list".into(),
         "a map" => "a mapping (`key: value` lines)".into(),
         "a formatted date string" => "a date (YYYY-MM-DD)".into(),
+        "a month written YYYY-MM" => "a month (YYYY-MM)".into(),
         "a YAML tag starting with '!'" => match allowed_values(path) {
             Some(values) => format!("one of {}", values.join(", ")),
             None => "one of the allowed values".into(),
@@ -216,6 +258,9 @@ fn type_hint(expected: &str, found: &str) -> &'static str {
     match (expected, found) {
         (_, "unit value") => "write a value after the colon, or remove the line",
         ("a YAML tag starting with '!'", _) => "write one of these values",
+        ("a formatted date string", _) => "write the date as YYYY-MM-DD, e.g. 2026-03-04",
+        ("a month written YYYY-MM", _) => "write the month as YYYY-MM, e.g. 2026-03",
+        ("a boolean", _) => "write `true` or `false`",
         ("a string", _) if number || found.starts_with("boolean ") => {
             "put it in quotes, e.g. \"2026\""
         }
@@ -247,8 +292,11 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
     if let Some(tail) = rest.strip_prefix("unknown field `") {
         let (field, list) = tail.split_once('`').unwrap_or((tail, ""));
         at.field = Some(field.to_string());
+        at.repair = Repair::Remove(join(&at.path, field));
         let known = backticked(list);
-        let fix = match closest(field, &known) {
+        let guess = closest(field, &known);
+        at.meant = guess.map(|c| join(&at.path, c));
+        let fix = match guess {
             Some(c) => format!("did you mean `{c}`?"),
             None if known.is_empty() => "remove it".to_string(),
             None => "remove it or rename it".to_string(),
@@ -266,6 +314,9 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
     if let Some(tail) = rest.strip_prefix("unknown variant `") {
         let (value, list) = tail.split_once('`').unwrap_or((tail, ""));
         let known = backticked(list);
+        if let Some(first) = known.iter().min_by_key(|k| k.len()) {
+            at.repair = Repair::Replace(first.to_string());
+        }
         let guess = closest(value, &known)
             .map(|c| format!(" (did you mean `{c}`?)"))
             .unwrap_or_default();
@@ -287,6 +338,7 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
         let field = tail.split('`').next().unwrap_or(tail);
         at.field = Some(field.to_string());
         at.by_path = true;
+        at.missing = true;
         let place = if path.is_empty() {
             "at the top level"
         } else {
@@ -319,6 +371,9 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
             format!("`{path}`")
         };
         let expected_text = expected_words(expected, &at.path);
+        if let Some(p) = placeholder(expected, &at.path) {
+            at.repair = Repair::Replace(p);
+        }
         let message = if kind == "value" && found.starts_with("integer") {
             format!(
                 "{subject} is out of range: {} is not {expected_text}",
@@ -334,6 +389,7 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
         return (message, at);
     }
     if let Some(problem) = date_problem(rest) {
+        at.repair = Repair::Replace("2000-01-01".into());
         let value = token_at(text, location)
             .map(|v| format!("`{v}` "))
             .unwrap_or_default();
@@ -349,6 +405,9 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
             ),
             at,
         );
+    }
+    if rest.contains("is not a month: write it as YYYY-MM") {
+        at.repair = Repair::Replace("2000-01".into());
     }
     let message = match rest {
         "EOF while parsing a value" => "the file holds no YAML value: write the fields (see \
@@ -410,7 +469,8 @@ fn syntax_message(message: &str, path: &str) -> String {
         None if message.contains("while ") || message.contains("found ") => {
             format!("YAML syntax error{subject}: {message}; check indentation and quoting here")
         }
-        None => format!("{message}{subject}"),
+        None if path.is_empty() => message.to_string(),
+        None => format!("`{path}`: {message}"),
     }
 }
 

@@ -53,9 +53,19 @@ impl<T> Parsed<T> {
     }
 }
 
+/// Rounds of "report, patch the spot, try again" per text: serde stops at
+/// the first error, so a text with several gets several rounds.
+const MAX_ROUNDS: usize = 25;
+
 /// Parses `text` into `T`, reporting every problem with its position.
+///
+/// serde stops at its first error. To report more than one per file, the
+/// spot of each error is patched in a copy of the text without moving any
+/// other line (an unknown entry blanked out, a wrong value replaced by a
+/// placeholder of the expected kind) and the copy parsed again. An error that
+/// only the patch could have caused ends the rounds unreported.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
-    let spans = Spans::index(text);
+    let mut spans = Spans::index(text);
     let mut errors: Vec<YamlError> = Vec::new();
     if let Some(problem) = &spans.problem {
         // Refused before serde would expand or recurse into it.
@@ -66,29 +76,133 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         };
     }
     errors.extend(spans.duplicate_errors());
-    let value = match serde_yaml::from_str::<T>(text) {
-        Ok(v) => Some(v),
-        Err(err) => {
-            let raw = err.to_string();
-            let duplicate = raw.contains("duplicate field `");
-            if !duplicate || spans.duplicates.is_empty() {
-                let (message, path) = messages::friendly(&raw, text, err.location());
-                let (line, column) = match err.location() {
-                    Some(l) if !path.by_path && (l.line(), l.column()) != (1, 1) => {
-                        (l.line(), l.column())
-                    }
-                    _ => spans.locate(&path.path, path.field.as_deref()),
-                };
-                errors.push(YamlError {
-                    line,
-                    column,
-                    message,
-                });
-            }
-            None
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut patched = false;
+    for d in &spans.duplicates {
+        if let Some(r) = spans.ranges.get(d.slot).filter(|r| r.end != usize::MAX) {
+            blank(&mut chars, r.entry_start, r.end, true);
+            patched = true;
         }
+    }
+    let mut current = if patched {
+        chars.iter().collect::<String>()
+    } else {
+        text.to_string()
     };
-    Parsed { value, errors }
+    if patched {
+        spans = Spans::index(&current);
+    }
+    let mut touched: Vec<String> = Vec::new();
+    let mut meant: Vec<String> = Vec::new();
+    for _ in 0..MAX_ROUNDS {
+        let err = match serde_yaml::from_str::<T>(&current) {
+            Ok(value) => {
+                let value = (!patched).then_some(value);
+                return Parsed { value, errors };
+            }
+            Err(err) => err,
+        };
+        let raw = err.to_string();
+        if raw.contains("duplicate field `") && !errors.is_empty() {
+            break;
+        }
+        let (message, at) = messages::friendly(&raw, &current, err.location());
+        let typo_again = at.missing
+            && at
+                .field
+                .as_ref()
+                .is_some_and(|f| meant.contains(&join(&at.path, f)));
+        let artifact = typo_again
+            || touched
+                .iter()
+                .any(|t| at.path == *t || at.path.starts_with(&format!("{t}.")));
+        if artifact {
+            break;
+        }
+        let (line, column) = match err.location() {
+            Some(l) if !at.by_path && (l.line(), l.column()) != (1, 1) => (l.line(), l.column()),
+            _ => spans.locate(&at.path, at.field.as_deref()),
+        };
+        if errors.iter().any(|e| (e.line, e.column) == (line, column)) {
+            break;
+        }
+        errors.push(YamlError {
+            line,
+            column,
+            message,
+        });
+        meant.extend(at.meant.clone());
+        let mut chars: Vec<char> = current.chars().collect();
+        let done = match &at.repair {
+            messages::Repair::Remove(path) => spans.range(path).map(|r| {
+                blank(&mut chars, r.entry_start, r.end, true);
+                path.clone()
+            }),
+            messages::Repair::Replace(placeholder) => spans
+                .range(&at.path)
+                .filter(|r| replace(&mut chars, *r, placeholder))
+                .map(|_| at.path.clone()),
+            messages::Repair::None => None,
+        };
+        let Some(path) = done else { break };
+        touched.push(path);
+        patched = true;
+        current = chars.iter().collect();
+        spans = Spans::index(&current);
+    }
+    Parsed {
+        value: None,
+        errors,
+    }
+}
+
+/// Blanks `chars[from..to]` with spaces, keeping line breaks, and a comma
+/// that follows it in a flow collection (`{ a: 1, b: 2 }`) when `comma`.
+fn blank(chars: &mut [char], from: usize, to: usize, comma: bool) {
+    let to = to.min(chars.len());
+    for c in chars.iter_mut().take(to).skip(from) {
+        if *c != '\n' && *c != '\r' {
+            *c = ' ';
+        }
+    }
+    if comma {
+        let mut i = to;
+        while i < chars.len() && (chars[i] == ' ' || chars[i] == '\t') {
+            i += 1;
+        }
+        if i < chars.len() && chars[i] == ',' {
+            chars[i] = ' ';
+        }
+    }
+}
+
+/// Replaces the value of `r` by `placeholder` without moving anything that
+/// follows on its line or on other lines; `false` when it cannot.
+fn replace(chars: &mut Vec<char>, r: Range, placeholder: &str) -> bool {
+    let end = r.end.min(chars.len());
+    let start = r.value_start.min(end);
+    let line_end = chars[start..]
+        .iter()
+        .position(|&c| c == '\n' || c == '\r')
+        .map_or(chars.len(), |i| start + i);
+    let room = line_end.min(end) - start;
+    let ph: Vec<char> = placeholder.chars().collect();
+    let rest_blank = chars[end.min(line_end)..line_end]
+        .iter()
+        .all(|c| c.is_whitespace());
+    // Longer than the old value: only where nothing but blanks follows it on its line.
+    if ph.len() > room && !rest_blank {
+        return false;
+    }
+    blank(chars, start, end, false);
+    for (i, c) in ph.iter().enumerate() {
+        if i < room {
+            chars[start + i] = *c;
+        } else {
+            chars.insert(start + i, *c);
+        }
+    }
+    true
 }
 
 /// Parses `text` into `T`; the first problem (by position) if any.
@@ -109,6 +223,8 @@ pub struct Duplicate {
     pub column: usize,
     /// Where the first one is.
     pub first: (usize, usize),
+    /// Index into `Spans::ranges` of this entry (key to end of value).
+    slot: usize,
 }
 
 /// Where each value of a YAML text is written, by path: `kpis.2.target`,
@@ -129,6 +245,19 @@ pub struct Spans {
     pub problem: Option<YamlError>,
     /// Bytes of paths stored so far.
     path_bytes: usize,
+    /// Character ranges of entries: from the key (or item) to the end of the
+    /// value, and where the value starts. `usize::MAX` ends are still open.
+    ranges: Vec<Range>,
+    /// path -> index into `ranges`, for the first entry of each path.
+    range_of: HashMap<String, usize>,
+}
+
+/// Character offsets of one entry of a mapping or item of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Range {
+    entry_start: usize,
+    value_start: usize,
+    end: usize,
 }
 
 /// One open collection while indexing.
@@ -144,11 +273,14 @@ struct Frame {
     /// This collection is itself a mapping key (`? [a, b]: c`).
     is_key: bool,
     at: (usize, usize),
+    /// Index of this collection's own entry in `Spans::ranges`.
+    slot: Option<usize>,
 }
 
 #[derive(Default)]
 struct MapState {
-    key: Option<(String, (usize, usize))>,
+    /// The key's text, position and character offset.
+    key: Option<(String, (usize, usize), usize)>,
     seen: HashSet<String>,
 }
 
@@ -163,13 +295,15 @@ impl Spans {
         let mut parser = Parser::new_from_str(text);
         while let Some(Ok((event, span))) = parser.next_event() {
             let at = (span.start.line(), span.start.col() + 1);
+            let (start, end) = (span.start.index(), span.end.index());
             let size = match event {
                 Event::Scalar(value, _, anchor, _) => {
                     written += 1;
-                    if spans.take_key(&mut stack, || value.to_string(), at) {
+                    if spans.take_key(&mut stack, || value.to_string(), at, start) {
                         1
                     } else {
-                        spans.record_value(&mut stack, at);
+                        let slot = spans.record_value(&mut stack, at, start).1;
+                        spans.close(slot, end);
                         spans.finish_value(&mut stack);
                         if anchor != 0 {
                             anchors.insert(anchor, 1);
@@ -180,8 +314,9 @@ impl Spans {
                 Event::Alias(id) => {
                     written += 1;
                     let size = anchors.get(&id).copied().unwrap_or(1);
-                    if !spans.take_key(&mut stack, || "*alias".to_string(), at) {
-                        spans.record_value(&mut stack, at);
+                    if !spans.take_key(&mut stack, || "*alias".to_string(), at, start) {
+                        let slot = spans.record_value(&mut stack, at, start).1;
+                        spans.close(slot, end);
                         spans.finish_value(&mut stack);
                     }
                     size
@@ -202,10 +337,11 @@ impl Spans {
                     let is_map = matches!(event, Event::MappingStart(..));
                     let is_key =
                         matches!(stack.last(), Some(Frame { map: Some(m), .. }) if m.key.is_none());
-                    let path = if is_key {
-                        String::new()
+                    let (path, slot) = if is_key {
+                        (String::new(), None)
                     } else {
-                        spans.record_value(&mut stack, at)
+                        let (path, slot) = spans.record_value(&mut stack, at, start);
+                        (path, Some(slot))
                     };
                     stack.push(Frame {
                         path,
@@ -215,17 +351,21 @@ impl Spans {
                         anchor,
                         is_key,
                         at,
+                        slot,
                     });
                     continue;
                 }
                 Event::SequenceEnd | Event::MappingEnd => {
                     let Some(frame) = stack.pop() else { continue };
+                    if let Some(slot) = frame.slot {
+                        spans.close(slot, end);
+                    }
                     if frame.anchor != 0 {
                         anchors.insert(frame.anchor, frame.size);
                     }
                     if frame.is_key {
                         if let Some(Frame { map: Some(m), .. }) = stack.last_mut() {
-                            m.key = Some(("?".to_string(), frame.at));
+                            m.key = Some(("?".to_string(), frame.at, start));
                         }
                     } else {
                         spans.finish_value(&mut stack);
@@ -262,10 +402,11 @@ impl Spans {
         stack: &mut [Frame],
         name: impl FnOnce() -> String,
         at: (usize, usize),
+        index: usize,
     ) -> bool {
         if let Some(Frame { map: Some(m), .. }) = stack.last_mut() {
             if m.key.is_none() {
-                m.key = Some((name(), at));
+                m.key = Some((name(), at, index));
                 return true;
             }
         }
@@ -339,8 +480,17 @@ impl Spans {
         errors
     }
 
-    /// Registers a value starting at `at` in the current container; returns its path.
-    fn record_value(&mut self, stack: &mut [Frame], at: (usize, usize)) -> String {
+    /// Registers a value starting at `at` (character `index`) in the current
+    /// container; returns its path and its slot in `ranges`.
+    fn record_value(
+        &mut self,
+        stack: &mut [Frame],
+        at: (usize, usize),
+        index: usize,
+    ) -> (String, usize) {
+        let slot = self.ranges.len();
+        let mut entry_start = index;
+        let mut duplicate = false;
         let path = match stack.last_mut() {
             None => String::new(),
             Some(Frame {
@@ -352,9 +502,11 @@ impl Spans {
             Some(Frame {
                 path, map: Some(m), ..
             }) => {
-                let (name, key_at) = m.key.clone().unwrap_or_default();
+                let (name, key_at, key_index) = m.key.clone().unwrap_or_default();
+                entry_start = key_index;
                 let full = join(path, &path_key(&name));
                 if m.seen.contains(&name) {
+                    duplicate = true;
                     if self.duplicates.len() < MAX_DUPLICATES {
                         let first = self.keys.get(&full).copied().unwrap_or((1, 1));
                         self.duplicates.push(Duplicate {
@@ -362,6 +514,7 @@ impl Spans {
                             line: key_at.0,
                             column: key_at.1,
                             first,
+                            slot,
                         });
                     } else {
                         self.more_duplicates += 1;
@@ -380,7 +533,27 @@ impl Spans {
             self.path_bytes += path.len();
             self.values.insert(path.clone(), at);
         }
-        path
+        self.ranges.push(Range {
+            entry_start,
+            value_start: index,
+            end: usize::MAX,
+        });
+        if !duplicate && self.path_bytes < PATH_BUDGET {
+            self.range_of.entry(path.clone()).or_insert(slot);
+        }
+        (path, slot)
+    }
+
+    fn close(&mut self, slot: usize, end: usize) {
+        if let Some(r) = self.ranges.get_mut(slot) {
+            r.end = end;
+        }
+    }
+
+    fn range(&self, path: &str) -> Option<Range> {
+        let r = *self.ranges.get(*self.range_of.get(path)?)?;
+        (r.end != usize::MAX && r.entry_start <= r.value_start && r.value_start <= r.end)
+            .then_some(r)
     }
 
     /// Moves the current container past the value just ended.
@@ -433,15 +606,10 @@ mod tests {
         assert_eq!(spans.value("kpis.1.target"), Some((5, 22)));
         assert_eq!(spans.value("periods.0.period"), Some((6, 21)));
         assert_eq!(spans.nearest("kpis.1.missing"), (5, 5));
-        assert_eq!(
-            spans.duplicates,
-            vec![Duplicate {
-                path: "name".into(),
-                line: 7,
-                column: 1,
-                first: (1, 1)
-            }]
-        );
+        let d = &spans.duplicates;
+        assert_eq!(d.len(), 1);
+        assert_eq!((d[0].path.as_str(), d[0].line, d[0].column), ("name", 7, 1));
+        assert_eq!(d[0].first, (1, 1));
     }
 
     #[test]
@@ -484,9 +652,70 @@ mod tests {
     #[test]
     fn duplicate_map_keys_are_errors_though_serde_accepts_them() {
         let parsed = parse::<BTreeMap<String, u8>>("a: 1\nb: 2\na: 3\n");
-        assert!(parsed.value.is_some());
+        assert!(parsed.value.is_none());
         assert_eq!(parsed.errors.len(), 1);
         assert_eq!((parsed.errors[0].line, parsed.errors[0].column), (3, 1));
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Rec {
+        name: String,
+        phase: crate::model::Phase,
+        start: Option<chrono::NaiveDate>,
+        #[serde(default)]
+        kpis: Vec<K>,
+        #[serde(default)]
+        services: Vec<String>,
+    }
+
+    fn all_errors(text: &str) -> Vec<(usize, usize, String)> {
+        let parsed = parse::<Rec>(text);
+        assert!(parsed.value.is_none());
+        let mut e: Vec<_> = parsed
+            .errors
+            .into_iter()
+            .map(|e| (e.line, e.column, e.message))
+            .collect();
+        e.sort();
+        e
+    }
+
+    #[test]
+    fn several_errors_in_one_file_are_all_reported() {
+        let text = "name: A\nphase: matured\nstart: 2024-02-30\nkpis:\n  - id: a\n    targt: 1\n    \
+                    target: high\n  - { id: b, colour: red, target: 2 }\nservices: oops\nextra: 1\n";
+        let errors = all_errors(text);
+        let at: Vec<(usize, usize)> = errors.iter().map(|e| (e.0, e.1)).collect();
+        assert_eq!(
+            at,
+            [(2, 8), (3, 8), (6, 5), (7, 13), (8, 14), (9, 11), (10, 1)],
+            "{errors:#?}"
+        );
+        assert!(errors[0].2.contains("matured"));
+        assert!(errors[4].2.contains("unknown field `colour`"));
+        assert!(errors[6].2.contains("unknown field `extra`"));
+        // A misspelt required field is one mistake, reported once.
+        let errors = all_errors("nmae: A\nphase: mature\n");
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(errors[0].2.contains("did you mean `name`?"), "{errors:#?}");
+    }
+
+    #[test]
+    fn a_patch_never_invents_errors() {
+        // The wrong value of a required field is reported; the struct that
+        // replaced a wrong mapping lacks fields, which is not reported.
+        let errors = all_errors("name: [a, b]\nphase: mature\nkpis:\n  - just text\n");
+        assert_eq!(errors.len(), 2, "{errors:#?}");
+        assert!(errors[0].2.contains("`name` must be text"), "{errors:#?}");
+        assert!(
+            errors[1].2.contains("`kpis[0]` must be a mapping"),
+            "{errors:#?}"
+        );
+        // Duplicates are reported once, and the rest is still checked.
+        let errors = all_errors("name: A\nphase: mature\nname: B\nphase: nope\n");
+        assert_eq!(errors.len(), 2, "{errors:#?}");
     }
 
     #[test]
