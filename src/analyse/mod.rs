@@ -1,0 +1,10 @@
+//! Analyse: the pure figures of DESIGN.md ("Figures and formulas"), computed
+//! from an audience-filtered model and a report date, with no I/O.
+
+pub mod kpi;
+pub mod rag;
+pub mod stats;
+#[cfg(test)]
+mod testkit;
+pub mod window;
+pub mod words;
