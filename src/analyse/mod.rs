@@ -8,3 +8,6 @@ pub mod stats;
 mod testkit;
 pub mod window;
 pub mod words;
+pub mod cadence;
+pub mod credits;
+pub mod workload;
