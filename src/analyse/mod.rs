@@ -11,3 +11,6 @@ pub mod words;
 pub mod cadence;
 pub mod credits;
 pub mod workload;
+pub mod feedback;
+pub mod risk;
+pub mod trust;
