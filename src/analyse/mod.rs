@@ -14,3 +14,7 @@ pub mod workload;
 pub mod feedback;
 pub mod risk;
 pub mod trust;
+pub mod actions;
+pub mod celebrations;
+pub mod contract;
+pub mod goals;
