@@ -1,5 +1,7 @@
-//! Number formatting for the reasons and evidence written in words. Raw
-//! figures stay `f64`; only these sentences are formatted here.
+//! Number formatting and names for the reasons and evidence written in
+//! words. Raw figures stay `f64`; only these sentences are formatted here.
+
+use crate::model::{GoalStatus, RiskStatus, Side};
 
 /// A number with at most two decimals and no trailing zeros: `98.1`, `12`.
 pub fn num(value: f64) -> String {
@@ -32,6 +34,32 @@ pub fn count(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+pub fn side(side: Side) -> &'static str {
+    match side {
+        Side::Client => "client",
+        Side::Provider => "provider",
+    }
+}
+
+/// As written in YAML: `on-track`, `at-risk`, ...
+pub fn goal_status(status: GoalStatus) -> &'static str {
+    match status {
+        GoalStatus::OnTrack => "on-track",
+        GoalStatus::AtRisk => "at-risk",
+        GoalStatus::OffTrack => "off-track",
+        GoalStatus::Done => "done",
+        GoalStatus::Dropped => "dropped",
+    }
+}
+
+pub fn risk_status(status: RiskStatus) -> &'static str {
+    match status {
+        RiskStatus::Open => "open",
+        RiskStatus::Mitigating => "mitigating",
+        RiskStatus::Closed => "closed",
     }
 }
 
