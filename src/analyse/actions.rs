@@ -89,7 +89,9 @@ pub fn analyse_actions(e: &Engagement, as_of: NaiveDate) -> ActionRegister {
 
 impl ActionRegister {
     pub fn overdue_items(&self) -> impl Iterator<Item = &ActionItem> {
-        self.items.iter().filter(|i| i.state == ActionState::Overdue)
+        self.items
+            .iter()
+            .filter(|i| i.state == ActionState::Overdue)
     }
 }
 
@@ -105,13 +107,13 @@ mod tests {
         let mut old = note("2026-01-10", NoteKind::CheckIn);
         old.actions = vec![
             action("Ravi: share the calendar", Some("2026-01-17"), false), // overdue
-            action("Dana: confirm approvers", None, true), // closed long ago
+            action("Dana: confirm approvers", None, true),                 // closed long ago
         ];
         let mut recent = note("2026-05-20", NoteKind::CheckIn);
         recent.actions = vec![
             action("Ravi: draft the plan", Some("2026-06-01"), false), // due on as_of: open
-            action("no owner here", None, false), // open, no due date
-            action("Dana: sign off", Some("2026-05-01"), true), // closed recently
+            action("no owner here", None, false),                      // open, no due date
+            action("Dana: sign off", Some("2026-05-01"), true),        // closed recently
         ];
         let mut future = note("2026-06-02", NoteKind::CheckIn);
         future.actions = vec![action("Ravi: later", Some("2026-01-01"), false)];
@@ -151,6 +153,9 @@ mod tests {
     #[test]
     fn no_notes_no_actions() {
         let a = analyse_actions(&engagement(), d("2026-06-01"));
-        assert_eq!((a.items.len(), a.open, a.overdue, a.closed_recently), (0, 0, 0, 0));
+        assert_eq!(
+            (a.items.len(), a.open, a.overdue, a.closed_recently),
+            (0, 0, 0, 0)
+        );
     }
 }

@@ -93,7 +93,11 @@ pub fn analyse_cadence(e: &Engagement, as_of: NaiveDate) -> Communication {
     let last_check_in = meetings.iter().max().copied();
     let score = expected.map(|expected| {
         let share = (held as f64 / expected as f64).min(1.0);
-        let penalty = if review_overdue { OVERDUE_REVIEW_PENALTY } else { 0.0 };
+        let penalty = if review_overdue {
+            OVERDUE_REVIEW_PENALTY
+        } else {
+            0.0
+        };
         (share * 100.0 - penalty).max(0.0)
     });
     let year = MonthWindow::last_months(as_of, SERIES_MONTHS);
@@ -123,7 +127,10 @@ fn longest_gap(meetings: &[NaiveDate], year: MonthWindow, start: Option<NaiveDat
     if first > last {
         return None;
     }
-    let inside = meetings.iter().copied().filter(|d| first <= *d && *d <= last);
+    let inside = meetings
+        .iter()
+        .copied()
+        .filter(|d| first <= *d && *d <= last);
     let points: Vec<NaiveDate> = std::iter::once(first)
         .chain(inside)
         .chain(std::iter::once(last))
@@ -166,10 +173,15 @@ impl Communication {
             count(expected, "expected check-in")
         )];
         if self.check_in.is_none() {
-            reasons.push("no check-in cadence: the review cadence sets the expected meetings".to_string());
+            reasons.push(
+                "no check-in cadence: the review cadence sets the expected meetings".to_string(),
+            );
         }
         if self.review_overdue {
-            reasons.push(format!("review overdue: {} (−{OVERDUE_REVIEW_PENALTY})", self.review_wording()));
+            reasons.push(format!(
+                "review overdue: {} (−{OVERDUE_REVIEW_PENALTY})",
+                self.review_wording()
+            ));
         }
         reasons
     }
@@ -179,8 +191,12 @@ impl Communication {
         let interval = self.review.map_or(0, Frequency::interval_days);
         let days = self.days_since_review.unwrap_or(0);
         match self.last_review {
-            Some(date) => format!("{days} days since the last review on {date}, every {interval} days agreed"),
-            None => format!("no review in the {days} days since the start, every {interval} days agreed"),
+            Some(date) => {
+                format!("{days} days since the last review on {date}, every {interval} days agreed")
+            }
+            None => format!(
+                "no review in the {days} days since the start, every {interval} days agreed"
+            ),
         }
     }
 }
@@ -213,7 +229,10 @@ mod tests {
         assert_eq!(c.score, Some(25.0));
         assert_eq!(c.last_check_in, Some(d("2026-03-31")));
         assert_eq!(c.days_since_check_in, Some(0));
-        assert_eq!(c.reasons(), vec!["3 of 12 expected check-ins held in the last 90 days"]);
+        assert_eq!(
+            c.reasons(),
+            vec!["3 of 12 expected check-ins held in the last 90 days"]
+        );
     }
 
     #[test]
@@ -244,10 +263,16 @@ mod tests {
         );
         e.notes.clear();
         let c = analyse_cadence(&e, d("2025-04-01"));
-        assert_eq!((c.last_review, c.days_since_review, c.review_overdue), (None, Some(90), false));
+        assert_eq!(
+            (c.last_review, c.days_since_review, c.review_overdue),
+            (None, Some(90), false)
+        );
         let c = analyse_cadence(&e, d("2025-05-01"));
         assert!(c.review_overdue);
-        assert!(c.review_wording().starts_with("no review in the 120 days since the start"));
+        assert!(
+            c.review_wording()
+                .starts_with("no review in the 120 days since the start")
+        );
     }
 
     #[test]
@@ -283,10 +308,18 @@ mod tests {
         add_note(&mut e, note("2026-11-02", NoteKind::CheckIn)); // month in progress
         let c = analyse_cadence(&e, d("2026-11-15"));
         let gap = c.longest_gap.unwrap();
-        assert_eq!((gap.from, gap.to, gap.days), (d("2026-02-10"), d("2026-10-01"), 233));
+        assert_eq!(
+            (gap.from, gap.to, gap.days),
+            (d("2026-02-10"), d("2026-10-01"), 233)
+        );
         assert!(!gap.open_start && !gap.open_end);
-        let none = analyse_cadence(&engagement(), d("2026-11-15")).longest_gap.unwrap();
-        assert_eq!((none.from, none.to, none.days), (d("2025-11-01"), d("2026-10-31"), 364));
+        let none = analyse_cadence(&engagement(), d("2026-11-15"))
+            .longest_gap
+            .unwrap();
+        assert_eq!(
+            (none.from, none.to, none.days),
+            (d("2025-11-01"), d("2026-10-31"), 364)
+        );
         assert!(none.open_start && none.open_end);
     }
 
@@ -297,7 +330,10 @@ mod tests {
         add_note(&mut e, note("2026-09-05", NoteKind::CheckIn));
         let gap = analyse_cadence(&e, d("2026-11-15")).longest_gap.unwrap();
         // 2026-09-01..05 is 4 days, 2026-09-05..10-31 is 56
-        assert_eq!((gap.from, gap.to, gap.days, gap.open_end), (d("2026-09-05"), d("2026-10-31"), 56, true));
+        assert_eq!(
+            (gap.from, gap.to, gap.days, gap.open_end),
+            (d("2026-09-05"), d("2026-10-31"), 56, true)
+        );
         e.record.start = Some(d("2026-11-03"));
         assert_eq!(analyse_cadence(&e, d("2026-11-15")).longest_gap, None);
     }
@@ -310,6 +346,9 @@ mod tests {
         let c = analyse_cadence(&e, d("2026-03-05"));
         assert_eq!(c.months.len(), 12);
         let feb = c.months.last().unwrap();
-        assert_eq!((feb.month, feb.held, feb.expected), (m("2026-02"), 2, Some(4.0)));
+        assert_eq!(
+            (feb.month, feb.held, feb.expected),
+            (m("2026-02"), 2, Some(4.0))
+        );
     }
 }

@@ -37,7 +37,11 @@ pub struct ContractStatus {
 }
 
 /// `None` without a contract `end`.
-pub fn analyse_contract(e: &Engagement, thresholds: &Thresholds, as_of: NaiveDate) -> Option<ContractStatus> {
+pub fn analyse_contract(
+    e: &Engagement,
+    thresholds: &Thresholds,
+    as_of: NaiveDate,
+) -> Option<ContractStatus> {
     let contract = e.record.contract.as_ref()?;
     let end = contract.end?;
     let notice_deadline = contract.renewal_notice_days.and_then(|days| {
@@ -101,23 +105,38 @@ mod tests {
     fn near_past_and_ended() {
         let e = with_contract(Some("2027-01-31"), Some(90)); // deadline 2026-11-02
         let near = state(&e, "2026-09-03"); // 60 days before: inclusive
-        assert_eq!((near.days_to_deadline, near.notice, near.flagged), (Some(60), NoticeState::Near, true));
+        assert_eq!(
+            (near.days_to_deadline, near.notice, near.flagged),
+            (Some(60), NoticeState::Near, true)
+        );
         assert_eq!(state(&e, "2026-09-02").notice, NoticeState::Clear); // 61 days
         assert_eq!(state(&e, "2026-11-02").notice, NoticeState::Near); // the day itself
         let past = state(&e, "2026-11-03");
         assert_eq!((past.notice, past.flagged), (NoticeState::Past, true));
         assert_eq!(state(&e, "2027-01-31").notice, NoticeState::Past); // last day of the contract
         let ended = state(&e, "2027-02-01");
-        assert_eq!((ended.days_to_end, ended.notice, ended.flagged), (-1, NoticeState::Ended, false));
+        assert_eq!(
+            (ended.days_to_end, ended.notice, ended.flagged),
+            (-1, NoticeState::Ended, false)
+        );
     }
 
     #[test]
     fn without_notice_days_or_end() {
         let e = with_contract(Some("2027-01-31"), None);
         let c = state(&e, "2026-06-01");
-        assert_eq!((c.notice_deadline, c.notice, c.flagged), (None, NoticeState::NoNotice, false));
+        assert_eq!(
+            (c.notice_deadline, c.notice, c.flagged),
+            (None, NoticeState::NoNotice, false)
+        );
         let e = with_contract(None, Some(90));
-        assert_eq!(analyse_contract(&e, &Thresholds::default(), d("2026-06-01")), None);
-        assert_eq!(analyse_contract(&engagement(), &Thresholds::default(), d("2026-06-01")), None);
+        assert_eq!(
+            analyse_contract(&e, &Thresholds::default(), d("2026-06-01")),
+            None
+        );
+        assert_eq!(
+            analyse_contract(&engagement(), &Thresholds::default(), d("2026-06-01")),
+            None
+        );
     }
 }

@@ -35,7 +35,11 @@ pub struct Credits {
 
 /// `None` when the contract has no `service_credits`; without `monthly_fee`
 /// the percentages are still given and the amounts are `None`.
-pub fn analyse_credits(e: &Engagement, performance: &Performance, as_of: NaiveDate) -> Option<Credits> {
+pub fn analyse_credits(
+    e: &Engagement,
+    performance: &Performance,
+    as_of: NaiveDate,
+) -> Option<Credits> {
     let contract = e.record.contract.as_ref()?;
     let terms = contract.service_credits.as_ref()?;
     let fee = contract.monthly_fee.filter(|f| f.is_finite());

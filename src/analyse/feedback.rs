@@ -21,7 +21,11 @@ pub const ONE_SIDED_BALANCE: f64 = 0.5;
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum FeedbackSource {
     Period,
-    Note { slug: String, title: String, date: NaiveDate },
+    Note {
+        slug: String,
+        title: String,
+        date: NaiveDate,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -83,7 +87,9 @@ pub fn analyse_feedback(e: &Engagement, as_of: NaiveDate) -> FeedbackBalance {
     let window = MonthWindow::last_months(as_of, WINDOW_MONTHS);
     let recent_window = MonthWindow::last_months(as_of, RECENT_MONTHS);
     let from_periods = e.periods.iter().flat_map(|p| {
-        p.feedback.iter().map(move |f| (p.period, f, FeedbackSource::Period))
+        p.feedback
+            .iter()
+            .map(move |f| (p.period, f, FeedbackSource::Period))
     });
     let from_notes = e.notes.iter().flat_map(|n| {
         n.meta.feedback.iter().map(move |f| {
@@ -115,13 +121,21 @@ pub fn analyse_feedback(e: &Engagement, as_of: NaiveDate) -> FeedbackBalance {
         }
     }
     let total = items.len();
-    let recent = items.iter().filter(|i| recent_window.contains(i.month)).count();
+    let recent = items
+        .iter()
+        .filter(|i| recent_window.contains(i.month))
+        .count();
     let client_share = (total > 0).then(|| client.total as f64 / total as f64);
     let balance = client_share.map(|s| 1.0 - (s - 0.5).abs() * 2.0);
     let months = window
         .months()
         .map(|month| {
-            let of = |side| items.iter().filter(|i| i.month == month && i.from == side).count();
+            let of = |side| {
+                items
+                    .iter()
+                    .filter(|i| i.month == month && i.from == side)
+                    .count()
+            };
             FeedbackMonth {
                 month,
                 client: of(Side::Client),
@@ -168,7 +182,9 @@ impl FeedbackBalance {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::testkit::{add_note, add_period_feedback, d, engagement, feedback, m, note};
+    use crate::analyse::testkit::{
+        add_note, add_period_feedback, d, engagement, feedback, m, note,
+    };
     use crate::model::NoteKind;
 
     use FeedbackKind::{Concern, Praise, Suggestion};
@@ -194,15 +210,31 @@ mod tests {
         assert_eq!(
             (f.client, f.provider),
             (
-                KindCounts { praise: 1, concern: 1, suggestion: 0, total: 2 },
-                KindCounts { praise: 0, concern: 1, suggestion: 1, total: 2 }
+                KindCounts {
+                    praise: 1,
+                    concern: 1,
+                    suggestion: 0,
+                    total: 2
+                },
+                KindCounts {
+                    praise: 0,
+                    concern: 1,
+                    suggestion: 1,
+                    total: 2
+                }
             )
         );
         assert_eq!(f.recent, 2);
-        assert_eq!((f.client_share, f.balance, f.score), (Some(0.5), Some(1.0), Some(100.0)));
+        assert_eq!(
+            (f.client_share, f.balance, f.score),
+            (Some(0.5), Some(1.0), Some(100.0))
+        );
         assert!(!f.one_sided);
         let months: Vec<_> = f.items.iter().map(|i| i.month).collect();
-        assert_eq!(months, vec![m("2026-05"), m("2026-06"), m("2026-09"), m("2026-09")]);
+        assert_eq!(
+            months,
+            vec![m("2026-05"), m("2026-06"), m("2026-09"), m("2026-09")]
+        );
         assert!(matches!(f.items[1].source, FeedbackSource::Note { .. }));
         assert_eq!(f.months.len(), 6);
         assert_eq!((f.months[4].client, f.months[4].provider), (1, 1));
@@ -215,9 +247,15 @@ mod tests {
             add_period_feedback(&mut e, "2026-10", Client, Concern);
         }
         let f = analyse_feedback(&e, d("2026-11-01"));
-        assert_eq!((f.client_share, f.balance, f.score), (Some(1.0), Some(0.0), Some(0.0)));
+        assert_eq!(
+            (f.client_share, f.balance, f.score),
+            (Some(1.0), Some(0.0), Some(0.0))
+        );
         assert!(f.one_sided);
-        assert_eq!(f.reasons(), vec!["client share of feedback 100% (3 of 3 items in 2026-05..2026-10)"]);
+        assert_eq!(
+            f.reasons(),
+            vec!["client share of feedback 100% (3 of 3 items in 2026-05..2026-10)"]
+        );
     }
 
     #[test]
@@ -243,7 +281,10 @@ mod tests {
         assert_eq!((f.balance, f.recent, f.score), (Some(1.0), 0, Some(0.0)));
         assert_eq!(f.reasons()[1], "no feedback in the last 3 months (score 0)");
         let none = analyse_feedback(&engagement(), d("2026-11-01"));
-        assert_eq!((none.client_share, none.score, none.one_sided), (None, None, false));
+        assert_eq!(
+            (none.client_share, none.score, none.one_sided),
+            (None, None, false)
+        );
         assert_eq!(none.reasons(), vec!["no feedback in 2026-05..2026-10"]);
     }
 }

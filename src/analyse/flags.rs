@@ -91,7 +91,11 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
 
 /// An SLA KPI that missed its target in the last 3 months; critical if red.
 fn sla_breach(k: &KpiAnalysis, recent: MonthWindow) -> Option<Flag> {
-    let misses: Vec<_> = k.breaches.iter().filter(|b| recent.contains(b.month)).collect();
+    let misses: Vec<_> = k
+        .breaches
+        .iter()
+        .filter(|b| recent.contains(b.month))
+        .collect();
     if misses.is_empty() {
         return None;
     }
@@ -102,7 +106,14 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow) -> Option<Flag> {
     };
     let months: Vec<String> = misses
         .iter()
-        .map(|b| format!("{} ({}, {})", b.month, with_unit(b.value, &k.unit), b.status.as_str()))
+        .map(|b| {
+            format!(
+                "{} ({}, {})",
+                b.month,
+                with_unit(b.value, &k.unit),
+                b.status.as_str()
+            )
+        })
         .collect();
     Some(Flag {
         subject: Some(k.id.clone()),
@@ -225,9 +236,7 @@ fn expectations(e: &Engagement) -> Option<Flag> {
         .expectations
         .iter()
         .filter(|x| !x.agreed)
-        .map(|x| {
-            format!("{} (set by the {})", x.text, words::side(x.set_by))
-        })
+        .map(|x| format!("{} (set by the {})", x.text, words::side(x.set_by)))
         .collect();
     if unagreed.is_empty() {
         return None;
@@ -333,7 +342,11 @@ fn actions(a: &EngagementAnalysis) -> Option<Flag> {
     if overdue.is_empty() {
         return None;
     }
-    let mut named: Vec<String> = overdue.iter().take(ACTIONS_NAMED).map(|i| action_wording(i)).collect();
+    let mut named: Vec<String> = overdue
+        .iter()
+        .take(ACTIONS_NAMED)
+        .map(|i| action_wording(i))
+        .collect();
     if overdue.len() > ACTIONS_NAMED {
         named.push(format!("and {} more", overdue.len() - ACTIONS_NAMED));
     }
@@ -443,7 +456,11 @@ mod tests {
         );
         let mut n = note("2025-12-01", NoteKind::Note);
         n.meta.title = "Kick-off".to_string();
-        n.actions = vec![action("Ravi: share the calendar", Some("2025-12-08"), false)];
+        n.actions = vec![action(
+            "Ravi: share the calendar",
+            Some("2025-12-08"),
+            false,
+        )];
         add_note(&mut e, n);
         e
     }
@@ -511,14 +528,30 @@ mod tests {
             evidence(Overtime).1,
             "overtime beyond capacity in 2026-10 10% against a 5% limit"
         );
-        assert_eq!(evidence(ExpectationsNotAgreed), ("1 expectation not agreed", "Weekend cover (set by the client)"));
+        assert_eq!(
+            evidence(ExpectationsNotAgreed),
+            (
+                "1 expectation not agreed",
+                "Weekend cover (set by the client)"
+            )
+        );
         assert_eq!(
             evidence(ReviewOverdue).1,
             "no review in the 318 days since the start, every 90 days agreed"
         );
-        assert!(evidence(OneSidedFeedback).1.starts_with("client share of feedback 100%"));
-        assert_eq!(evidence(PerceptionGap).1, "survey of 2026-10: perception gap on trust: client 2, provider 4");
-        assert_eq!(evidence(GoalOverdue), ("Goal overdue: Cut errors", "due 2026-06-30, at-risk"));
+        assert!(
+            evidence(OneSidedFeedback)
+                .1
+                .starts_with("client share of feedback 100%")
+        );
+        assert_eq!(
+            evidence(PerceptionGap).1,
+            "survey of 2026-10: perception gap on trust: client 2, provider 4"
+        );
+        assert_eq!(
+            evidence(GoalOverdue),
+            ("Goal overdue: Cut errors", "due 2026-06-30, at-risk")
+        );
         assert_eq!(
             evidence(ActionsOverdue),
             (
@@ -526,7 +559,10 @@ mod tests {
                 "Ravi: share the calendar (due 2025-12-08, 342 days late, from Kick-off)"
             )
         );
-        assert_eq!(evidence(NoCelebration).1, "no milestone celebrated in 2026-05..2026-10");
+        assert_eq!(
+            evidence(NoCelebration).1,
+            "no milestone celebrated in 2026-05..2026-10"
+        );
         let subjects: Vec<_> = flags.iter().filter_map(|f| f.subject.as_deref()).collect();
         assert_eq!(subjects, vec!["acc", "key-person", "cut-errors"]);
     }
@@ -548,7 +584,10 @@ mod tests {
         set_kpi(&mut e, "2026-03", "acc", Some(0.0)); // red, but 8 months ago
         set_kpi(&mut e, "2026-10", "acc", Some(95.0)); // amber
         let flags = flags_of(&e);
-        let sla: Vec<_> = flags.iter().filter(|f| f.kind == FlagKind::SlaBreach).collect();
+        let sla: Vec<_> = flags
+            .iter()
+            .filter(|f| f.kind == FlagKind::SlaBreach)
+            .collect();
         assert_eq!(sla.len(), 1);
         assert_eq!(sla[0].severity, Severity::Warning);
         assert!(sla[0].evidence.starts_with("missed in 2026-10 (95, amber)"));
@@ -558,10 +597,15 @@ mod tests {
     fn many_overdue_actions_are_counted_past_three() {
         let mut e = engagement();
         let mut n = note("2026-01-01", NoteKind::CheckIn);
-        n.actions = (0..5).map(|i| action(&format!("task {i}"), Some("2026-01-02"), false)).collect();
+        n.actions = (0..5)
+            .map(|i| action(&format!("task {i}"), Some("2026-01-02"), false))
+            .collect();
         add_note(&mut e, n);
         let flags = flags_of(&e);
-        let f = flags.iter().find(|f| f.kind == FlagKind::ActionsOverdue).unwrap();
+        let f = flags
+            .iter()
+            .find(|f| f.kind == FlagKind::ActionsOverdue)
+            .unwrap();
         assert_eq!(f.title, "5 actions overdue");
         assert!(f.evidence.ends_with("; and 2 more"), "{}", f.evidence);
     }
@@ -570,8 +614,17 @@ mod tests {
     fn a_near_deadline_is_a_warning() {
         let mut e = troubled();
         e.record.contract.as_mut().unwrap().end = Some(d("2027-03-01")); // deadline 2026-12-01
-        let f = flags_of(&e).into_iter().find(|f| f.kind == FlagKind::NoticeDeadline).unwrap();
-        assert_eq!((f.severity, f.title.as_str()), (Severity::Warning, "Renewal notice deadline near"));
-        assert_eq!(f.evidence, "notice due 2026-12-01, in 16 days; the contract ends 2027-03-01");
+        let f = flags_of(&e)
+            .into_iter()
+            .find(|f| f.kind == FlagKind::NoticeDeadline)
+            .unwrap();
+        assert_eq!(
+            (f.severity, f.title.as_str()),
+            (Severity::Warning, "Renewal notice deadline near")
+        );
+        assert_eq!(
+            f.evidence,
+            "notice due 2026-12-01, in 16 days; the contract ends 2027-03-01"
+        );
     }
 }

@@ -74,11 +74,11 @@ mod tests {
         let mut e = engagement();
         e.record.goals = vec![
             goal("a", GoalStatus::OnTrack, Some("2026-01-01"), true), // overdue
-            goal("b", GoalStatus::Done, Some("2026-01-01"), true), // done: not overdue
-            goal("c", GoalStatus::AtRisk, None, true), // no due date
+            goal("b", GoalStatus::Done, Some("2026-01-01"), true),    // done: not overdue
+            goal("c", GoalStatus::AtRisk, None, true),                // no due date
             goal("d", GoalStatus::OffTrack, Some("2026-01-01"), false), // overdue, not mutual
             goal("e", GoalStatus::Dropped, Some("2025-01-01"), true), // dropped
-            goal("f", GoalStatus::AtRisk, Some("2026-06-01"), true), // due on as_of
+            goal("f", GoalStatus::AtRisk, Some("2026-06-01"), true),  // due on as_of
         ];
         let g = analyse_goals(&e, d("2026-06-01"));
         assert_eq!((g.mutual, g.mutual_on_track), (5, 2));

@@ -135,7 +135,11 @@ pub fn breakdown(
         .iter()
         .map(|s| {
             let weight = s.kind.weight(weights);
-            let carried = if s.score.is_some() { positive(weight) } else { 0.0 };
+            let carried = if s.score.is_some() {
+                positive(weight)
+            } else {
+                0.0
+            };
             Component {
                 kind: s.kind,
                 label: s.kind.label().to_string(),
@@ -153,7 +157,11 @@ pub fn breakdown(
         rounded,
         band: band(rounded, bands),
         components,
-        left_out: scored.iter().filter(|s| s.score.is_none()).map(|s| s.kind).collect(),
+        left_out: scored
+            .iter()
+            .filter(|s| s.score.is_none())
+            .map(|s| s.kind)
+            .collect(),
     }
 }
 
@@ -186,7 +194,9 @@ impl Health {
         let names: Vec<&str> = self.left_out.iter().map(|k| k.label()).collect();
         match names.as_slice() {
             [] => None,
-            [one] => Some(format!("No data for {one}: the other weights are renormalised.")),
+            [one] => Some(format!(
+                "No data for {one}: the other weights are renormalised."
+            )),
             [rest @ .., last] => Some(format!(
                 "No data for {} and {last}: the other weights are renormalised.",
                 rest.join(", ")
@@ -210,13 +220,25 @@ mod tests {
 
     fn health(scores: [Option<f64>; 6]) -> Health {
         let reasons = |k: ComponentKind| vec![format!("why {}", k.label())];
-        breakdown(&scored(scores), reasons, &Weights::default(), &HealthBands::default())
+        breakdown(
+            &scored(scores),
+            reasons,
+            &Weights::default(),
+            &HealthBands::default(),
+        )
     }
 
     #[test]
     fn weighted_mean_of_all_components() {
         // (100×35 + 60×15 + 50×15 + 0×10 + 80×15 + 100×10) / 100 = 73.5
-        let h = health([Some(100.0), Some(60.0), Some(50.0), Some(0.0), Some(80.0), Some(100.0)]);
+        let h = health([
+            Some(100.0),
+            Some(60.0),
+            Some(50.0),
+            Some(0.0),
+            Some(80.0),
+            Some(100.0),
+        ]);
         assert_eq!(h.score, Some(73.5));
         assert_eq!(h.rounded, Some(74));
         assert_eq!(h.band, Rag::Amber);
@@ -277,9 +299,15 @@ mod tests {
             (date >= d("2026-06-01")).then_some(80.0)
         });
         assert_eq!(points.len(), 12);
-        assert_eq!((points[0].month, points[0].date), (m("2025-11"), d("2025-11-01")));
+        assert_eq!(
+            (points[0].month, points[0].date),
+            (m("2025-11"), d("2025-11-01"))
+        );
         assert_eq!(points[0].band, Rag::Grey);
         assert_eq!(points[11].date, d("2026-10-01"));
-        assert_eq!((points[11].rounded, points[11].band), (Some(80), Rag::Green));
+        assert_eq!(
+            (points[11].rounded, points[11].band),
+            (Some(80), Rag::Green)
+        );
     }
 }

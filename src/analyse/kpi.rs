@@ -61,7 +61,9 @@ impl Attainment {
         let (met, reported) = statuses
             .into_iter()
             .filter(|s| *s != Rag::Grey)
-            .fold((0, 0), |(m, r), s| (m + usize::from(s == Rag::Green), r + 1));
+            .fold((0, 0), |(m, r), s| {
+                (m + usize::from(s == Rag::Green), r + 1)
+            });
         Attainment::of(met, reported)
     }
 }
@@ -176,7 +178,11 @@ pub fn status_in(e: &Engagement, kpi: &Kpi, month: Month) -> Rag {
 
 /// Mean status points of `kpi` over `window`; `None` if nothing reported.
 pub fn window_score(e: &Engagement, kpi: &Kpi, window: MonthWindow) -> Option<f64> {
-    mean(window.months().filter_map(|m| status_in(e, kpi, m).points()))
+    mean(
+        window
+            .months()
+            .filter_map(|m| status_in(e, kpi, m).points()),
+    )
 }
 
 pub fn analyse_kpi(e: &Engagement, kpi: &Kpi, as_of: NaiveDate) -> KpiAnalysis {
@@ -194,7 +200,11 @@ pub fn analyse_kpi(e: &Engagement, kpi: &Kpi, as_of: NaiveDate) -> KpiAnalysis {
     let mut series: Vec<KpiPoint> = year.months().map(|m| point(m, false)).collect();
     let attainment = Attainment::from_statuses(series.iter().map(|p| p.status));
     let breaches = if kpi.sla {
-        series.iter().filter_map(reported).filter(|v| v.status.is_miss()).collect()
+        series
+            .iter()
+            .filter_map(reported)
+            .filter(|v| v.status.is_miss())
+            .collect()
     } else {
         Vec::new()
     };
@@ -356,7 +366,12 @@ impl Performance {
             }
         }
         for (k, _) in sla.iter().filter(|(_, s)| *s == Rag::Red) {
-            if let Some(v) = k.series.iter().find(|p| p.month == month).and_then(|p| p.value) {
+            if let Some(v) = k
+                .series
+                .iter()
+                .find(|p| p.month == month)
+                .and_then(|p| p.value)
+            {
                 reasons.push(format!(
                     "{}: {} against a target of {}",
                     k.name,
@@ -452,7 +467,10 @@ mod tests {
         set_kpi(&mut e, "2026-12", "acc", Some(10.0)); // after as_of: ignored
         let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-15"));
         let last = a.series.last().unwrap();
-        assert_eq!((last.value, last.status, last.in_progress), (Some(50.0), Rag::Red, true));
+        assert_eq!(
+            (last.value, last.status, last.in_progress),
+            (Some(50.0), Rag::Red, true)
+        );
         assert!(a.series.iter().all(|p| p.month <= m("2026-11")));
         assert_eq!(a.latest.as_ref().unwrap().month, m("2026-10"));
         assert_eq!(a.attainment, Attainment::of(1, 1));
@@ -476,10 +494,17 @@ mod tests {
         let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
         assert_eq!(a.attainment, Attainment::of(2, 4)); // 2 green of 4 reported
         assert_eq!(a.attainment.as_ref().unwrap().ratio, 0.5);
-        let breaches: Vec<_> = a.breaches.iter().map(|b| (b.month, b.value, b.status)).collect();
+        let breaches: Vec<_> = a
+            .breaches
+            .iter()
+            .map(|b| (b.month, b.value, b.status))
+            .collect();
         assert_eq!(
             breaches,
-            vec![(m("2026-02"), 95.0, Rag::Amber), (m("2026-09"), 80.0, Rag::Red)]
+            vec![
+                (m("2026-02"), 95.0, Rag::Amber),
+                (m("2026-09"), 80.0, Rag::Red)
+            ]
         );
         // last 3 months 2026-08..10: red 0, green 100 → 50
         assert_eq!(a.score, Some(50.0));
@@ -506,7 +531,10 @@ mod tests {
         set_kpi(&mut e, "2026-10", "acc", None);
         let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
         let latest = a.latest.unwrap();
-        assert_eq!((latest.month, latest.value, latest.status), (m("2024-03"), 98.0, Rag::Amber));
+        assert_eq!(
+            (latest.month, latest.value, latest.status),
+            (m("2024-03"), 98.0, Rag::Amber)
+        );
     }
 
     #[test]
@@ -528,9 +556,15 @@ mod tests {
         let p = analyse_performance(&e, d("2026-11-20"));
         let t = |i: usize| p.kpis[i].trend.clone();
         let up = t(0).unwrap();
-        assert_eq!((up.slope, up.direction, up.points), (2.0, TrendDirection::Improving, 2));
+        assert_eq!(
+            (up.slope, up.direction, up.points),
+            (2.0, TrendDirection::Improving, 2)
+        );
         let down = t(1).unwrap();
-        assert_eq!((down.direction, down.points), (TrendDirection::Declining, 2));
+        assert_eq!(
+            (down.direction, down.points),
+            (TrendDirection::Declining, 2)
+        );
         assert!((down.slope - 1.0).abs() < 1e-9);
         assert_eq!(t(2).unwrap().direction, TrendDirection::Flat);
         assert_eq!(t(3), None);
@@ -544,7 +578,10 @@ mod tests {
         set_kpi(&mut e, "2026-10", "days", Some(2.0));
         let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
         let trend = a.trend.unwrap();
-        assert_eq!((trend.slope, trend.direction), (-1.0, TrendDirection::Improving));
+        assert_eq!(
+            (trend.slope, trend.direction),
+            (-1.0, TrendDirection::Improving)
+        );
     }
 
     #[test]
@@ -593,7 +630,10 @@ mod tests {
             set_kpi(&mut e, "2026-10", id, Some(v));
         }
         let reasons = analyse_performance(&e, d("2026-11-02")).reasons();
-        assert!(reasons.contains(&"2 of 3 SLA KPIs red in 2026-10".to_string()), "{reasons:?}");
+        assert!(
+            reasons.contains(&"2 of 3 SLA KPIs red in 2026-10".to_string()),
+            "{reasons:?}"
+        );
         assert!(reasons.contains(&"a: 50% against a target of 100%".to_string()));
     }
 

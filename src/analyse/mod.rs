@@ -144,7 +144,10 @@ impl Components {
 
 /// The health score alone, with `as_of` as the report date (for the sparkline).
 pub fn health_at(e: &Engagement, config: &Config, as_of: NaiveDate) -> Option<f64> {
-    health::score(&Components::compute(e, config, as_of).scored(), &config.weights)
+    health::score(
+        &Components::compute(e, config, as_of).scored(),
+        &config.weights,
+    )
 }
 
 pub fn analyse_engagement(e: &Engagement, config: &Config, as_of: NaiveDate) -> EngagementAnalysis {
@@ -213,12 +216,18 @@ mod tests {
     fn a_bare_engagement_is_healthy_on_risk_alone() {
         let a = analyse_engagement(&engagement(), &Config::default(), d("2026-11-15"));
         assert_eq!(a.health.score, Some(100.0));
-        assert_eq!((a.summary.health_rounded, a.summary.band), (Some(100), Rag::Green));
+        assert_eq!(
+            (a.summary.health_rounded, a.summary.band),
+            (Some(100), Rag::Green)
+        );
         assert_eq!(a.health.left_out.len(), 5);
         assert_eq!(a.summary.sparkline.len(), 12);
         assert_eq!(a.summary.sla_attainment, None);
         assert_eq!((a.summary.open_risks, a.summary.overdue_actions), (0, 0));
-        assert_eq!((a.summary.days_since_check_in, a.summary.contract_end), (None, None));
+        assert_eq!(
+            (a.summary.days_since_check_in, a.summary.contract_end),
+            (None, None)
+        );
         assert_eq!((a.summary.flags, a.summary.critical_flags), (1, 0));
         assert!(a.credits.is_none() && a.contract.is_none());
     }
@@ -237,7 +246,10 @@ mod tests {
         assert_eq!((a.health.rounded, a.health.band), (Some(61), Rag::Amber));
         let perf = &a.health.components[0];
         assert!((perf.effective_weight - 35.0 / 45.0).abs() < 1e-12);
-        assert_eq!(perf.reasons[0], "0 green, 1 amber, 0 red of 1 monthly KPI result in 2026-08..2026-10");
+        assert_eq!(
+            perf.reasons[0],
+            "0 green, 1 amber, 0 red of 1 monthly KPI result in 2026-08..2026-10"
+        );
         assert_eq!(perf.reasons[1], "1 of 1 SLA KPIs amber in 2026-10");
         assert_eq!(a.health.components[5].reasons, vec!["no open risk"]);
         assert_eq!(a.summary.sla_attainment, Attainment::of(0, 1));
@@ -257,13 +269,20 @@ mod tests {
                 .unwrap()
                 .score
         };
-        assert_eq!(at("2026-05"), Some(100.0), "2026-05 is in progress on 2026-05-01");
+        assert_eq!(
+            at("2026-05"),
+            Some(100.0),
+            "2026-05 is in progress on 2026-05-01"
+        );
         // windows 2026-03..05, 04..06, 05..07 hold the red month: (0 × 35 + 100 × 10) / 45
         for month in ["2026-06", "2026-07", "2026-08"] {
             assert!((at(month).unwrap() - 1000.0 / 45.0).abs() < 1e-9, "{month}");
         }
         assert_eq!(at("2026-09"), Some(100.0));
-        assert_eq!(health_at(&e, &Config::default(), d("2026-06-01")), at("2026-06"));
+        assert_eq!(
+            health_at(&e, &Config::default(), d("2026-06-01")),
+            at("2026-06")
+        );
     }
 
     #[test]
@@ -277,7 +296,10 @@ mod tests {
         let all = analyse_portfolio(&p, d("2026-11-15"));
         let ids: Vec<_> = all.iter().map(|a| a.id.as_str()).collect();
         assert_eq!(ids, vec!["zeta", "acme"]);
-        assert_eq!(all[1], analyse_engagement(&p.engagements[1], &p.config, d("2026-11-15")));
+        assert_eq!(
+            all[1],
+            analyse_engagement(&p.engagements[1], &p.config, d("2026-11-15"))
+        );
     }
 
     #[test]

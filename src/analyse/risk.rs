@@ -127,7 +127,11 @@ impl RiskRegister {
             self.exposure,
             count(self.open, "open risk")
         )];
-        for r in self.items.iter().filter(|r| r.is_open() && r.rating >= RiskRating::High) {
+        for r in self
+            .items
+            .iter()
+            .filter(|r| r.is_open() && r.rating >= RiskRating::High)
+        {
             reasons.push(format!(
                 "{} risk: {} ({} × {})",
                 r.rating.label(),
@@ -161,7 +165,16 @@ mod tests {
 
     #[test]
     fn ratings_at_their_edges() {
-        let cases = [(1, "low"), (4, "low"), (5, "medium"), (9, "medium"), (10, "high"), (15, "high"), (16, "critical"), (25, "critical")];
+        let cases = [
+            (1, "low"),
+            (4, "low"),
+            (5, "medium"),
+            (9, "medium"),
+            (10, "high"),
+            (15, "high"),
+            (16, "critical"),
+            (25, "critical"),
+        ];
         for (score, label) in cases {
             assert_eq!(RiskRating::of(score).label(), label, "{score}");
         }
@@ -172,7 +185,7 @@ mod tests {
         let mut e = engagement();
         e.record.risks = vec![
             risk("a", 3, 4, RiskStatus::Open, Some("2026-05-31")), // 12, overdue
-            risk("b", 2, 2, RiskStatus::Mitigating, None), // 4, no due date
+            risk("b", 2, 2, RiskStatus::Mitigating, None),         // 4, no due date
             risk("c", 5, 5, RiskStatus::Closed, Some("2026-01-01")), // closed: not counted
             risk("d", 3, 4, RiskStatus::Open, Some("2026-06-01")), // due on as_of: not overdue
         ];
@@ -188,7 +201,11 @@ mod tests {
         assert_eq!(r.items[0].rating, RiskRating::High);
         assert_eq!(
             r.reasons(),
-            vec!["exposure 28 of 50 from 3 open risks", "high risk: a (3 × 4)", "high risk: d (3 × 4)"]
+            vec![
+                "exposure 28 of 50 from 3 open risks",
+                "high risk: a (3 × 4)",
+                "high risk: d (3 × 4)"
+            ]
         );
     }
 

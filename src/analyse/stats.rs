@@ -47,7 +47,10 @@ mod tests {
     #[test]
     fn weighted_mean_skips_non_positive_weights() {
         // (100×3 + 0×1) / 4 = 75
-        assert_eq!(weighted_mean([(100.0, 3.0), (0.0, 1.0), (50.0, 0.0)]), Some(75.0));
+        assert_eq!(
+            weighted_mean([(100.0, 3.0), (0.0, 1.0), (50.0, 0.0)]),
+            Some(75.0)
+        );
         assert_eq!(weighted_mean([(100.0, 0.0)]), None);
         assert_eq!(weighted_mean([]), None);
     }

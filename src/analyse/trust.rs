@@ -188,7 +188,13 @@ mod tests {
         let gaps: Vec<_> = t.dimensions.iter().map(|d| (d.gap, d.flagged)).collect();
         assert_eq!(
             gaps,
-            vec![(Some(2.0), true), (Some(0.0), false), (Some(-1.0), true), (None, false), (None, false)]
+            vec![
+                (Some(2.0), true),
+                (Some(0.0), false),
+                (Some(-1.0), true),
+                (None, false),
+                (None, false)
+            ]
         );
         // mean |gap| = (2 + 0 + 1) / 3 = 1
         assert_eq!(t.mean_abs_gap, Some(1.0));
@@ -196,7 +202,10 @@ mod tests {
         assert_eq!(t.score, Some(56.25));
         assert_eq!(t.mean_answer, Some(3.75));
         let r = t.reasons();
-        assert_eq!(r[0], "survey of 2026-09, answered by both sides: mean answer 3.75 of 5");
+        assert_eq!(
+            r[0],
+            "survey of 2026-09, answered by both sides: mean answer 3.75 of 5"
+        );
         assert_eq!(r[1], "mean perception gap 1 (−12.5)");
         assert_eq!(r[2], "perception gap on trust: client 4, provider 2");
         assert_eq!(t.flagged().count(), 2);
@@ -205,13 +214,21 @@ mod tests {
     #[test]
     fn one_side_only_has_no_gap_and_no_penalty() {
         let mut e = engagement();
-        set_survey(&mut e, "2026-10", Some(scores([Some(5), Some(3), None, None, None])), None);
+        set_survey(
+            &mut e,
+            "2026-10",
+            Some(scores([Some(5), Some(3), None, None, None])),
+            None,
+        );
         let t = analyse(&e, "2026-11-30");
         assert_eq!(t.mean_abs_gap, None);
         // (100 + 50) / 2 = 75
         assert_eq!(t.score, Some(75.0));
         assert!(t.reasons()[0].contains("the client only"));
-        assert_eq!(t.reasons()[1], "no dimension answered by both sides: no gap");
+        assert_eq!(
+            t.reasons()[1],
+            "no dimension answered by both sides: no gap"
+        );
     }
 
     #[test]
@@ -230,7 +247,12 @@ mod tests {
     #[test]
     fn score_is_clamped_at_zero() {
         let mut e = engagement();
-        set_survey(&mut e, "2026-10", Some(scores([Some(1); 5])), Some(scores([Some(5), Some(1), Some(1), Some(1), Some(1)])));
+        set_survey(
+            &mut e,
+            "2026-10",
+            Some(scores([Some(1); 5])),
+            Some(scores([Some(5), Some(1), Some(1), Some(1), Some(1)])),
+        );
         // mapped mean (0×9 + 100) / 10 = 10; gap mean 4/5 = 0.8 → −10 → 0
         assert_eq!(analyse(&e, "2026-11-15").score, Some(0.0));
     }
@@ -245,11 +267,20 @@ mod tests {
     #[test]
     fn history_lists_each_sides_mean() {
         let mut e = engagement();
-        set_survey(&mut e, "2026-06", Some(scores([Some(4), Some(2), None, None, None])), None);
+        set_survey(
+            &mut e,
+            "2026-06",
+            Some(scores([Some(4), Some(2), None, None, None])),
+            None,
+        );
         let t = analyse(&e, "2026-11-15");
         assert_eq!(
             t.history,
-            vec![SurveyMonth { month: m("2026-06"), client_mean: Some(3.0), provider_mean: None }]
+            vec![SurveyMonth {
+                month: m("2026-06"),
+                client_mean: Some(3.0),
+                provider_mean: None
+            }]
         );
     }
 }

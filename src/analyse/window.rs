@@ -49,7 +49,11 @@ impl MonthWindow {
 
     /// The last day of the window (the day before the month after it).
     pub fn last_day(&self) -> NaiveDate {
-        self.last.plus(1).first_day().pred_opt().unwrap_or(NaiveDate::MIN)
+        self.last
+            .plus(1)
+            .first_day()
+            .pred_opt()
+            .unwrap_or(NaiveDate::MIN)
     }
 
     /// `2026-08..2026-10`, or `2026-10` for a window of one month.
@@ -74,7 +78,9 @@ impl DayWindow {
     pub fn last_days(as_of: NaiveDate, n: u32) -> DayWindow {
         let back = u64::from(n.max(1) - 1);
         DayWindow {
-            first: as_of.checked_sub_days(Days::new(back)).unwrap_or(NaiveDate::MIN),
+            first: as_of
+                .checked_sub_days(Days::new(back))
+                .unwrap_or(NaiveDate::MIN),
             last: as_of,
         }
     }
@@ -130,7 +136,10 @@ mod tests {
         assert_eq!(months[11], m("2026-01"));
         assert_eq!(w.first_day(), d("2025-02-01"));
         assert_eq!(w.last_day(), d("2026-01-31"));
-        assert!(!w.contains(m("2026-02")), "the month of as_of is in no window");
+        assert!(
+            !w.contains(m("2026-02")),
+            "the month of as_of is in no window"
+        );
         assert!(w.contains_date(d("2025-02-01")));
         assert!(!w.contains_date(d("2025-01-31")));
     }
@@ -148,7 +157,10 @@ mod tests {
         assert_eq!(w.first, d("2026-01-01"));
         assert!(w.contains(d("2026-01-01")) && w.contains(d("2026-03-31")));
         assert!(!w.contains(d("2025-12-31")) && !w.contains(d("2026-04-01")));
-        assert_eq!(DayWindow::last_days(d("2026-03-31"), 1).first, d("2026-03-31"));
+        assert_eq!(
+            DayWindow::last_days(d("2026-03-31"), 1).first,
+            d("2026-03-31")
+        );
     }
 
     #[test]

@@ -121,7 +121,10 @@ impl Workload {
             return vec!["no contracted capacity (capacity.hours_per_month) set".to_string()];
         }
         let Some(r) = self.mean_ratio else {
-            return vec![format!("no hours worked reported in {}", self.score_window.label())];
+            return vec![format!(
+                "no hours worked reported in {}",
+                self.score_window.label()
+            )];
         };
         let mut reasons = vec![format!(
             "overtime {} against a {} limit (mean of {} in {})",
@@ -193,9 +196,16 @@ mod tests {
         // 100 × (0.20 − 0.05) / 0.18 = 83.33…
         assert!((w.score.unwrap() - 250.0 / 3.0).abs() < 1e-9);
         let aug = w.months.iter().find(|x| x.month == m("2026-08")).unwrap();
-        assert_eq!((aug.ratio, aug.flagged, aug.overtime_requested), (Some(0.1), true, Some(80.0)));
+        assert_eq!(
+            (aug.ratio, aug.flagged, aug.overtime_requested),
+            (Some(0.1), true, Some(80.0))
+        );
         let flagged: Vec<_> = w.flagged_months().map(|x| x.month).collect();
-        assert_eq!(flagged, vec![m("2026-07"), m("2026-08")], "not the month in progress");
+        assert_eq!(
+            flagged,
+            vec![m("2026-07"), m("2026-08")],
+            "not the month in progress"
+        );
         assert_eq!(
             w.reasons(),
             vec!["overtime 5% against a 5% limit (mean of 2 reported months in 2026-08..2026-10)"]
@@ -230,11 +240,21 @@ mod tests {
         set_hours(&mut e, "2026-10", Some(100.0), None);
         let w = analyse(&e);
         assert_eq!((w.capacity, w.score), (None, None));
-        assert_eq!(w.months.iter().find(|x| x.month == m("2026-10")).unwrap().worked, Some(100.0));
+        assert_eq!(
+            w.months
+                .iter()
+                .find(|x| x.month == m("2026-10"))
+                .unwrap()
+                .worked,
+            Some(100.0)
+        );
         let e = with_capacity(100.0);
         let w = analyse(&e);
         assert_eq!((w.mean_ratio, w.score), (None, None));
-        assert_eq!(w.reasons(), vec!["no hours worked reported in 2026-08..2026-10"]);
+        assert_eq!(
+            w.reasons(),
+            vec!["no hours worked reported in 2026-08..2026-10"]
+        );
         let e = with_capacity(0.0);
         assert_eq!(analyse(&e).capacity, None);
     }
