@@ -5,8 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::kpi::SERIES_MONTHS;
-use super::window::{DayWindow, MonthWindow, days_between};
+use super::window::{DayWindow, MonthWindow, SERIES_MONTHS, days_between};
 use super::words::count;
 use crate::model::{Engagement, Frequency, Month, Note, NoteKind};
 

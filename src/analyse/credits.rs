@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::kpi::{Performance, SERIES_MONTHS};
-use super::window::MonthWindow;
+use super::kpi::Performance;
+use super::window::{MonthWindow, SERIES_MONTHS};
 use crate::model::{Engagement, Month};
 
 /// One month of credits.

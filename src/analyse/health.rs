@@ -6,10 +6,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::kpi::SERIES_MONTHS;
 use super::rag::Rag;
 use super::stats::weighted_mean;
-use super::window::MonthWindow;
+use super::window::{MonthWindow, SERIES_MONTHS};
 use crate::config::{HealthBands, Weights};
 use crate::model::Month;
 

@@ -7,12 +7,10 @@ use serde::Serialize;
 
 use super::rag::Rag;
 use super::stats::{mean, slope, weighted_mean};
-use super::window::{MonthWindow, in_progress_month, periods_before};
+use super::window::{MonthWindow, SERIES_MONTHS, chart_months, periods_before};
 use super::words::{count, num, with_unit};
 use crate::model::{Direction, Engagement, Kpi, Month, Period, Side};
 
-/// Months in the scorecard series, attainment and breaches.
-pub const SERIES_MONTHS: u32 = 12;
 /// Months of the trend.
 pub const TREND_MONTHS: u32 = 6;
 /// Months of the performance score.
@@ -186,29 +184,27 @@ pub fn window_score(e: &Engagement, kpi: &Kpi, window: MonthWindow) -> Option<f6
 }
 
 pub fn analyse_kpi(e: &Engagement, kpi: &Kpi, as_of: NaiveDate) -> KpiAnalysis {
-    let year = MonthWindow::last_months(as_of, SERIES_MONTHS);
-    let current = in_progress_month(as_of);
-    let point = |month: Month, in_progress: bool| {
-        let value = value(e, &kpi.id, month);
-        KpiPoint {
-            month,
-            value,
-            status: status(kpi, value),
-            in_progress,
-        }
-    };
-    let mut series: Vec<KpiPoint> = year.months().map(|m| point(m, false)).collect();
-    let attainment = Attainment::from_statuses(series.iter().map(|p| p.status));
+    let series: Vec<KpiPoint> = chart_months(as_of, SERIES_MONTHS)
+        .map(|(month, in_progress)| {
+            let value = value(e, &kpi.id, month);
+            KpiPoint {
+                month,
+                value,
+                status: status(kpi, value),
+                in_progress,
+            }
+        })
+        .collect();
+    let year = || series.iter().filter(|p| !p.in_progress);
+    let attainment = Attainment::from_statuses(year().map(|p| p.status));
     let breaches = if kpi.sla {
-        series
-            .iter()
+        year()
             .filter_map(reported)
             .filter(|v| v.status.is_miss())
             .collect()
     } else {
         Vec::new()
     };
-    series.push(point(current, true));
     let latest = periods_before(&e.periods, as_of).find_map(|p| {
         let value = period_value(p, &kpi.id)?;
         Some(MonthValue {

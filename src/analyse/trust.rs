@@ -4,9 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::kpi::SERIES_MONTHS;
 use super::stats::{clamp_score, mean};
-use super::window::{MonthWindow, periods_before, periods_in};
+use super::window::{MonthWindow, SERIES_MONTHS, periods_before, periods_in};
 use super::words::num;
 use crate::config::Thresholds;
 use crate::model::{Engagement, Month, Survey, SurveyScores};

@@ -11,6 +11,9 @@ use serde::Serialize;
 
 use crate::model::{Month, Period};
 
+/// Months of every 12-month figure and chart series.
+pub const SERIES_MONTHS: u32 = 12;
+
 /// A run of whole calendar months, `first..=last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct MonthWindow {
@@ -93,6 +96,15 @@ impl DayWindow {
 /// The month of `as_of`: shown as in progress, counted in no window.
 pub fn in_progress_month(as_of: NaiveDate) -> Month {
     Month::of(as_of)
+}
+
+/// The months of a chart: the last `n` months oldest first, marked `false`,
+/// then the month in progress, marked `true`.
+pub fn chart_months(as_of: NaiveDate, n: u32) -> impl Iterator<Item = (Month, bool)> {
+    MonthWindow::last_months(as_of, n)
+        .months()
+        .map(|m| (m, false))
+        .chain(std::iter::once((in_progress_month(as_of), true)))
 }
 
 /// The periods whose month falls in `window`, oldest first.
@@ -180,6 +192,19 @@ mod tests {
             .collect();
         assert_eq!(before, vec![m("2026-10"), m("2026-08"), m("2026-07")]);
         assert_eq!(in_progress_month(d("2026-11-15")), m("2026-11"));
+    }
+
+    #[test]
+    fn chart_months_end_with_the_month_in_progress() {
+        let months: Vec<_> = chart_months(d("2026-01-31"), 2).collect();
+        assert_eq!(
+            months,
+            vec![
+                (m("2025-11"), false),
+                (m("2025-12"), false),
+                (m("2026-01"), true)
+            ]
+        );
     }
 
     #[test]

@@ -4,9 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::kpi::SERIES_MONTHS;
 use super::stats::mean;
-use super::window::{MonthWindow, in_progress_month};
+use super::window::{MonthWindow, SERIES_MONTHS, chart_months};
 use super::words::{count, pct};
 use crate::config::Thresholds;
 use crate::model::{Engagement, Month};
@@ -70,24 +69,21 @@ pub fn analyse_workload(e: &Engagement, thresholds: &Thresholds, as_of: NaiveDat
         .map(|c| c.hours_per_month)
         .filter(|c| c.is_finite() && *c > 0.0);
     let limit = thresholds.overtime_flag;
-    let month = |month: Month, in_progress: bool| {
-        let hours = e.period(month).and_then(|p| p.hours.as_ref());
-        let worked = hours.and_then(|h| h.worked).filter(|w| w.is_finite());
-        let ratio = capacity.zip(worked).map(|(c, w)| (w - c).max(0.0) / c);
-        WorkloadMonth {
-            month,
-            worked,
-            overtime_requested: hours.and_then(|h| h.overtime_requested),
-            ratio,
-            flagged: ratio.is_some_and(|r| r > limit),
-            in_progress,
-        }
-    };
-    let mut months: Vec<WorkloadMonth> = MonthWindow::last_months(as_of, SERIES_MONTHS)
-        .months()
-        .map(|m| month(m, false))
+    let months: Vec<WorkloadMonth> = chart_months(as_of, SERIES_MONTHS)
+        .map(|(month, in_progress)| {
+            let hours = e.period(month).and_then(|p| p.hours.as_ref());
+            let worked = hours.and_then(|h| h.worked).filter(|w| w.is_finite());
+            let ratio = capacity.zip(worked).map(|(c, w)| (w - c).max(0.0) / c);
+            WorkloadMonth {
+                month,
+                worked,
+                overtime_requested: hours.and_then(|h| h.overtime_requested),
+                ratio,
+                flagged: ratio.is_some_and(|r| r > limit),
+                in_progress,
+            }
+        })
         .collect();
-    months.push(month(in_progress_month(as_of), true));
     let score_window = MonthWindow::last_months(as_of, SCORE_MONTHS);
     let ratios: Vec<f64> = months
         .iter()
