@@ -57,7 +57,7 @@ impl ComponentKind {
 }
 
 /// One component's score as computed by its module; `None` is "no data".
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scored {
     pub kind: ComponentKind,
     pub score: Option<f64>,

@@ -106,7 +106,11 @@ pub fn analyse_risks(e: &Engagement, as_of: NaiveDate) -> RiskRegister {
             heat_map[l - 1][i - 1] += 1;
         }
     }
-    let exposure = items.iter().filter(|r| r.is_open()).map(|r| r.score).sum();
+    // Saturating: no register is large enough to overflow, but no input may panic.
+    let exposure = items
+        .iter()
+        .filter(|r| r.is_open())
+        .fold(0u32, |sum, r| sum.saturating_add(r.score));
     RiskRegister {
         open: items.iter().filter(|r| r.is_open()).count(),
         overdue: items.iter().filter(|r| r.overdue).count(),
