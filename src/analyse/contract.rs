@@ -23,6 +23,18 @@ pub enum NoticeState {
     NoNotice,
 }
 
+impl NoticeState {
+    pub fn label(self) -> &'static str {
+        match self {
+            NoticeState::Clear => "notice deadline ahead",
+            NoticeState::Near => "notice deadline near",
+            NoticeState::Past => "notice deadline passed",
+            NoticeState::Ended => "contract ended",
+            NoticeState::NoNotice => "no notice period",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContractStatus {
     pub end: NaiveDate,

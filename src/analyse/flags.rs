@@ -45,6 +45,17 @@ pub enum Severity {
     Info,
 }
 
+impl Severity {
+    /// Lowercase name, for CSS classes and data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flag {
     pub kind: FlagKind,
