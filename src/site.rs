@@ -12,7 +12,7 @@ use crate::model::Audience;
 use crate::output::{self, SiteFiles};
 use crate::render::{self, Engine, theme::Theme};
 use crate::scope::Scope;
-use crate::{load, validate};
+use crate::{analyse, load, validate};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -78,8 +78,12 @@ pub fn render_site(opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
     report.scope = scope.describe();
     let portfolio = scope.apply(portfolio)?;
     clock.lap("scope", &mut report);
+    let analyses = analyse::analyse_portfolio(&portfolio, opts.as_of);
+    clock.lap("analyse", &mut report);
+
     let input = render::Input {
         portfolio: &portfolio,
+        analyses: &analyses,
         as_of: opts.as_of,
         scope: &scope,
         base_url: &portfolio.config.base_url,

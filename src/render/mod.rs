@@ -7,6 +7,7 @@ pub mod labels;
 pub mod links;
 pub mod markdown;
 mod pages;
+mod rows;
 pub mod theme;
 mod view;
 
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::analyse::EngagementAnalysis;
 use crate::diagnostic::Diagnostic;
 use crate::model::Portfolio;
 use crate::output::SiteFiles;
@@ -23,6 +25,8 @@ pub use engine::Engine;
 /// Everything the pages are made from.
 pub struct Input<'a> {
     pub portfolio: &'a Portfolio,
+    /// One per engagement, in the same order.
+    pub analyses: &'a [EngagementAnalysis],
     pub as_of: NaiveDate,
     pub scope: &'a Scope,
     pub base_url: &'a str,

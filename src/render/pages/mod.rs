@@ -8,8 +8,8 @@ use super::{Input, PageJob};
 
 pub(crate) fn all(input: &Input) -> Vec<PageJob> {
     let mut jobs = vec![index::page(input)];
-    for e in &input.portfolio.engagements {
-        jobs.push(engagement::page(input, e));
+    for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
+        jobs.push(engagement::page(input, e, a));
         for n in &e.notes {
             jobs.push(note::page(input, e, n));
         }
