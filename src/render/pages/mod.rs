@@ -3,11 +3,16 @@
 mod engagement;
 mod index;
 mod note;
+mod registers;
 
 use super::{Input, PageJob};
 
 pub(crate) fn all(input: &Input) -> Vec<PageJob> {
-    let mut jobs = vec![index::page(input)];
+    let mut jobs = vec![
+        index::page(input),
+        registers::actions_page(input),
+        registers::risks_page(input),
+    ];
     for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
         jobs.push(engagement::page(input, e, a));
         for n in &e.notes {

@@ -2,6 +2,7 @@
 //! each built from the analysis by its own function.
 
 mod health;
+pub(crate) use health::band_words;
 mod registers;
 mod relationship;
 mod scorecard;
