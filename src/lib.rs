@@ -3,6 +3,7 @@
 //! The pipeline, one module per stage, data flowing one way:
 //! `load` -> `validate` -> `analyse` -> `chart` -> `render` -> `output`.
 
+pub mod chart;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
