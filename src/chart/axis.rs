@@ -17,10 +17,18 @@ use super::marks::{self, Swatch};
 use super::palette;
 use super::svg::{Area, DrawResult, clean, number};
 
+/// Width of a chart's viewBox. Charts scale to their container, so this and
+/// the text sizes below are chosen together: on a 375 px phone the text is
+/// still about 9 px.
+pub(crate) const WIDTH: u32 = 600;
+/// Height of a chart's viewBox, unless a shape needs more.
+pub(crate) const HEIGHT: u32 = 300;
 /// Size of tick labels, legends and axis titles, in viewBox pixels.
-pub(crate) const TEXT_PX: f64 = 14.0;
-/// Size of annotations inside the plot (reference labels, gaps).
-pub(crate) const SMALL_PX: f64 = 13.0;
+pub(crate) const TEXT_PX: f64 = 15.0;
+/// The smallest text a chart uses.
+pub(crate) const MIN_PX: f64 = 13.0;
+/// Size of annotations inside the plot (value labels, gaps, "n/r").
+pub(crate) const SMALL_PX: f64 = 14.0;
 /// Space left of the y-axis title.
 const MARGIN_LEFT: u32 = 6;
 /// Space right of the plot, for the last x label to overhang.
@@ -78,6 +86,9 @@ pub(crate) struct Axis {
     pub ticks: Vec<(f64, String)>,
     pub desc: Option<String>,
     pub grid: bool,
+    /// Size of the tick labels (smaller than [`TEXT_PX`] only for crowded
+    /// category labels, never below [`MIN_PX`]).
+    pub label_px: f64,
 }
 
 impl Ranged for Axis {
@@ -133,7 +144,7 @@ impl Axis {
     fn label_width(&self) -> f64 {
         self.ticks
             .iter()
-            .map(|(_, l)| text_width(l, TEXT_PX))
+            .map(|(_, l)| text_width(l, self.label_px))
             .fold(0.0, f64::max)
     }
 }
@@ -161,6 +172,7 @@ pub(crate) fn value_axis(lo: f64, hi: f64, count: usize, integer: bool, desc: &s
         ticks,
         desc: non_empty(desc),
         grid: true,
+        label_px: TEXT_PX,
     }
 }
 
@@ -206,12 +218,14 @@ pub(crate) fn month_axis(labels: &[String], slot_px: f64) -> Axis {
         ticks,
         desc: None,
         grid: false,
+        label_px: TEXT_PX,
     }
 }
 
 /// A category axis: category `i` sits at `i` (or at `n - 1 - i` when
 /// `reversed`, so the first category is on top of a vertical axis). Every
-/// category is labelled, shortened with an ellipsis to `max_label_px`.
+/// category is labelled within `max_label_px`: in a smaller font if that
+/// makes every label fit, else shortened with an ellipsis.
 pub(crate) fn category_axis(
     labels: &[String],
     max_label_px: f64,
@@ -219,13 +233,23 @@ pub(crate) fn category_axis(
     desc: &str,
 ) -> Axis {
     let n = labels.len().max(1);
+    let widest = |px: f64| {
+        labels
+            .iter()
+            .map(|l| text_width(&clean(l), px))
+            .fold(0.0, f64::max)
+    };
+    let label_px = [TEXT_PX, TEXT_PX - 1.0, MIN_PX]
+        .into_iter()
+        .find(|px| widest(*px) <= max_label_px)
+        .unwrap_or(MIN_PX);
     let ticks = labels
         .iter()
         .enumerate()
         .map(|(i, label)| {
             (
                 category_position(i, n, reversed),
-                fit(label, TEXT_PX, max_label_px),
+                fit(label, label_px, max_label_px),
             )
         })
         .collect();
@@ -234,6 +258,7 @@ pub(crate) fn category_axis(
         ticks,
         desc: non_empty(desc),
         grid: false,
+        label_px,
     }
 }
 
@@ -248,7 +273,7 @@ pub(crate) fn category_position(i: usize, n: usize, reversed: bool) -> f64 {
 
 /// Label every k-th category, k in 1, 2, 3, 4, 6, 12, ... so labels fit.
 fn label_step(slot_px: f64, needed_px: f64) -> usize {
-    if !(slot_px > 0.0) {
+    if slot_px.is_nan() || slot_px <= 0.0 {
         return 1;
     }
     let k = (needed_px / slot_px).ceil().max(1.0) as usize;
@@ -278,7 +303,7 @@ pub(crate) fn sane_range(lo: f64, hi: f64) -> (f64, f64) {
 
 /// 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
 fn nice_step(raw: f64) -> f64 {
-    if !(raw > 0.0) || !raw.is_finite() {
+    if !raw.is_finite() || raw <= 0.0 {
         return 1.0;
     }
     let magnitude = 10f64.powf(raw.log10().floor());
@@ -314,6 +339,9 @@ pub(crate) struct Layout {
     pub top: u32,
     left_area: u32,
     bottom_area: u32,
+    /// Where the legend starts and how wide it may be.
+    legend_left: i32,
+    legend_width: f64,
 }
 
 impl Layout {
@@ -341,14 +369,24 @@ impl Layout {
             top: 0,
             left_area,
             bottom_area,
+            legend_left: 0,
+            legend_width: 0.0,
         };
-        layout.top = marks::legend_height(legend, layout.plot_width());
+        // Aligned with the plot, unless using the whole width saves a row.
+        let full = f64::from(layout.plot_right() - MARGIN_LEFT as i32);
+        let aligned = marks::legend_height(legend, layout.plot_width());
+        let widened = marks::legend_height(legend, full);
+        (layout.legend_left, layout.legend_width, layout.top) = if widened < aligned {
+            (MARGIN_LEFT as i32, full, widened)
+        } else {
+            (layout.plot_left(), layout.plot_width(), aligned)
+        };
         layout
     }
 
-    /// Draw the legend above the plot, aligned with it.
+    /// Draw the legend above the plot.
     pub fn legend(&self, root: &Area, legend: &[(Swatch, String)]) -> DrawResult {
-        marks::legend(root, legend, self.plot_left(), self.plot_width())
+        marks::legend(root, legend, self.legend_left, self.legend_width)
     }
 
     /// The y pixel of the line below the x labels.
@@ -407,7 +445,8 @@ impl Layout {
             .as_deref()
             .map(|d| fit(d, TEXT_PX, self.plot_height()));
         let mut mesh = plot.configure_mesh();
-        mesh.label_style(font(TEXT_PX, palette::MUTED))
+        mesh.x_label_style(font(x.label_px, palette::MUTED))
+            .y_label_style(font(y.label_px, palette::MUTED))
             .axis_desc_style(font(TEXT_PX, palette::INK))
             .axis_style(palette::AXIS)
             .bold_line_style(palette::GRID)

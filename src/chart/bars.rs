@@ -15,8 +15,6 @@ use super::palette;
 use super::svg::{self, Area, DrawResult, Frame};
 use super::table::{DataTable, ValueFormat, finite, join_and, lower, plural};
 
-const WIDTH: u32 = 640;
-const HEIGHT: u32 = 300;
 /// Height per bar of a horizontal bar chart.
 const ROW: u32 = 34;
 /// Share of a category slot a bar fills.
@@ -97,15 +95,16 @@ pub fn bars(input: &BarsInput) -> Chart {
     let data = Data::new(input);
     let desc = describe(input, &data, fmt);
     let height = match input.orientation {
-        Orientation::Vertical => HEIGHT,
+        Orientation::Vertical => axis::HEIGHT,
         Orientation::Horizontal => (90 + ROW * input.bars.len() as u32).clamp(150, 640),
     };
     let frame = Frame {
         id: &id,
         title: &title,
         desc: &desc,
-        width: WIDTH,
+        width: axis::WIDTH,
         height,
+        scale: 1,
     };
     let svg = svg::render(&frame, |root| draw(root, input, &data, fmt, height));
     Chart {
@@ -182,11 +181,11 @@ fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, height: u
     let n = input.bars.len();
     let labels: Vec<String> = input.bars.iter().map(|b| b.label.clone()).collect();
     let (x, y, layout) = if horizontal {
-        let y = axis::category_axis(&labels, f64::from(WIDTH) * 0.38, true, "");
-        let layout = Layout::new(WIDTH, height, &legend, &y, true);
+        let y = axis::category_axis(&labels, f64::from(axis::WIDTH) * 0.38, true, "");
+        let layout = Layout::new(axis::WIDTH, height, &legend, &y, true);
         (value, y, layout)
     } else {
-        let layout = Layout::new(WIDTH, height, &legend, &value, false);
+        let layout = Layout::new(axis::WIDTH, height, &legend, &value, false);
         let x = axis::month_axis(&labels, layout.plot_width() / n.max(1) as f64);
         (x, value, layout)
     };
@@ -198,46 +197,31 @@ fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, height: u
     let mut plot = layout.build(root, &x, &y)?;
     layout.draw_mesh(&mut plot, &x, &y)?;
 
-    let slot_px = if horizontal {
-        f64::from(ROW)
-    } else {
-        layout.plot_width() / n.max(1) as f64
-    };
-    let labels_fit = horizontal
-        || data
-            .values
-            .iter()
-            .flatten()
-            .all(|v| text_width(&fmt.number(*v), SMALL_PX) + 6.0 <= slot_px);
     for (i, value) in data.values.iter().enumerate() {
         let c = pos(i);
-        let Some(v) = *value else {
-            let (anchor, nudge) = if horizontal {
-                (Pos::new(HPos::Left, VPos::Center), (4, 0))
-            } else {
-                (Pos::new(HPos::Center, VPos::Bottom), (0, -2))
-            };
-            marks::not_reported(root, &plot, at(c, 0.0), nudge, anchor)?;
-            continue;
-        };
-        let colour = if data.flagged[i] {
-            palette::RED
-        } else {
-            palette::DATA
-        };
-        marks::bar(
-            root,
-            &plot,
-            at(c - BAR / 2.0, 0.0),
-            at(c + BAR / 2.0, v),
-            colour,
-            data.flagged[i],
-        )?;
-        if labels_fit {
-            marks::value_label(root, &plot, at(c, v), &fmt.number(v), horizontal)?;
+        match *value {
+            Some(v) => {
+                let flagged = data.flagged[i];
+                let colour = if flagged { palette::RED } else { palette::DATA };
+                marks::bar(
+                    root,
+                    &plot,
+                    at(c - BAR / 2.0, 0.0),
+                    at(c + BAR / 2.0, v),
+                    colour,
+                    flagged,
+                )?;
+            }
+            None => {
+                let (anchor, nudge) = if horizontal {
+                    (Pos::new(HPos::Left, VPos::Center), (4, 0))
+                } else {
+                    (Pos::new(HPos::Center, VPos::Bottom), (0, -2))
+                };
+                marks::not_reported(root, &plot, at(c, 0.0), nudge, anchor)?;
+            }
         }
     }
-
     for run in reference_runs(&data.references) {
         let points: Vec<(f64, f64)> = run
             .iter()
@@ -251,6 +235,25 @@ fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, height: u
             })
             .collect();
         marks::reference_line(root, &plot, &points)?;
+    }
+    // Labels last, so their backing keeps them readable over the line.
+    let slot_px = if horizontal {
+        f64::from(ROW)
+    } else {
+        layout.plot_width() / n.max(1) as f64
+    };
+    let labels_fit = horizontal
+        || data
+            .values
+            .iter()
+            .flatten()
+            .all(|v| text_width(&fmt.number(*v), SMALL_PX) + 6.0 <= slot_px);
+    if labels_fit {
+        for (i, v) in data.values.iter().enumerate() {
+            if let Some(v) = *v {
+                marks::value_label(root, &plot, at(pos(i), v), &fmt.number(v), horizontal)?;
+            }
+        }
     }
     if data.values.iter().all(Option::is_none) {
         marks::no_data(root, &layout)?;

@@ -13,8 +13,6 @@ use super::palette;
 use super::svg::{self, Area, DrawResult, Frame};
 use super::table::{DataTable, NOT_REPORTED, ValueFormat, finite, join_and, lower};
 
-const WIDTH: u32 = 640;
-const HEIGHT: u32 = 300;
 /// Share of a category slot a group of bars fills.
 const GROUP: f64 = 0.8;
 
@@ -82,8 +80,9 @@ pub fn grouped_bars(input: &GroupedBarsInput) -> Chart {
         id: &id,
         title: &title,
         desc: &desc,
-        width: WIDTH,
-        height: HEIGHT,
+        width: axis::WIDTH,
+        height: axis::HEIGHT,
+        scale: 1,
     };
     let svg = svg::render(&frame, |root| {
         draw(root, input, &values, gaps.as_deref(), fmt)
@@ -153,7 +152,7 @@ fn draw(
 
     let all = values.iter().flatten().flatten().copied();
     let y = axis::bar_axis(all, input.value_max, input.integer, &input.value_label);
-    let layout = Layout::new(WIDTH, HEIGHT, &legend, &y, gaps.is_some());
+    let layout = Layout::new(axis::WIDTH, axis::HEIGHT, &legend, &y, gaps.is_some());
     let slot = layout.plot_width() / input.categories.len().max(1) as f64;
     let x = axis::category_axis(&input.categories, slot - 8.0, false, "");
 

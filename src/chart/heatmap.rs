@@ -14,7 +14,6 @@ use super::palette;
 use super::svg::{self, Area, DrawResult, Frame};
 use super::table::{DataTable, join_and, plural};
 
-const WIDTH: u32 = 640;
 const HEIGHT: u32 = 320;
 
 /// Risk counts per cell.
@@ -94,8 +93,9 @@ pub fn heat_map(input: &HeatMapInput) -> Chart {
         id: &id,
         title: &title,
         desc: &desc,
-        width: WIDTH,
+        width: axis::WIDTH,
         height: HEIGHT,
+        scale: 1,
     };
     let svg = svg::render(&frame, |root| draw(root, input));
     Chart {
@@ -114,7 +114,7 @@ fn draw(root: &Area, input: &HeatMapInput) -> DrawResult {
         .collect();
     let scale: Vec<String> = (1..=5).map(|v| v.to_string()).collect();
     let y = axis::category_axis(&scale, TEXT_PX, false, "Likelihood");
-    let layout = Layout::new(WIDTH, HEIGHT, &legend, &y, true);
+    let layout = Layout::new(axis::WIDTH, HEIGHT, &legend, &y, true);
     let x = axis::category_axis(&scale, TEXT_PX, false, "Impact");
 
     layout.legend(root, &legend)?;

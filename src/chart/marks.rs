@@ -179,7 +179,7 @@ pub(crate) fn annotation(root: &Area, text: &str, at: (i32, i32), h: HPos, v: VP
     };
     root.draw(&Rectangle::new(
         [(x0 - 3, y0), (x0 + w + 3, y0 + h_px)],
-        palette::BACKGROUND.mix(0.8).filled(),
+        palette::BACKGROUND.mix(0.9).filled(),
     ))?;
     let style = font(SMALL_PX, palette::INK).pos(Pos::new(h, v));
     root.draw(&Text::new(text, at, style))?;

@@ -15,9 +15,6 @@ use super::svg::{self, Area, DrawResult, Frame};
 use super::table::{self, DataTable, NOT_REPORTED, ValueFormat, finite, plural};
 use super::thresholds::{Rag, Thresholds};
 
-const WIDTH: u32 = 640;
-const HEIGHT: u32 = 300;
-
 /// One month of a series.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
@@ -70,8 +67,9 @@ pub fn time_series(input: &TimeSeriesInput) -> Chart {
         id: &id,
         title: &title,
         desc: &desc,
-        width: WIDTH,
-        height: HEIGHT,
+        width: axis::WIDTH,
+        height: axis::HEIGHT,
+        scale: 1,
     };
     let svg = svg::render(&frame, |root| {
         draw(root, input, &values, in_progress, target.as_ref(), fmt)
@@ -105,7 +103,7 @@ fn draw(
     }
 
     let y = value_axis(input, values, target);
-    let layout = Layout::new(WIDTH, HEIGHT, &legend, &y, false);
+    let layout = Layout::new(axis::WIDTH, axis::HEIGHT, &legend, &y, false);
     let labels: Vec<String> = input.points.iter().map(|p| p.label.clone()).collect();
     let x = axis::month_axis(&labels, layout.plot_width() / labels.len().max(1) as f64);
 

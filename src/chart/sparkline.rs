@@ -14,8 +14,10 @@ use super::thresholds::Thresholds;
 
 const WIDTH: u32 = 120;
 const HEIGHT: u32 = 28;
+/// Drawn at 4× for sub-pixel precision; sizes below are in drawn pixels.
+const SCALE: u32 = 4;
 /// Room around the line so the end marker is not clipped.
-const PAD: u32 = 4;
+const PAD: u32 = 4 * SCALE;
 
 /// A sparkline.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +55,7 @@ pub fn sparkline(input: &SparklineInput) -> Chart {
         desc: &desc,
         width: WIDTH,
         height: HEIGHT,
+        scale: SCALE,
     };
     let svg = svg::render(&frame, |root| draw(root, input, &values, bands.as_ref()));
     let table = DataTable {
@@ -111,21 +114,30 @@ fn draw(
         .margin(PAD)
         .build_cartesian_2d(0.0..x_max, lo..hi)?;
     if let Some(b) = bands {
+        let (width, height) = ((WIDTH * SCALE) as i32, (HEIGHT * SCALE) as i32);
         for (from, to, rag) in b.bands(lo, hi) {
-            // Bands span the whole width, padding included.
-            let top = plot.backend_coord(&(0.0, to)).1;
-            let bottom = plot.backend_coord(&(0.0, from)).1;
+            // Bands fill the whole sparkline, padding included.
+            let top = if to >= hi {
+                0
+            } else {
+                plot.backend_coord(&(0.0, to)).1
+            };
+            let bottom = if from <= lo {
+                height
+            } else {
+                plot.backend_coord(&(0.0, from)).1
+            };
             let style = rag.colour().mix(palette::BAND_OPACITY).filled();
-            root.draw(&Rectangle::new([(0, top), (WIDTH as i32, bottom)], style))?;
+            root.draw(&Rectangle::new([(0, top), (width, bottom)], style))?;
         }
     }
     for run in table::runs(values) {
         let line = run.iter().map(|&(i, v)| (i as f64, v));
         if run.len() >= 2 {
-            plot.draw_series(LineSeries::new(line, palette::DATA.stroke_width(2)))?;
+            plot.draw_series(LineSeries::new(line, palette::DATA.stroke_width(6)))?;
         } else {
             // A lone value between gaps is a dot, or it would vanish.
-            plot.draw_series(line.map(|p| Circle::new(p, 1, palette::DATA.filled())))?;
+            plot.draw_series(line.map(|p| Circle::new(p, 5, palette::DATA.filled())))?;
         }
     }
     let last = values
@@ -136,8 +148,8 @@ fn draw(
     if let Some((i, v)) = last {
         let colour = bands.map_or(palette::DATA, |b| b.status(v).colour());
         plot.draw_series([
-            Circle::new((i, v), 3, colour.filled()),
-            Circle::new((i, v), 3, palette::INK.stroke_width(1)),
+            Circle::new((i, v), 12, colour.filled()),
+            Circle::new((i, v), 12, palette::INK.stroke_width(3)),
         ])?;
     }
     Ok(())

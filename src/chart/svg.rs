@@ -27,8 +27,12 @@ pub(crate) struct Frame<'a> {
     pub id: &'a str,
     pub title: &'a str,
     pub desc: &'a str,
+    /// The viewBox size.
     pub width: u32,
     pub height: u32,
+    /// Drawing resolution: plotters works in whole pixels, so a tiny chart
+    /// is drawn `scale` times larger and scaled back down in the SVG.
+    pub scale: u32,
 }
 
 /// Draw on a white background with `draw`, then wrap the result.
@@ -38,8 +42,8 @@ pub(crate) struct Frame<'a> {
 pub(crate) fn render(frame: &Frame, draw: impl FnOnce(&Area) -> DrawResult) -> String {
     let mut raw = String::new();
     let drawn = {
-        let root =
-            SVGBackend::with_string(&mut raw, (frame.width, frame.height)).into_drawing_area();
+        let size = (frame.width * frame.scale, frame.height * frame.scale);
+        let root = SVGBackend::with_string(&mut raw, size).into_drawing_area();
         let result = root
             .fill(&palette::BACKGROUND)
             .map_err(Box::<dyn Error>::from)
@@ -48,7 +52,7 @@ pub(crate) fn render(frame: &Frame, draw: impl FnOnce(&Area) -> DrawResult) -> S
         result.is_ok()
     };
     if !drawn {
-        raw = fallback(frame.width, frame.height);
+        raw = fallback(frame.width * frame.scale, frame.height * frame.scale);
     }
     wrap(frame, &raw)
 }
@@ -85,7 +89,18 @@ fn wrap(frame: &Frame, raw: &str) -> String {
         (palette::hex(palette::REFERENCE), "7 4"),
         (palette::hex(palette::DATA_PROVISIONAL), "4 3"),
     ];
+    let scaled = frame.scale > 1;
+    if scaled {
+        let _ = writeln!(
+            out,
+            "<g transform=\"scale({})\">",
+            number(1.0 / f64::from(frame.scale), 4)
+        );
+    }
     for line in body.lines() {
+        if scaled && line == "</svg>" {
+            out.push_str("</g>\n");
+        }
         out.push_str(&post_process(line, &dashed));
         out.push('\n');
     }

@@ -413,7 +413,7 @@ fn svg_envelope_is_accessible_and_responsive() {
     let svg = &chart.svg;
     assert!(svg.starts_with("<svg "));
     let root = svg.lines().next().unwrap();
-    assert!(root.contains("viewBox=\"0 0 640 300\""));
+    assert!(root.contains("viewBox=\"0 0 600 300\""));
     assert!(!root.contains("width=") && !root.contains("height="));
     assert!(root.contains("role=\"img\""));
     assert!(root.contains("aria-labelledby=\"kpi-service-level-title kpi-service-level-desc\""));
@@ -432,7 +432,7 @@ fn svg_envelope_is_accessible_and_responsive() {
         lines
             .next()
             .unwrap()
-            .starts_with("<rect x=\"0\" y=\"0\" width=\"640\" height=\"300\"")
+            .starts_with("<rect x=\"0\" y=\"0\" width=\"600\" height=\"300\"")
     );
     assert!(svg.trim_end().ends_with("</svg>"));
     // Font sizes are rounded and at least 12.
