@@ -1,6 +1,6 @@
-//! Marks drawn by more than one chart shape: the legend, labelled
-//! reference lines, hatching for flagged bars, the "not reported" mark,
-//! bar rectangles and the "no data" notice.
+//! Marks drawn by more than one chart shape: the legend, dashed reference
+//! lines, bars and their hatching when flagged, value labels on a white
+//! backing, the "n/r" (not reported) mark and the "no data" notice.
 //!
 //! Everything here draws on the root area in pixel coordinates (chart
 //! coordinates are converted with `Plot::backend_coord`), so the marks do
@@ -161,9 +161,9 @@ pub(crate) fn reference_line(root: &Area, plot: &Plot, points: &[(f64, f64)]) ->
     Ok(())
 }
 
-/// Annotation text on a translucent white backing, so it reads over bands
-/// and grid lines.
-pub(crate) fn annotation(root: &Area, text: &str, at: (i32, i32), h: HPos, v: VPos) -> DrawResult {
+/// Annotation text on a translucent white backing, so it reads over bands,
+/// hatching and reference lines.
+fn annotation(root: &Area, text: &str, at: (i32, i32), h: HPos, v: VPos) -> DrawResult {
     let text = clean(text);
     let w = text_width(&text, SMALL_PX).ceil() as i32;
     let h_px = (SMALL_PX * 1.25).ceil() as i32;

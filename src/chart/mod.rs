@@ -56,7 +56,9 @@ pub struct Chart {
     pub title: String,
     /// One sentence describing the chart, with the latest value where useful.
     pub desc: String,
-    /// A standalone `<svg>` element with a `viewBox` and no fixed size.
+    /// A standalone `<svg class="chart">` element with a `viewBox` and no
+    /// fixed size: the page's CSS sizes it (`width: 100%; height: auto`,
+    /// or a fixed width such as 120px for sparklines).
     pub svg: String,
     /// The plotted data as text.
     pub table: DataTable,

@@ -161,8 +161,8 @@ fn draw(
     Ok(())
 }
 
-/// A padded value range holding every value, the target and warn, clamped
-/// to the floor and ceiling.
+/// A padded value range holding every value, the target and warn. The
+/// padding (not the data) stops at the floor and ceiling.
 fn value_axis(
     input: &TimeSeriesInput,
     values: &[Option<f64>],
@@ -175,34 +175,32 @@ fn value_axis(
     let all: Vec<f64> = values.iter().flatten().copied().chain(thresholds).collect();
     let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    let (lo, hi) = axis::sane_range(lo, hi);
-    let pad = (hi - lo) * 0.1;
-    let mut lo = lo - pad;
-    let mut hi = hi + pad;
-    // Stay on the value's side of zero: a positive series needs no negative axis.
-    if lo < 0.0 && all.iter().all(|v| *v >= 0.0) {
-        lo = 0.0;
-    }
-    if let Some(floor) = input.y_floor.filter(|f| f.is_finite()) {
-        lo = lo.max(floor);
-    }
-    if let Some(ceiling) = input.y_ceiling.filter(|c| c.is_finite()) {
-        hi = hi.min(ceiling);
-    }
+    let (data_lo, data_hi) = axis::sane_range(lo, hi);
+    let pad = (data_hi - data_lo) * 0.1;
+    // Stay on the data's side of zero: a positive series needs no negative axis.
+    let zero = if data_lo >= 0.0 {
+        0.0
+    } else {
+        f64::NEG_INFINITY
+    };
+    let floor = input
+        .y_floor
+        .filter(|f| f.is_finite())
+        .unwrap_or(zero)
+        .min(data_lo);
+    let ceiling = input
+        .y_ceiling
+        .filter(|c| c.is_finite())
+        .unwrap_or(f64::INFINITY)
+        .max(data_hi);
+    let lo = (data_lo - pad).max(floor);
+    let hi = (data_hi + pad).min(ceiling);
     let mut y = axis::value_axis(lo, hi, 5, false, &input.y_label);
-    clamp_axis(&mut y, input.y_floor, input.y_ceiling);
-    y
-}
-
-/// Keep the widened tick range within floor and ceiling (e.g. 0..100 %).
-fn clamp_axis(y: &mut axis::Axis, floor: Option<f64>, ceiling: Option<f64>) {
-    let floor = floor.filter(|f| f.is_finite()).unwrap_or(f64::NEG_INFINITY);
-    let ceiling = ceiling.filter(|c| c.is_finite()).unwrap_or(f64::INFINITY);
-    if floor >= ceiling {
-        return;
-    }
+    // Rounding out to whole ticks must not cross the floor or ceiling either.
     y.range = (y.range.0.max(floor), y.range.1.min(ceiling));
-    y.ticks.retain(|(v, _)| *v >= floor && *v <= ceiling);
+    y.ticks
+        .retain(|(v, _)| *v >= y.range.0 - 1e-9 && *v <= y.range.1 + 1e-9);
+    y
 }
 
 fn describe(

@@ -186,6 +186,10 @@ pub(crate) fn sanitize_id(id: &str) -> String {
 /// negative zero: 95.0 -> "95", 96.25 (1) -> "96.3" (rounded half to even
 /// as `format!` does), -0.0 -> "0".
 pub(crate) fn number(value: f64, decimals: usize) -> String {
+    if value.abs() >= 1e12 {
+        // Absurd magnitudes stay short.
+        return format!("{value:.2e}");
+    }
     let mut text = format!("{value:.decimals$}");
     if text.contains('.') {
         while text.ends_with('0') {

@@ -398,13 +398,43 @@ fn in_progress_month_is_hollow_dashed_and_not_the_latest() {
 fn y_range_holds_target_and_warn_and_stays_within_ceiling() {
     let chart = time_series(&kpi(&[Some(99.0), Some(99.5)]));
     // Ticks are written as text; the warn (90) and the ceiling (100) bound them.
-    let ticks: Vec<f64> = chart
-        .svg
-        .split("</text>")
-        .filter_map(|t| t.trim().rsplit('\n').next()?.trim().parse().ok())
-        .collect();
+    let ticks = tick_values(&chart.svg);
     assert!(ticks.iter().any(|t| *t <= 90.0), "{ticks:?}");
     assert!(ticks.iter().all(|t| *t <= 100.0), "{ticks:?}");
+}
+
+#[test]
+fn values_beyond_the_ceiling_stay_inside_the_plot() {
+    let chart = time_series(&kpi(&[Some(97.0), Some(104.0)]));
+    // The y axis line runs from the top of the plot to its bottom.
+    let axis = elements(&chart.svg, "polyline", "stroke=\"#8A96A3\"")[0];
+    let ys: Vec<i32> = points_of(axis)
+        .iter()
+        .map(|p| p.split(',').nth(1).unwrap().parse().unwrap())
+        .collect();
+    let (top, bottom) = (ys[0].min(ys[1]), ys[0].max(ys[1]));
+    for marker in elements(&chart.svg, "circle", DATA_FILL).iter().skip(1) {
+        let cy: i32 = marker
+            .split("cy=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((top..=bottom).contains(&cy), "{cy} outside {top}..{bottom}");
+    }
+    // Without a ceiling, the padding may go past 100.
+    let chart = time_series(&kpi(&[Some(60.0), Some(99.0)]));
+    assert_eq!(tick_values(&chart.svg).last(), Some(&100.0));
+}
+
+/// The numeric text elements of a chart, in order.
+fn tick_values(svg: &str) -> Vec<f64> {
+    svg.split("</text>")
+        .filter_map(|t| t.trim().rsplit('\n').next()?.trim().parse().ok())
+        .collect()
 }
 
 #[test]
@@ -466,6 +496,23 @@ fn text_is_escaped_everywhere() {
     assert!(chart.svg.contains("&lt;i&gt;Sep 25"));
     // The Chart's own strings are plain text: the page escapes them.
     assert_eq!(chart.title, "<script>alert('x')</script> & co");
+}
+
+#[test]
+fn a_failed_drawing_still_gives_an_accessible_svg() {
+    let frame = svg::Frame {
+        id: "x",
+        title: "T & U",
+        desc: "D",
+        width: 600,
+        height: 300,
+        scale: 1,
+    };
+    let out = svg::render(&frame, |_| Err("boom".into()));
+    assert!(out.starts_with("<svg ") && out.contains("<title id=\"x-title\">T &amp; U</title>"));
+    assert!(out.contains("Chart unavailable: see the data table"));
+    assert_eq!(count(&out, "<svg"), 1);
+    assert!(out.trim_end().ends_with("</svg>"));
 }
 
 #[test]
@@ -692,6 +739,11 @@ fn sparkline_is_tiny_marks_the_last_point_and_shows_gaps() {
     input.points[5].value = None;
     let chart = sparkline(&input);
     assert!(chart.svg.contains("viewBox=\"0 0 120 28\""));
+    // Drawn at 4x and scaled back, for sub-pixel precision.
+    assert!(chart.svg.contains(
+        "<g transform=\"scale(0.25)\">\n<rect x=\"0\" y=\"0\" width=\"480\" height=\"112\""
+    ));
+    assert!(chart.svg.ends_with("</g>\n</svg>\n"));
     assert!(!chart.svg.contains("<text"), "no axes, no labels");
     assert_eq!(elements(&chart.svg, "polyline", DATA_STROKE).len(), 2);
     assert_eq!(
