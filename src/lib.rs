@@ -5,6 +5,7 @@
 //! `output`, run in that order by `site::build`.
 
 pub mod analyse;
+pub mod chart;
 pub mod cmd;
 pub mod config;
 pub mod diagnostic;
