@@ -42,6 +42,15 @@ pub fn long_date(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
+/// `trust` -> `Trust`.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// A whole number with thousands separators: `12,400`.
 pub fn grouped(amount: f64) -> String {
     let whole = amount.round() as i64;

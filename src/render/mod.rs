@@ -1,6 +1,7 @@
 //! Render: view data for each page, Tera templates, Markdown; returns the
 //! whole site in memory. Nothing here touches the file system (see `output`).
 
+mod charts;
 pub mod engine;
 pub mod format;
 pub mod labels;

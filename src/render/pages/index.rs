@@ -2,9 +2,10 @@
 
 use serde::Serialize;
 
+use crate::chart::Chart;
 use crate::render::pages::engagement::band_words;
 use crate::render::view::base_context;
-use crate::render::{Input, PageJob, format, labels, links};
+use crate::render::{Input, PageJob, charts, format, labels, links};
 
 #[derive(Debug, Serialize)]
 struct Row {
@@ -28,11 +29,13 @@ struct Row {
     contract_end: String,
     flags: String,
     critical_flags: usize,
+    sparkline: Chart,
 }
 
 pub(crate) fn page(input: &Input) -> PageJob {
     let path = links::index();
     let mut context = base_context(input, &path, "Portfolio".into(), "portfolio", vec![]);
+    let bands = &input.portfolio.config.thresholds.health;
     let rows: Vec<Row> = input
         .portfolio
         .engagements
@@ -69,10 +72,25 @@ pub(crate) fn page(input: &Input) -> PageJob {
                     n => format!("{n} flags"),
                 },
                 critical_flags: s.critical_flags,
+                sparkline: charts::health_sparkline(&e.id, &e.record.name, &s.sparkline, bands),
             }
         })
         .collect();
     context.insert("rows", &rows);
+    let mut risk_counts = [[0u32; 5]; 5];
+    for a in input.analyses {
+        for (row, counts) in risk_counts.iter_mut().zip(&a.risks.heat_map) {
+            for (cell, n) in row.iter_mut().zip(counts) {
+                *cell += n;
+            }
+        }
+    }
+    let risk_map = charts::heat_map(
+        "portfolio-risks",
+        "Open risks across the portfolio",
+        risk_counts,
+    );
+    context.insert("risk_map", &risk_map);
     PageJob {
         path,
         template: "index.html",

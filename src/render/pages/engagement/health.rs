@@ -56,7 +56,7 @@ pub(super) fn health_view(a: &EngagementAnalysis, bands: &HealthBands) -> Health
             .components
             .iter()
             .map(|c| ComponentRow {
-                label: capitalise(&c.label),
+                label: format::capitalise(&c.label),
                 score: c.score.map_or("no data".into(), |s| format::number(s, 0)),
                 class: Rag::band(c.score, bands.green, bands.amber).as_str(),
                 weight: format::number(c.weight, 1),
@@ -87,12 +87,4 @@ pub(super) fn flag_views(a: &EngagementAnalysis) -> Vec<FlagView> {
             evidence: f.evidence.clone(),
         })
         .collect()
-}
-
-pub(crate) fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

@@ -10,9 +10,10 @@ mod scorecard;
 use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
+use crate::chart::Chart;
 use crate::model::Engagement;
 use crate::render::view::base_context;
-use crate::render::{Input, PageJob, format, labels, links};
+use crate::render::{Input, PageJob, charts, format, labels, links};
 
 #[derive(Debug, Serialize)]
 struct EngagementView {
@@ -36,6 +37,19 @@ struct EngagementView {
     feedback: relationship::FeedbackView,
     trust: relationship::TrustView,
     registers: registers::RegistersView,
+    charts: ChartsView,
+}
+
+/// Every chart of the report, each with its data table.
+#[derive(Debug, Serialize)]
+struct ChartsView {
+    kpis: Vec<Chart>,
+    sla: Option<Chart>,
+    workload: Option<Chart>,
+    cadence: Option<Chart>,
+    feedback: Option<Chart>,
+    survey: Option<Chart>,
+    risks: Chart,
 }
 
 #[derive(Debug, Serialize)]
@@ -93,6 +107,19 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
         feedback: relationship::feedback_view(a),
         trust: relationship::trust_view(a),
         registers: registers::registers_view(e, a),
+        charts: ChartsView {
+            kpis: a.performance.kpis.iter().map(charts::kpi).collect(),
+            sla: charts::sla_attainment(&a.performance),
+            workload: charts::workload(&a.workload),
+            cadence: charts::cadence(&a.communication),
+            feedback: charts::feedback(&a.feedback),
+            survey: charts::survey(&a.trust),
+            risks: charts::heat_map(
+                "risk-map",
+                "Open risks by likelihood and impact",
+                a.risks.heat_map,
+            ),
+        },
     };
     context.insert("e", &view);
     PageJob {

@@ -195,7 +195,7 @@ pub(super) fn trust_view(a: &EngagementAnalysis) -> TrustView {
             .dimensions
             .iter()
             .map(|d| DimensionRow {
-                dimension: super::health::capitalise(&d.dimension),
+                dimension: format::capitalise(&d.dimension),
                 client: score(d.client),
                 provider: score(d.provider),
                 gap: d.gap.map_or("—".into(), |g| format!("{g:+.0}")),
