@@ -77,19 +77,7 @@ pub(crate) fn page(input: &Input) -> PageJob {
         })
         .collect();
     context.insert("rows", &rows);
-    let mut risk_counts = [[0u32; 5]; 5];
-    for a in input.analyses {
-        for (row, counts) in risk_counts.iter_mut().zip(&a.risks.heat_map) {
-            for (cell, n) in row.iter_mut().zip(counts) {
-                *cell += n;
-            }
-        }
-    }
-    let risk_map = charts::heat_map(
-        "portfolio-risks",
-        "Open risks across the portfolio",
-        risk_counts,
-    );
+    let risk_map = super::registers::portfolio_risk_map(input);
     context.insert("risk_map", &risk_map);
     PageJob {
         path,

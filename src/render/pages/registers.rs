@@ -1,9 +1,10 @@
 //! Portfolio-wide registers: open actions (overdue first) and risks (by exposure).
 
 use crate::analyse::actions::ActionState;
+use crate::chart::Chart;
 use crate::render::rows::{action_row, risk_row};
 use crate::render::view::base_context;
-use crate::render::{Input, PageJob};
+use crate::render::{Input, PageJob, charts};
 
 pub(crate) fn actions_page(input: &Input) -> PageJob {
     let path = "actions.html".to_string();
@@ -42,6 +43,19 @@ pub(crate) fn actions_page(input: &Input) -> PageJob {
     }
 }
 
+/// Open risks of every engagement in scope, by likelihood and impact.
+pub(crate) fn portfolio_risk_map(input: &Input) -> Chart {
+    let mut counts = [[0u32; 5]; 5];
+    for a in input.analyses {
+        for (row, add) in counts.iter_mut().zip(&a.risks.heat_map) {
+            for (cell, n) in row.iter_mut().zip(add) {
+                *cell += n;
+            }
+        }
+    }
+    charts::heat_map("portfolio-risks", "Open risks across the portfolio", counts)
+}
+
 pub(crate) fn risks_page(input: &Input) -> PageJob {
     let path = "risks.html".to_string();
     let mut context = base_context(input, &path, "Risks".into(), "risks", vec![]);
@@ -69,6 +83,7 @@ pub(crate) fn risks_page(input: &Input) -> PageJob {
     context.insert("risks", &rows);
     context.insert("open", &open);
     context.insert("exposure", &exposure);
+    context.insert("risk_map", &portfolio_risk_map(input));
     PageJob {
         path,
         template: "risks.html",
