@@ -1,9 +1,11 @@
 //! rapporteur: static relationship reports for outsourcing engagements.
 //!
 //! The pipeline, one module per stage, data flowing one way:
-//! `load` -> `validate` -> `analyse` -> `chart` -> `render` -> `output`,
-//! run in that order by `site::build`.
+//! `load` -> `validate` -> `scope` -> `analyse` -> `chart` -> `render` ->
+//! `output`, run in that order by `site::build`.
 
+pub mod analyse;
+pub mod chart;
 pub mod check;
 pub mod cmd;
 pub mod config;

@@ -11,6 +11,7 @@ use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::model::Audience;
 use crate::output::{self, SiteFiles};
+use crate::analyse;
 use crate::render;
 use crate::scope::Scope;
 
@@ -70,8 +71,12 @@ pub fn render_checked(checked: Checked, opts: &BuildOptions) -> Result<(SiteFile
     report.scope = scope.describe();
     let portfolio = scope.apply(portfolio)?;
     clock.lap("scope", &mut report);
+    let analyses = analyse::analyse_portfolio(&portfolio, opts.as_of);
+    clock.lap("analyse", &mut report);
+
     let input = render::Input {
         portfolio: &portfolio,
+        analyses: &analyses,
         as_of: opts.as_of,
         scope: &scope,
         base_url: &portfolio.config.base_url,

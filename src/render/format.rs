@@ -18,7 +18,8 @@ pub fn value(value: f64, unit: &str) -> String {
     let n = number(value, 2);
     match unit {
         "" => n,
-        "%" => format!("{n}%"),
+        // `%` and `/5` read as part of the number.
+        u if u == "%" || u.starts_with('/') => format!("{n}{u}"),
         u => format!("{n} {u}"),
     }
 }
@@ -41,18 +42,33 @@ pub fn long_date(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
-pub fn money(amount: f64, currency: &str) -> String {
+/// `trust` -> `Trust`.
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A whole number with thousands separators: `12,400`.
+pub fn grouped(amount: f64) -> String {
     let whole = amount.round() as i64;
     let digits = whole.abs().to_string();
-    let mut grouped = String::new();
+    let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(',');
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(c);
     }
-    let sign = if whole < 0 { "-" } else { "" };
-    format!("{sign}{grouped} {currency}").trim_end().to_string()
+    if whole < 0 { format!("-{out}") } else { out }
+}
+
+pub fn money(amount: f64, currency: &str) -> String {
+    format!("{} {currency}", grouped(amount))
+        .trim_end()
+        .to_string()
 }
 
 #[cfg(test)]
@@ -66,6 +82,8 @@ mod tests {
         assert_eq!(number(-0.001, 2), "0");
         assert_eq!(value(99.6, "%"), "99.6%");
         assert_eq!(value(312.0, "s"), "312 s");
+        assert_eq!(value(4.25, "/5"), "4.25/5");
+        assert_eq!(grouped(-12400.4), "-12,400");
         assert_eq!(percent(0.875), "88%");
         assert_eq!(money(1234567.4, "USD"), "1,234,567 USD");
         assert_eq!(money(999.0, ""), "999");

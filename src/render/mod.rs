@@ -1,12 +1,14 @@
 //! Render: view data for each page, Tera templates, Markdown; returns the
 //! whole site in memory. Nothing here touches the file system (see `output`).
 
+mod charts;
 pub mod engine;
 pub mod format;
 pub mod labels;
 pub mod links;
 pub mod markdown;
 mod pages;
+mod rows;
 pub mod theme;
 mod view;
 
@@ -14,8 +16,10 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use tera::Context;
 
+use crate::analyse::EngagementAnalysis;
 use crate::diagnostic::Diagnostic;
 use crate::model::Portfolio;
+use crate::notelinks::LinkTarget;
 use crate::output::SiteFiles;
 use crate::scope::Scope;
 pub use engine::Engine;
@@ -23,9 +27,26 @@ pub use engine::Engine;
 /// Everything the pages are made from.
 pub struct Input<'a> {
     pub portfolio: &'a Portfolio,
+    /// One per engagement, in the same order.
+    pub analyses: &'a [EngagementAnalysis],
     pub as_of: NaiveDate,
     pub scope: &'a Scope,
     pub base_url: &'a str,
+}
+
+impl Input<'_> {
+    /// Whether this build has a page for a note or engagement link target.
+    pub fn publishes(&self, target: &LinkTarget) -> bool {
+        let engagement = |id: &str| self.portfolio.engagements.iter().find(|e| e.id == id);
+        match target {
+            LinkTarget::Note {
+                engagement: id,
+                slug,
+            } => engagement(id).is_some_and(|e| e.notes.iter().any(|n| &n.slug == slug)),
+            LinkTarget::Engagement(id) => engagement(id).is_some(),
+            LinkTarget::Elsewhere => false,
+        }
+    }
 }
 
 /// One page to render: where it goes, with which template and data.

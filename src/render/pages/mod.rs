@@ -3,13 +3,18 @@
 mod engagement;
 mod index;
 mod note;
+mod registers;
 
 use super::{Input, PageJob};
 
 pub(crate) fn all(input: &Input) -> Vec<PageJob> {
-    let mut jobs = vec![index::page(input)];
-    for e in &input.portfolio.engagements {
-        jobs.push(engagement::page(input, e));
+    let mut jobs = vec![
+        index::page(input),
+        registers::actions_page(input),
+        registers::risks_page(input),
+    ];
+    for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
+        jobs.push(engagement::page(input, e, a));
         for n in &e.notes {
             jobs.push(note::page(input, e, n));
         }

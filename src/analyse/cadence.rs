@@ -1,0 +1,353 @@
+//! Communication cadence: check-ins held against the agreed cadence in the
+//! last 90 days, whether a review is overdue, the longest silence between
+//! check-ins in the last 12 months, and a monthly held-vs-expected series.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::window::{DayWindow, MonthWindow, SERIES_MONTHS, days_between};
+use super::words::count;
+use crate::model::{Engagement, Frequency, Month, Note, NoteKind};
+
+/// Days of the held-vs-expected window.
+pub const WINDOW_DAYS: u32 = 90;
+/// Points off when the review is overdue.
+pub const OVERDUE_REVIEW_PENALTY: f64 = 25.0;
+
+/// The longest stretch without a check-in; an end is the window's edge
+/// (or the engagement's `start`) rather than a note when `open_*` is set.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub days: i64,
+    pub open_start: bool,
+    pub open_end: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CadenceMonth {
+    pub month: Month,
+    pub held: usize,
+    /// Days in the month / meeting interval; `None` without a cadence.
+    pub expected: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Communication {
+    pub check_in: Option<Frequency>,
+    pub review: Option<Frequency>,
+    /// The interval expected meetings are counted by: check-in's, else review's.
+    pub meeting_interval_days: Option<i64>,
+    pub window: DayWindow,
+    /// floor(90 / meeting interval).
+    pub expected: Option<usize>,
+    /// Check-in and review notes dated in the last 90 days.
+    pub held: usize,
+    /// The latest review note dated on or before `as_of`.
+    pub last_review: Option<NaiveDate>,
+    /// Days since the last review, else since `start`; `None` with neither.
+    pub days_since_review: Option<i64>,
+    pub review_overdue: bool,
+    /// The latest check-in or review note dated on or before `as_of`.
+    pub last_check_in: Option<NaiveDate>,
+    pub days_since_check_in: Option<i64>,
+    pub longest_gap: Option<Gap>,
+    /// The last 12 months, oldest first.
+    pub months: Vec<CadenceMonth>,
+    pub score: Option<f64>,
+}
+
+/// Notes that count as a check-in: reviews are check-ins too.
+fn is_check_in(note: &Note) -> bool {
+    matches!(note.meta.kind, NoteKind::CheckIn | NoteKind::Review)
+}
+
+pub fn analyse_cadence(e: &Engagement, as_of: NaiveDate) -> Communication {
+    let cadence = e.record.cadence.as_ref();
+    let check_in = cadence.and_then(|c| c.check_in);
+    let review = cadence.and_then(|c| c.review);
+    let interval = check_in.or(review).map(Frequency::interval_days);
+    let window = DayWindow::last_days(as_of, WINDOW_DAYS);
+    let meetings: Vec<NaiveDate> = e
+        .notes
+        .iter()
+        .filter(|n| is_check_in(n) && n.meta.date <= as_of)
+        .map(|n| n.meta.date)
+        .collect();
+    let held = meetings.iter().filter(|d| window.contains(**d)).count();
+    let expected = interval.map(|i| (i64::from(WINDOW_DAYS) / i) as usize);
+    let last_review = e
+        .notes
+        .iter()
+        .filter(|n| n.meta.kind == NoteKind::Review && n.meta.date <= as_of)
+        .map(|n| n.meta.date)
+        .max();
+    let days_since_review = last_review
+        .or(e.record.start)
+        .map(|since| days_between(since, as_of));
+    let review_overdue = review
+        .zip(days_since_review)
+        .is_some_and(|(r, days)| days > r.interval_days());
+    let last_check_in = meetings.iter().max().copied();
+    let score = expected.map(|expected| {
+        let share = (held as f64 / expected as f64).min(1.0);
+        let penalty = if review_overdue {
+            OVERDUE_REVIEW_PENALTY
+        } else {
+            0.0
+        };
+        (share * 100.0 - penalty).max(0.0)
+    });
+    let year = MonthWindow::last_months(as_of, SERIES_MONTHS);
+    Communication {
+        check_in,
+        review,
+        meeting_interval_days: interval,
+        window,
+        expected,
+        held,
+        last_review,
+        days_since_review,
+        review_overdue,
+        last_check_in,
+        days_since_check_in: last_check_in.map(|d| days_between(d, as_of)),
+        longest_gap: longest_gap(&meetings, year, e.record.start),
+        months: monthly(&meetings, year, interval),
+        score,
+    }
+}
+
+/// The longest gap between consecutive check-ins dated in `year`, the
+/// window's first day (or `start`, if later) and last day closing the ends.
+fn longest_gap(meetings: &[NaiveDate], year: MonthWindow, start: Option<NaiveDate>) -> Option<Gap> {
+    let first = start.map_or(year.first_day(), |s| s.max(year.first_day()));
+    let last = year.last_day();
+    if first > last {
+        return None;
+    }
+    let inside = meetings
+        .iter()
+        .copied()
+        .filter(|d| first <= *d && *d <= last);
+    let points: Vec<NaiveDate> = std::iter::once(first)
+        .chain(inside)
+        .chain(std::iter::once(last))
+        .collect();
+    let n = points.len();
+    // `max_by_key` keeps the last of equal gaps; reversing keeps the earliest.
+    (1..n)
+        .rev()
+        .max_by_key(|&i| days_between(points[i - 1], points[i]))
+        .map(|i| Gap {
+            from: points[i - 1],
+            to: points[i],
+            days: days_between(points[i - 1], points[i]),
+            open_start: i == 1,
+            open_end: i == n - 1,
+        })
+}
+
+fn monthly(meetings: &[NaiveDate], year: MonthWindow, interval: Option<i64>) -> Vec<CadenceMonth> {
+    year.months()
+        .map(|month| {
+            let days = days_between(month.first_day(), month.plus(1).first_day());
+            CadenceMonth {
+                month,
+                held: meetings.iter().filter(|d| Month::of(**d) == month).count(),
+                expected: interval.map(|i| days as f64 / i as f64),
+            }
+        })
+        .collect()
+}
+
+impl Communication {
+    pub fn reasons(&self) -> Vec<String> {
+        let Some(expected) = self.expected else {
+            return vec!["no cadence agreed (cadence.check_in / cadence.review)".to_string()];
+        };
+        let mut reasons = vec![format!(
+            "{} of {} held in the last {WINDOW_DAYS} days",
+            self.held,
+            count(expected, "expected check-in")
+        )];
+        if self.check_in.is_none() {
+            reasons.push(
+                "no check-in cadence: the review cadence sets the expected meetings".to_string(),
+            );
+        }
+        if self.review_overdue {
+            reasons.push(format!(
+                "review overdue: {} (−{OVERDUE_REVIEW_PENALTY})",
+                self.review_wording()
+            ));
+        }
+        reasons
+    }
+
+    /// "120 days since the last review, every 90 days agreed".
+    pub fn review_wording(&self) -> String {
+        let interval = self.review.map_or(0, Frequency::interval_days);
+        let days = self.days_since_review.unwrap_or(0);
+        match self.last_review {
+            Some(date) => {
+                format!("{days} days since the last review on {date}, every {interval} days agreed")
+            }
+            None => format!(
+                "no review in the {days} days since the start, every {interval} days agreed"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::testkit::{add_note, d, engagement, m, note};
+    use crate::model::Cadence;
+
+    fn with_cadence(check_in: Option<Frequency>, review: Option<Frequency>) -> Engagement {
+        let mut e = engagement();
+        e.record.cadence = Some(Cadence { check_in, review });
+        e
+    }
+
+    #[test]
+    fn held_against_expected_in_the_last_90_days() {
+        let mut e = with_cadence(Some(Frequency::Weekly), None);
+        // as_of 2026-03-31: the 90 days are 2026-01-01..=2026-03-31
+        add_note(&mut e, note("2025-12-31", NoteKind::CheckIn)); // one day too early
+        add_note(&mut e, note("2026-01-01", NoteKind::CheckIn));
+        add_note(&mut e, note("2026-02-01", NoteKind::Review));
+        add_note(&mut e, note("2026-03-31", NoteKind::CheckIn));
+        add_note(&mut e, note("2026-03-15", NoteKind::Workshop)); // not a check-in
+        add_note(&mut e, note("2026-04-01", NoteKind::CheckIn)); // after as_of
+        let c = analyse_cadence(&e, d("2026-03-31"));
+        assert_eq!((c.expected, c.held), (Some(12), 3));
+        assert!(!c.review_overdue, "no review cadence: never overdue");
+        assert_eq!(c.score, Some(25.0));
+        assert_eq!(c.last_check_in, Some(d("2026-03-31")));
+        assert_eq!(c.days_since_check_in, Some(0));
+        assert_eq!(
+            c.reasons(),
+            vec!["3 of 12 expected check-ins held in the last 90 days"]
+        );
+    }
+
+    #[test]
+    fn more_than_expected_caps_at_100() {
+        let mut e = with_cadence(Some(Frequency::Quarterly), None);
+        add_note(&mut e, note("2026-03-01", NoteKind::CheckIn));
+        add_note(&mut e, note("2026-03-02", NoteKind::CheckIn));
+        let c = analyse_cadence(&e, d("2026-03-31"));
+        assert_eq!((c.expected, c.score), (Some(1), Some(100.0)));
+    }
+
+    #[test]
+    fn review_overdue_since_the_last_review_or_the_start() {
+        let mut e = with_cadence(Some(Frequency::Monthly), Some(Frequency::Quarterly));
+        e.record.start = Some(d("2025-01-01"));
+        add_note(&mut e, note("2026-01-01", NoteKind::Review));
+        add_note(&mut e, note("2026-06-01", NoteKind::Review)); // after as_of: ignored
+        // 2026-04-01 is 90 days after 2026-01-01: not yet overdue
+        let c = analyse_cadence(&e, d("2026-04-01"));
+        assert_eq!((c.days_since_review, c.review_overdue), (Some(90), false));
+        let c = analyse_cadence(&e, d("2026-04-02"));
+        assert_eq!((c.days_since_review, c.review_overdue), (Some(91), true));
+        // held: the review of 2026-01-01 is outside 2026-01-03..2026-04-02 → 0 of 3, −25 → 0
+        assert_eq!((c.held, c.score), (0, Some(0.0)));
+        assert_eq!(
+            c.reasons()[1],
+            "review overdue: 91 days since the last review on 2026-01-01, every 90 days agreed (−25)"
+        );
+        e.notes.clear();
+        let c = analyse_cadence(&e, d("2025-04-01"));
+        assert_eq!(
+            (c.last_review, c.days_since_review, c.review_overdue),
+            (None, Some(90), false)
+        );
+        let c = analyse_cadence(&e, d("2025-05-01"));
+        assert!(c.review_overdue);
+        assert!(
+            c.review_wording()
+                .starts_with("no review in the 120 days since the start")
+        );
+    }
+
+    #[test]
+    fn no_review_and_no_start_is_not_overdue() {
+        let e = with_cadence(None, Some(Frequency::Monthly));
+        let c = analyse_cadence(&e, d("2026-04-01"));
+        assert_eq!((c.days_since_review, c.review_overdue), (None, false));
+        // review cadence alone: expected = floor(90 / 30) = 3, held 0
+        assert_eq!((c.expected, c.score), (Some(3), Some(0.0)));
+        assert_eq!(c.reasons().len(), 2);
+    }
+
+    #[test]
+    fn no_data_without_cadence_but_dates_still_known() {
+        let mut e = engagement();
+        add_note(&mut e, note("2026-03-20", NoteKind::CheckIn));
+        let c = analyse_cadence(&e, d("2026-03-31"));
+        assert_eq!((c.expected, c.score), (None, None));
+        assert_eq!(c.days_since_check_in, Some(11));
+        assert!(c.months.iter().all(|x| x.expected.is_none()));
+        let empty = with_cadence(None, None);
+        assert_eq!(analyse_cadence(&empty, d("2026-03-31")).score, None);
+    }
+
+    #[test]
+    fn longest_gap_is_closed_by_the_window_edges() {
+        let mut e = engagement();
+        // as_of 2026-11-15: the 12 months are 2025-11-01..=2026-10-31
+        add_note(&mut e, note("2025-10-15", NoteKind::CheckIn)); // before the window
+        add_note(&mut e, note("2026-01-10", NoteKind::CheckIn));
+        add_note(&mut e, note("2026-02-10", NoteKind::Review));
+        add_note(&mut e, note("2026-10-01", NoteKind::CheckIn));
+        add_note(&mut e, note("2026-11-02", NoteKind::CheckIn)); // month in progress
+        let c = analyse_cadence(&e, d("2026-11-15"));
+        let gap = c.longest_gap.unwrap();
+        assert_eq!(
+            (gap.from, gap.to, gap.days),
+            (d("2026-02-10"), d("2026-10-01"), 233)
+        );
+        assert!(!gap.open_start && !gap.open_end);
+        let none = analyse_cadence(&engagement(), d("2026-11-15"))
+            .longest_gap
+            .unwrap();
+        assert_eq!(
+            (none.from, none.to, none.days),
+            (d("2025-11-01"), d("2026-10-31"), 364)
+        );
+        assert!(none.open_start && none.open_end);
+    }
+
+    #[test]
+    fn longest_gap_starts_at_start_and_may_run_to_the_window_end() {
+        let mut e = engagement();
+        e.record.start = Some(d("2026-09-01"));
+        add_note(&mut e, note("2026-09-05", NoteKind::CheckIn));
+        let gap = analyse_cadence(&e, d("2026-11-15")).longest_gap.unwrap();
+        // 2026-09-01..05 is 4 days, 2026-09-05..10-31 is 56
+        assert_eq!(
+            (gap.from, gap.to, gap.days, gap.open_end),
+            (d("2026-09-05"), d("2026-10-31"), 56, true)
+        );
+        e.record.start = Some(d("2026-11-03"));
+        assert_eq!(analyse_cadence(&e, d("2026-11-15")).longest_gap, None);
+    }
+
+    #[test]
+    fn monthly_series_counts_held_against_expected() {
+        let mut e = with_cadence(Some(Frequency::Weekly), None);
+        add_note(&mut e, note("2026-02-03", NoteKind::CheckIn));
+        add_note(&mut e, note("2026-02-10", NoteKind::Review));
+        let c = analyse_cadence(&e, d("2026-03-05"));
+        assert_eq!(c.months.len(), 12);
+        let feb = c.months.last().unwrap();
+        assert_eq!(
+            (feb.month, feb.held, feb.expected),
+            (m("2026-02"), 2, Some(4.0))
+        );
+    }
+}

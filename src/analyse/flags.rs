@@ -1,0 +1,641 @@
+//! Flags: the one list of things that need someone's attention in an
+//! engagement, each with its severity and its evidence in words, gathered
+//! from the figures the other modules computed.
+
+use serde::Serialize;
+
+use super::EngagementAnalysis;
+use super::actions::ActionItem;
+use super::contract::NoticeState;
+use super::kpi::{KpiAnalysis, SCORE_MONTHS};
+use super::rag::Rag;
+use super::risk::RiskRating;
+use super::trust::gap_wording;
+use super::window::MonthWindow;
+use super::words::{self, count, num, pct, with_unit};
+use crate::model::Engagement;
+
+/// Overdue actions named in a flag's evidence; the rest are counted.
+const ACTIONS_NAMED: usize = 3;
+
+/// The kinds of flag, in the order flags of one severity are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagKind {
+    SlaBreach,
+    ServiceCredits,
+    NoticeDeadline,
+    RiskOverdue,
+    Overtime,
+    ExpectationsNotAgreed,
+    ReviewOverdue,
+    MissingCheckIns,
+    OneSidedFeedback,
+    PerceptionGap,
+    GoalOverdue,
+    ActionsOverdue,
+    NoCelebration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Critical,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    /// Lowercase name, for CSS classes and data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Flag {
+    pub kind: FlagKind,
+    pub severity: Severity,
+    pub title: String,
+    pub evidence: String,
+    /// The id of the KPI, risk or goal the flag is about, if it is about one.
+    pub subject: Option<String>,
+}
+
+fn flag(kind: FlagKind, severity: Severity, title: String, evidence: String) -> Flag {
+    Flag {
+        kind,
+        severity,
+        title,
+        evidence,
+        subject: None,
+    }
+}
+
+/// Every flag of the engagement, most severe first, then by kind.
+pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
+    let recent = MonthWindow::last_months(a.as_of, SCORE_MONTHS);
+    let mut flags: Vec<Flag> = a
+        .performance
+        .kpis
+        .iter()
+        .filter_map(|k| sla_breach(k, recent))
+        .collect();
+    flags.extend(service_credits(a));
+    flags.extend(notice(a));
+    flags.extend(risks(a));
+    flags.extend(overtime(a, recent));
+    flags.extend(expectations(e));
+    flags.extend(cadence(a));
+    flags.extend(feedback(a));
+    flags.extend(perception(a));
+    flags.extend(goals(a));
+    flags.extend(actions(a));
+    flags.extend(celebration(a));
+    flags.sort_by_key(|f| (f.severity, f.kind));
+    flags
+}
+
+/// An SLA KPI that missed its target in the last 3 months; critical if red.
+fn sla_breach(k: &KpiAnalysis, recent: MonthWindow) -> Option<Flag> {
+    let misses: Vec<_> = k
+        .breaches
+        .iter()
+        .filter(|b| recent.contains(b.month))
+        .collect();
+    if misses.is_empty() {
+        return None;
+    }
+    let severity = if misses.iter().any(|b| b.status == Rag::Red) {
+        Severity::Critical
+    } else {
+        Severity::Warning
+    };
+    let months: Vec<String> = misses
+        .iter()
+        .map(|b| {
+            format!(
+                "{} ({}, {})",
+                b.month,
+                with_unit(b.value, &k.unit),
+                b.status.as_str()
+            )
+        })
+        .collect();
+    Some(Flag {
+        subject: Some(k.id.clone()),
+        ..flag(
+            FlagKind::SlaBreach,
+            severity,
+            format!("SLA missed: {}", k.name),
+            format!(
+                "missed in {} against a target of {} ({} obligation)",
+                months.join(", "),
+                with_unit(k.target, &k.unit),
+                words::side(k.owner)
+            ),
+        )
+    })
+}
+
+fn service_credits(a: &EngagementAnalysis) -> Option<Flag> {
+    let c = a.credits.as_ref().filter(|c| c.total_pct > 0.0)?;
+    let months: Vec<String> = c
+        .months_with_credits()
+        .map(|m| format!("{} {}%", m.month, num(m.pct)))
+        .collect();
+    let amount = match (c.total_amount, &c.currency) {
+        (Some(x), Some(cur)) => format!(" = {cur} {}", num(x)),
+        (Some(x), None) => format!(" = {}", num(x)),
+        (None, _) => String::new(),
+    };
+    Some(flag(
+        FlagKind::ServiceCredits,
+        Severity::Warning,
+        "Service credits due".to_string(),
+        format!(
+            "{}% of the monthly fee over the last 12 months{amount}: {}",
+            num(c.total_pct),
+            months.join(", ")
+        ),
+    ))
+}
+
+fn notice(a: &EngagementAnalysis) -> Option<Flag> {
+    let c = a.contract.as_ref().filter(|c| c.flagged)?;
+    let (deadline, days) = c.notice_deadline.zip(c.days_to_deadline)?;
+    let (severity, title, when) = match c.notice {
+        NoticeState::Past => (
+            Severity::Critical,
+            "Renewal notice deadline passed",
+            format!("{} days ago", -days),
+        ),
+        _ => (
+            Severity::Warning,
+            "Renewal notice deadline near",
+            format!("in {} days", days),
+        ),
+    };
+    Some(flag(
+        FlagKind::NoticeDeadline,
+        severity,
+        title.to_string(),
+        format!("notice due {deadline}, {when}; the contract ends {}", c.end),
+    ))
+}
+
+/// Each overdue mitigation; critical for a high or critical risk.
+fn risks(a: &EngagementAnalysis) -> Vec<Flag> {
+    a.risks
+        .items
+        .iter()
+        .filter(|r| r.overdue)
+        .map(|r| Flag {
+            subject: Some(r.id.clone()),
+            ..flag(
+                FlagKind::RiskOverdue,
+                if r.rating >= RiskRating::High {
+                    Severity::Critical
+                } else {
+                    Severity::Warning
+                },
+                format!("Risk mitigation overdue: {}", r.title),
+                format!(
+                    "due {}, {} × {} = {} ({}), still {}",
+                    r.due.map(|d| d.to_string()).unwrap_or_default(),
+                    r.likelihood,
+                    r.impact,
+                    r.score,
+                    r.rating.label(),
+                    words::risk_status(r.status)
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Months of the last 3 whose overtime is over the limit.
+fn overtime(a: &EngagementAnalysis, recent: MonthWindow) -> Option<Flag> {
+    let w = &a.workload;
+    let months: Vec<String> = w
+        .flagged_months()
+        .filter(|m| recent.contains(m.month))
+        .filter_map(|m| Some(format!("{} {}", m.month, pct(m.ratio?))))
+        .collect();
+    if months.is_empty() {
+        return None;
+    }
+    Some(flag(
+        FlagKind::Overtime,
+        Severity::Warning,
+        "Overtime over the limit".to_string(),
+        format!(
+            "overtime beyond capacity in {} against a {} limit",
+            months.join(", "),
+            pct(w.limit)
+        ),
+    ))
+}
+
+fn expectations(e: &Engagement) -> Option<Flag> {
+    let unagreed: Vec<String> = e
+        .record
+        .expectations
+        .iter()
+        .filter(|x| !x.agreed)
+        .map(|x| format!("{} (set by the {})", x.text, words::side(x.set_by)))
+        .collect();
+    if unagreed.is_empty() {
+        return None;
+    }
+    Some(flag(
+        FlagKind::ExpectationsNotAgreed,
+        Severity::Warning,
+        format!("{} not agreed", count(unagreed.len(), "expectation")),
+        unagreed.join("; "),
+    ))
+}
+
+fn cadence(a: &EngagementAnalysis) -> Vec<Flag> {
+    let c = &a.communication;
+    let mut flags = Vec::new();
+    if c.review_overdue {
+        flags.push(flag(
+            FlagKind::ReviewOverdue,
+            Severity::Warning,
+            "Review overdue".to_string(),
+            c.review_wording(),
+        ));
+    }
+    if let Some(expected) = c.expected.filter(|x| c.held < *x) {
+        flags.push(flag(
+            FlagKind::MissingCheckIns,
+            if c.held == 0 {
+                Severity::Critical
+            } else {
+                Severity::Warning
+            },
+            "Missing check-ins".to_string(),
+            format!(
+                "{} of {} held in the last {} days",
+                c.held,
+                count(expected, "expected check-in"),
+                super::cadence::WINDOW_DAYS
+            ),
+        ));
+    }
+    flags
+}
+
+fn feedback(a: &EngagementAnalysis) -> Option<Flag> {
+    let f = &a.feedback;
+    if !f.one_sided {
+        return None;
+    }
+    Some(flag(
+        FlagKind::OneSidedFeedback,
+        Severity::Warning,
+        "One-sided feedback".to_string(),
+        f.reasons().remove(0),
+    ))
+}
+
+fn perception(a: &EngagementAnalysis) -> Option<Flag> {
+    let gaps: Vec<String> = a.trust.flagged().map(gap_wording).collect();
+    let month = a.trust.month?;
+    if gaps.is_empty() {
+        return None;
+    }
+    Some(flag(
+        FlagKind::PerceptionGap,
+        Severity::Warning,
+        "Perception gap".to_string(),
+        format!("survey of {month}: {}", gaps.join("; ")),
+    ))
+}
+
+fn goals(a: &EngagementAnalysis) -> Vec<Flag> {
+    a.goals
+        .overdue
+        .iter()
+        .map(|g| Flag {
+            subject: Some(g.id.clone()),
+            ..flag(
+                FlagKind::GoalOverdue,
+                Severity::Warning,
+                format!("Goal overdue: {}", g.title),
+                format!(
+                    "due {}, {}",
+                    g.due.map(|d| d.to_string()).unwrap_or_default(),
+                    words::goal_status(g.status)
+                ),
+            )
+        })
+        .collect()
+}
+
+fn action_wording(i: &ActionItem) -> String {
+    let due = i.due.map(|d| d.to_string()).unwrap_or_default();
+    format!(
+        "{} (due {due}, {} late, from {})",
+        i.text,
+        count(i.days_overdue.unwrap_or(0).max(0) as usize, "day"),
+        i.note_title
+    )
+}
+
+fn actions(a: &EngagementAnalysis) -> Option<Flag> {
+    let overdue: Vec<&ActionItem> = a.actions.overdue_items().collect();
+    if overdue.is_empty() {
+        return None;
+    }
+    let mut named: Vec<String> = overdue
+        .iter()
+        .take(ACTIONS_NAMED)
+        .map(|i| action_wording(i))
+        .collect();
+    if overdue.len() > ACTIONS_NAMED {
+        named.push(format!("and {} more", overdue.len() - ACTIONS_NAMED));
+    }
+    Some(flag(
+        FlagKind::ActionsOverdue,
+        Severity::Warning,
+        format!("{} overdue", count(overdue.len(), "action")),
+        named.join("; "),
+    ))
+}
+
+fn celebration(a: &EngagementAnalysis) -> Option<Flag> {
+    let c = &a.celebrations;
+    if !c.nudge {
+        return None;
+    }
+    let mut evidence = format!("no milestone celebrated in {}", c.window.label());
+    if !c.uncelebrated.is_empty() {
+        evidence.push_str(&format!(
+            "; {} reached but not celebrated",
+            count(c.uncelebrated.len(), "milestone")
+        ));
+    }
+    Some(flag(
+        FlagKind::NoCelebration,
+        Severity::Info,
+        "No success celebrated in 6 months".to_string(),
+        evidence,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::analyse_engagement;
+    use crate::analyse::testkit::*;
+    use crate::config::Config;
+    use crate::model::{
+        Cadence, Capacity, Contract, Expectation, FeedbackKind, Frequency, Goal, GoalStatus, Kpi,
+        NoteKind, Risk, RiskOwner, RiskStatus, ServiceCredits, Side,
+    };
+
+    /// Everything wrong at once, as of 2026-11-15.
+    fn troubled() -> Engagement {
+        let mut e = engagement();
+        let r = &mut e.record;
+        r.start = Some(d("2026-01-01"));
+        r.kpis.push(Kpi {
+            sla: true,
+            unit: "%".to_string(),
+            name: "Accuracy".to_string(),
+            ..kpi("acc", 99.5)
+        });
+        r.contract = Some(Contract {
+            end: Some(d("2027-01-31")),
+            renewal_notice_days: Some(90),
+            monthly_fee: Some(1000.0),
+            currency: Some("USD".to_string()),
+            service_credits: Some(ServiceCredits {
+                per_breach_pct: 5.0,
+                cap_pct: 12.0,
+            }),
+        });
+        r.risks.push(Risk {
+            id: "key-person".to_string(),
+            title: "Single SME".to_string(),
+            likelihood: 4,
+            impact: 4,
+            owner: RiskOwner::Provider,
+            status: RiskStatus::Mitigating,
+            mitigation: None,
+            due: Some(d("2026-10-01")),
+            audience: None,
+        });
+        r.capacity = Some(Capacity {
+            hours_per_month: 100.0,
+        });
+        r.expectations.push(Expectation {
+            text: "Weekend cover".to_string(),
+            set_by: Side::Client,
+            agreed: false,
+            audience: None,
+        });
+        r.cadence = Some(Cadence {
+            check_in: Some(Frequency::Weekly),
+            review: Some(Frequency::Quarterly),
+        });
+        r.goals.push(Goal {
+            id: "cut-errors".to_string(),
+            title: "Cut errors".to_string(),
+            due: Some(d("2026-06-30")),
+            status: GoalStatus::AtRisk,
+            mutual: true,
+            audience: None,
+        });
+        set_kpi(&mut e, "2026-09", "acc", Some(99.0));
+        set_kpi(&mut e, "2026-10", "acc", Some(80.0)); // red: below 89.55
+        set_hours(&mut e, "2026-10", Some(110.0), Some(10.0));
+        for _ in 0..3 {
+            add_period_feedback(&mut e, "2026-10", Side::Client, FeedbackKind::Concern);
+        }
+        set_survey(
+            &mut e,
+            "2026-10",
+            Some(scores([Some(2), Some(3), None, None, None])),
+            Some(scores([Some(4), Some(3), None, None, None])),
+        );
+        let mut n = note("2025-12-01", NoteKind::Note);
+        n.meta.title = "Kick-off".to_string();
+        n.actions = vec![action(
+            "Ravi: share the calendar",
+            Some("2025-12-08"),
+            false,
+        )];
+        add_note(&mut e, n);
+        e
+    }
+
+    fn flags_of(e: &Engagement) -> Vec<Flag> {
+        analyse_engagement(e, &Config::default(), d("2026-11-15")).flags
+    }
+
+    #[test]
+    fn every_problem_is_flagged_most_severe_first() {
+        let flags = flags_of(&troubled());
+        let kinds: Vec<_> = flags.iter().map(|f| (f.severity, f.kind)).collect();
+        use FlagKind::*;
+        use Severity::*;
+        assert_eq!(
+            kinds,
+            vec![
+                (Critical, SlaBreach),
+                (Critical, NoticeDeadline),
+                (Critical, RiskOverdue),
+                (Critical, MissingCheckIns),
+                (Warning, ServiceCredits),
+                (Warning, Overtime),
+                (Warning, ExpectationsNotAgreed),
+                (Warning, ReviewOverdue),
+                (Warning, OneSidedFeedback),
+                (Warning, PerceptionGap),
+                (Warning, GoalOverdue),
+                (Warning, ActionsOverdue),
+                (Info, NoCelebration),
+            ]
+        );
+        let evidence = |kind: FlagKind| {
+            let f = flags.iter().find(|f| f.kind == kind).unwrap();
+            (f.title.as_str(), f.evidence.as_str())
+        };
+        assert_eq!(
+            evidence(SlaBreach),
+            (
+                "SLA missed: Accuracy",
+                "missed in 2026-09 (99%, amber), 2026-10 (80%, red) against a target of 99.5% \
+                 (provider obligation)"
+            )
+        );
+        assert_eq!(
+            evidence(NoticeDeadline),
+            (
+                "Renewal notice deadline passed",
+                "notice due 2026-11-02, 13 days ago; the contract ends 2027-01-31"
+            )
+        );
+        assert_eq!(
+            evidence(RiskOverdue).1,
+            "due 2026-10-01, 4 × 4 = 16 (critical), still mitigating"
+        );
+        assert_eq!(
+            evidence(MissingCheckIns).1,
+            "0 of 12 expected check-ins held in the last 90 days"
+        );
+        assert_eq!(
+            evidence(ServiceCredits).1,
+            "10% of the monthly fee over the last 12 months = USD 100: 2026-09 5%, 2026-10 5%"
+        );
+        assert_eq!(
+            evidence(Overtime).1,
+            "overtime beyond capacity in 2026-10 10% against a 5% limit"
+        );
+        assert_eq!(
+            evidence(ExpectationsNotAgreed),
+            (
+                "1 expectation not agreed",
+                "Weekend cover (set by the client)"
+            )
+        );
+        assert_eq!(
+            evidence(ReviewOverdue).1,
+            "no review in the 318 days since the start, every 90 days agreed"
+        );
+        assert!(
+            evidence(OneSidedFeedback)
+                .1
+                .starts_with("client share of feedback 100%")
+        );
+        assert_eq!(
+            evidence(PerceptionGap).1,
+            "survey of 2026-10: perception gap on trust: client 2, provider 4"
+        );
+        assert_eq!(
+            evidence(GoalOverdue),
+            ("Goal overdue: Cut errors", "due 2026-06-30, at-risk")
+        );
+        assert_eq!(
+            evidence(ActionsOverdue),
+            (
+                "1 action overdue",
+                "Ravi: share the calendar (due 2025-12-08, 342 days late, from Kick-off)"
+            )
+        );
+        assert_eq!(
+            evidence(NoCelebration).1,
+            "no milestone celebrated in 2026-05..2026-10"
+        );
+        let subjects: Vec<_> = flags.iter().filter_map(|f| f.subject.as_deref()).collect();
+        assert_eq!(subjects, vec!["acc", "key-person", "cut-errors"]);
+    }
+
+    #[test]
+    fn a_bare_engagement_only_gets_the_celebration_nudge() {
+        let flags = flags_of(&engagement());
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].kind, FlagKind::NoCelebration);
+    }
+
+    #[test]
+    fn amber_only_breach_is_a_warning_and_old_breaches_are_not_flagged() {
+        let mut e = engagement();
+        e.record.kpis.push(Kpi {
+            sla: true,
+            ..kpi("acc", 100.0)
+        });
+        set_kpi(&mut e, "2026-03", "acc", Some(0.0)); // red, but 8 months ago
+        set_kpi(&mut e, "2026-10", "acc", Some(95.0)); // amber
+        let flags = flags_of(&e);
+        let sla: Vec<_> = flags
+            .iter()
+            .filter(|f| f.kind == FlagKind::SlaBreach)
+            .collect();
+        assert_eq!(sla.len(), 1);
+        assert_eq!(sla[0].severity, Severity::Warning);
+        assert!(sla[0].evidence.starts_with("missed in 2026-10 (95, amber)"));
+    }
+
+    #[test]
+    fn many_overdue_actions_are_counted_past_three() {
+        let mut e = engagement();
+        let mut n = note("2026-01-01", NoteKind::CheckIn);
+        n.actions = (0..5)
+            .map(|i| action(&format!("task {i}"), Some("2026-01-02"), false))
+            .collect();
+        add_note(&mut e, n);
+        let flags = flags_of(&e);
+        let f = flags
+            .iter()
+            .find(|f| f.kind == FlagKind::ActionsOverdue)
+            .unwrap();
+        assert_eq!(f.title, "5 actions overdue");
+        assert!(f.evidence.ends_with("; and 2 more"), "{}", f.evidence);
+    }
+
+    #[test]
+    fn a_near_deadline_is_a_warning() {
+        let mut e = troubled();
+        e.record.contract.as_mut().unwrap().end = Some(d("2027-03-01")); // deadline 2026-12-01
+        let f = flags_of(&e)
+            .into_iter()
+            .find(|f| f.kind == FlagKind::NoticeDeadline)
+            .unwrap();
+        assert_eq!(
+            (f.severity, f.title.as_str()),
+            (Severity::Warning, "Renewal notice deadline near")
+        );
+        assert_eq!(
+            f.evidence,
+            "notice due 2026-12-01, in 16 days; the contract ends 2027-03-01"
+        );
+    }
+}

@@ -1,0 +1,651 @@
+//! KPIs and SLAs: the status of each KPI per month, its 12-month series,
+//! latest value, attainment, breaches and trend, and the performance score
+//! with the provider's and the client's sub-scores.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::rag::Rag;
+use super::stats::{mean, slope, weighted_mean};
+use super::window::{MonthWindow, SERIES_MONTHS, chart_months, periods_before};
+use super::words::{count, num, with_unit};
+use crate::model::{Direction, Engagement, Kpi, Month, Period, Side};
+
+/// Months of the trend.
+pub const TREND_MONTHS: u32 = 6;
+/// Months of the performance score.
+pub const SCORE_MONTHS: u32 = 3;
+/// A slope smaller than this share of the target per month is flat.
+pub const FLAT_SLOPE_SHARE: f64 = 0.01;
+
+/// One month of a KPI's chart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KpiPoint {
+    pub month: Month,
+    pub value: Option<f64>,
+    pub status: Rag,
+    /// The month of `as_of`: shown, counted in no figure.
+    pub in_progress: bool,
+}
+
+/// A reported value with its month and status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthValue {
+    pub month: Month,
+    pub value: f64,
+    pub status: Rag,
+}
+
+/// Months meeting the target out of months reported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attainment {
+    pub met: usize,
+    pub reported: usize,
+    /// met / reported, 0..=1.
+    pub ratio: f64,
+}
+
+impl Attainment {
+    /// `None` when nothing was reported.
+    pub fn of(met: usize, reported: usize) -> Option<Attainment> {
+        (reported > 0).then(|| Attainment {
+            met,
+            reported,
+            ratio: met as f64 / reported as f64,
+        })
+    }
+
+    fn from_statuses(statuses: impl IntoIterator<Item = Rag>) -> Option<Attainment> {
+        let (met, reported) = statuses
+            .into_iter()
+            .filter(|s| *s != Rag::Grey)
+            .fold((0, 0), |(m, r), s| {
+                (m + usize::from(s == Rag::Green), r + 1)
+            });
+        Attainment::of(met, reported)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TrendDirection {
+    Improving,
+    Flat,
+    Declining,
+}
+
+impl TrendDirection {
+    pub fn label(self) -> &'static str {
+        match self {
+            TrendDirection::Improving => "improving",
+            TrendDirection::Flat => "flat",
+            TrendDirection::Declining => "declining",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trend {
+    /// Least-squares slope in the KPI's unit per month (sign as measured).
+    pub slope: f64,
+    pub direction: TrendDirection,
+    /// Reported months the slope was fitted on.
+    pub points: usize,
+}
+
+/// Everything the scorecard shows for one KPI.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KpiAnalysis {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub direction: Direction,
+    pub owner: Side,
+    pub sla: bool,
+    pub weight: f64,
+    pub target: f64,
+    /// The amber edge in force: `warn`, or 10% past the target.
+    pub warn: f64,
+    /// The last 12 months, oldest first, then the month in progress.
+    pub series: Vec<KpiPoint>,
+    /// The latest reported value before the month of `as_of`, at any age.
+    pub latest: Option<MonthValue>,
+    /// Target attainment over the last 12 months (the SLA attainment of an SLA KPI).
+    pub attainment: Option<Attainment>,
+    /// SLA KPIs only: reported months of the last 12 that missed the target.
+    pub breaches: Vec<MonthValue>,
+    pub trend: Option<Trend>,
+    /// Mean status points over the last 3 months; `None` if nothing reported.
+    pub score: Option<f64>,
+}
+
+/// The performance component: every KPI, the two-way score and pooled SLA attainment.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Performance {
+    pub kpis: Vec<KpiAnalysis>,
+    pub score: Option<f64>,
+    pub provider_score: Option<f64>,
+    pub client_score: Option<f64>,
+    /// Met / reported over all SLA KPIs together, last 12 months.
+    pub sla_attainment: Option<Attainment>,
+    /// The window of the score (the last 3 months).
+    pub score_window: MonthWindow,
+}
+
+/// The amber edge: `warn` if given, else 10% of |target| past it in the bad direction.
+pub fn effective_warn(kpi: &Kpi) -> f64 {
+    kpi.warn.unwrap_or(match kpi.direction {
+        Direction::Higher => kpi.target - 0.1 * kpi.target.abs(),
+        Direction::Lower => kpi.target + 0.1 * kpi.target.abs(),
+    })
+}
+
+/// The status of one value: green meets the target, amber reaches `warn`
+/// (inclusive), red otherwise; grey when not reported or not a number.
+pub fn status(kpi: &Kpi, value: Option<f64>) -> Rag {
+    let Some(v) = value.filter(|v| v.is_finite()) else {
+        return Rag::Grey;
+    };
+    let warn = effective_warn(kpi);
+    let (meets, within_warn) = match kpi.direction {
+        Direction::Higher => (v >= kpi.target, v >= warn),
+        Direction::Lower => (v <= kpi.target, v <= warn),
+    };
+    if meets {
+        Rag::Green
+    } else if within_warn {
+        Rag::Amber
+    } else {
+        Rag::Red
+    }
+}
+
+/// The reported value of `kpi` in `month`; `None` for null, missing or not finite.
+pub fn value(e: &Engagement, kpi: &str, month: Month) -> Option<f64> {
+    period_value(e.period(month)?, kpi)
+}
+
+fn period_value(p: &Period, kpi: &str) -> Option<f64> {
+    p.kpis.get(kpi).copied().flatten().filter(|v| v.is_finite())
+}
+
+/// The status of `kpi` in `month`.
+pub fn status_in(e: &Engagement, kpi: &Kpi, month: Month) -> Rag {
+    status(kpi, value(e, &kpi.id, month))
+}
+
+/// Mean status points of `kpi` over `window`; `None` if nothing reported.
+pub fn window_score(e: &Engagement, kpi: &Kpi, window: MonthWindow) -> Option<f64> {
+    mean(
+        window
+            .months()
+            .filter_map(|m| status_in(e, kpi, m).points()),
+    )
+}
+
+pub fn analyse_kpi(e: &Engagement, kpi: &Kpi, as_of: NaiveDate) -> KpiAnalysis {
+    let series: Vec<KpiPoint> = chart_months(as_of, SERIES_MONTHS)
+        .map(|(month, in_progress)| {
+            let value = value(e, &kpi.id, month);
+            KpiPoint {
+                month,
+                value,
+                status: status(kpi, value),
+                in_progress,
+            }
+        })
+        .collect();
+    let year = || series.iter().filter(|p| !p.in_progress);
+    let attainment = Attainment::from_statuses(year().map(|p| p.status));
+    let breaches = if kpi.sla {
+        year()
+            .filter_map(reported)
+            .filter(|v| v.status.is_miss())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let latest = periods_before(&e.periods, as_of).find_map(|p| {
+        let value = period_value(p, &kpi.id)?;
+        Some(MonthValue {
+            month: p.period,
+            value,
+            status: status(kpi, Some(value)),
+        })
+    });
+    KpiAnalysis {
+        id: kpi.id.clone(),
+        name: kpi.name.clone(),
+        unit: kpi.unit.clone(),
+        direction: kpi.direction,
+        owner: kpi.owner,
+        sla: kpi.sla,
+        weight: kpi.weight,
+        target: kpi.target,
+        warn: effective_warn(kpi),
+        series,
+        latest,
+        attainment,
+        breaches,
+        trend: trend(e, kpi, as_of),
+        score: window_score(e, kpi, MonthWindow::last_months(as_of, SCORE_MONTHS)),
+    }
+}
+
+fn reported(p: &KpiPoint) -> Option<MonthValue> {
+    Some(MonthValue {
+        month: p.month,
+        value: p.value?,
+        status: p.status,
+    })
+}
+
+/// Least-squares slope over the last 6 months' reported values, x in months.
+fn trend(e: &Engagement, kpi: &Kpi, as_of: NaiveDate) -> Option<Trend> {
+    let window = MonthWindow::last_months(as_of, TREND_MONTHS);
+    let points: Vec<(f64, f64)> = window
+        .months()
+        .filter_map(|m| Some((window.first.months_until(m) as f64, value(e, &kpi.id, m)?)))
+        .collect();
+    let slope = slope(&points)?;
+    let good = match kpi.direction {
+        Direction::Higher => slope > 0.0,
+        Direction::Lower => slope < 0.0,
+    };
+    // A slope of exactly 0 is flat even against a target of 0.
+    let direction = if slope == 0.0 || slope.abs() < FLAT_SLOPE_SHARE * kpi.target.abs() {
+        TrendDirection::Flat
+    } else if good {
+        TrendDirection::Improving
+    } else {
+        TrendDirection::Declining
+    };
+    Some(Trend {
+        slope,
+        direction,
+        points: points.len(),
+    })
+}
+
+/// Weighted mean of the KPI scores of `kpis` (those without a score left out).
+fn weighted_score<'a>(kpis: impl Iterator<Item = &'a KpiAnalysis>) -> Option<f64> {
+    weighted_mean(kpis.filter_map(|k| Some((k.score?, k.weight))))
+}
+
+pub fn analyse_performance(e: &Engagement, as_of: NaiveDate) -> Performance {
+    let kpis: Vec<KpiAnalysis> = e
+        .record
+        .kpis
+        .iter()
+        .map(|k| analyse_kpi(e, k, as_of))
+        .collect();
+    let by_owner = |side: Side| weighted_score(kpis.iter().filter(|k| k.owner == side));
+    let (met, reported) = kpis
+        .iter()
+        .filter(|k| k.sla)
+        .filter_map(|k| k.attainment.as_ref())
+        .fold((0, 0), |(m, r), a| (m + a.met, r + a.reported));
+    Performance {
+        score: weighted_score(kpis.iter()),
+        provider_score: by_owner(Side::Provider),
+        client_score: by_owner(Side::Client),
+        sla_attainment: Attainment::of(met, reported),
+        score_window: MonthWindow::last_months(as_of, SCORE_MONTHS),
+        kpis,
+    }
+}
+
+impl KpiAnalysis {
+    /// The status in `month` from the series (grey outside it).
+    pub fn status_in(&self, month: Month) -> Rag {
+        self.series
+            .iter()
+            .find(|p| p.month == month && !p.in_progress)
+            .map_or(Rag::Grey, |p| p.status)
+    }
+}
+
+impl Performance {
+    /// Why the score is what it is, in words.
+    pub fn reasons(&self) -> Vec<String> {
+        let window = self.score_window;
+        if self.kpis.is_empty() {
+            return vec!["no KPIs defined".to_string()];
+        }
+        if self.score.is_none() {
+            return vec![format!("no KPI reported in {}", window.label())];
+        }
+        let statuses: Vec<Rag> = self
+            .kpis
+            .iter()
+            .flat_map(|k| window.months().map(|m| k.status_in(m)))
+            .filter(|s| *s != Rag::Grey)
+            .collect();
+        let n = |rag: Rag| statuses.iter().filter(|s| **s == rag).count();
+        let mut reasons = vec![format!(
+            "{} green, {} amber, {} red of {} in {}",
+            n(Rag::Green),
+            n(Rag::Amber),
+            n(Rag::Red),
+            count(statuses.len(), "monthly KPI result"),
+            window.label()
+        )];
+        if let (Some(p), Some(c)) = (self.provider_score, self.client_score) {
+            reasons.push(format!(
+                "provider KPIs score {}, client KPIs {}",
+                num(p.round()),
+                num(c.round())
+            ));
+        }
+        reasons.extend(self.sla_reasons(window.last));
+        reasons
+    }
+
+    /// "2 of 3 SLA KPIs red in 2026-10", and each red KPI with its value.
+    fn sla_reasons(&self, month: Month) -> Vec<String> {
+        let sla: Vec<(&KpiAnalysis, Rag)> = self
+            .kpis
+            .iter()
+            .filter(|k| k.sla)
+            .map(|k| (k, k.status_in(month)))
+            .filter(|(_, s)| *s != Rag::Grey)
+            .collect();
+        let mut reasons = Vec::new();
+        for rag in [Rag::Red, Rag::Amber] {
+            let hits = sla.iter().filter(|(_, s)| *s == rag).count();
+            if hits > 0 {
+                reasons.push(format!(
+                    "{hits} of {} SLA KPIs {} in {month}",
+                    sla.len(),
+                    rag.as_str()
+                ));
+            }
+        }
+        for (k, _) in sla.iter().filter(|(_, s)| *s == Rag::Red) {
+            if let Some(v) = k
+                .series
+                .iter()
+                .find(|p| p.month == month)
+                .and_then(|p| p.value)
+            {
+                reasons.push(format!(
+                    "{}: {} against a target of {}",
+                    k.name,
+                    with_unit(v, &k.unit),
+                    with_unit(k.target, &k.unit)
+                ));
+            }
+        }
+        reasons
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::testkit::{d, engagement, kpi, m, set_kpi};
+
+    fn lower(id: &str, target: f64) -> Kpi {
+        Kpi {
+            direction: Direction::Lower,
+            ..kpi(id, target)
+        }
+    }
+
+    #[test]
+    fn status_higher_with_default_warn() {
+        let k = kpi("acc", 100.0); // warn 90
+        assert_eq!(status(&k, Some(100.0)), Rag::Green);
+        assert_eq!(status(&k, Some(99.9)), Rag::Amber);
+        assert_eq!(status(&k, Some(90.0)), Rag::Amber, "warn is inclusive");
+        assert_eq!(status(&k, Some(89.9)), Rag::Red);
+        assert_eq!(status(&k, None), Rag::Grey);
+        assert_eq!(status(&k, Some(f64::NAN)), Rag::Grey);
+    }
+
+    #[test]
+    fn status_lower_with_default_and_explicit_warn() {
+        let k = lower("days", 2.0); // warn 2.2
+        assert_eq!(status(&k, Some(2.0)), Rag::Green);
+        assert_eq!(status(&k, Some(2.2)), Rag::Amber);
+        assert_eq!(status(&k, Some(2.3)), Rag::Red);
+        let k = Kpi {
+            warn: Some(3.0),
+            ..lower("days", 2.0)
+        };
+        assert_eq!(status(&k, Some(3.0)), Rag::Amber);
+        assert_eq!(status(&k, Some(3.01)), Rag::Red);
+        assert_eq!(status(&k, Some(1.0)), Rag::Green);
+    }
+
+    #[test]
+    fn default_warn_of_a_negative_target_lies_in_the_bad_direction() {
+        assert_eq!(effective_warn(&kpi("margin", -10.0)), -11.0);
+        assert_eq!(effective_warn(&lower("loss", -10.0)), -9.0);
+    }
+
+    #[test]
+    fn an_engagement_without_periods_has_grey_series_and_no_figures() {
+        let mut e = engagement();
+        e.record.kpis.push(Kpi {
+            sla: true,
+            ..kpi("acc", 99.0)
+        });
+        let p = analyse_performance(&e, d("2026-11-15"));
+        let a = &p.kpis[0];
+        assert_eq!(a.series.len(), 13);
+        assert!(a.series.iter().all(|p| p.status == Rag::Grey));
+        assert!(a.series[12].in_progress && a.series[12].month == m("2026-11"));
+        assert_eq!(a.series[0].month, m("2025-11"));
+        assert_eq!((a.latest.clone(), a.attainment.clone()), (None, None));
+        assert!(a.breaches.is_empty());
+        assert_eq!((a.trend.clone(), a.score), (None, None));
+        assert_eq!((p.score, &p.sla_attainment), (None, &None));
+        assert_eq!(p.reasons(), vec!["no KPI reported in 2026-08..2026-10"]);
+    }
+
+    #[test]
+    fn no_kpis_at_all() {
+        let p = analyse_performance(&engagement(), d("2026-11-15"));
+        assert_eq!(p.score, None);
+        assert_eq!(p.reasons(), vec!["no KPIs defined"]);
+    }
+
+    #[test]
+    fn the_month_in_progress_is_shown_but_not_counted_and_later_months_ignored() {
+        let mut e = engagement();
+        e.record.kpis.push(Kpi {
+            sla: true,
+            ..kpi("acc", 99.0)
+        });
+        set_kpi(&mut e, "2026-10", "acc", Some(99.5)); // green, counted
+        set_kpi(&mut e, "2026-11", "acc", Some(50.0)); // in progress: shown only
+        set_kpi(&mut e, "2026-12", "acc", Some(10.0)); // after as_of: ignored
+        let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-15"));
+        let last = a.series.last().unwrap();
+        assert_eq!(
+            (last.value, last.status, last.in_progress),
+            (Some(50.0), Rag::Red, true)
+        );
+        assert!(a.series.iter().all(|p| p.month <= m("2026-11")));
+        assert_eq!(a.latest.as_ref().unwrap().month, m("2026-10"));
+        assert_eq!(a.attainment, Attainment::of(1, 1));
+        assert!(a.breaches.is_empty());
+        assert_eq!(a.score, Some(100.0));
+    }
+
+    #[test]
+    fn attainment_breaches_and_null_values() {
+        let mut e = engagement();
+        e.record.kpis.push(Kpi {
+            sla: true,
+            ..kpi("acc", 100.0)
+        });
+        set_kpi(&mut e, "2025-10", "acc", Some(0.0)); // before the 12 months
+        set_kpi(&mut e, "2026-01", "acc", Some(100.0)); // green
+        set_kpi(&mut e, "2026-02", "acc", Some(95.0)); // amber
+        set_kpi(&mut e, "2026-03", "acc", None); // null: not reported
+        set_kpi(&mut e, "2026-09", "acc", Some(80.0)); // red
+        set_kpi(&mut e, "2026-10", "acc", Some(101.0)); // green
+        let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
+        assert_eq!(a.attainment, Attainment::of(2, 4)); // 2 green of 4 reported
+        assert_eq!(a.attainment.as_ref().unwrap().ratio, 0.5);
+        let breaches: Vec<_> = a
+            .breaches
+            .iter()
+            .map(|b| (b.month, b.value, b.status))
+            .collect();
+        assert_eq!(
+            breaches,
+            vec![
+                (m("2026-02"), 95.0, Rag::Amber),
+                (m("2026-09"), 80.0, Rag::Red)
+            ]
+        );
+        // last 3 months 2026-08..10: red 0, green 100 → 50
+        assert_eq!(a.score, Some(50.0));
+        assert_eq!(a.latest.unwrap().value, 101.0);
+    }
+
+    #[test]
+    fn a_kpi_that_is_not_an_sla_has_attainment_but_no_breaches() {
+        let mut e = engagement();
+        e.record.kpis.push(kpi("csat", 4.0));
+        set_kpi(&mut e, "2026-10", "csat", Some(3.0));
+        let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
+        assert_eq!(a.attainment, Attainment::of(0, 1));
+        assert!(a.breaches.is_empty());
+        let p = analyse_performance(&e, d("2026-11-01"));
+        assert_eq!(p.sla_attainment, None);
+    }
+
+    #[test]
+    fn latest_reported_value_may_be_old() {
+        let mut e = engagement();
+        e.record.kpis.push(kpi("acc", 99.0));
+        set_kpi(&mut e, "2024-03", "acc", Some(98.0));
+        set_kpi(&mut e, "2026-10", "acc", None);
+        let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
+        let latest = a.latest.unwrap();
+        assert_eq!(
+            (latest.month, latest.value, latest.status),
+            (m("2024-03"), 98.0, Rag::Amber)
+        );
+    }
+
+    #[test]
+    fn trend_needs_two_points_and_respects_direction() {
+        let mut e = engagement();
+        e.record.kpis.push(kpi("up", 100.0));
+        e.record.kpis.push(lower("down", 10.0));
+        e.record.kpis.push(kpi("flat", 100.0));
+        e.record.kpis.push(kpi("one", 100.0));
+        // as_of 2026-11: trend months 2026-05..2026-10, x = 0..5
+        set_kpi(&mut e, "2026-05", "up", Some(90.0)); // x 0
+        set_kpi(&mut e, "2026-07", "up", Some(94.0)); // x 2 → slope 2/month
+        set_kpi(&mut e, "2026-04", "down", Some(0.0)); // outside the 6 months
+        set_kpi(&mut e, "2026-09", "down", Some(8.0)); // x 4
+        set_kpi(&mut e, "2026-10", "down", Some(9.0)); // x 5 → +1/month, worse for `lower`
+        set_kpi(&mut e, "2026-09", "flat", Some(100.0));
+        set_kpi(&mut e, "2026-10", "flat", Some(100.9)); // 0.9 < 1% of 100
+        set_kpi(&mut e, "2026-10", "one", Some(100.0));
+        let p = analyse_performance(&e, d("2026-11-20"));
+        let t = |i: usize| p.kpis[i].trend.clone();
+        let up = t(0).unwrap();
+        assert_eq!(
+            (up.slope, up.direction, up.points),
+            (2.0, TrendDirection::Improving, 2)
+        );
+        let down = t(1).unwrap();
+        assert_eq!(
+            (down.direction, down.points),
+            (TrendDirection::Declining, 2)
+        );
+        assert!((down.slope - 1.0).abs() < 1e-9);
+        assert_eq!(t(2).unwrap().direction, TrendDirection::Flat);
+        assert_eq!(t(3), None);
+    }
+
+    #[test]
+    fn falling_lower_is_better_kpi_improves() {
+        let mut e = engagement();
+        e.record.kpis.push(lower("days", 2.0));
+        set_kpi(&mut e, "2026-09", "days", Some(3.0));
+        set_kpi(&mut e, "2026-10", "days", Some(2.0));
+        let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
+        let trend = a.trend.unwrap();
+        assert_eq!(
+            (trend.slope, trend.direction),
+            (-1.0, TrendDirection::Improving)
+        );
+    }
+
+    #[test]
+    fn performance_score_is_weighted_and_two_way() {
+        let mut e = engagement();
+        e.record.kpis.push(Kpi {
+            weight: 3.0,
+            sla: true,
+            ..kpi("acc", 100.0)
+        });
+        e.record.kpis.push(Kpi {
+            owner: Side::Client,
+            ..kpi("approvals", 95.0)
+        });
+        e.record.kpis.push(kpi("silent", 1.0)); // nothing reported: left out
+        // acc: green, amber, (null) → 75
+        set_kpi(&mut e, "2026-08", "acc", Some(100.0));
+        set_kpi(&mut e, "2026-09", "acc", Some(95.0));
+        set_kpi(&mut e, "2026-10", "acc", None);
+        // approvals: red → 0
+        set_kpi(&mut e, "2026-10", "approvals", Some(50.0));
+        let p = analyse_performance(&e, d("2026-11-30"));
+        // (75×3 + 0×1) / 4 = 56.25
+        assert_eq!(p.score, Some(56.25));
+        assert_eq!(p.provider_score, Some(75.0));
+        assert_eq!(p.client_score, Some(0.0));
+        assert_eq!(p.sla_attainment, Attainment::of(1, 2));
+        assert_eq!(
+            p.reasons(),
+            vec![
+                "1 green, 1 amber, 1 red of 3 monthly KPI results in 2026-08..2026-10",
+                "provider KPIs score 75, client KPIs 0",
+            ]
+        );
+    }
+
+    #[test]
+    fn reasons_name_the_red_sla_kpis_of_the_latest_month() {
+        let mut e = engagement();
+        for (id, v) in [("a", 50.0), ("b", 50.0), ("c", 100.0)] {
+            e.record.kpis.push(Kpi {
+                sla: true,
+                unit: "%".to_string(),
+                ..kpi(id, 100.0)
+            });
+            set_kpi(&mut e, "2026-10", id, Some(v));
+        }
+        let reasons = analyse_performance(&e, d("2026-11-02")).reasons();
+        assert!(
+            reasons.contains(&"2 of 3 SLA KPIs red in 2026-10".to_string()),
+            "{reasons:?}"
+        );
+        assert!(reasons.contains(&"a: 50% against a target of 100%".to_string()));
+    }
+
+    #[test]
+    fn pooled_sla_attainment_sums_months() {
+        let mut e = engagement();
+        for id in ["a", "b"] {
+            e.record.kpis.push(Kpi {
+                sla: true,
+                ..kpi(id, 10.0)
+            });
+        }
+        set_kpi(&mut e, "2026-09", "a", Some(10.0));
+        set_kpi(&mut e, "2026-10", "a", Some(10.0));
+        set_kpi(&mut e, "2026-10", "b", Some(1.0));
+        let p = analyse_performance(&e, d("2026-11-02"));
+        assert_eq!(p.sla_attainment, Attainment::of(2, 3));
+    }
+}

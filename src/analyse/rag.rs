@@ -1,0 +1,87 @@
+//! The red/amber/green status shared by KPIs and the health band, and the
+//! points each status is worth in a score.
+
+use serde::Serialize;
+
+/// A traffic-light status; `Grey` is "not reported" (or "no data").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rag {
+    Green,
+    Amber,
+    Red,
+    Grey,
+}
+
+impl Rag {
+    /// Lowercase name, for CSS classes and data files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rag::Green => "green",
+            Rag::Amber => "amber",
+            Rag::Red => "red",
+            Rag::Grey => "grey",
+        }
+    }
+
+    /// Words for people (and screen readers), so colour is never the only cue.
+    pub fn label(self) -> &'static str {
+        match self {
+            Rag::Green => "on target",
+            Rag::Amber => "near target",
+            Rag::Red => "off target",
+            Rag::Grey => "not reported",
+        }
+    }
+
+    /// Points in a score: green 100, amber 50, red 0; grey counts nowhere.
+    pub fn points(self) -> Option<f64> {
+        match self {
+            Rag::Green => Some(100.0),
+            Rag::Amber => Some(50.0),
+            Rag::Red => Some(0.0),
+            Rag::Grey => None,
+        }
+    }
+
+    /// A reported month that misses the target.
+    pub fn is_miss(self) -> bool {
+        matches!(self, Rag::Amber | Rag::Red)
+    }
+
+    /// The band of a 0..100 score: green ≥ `green`, amber ≥ `amber`, else red.
+    pub fn band(score: Option<f64>, green: f64, amber: f64) -> Rag {
+        match score {
+            None => Rag::Grey,
+            Some(s) if s >= green => Rag::Green,
+            Some(s) if s >= amber => Rag::Amber,
+            Some(_) => Rag::Red,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_and_labels() {
+        assert_eq!(Rag::Green.points(), Some(100.0));
+        assert_eq!(Rag::Amber.points(), Some(50.0));
+        assert_eq!(Rag::Red.points(), Some(0.0));
+        assert_eq!(Rag::Grey.points(), None);
+        assert_eq!(Rag::Grey.label(), "not reported");
+        assert_eq!(Rag::Amber.as_str(), "amber");
+        assert!(Rag::Amber.is_miss() && Rag::Red.is_miss());
+        assert!(!Rag::Green.is_miss() && !Rag::Grey.is_miss());
+    }
+
+    #[test]
+    fn band_edges_are_inclusive() {
+        assert_eq!(Rag::band(Some(75.0), 75.0, 50.0), Rag::Green);
+        assert_eq!(Rag::band(Some(74.9), 75.0, 50.0), Rag::Amber);
+        assert_eq!(Rag::band(Some(50.0), 75.0, 50.0), Rag::Amber);
+        assert_eq!(Rag::band(Some(49.9), 75.0, 50.0), Rag::Red);
+        assert_eq!(Rag::band(None, 75.0, 50.0), Rag::Grey);
+    }
+}

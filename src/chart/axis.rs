@@ -1,0 +1,470 @@
+//! Axes and plot layout shared by the charts with axes: "nice" value ranges
+//! and ticks, category axes that thin their labels to fit, the text size
+//! estimate, and building the plotters chart context and mesh in the house
+//! style.
+//!
+//! Every axis is an [`Axis`]: a plain `f64` range with its labelled ticks,
+//! which is itself the plotters coordinate (it implements `Ranged` and
+//! `ValueFormatter`), so ticks and labels are exactly the ones computed here
+//! and the same code serves category and value axes in either orientation.
+
+use std::ops::Range;
+
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
+use plotters::prelude::*;
+
+use super::marks::{self, Swatch};
+use super::palette;
+use super::svg::{Area, DrawResult, clean, number};
+
+/// Width of a chart's viewBox. Charts scale to their container, so this and
+/// the text sizes below are chosen together: on a 375 px phone the text is
+/// still about 9 px.
+pub(crate) const WIDTH: u32 = 600;
+/// Height of a chart's viewBox, unless a shape needs more.
+pub(crate) const HEIGHT: u32 = 300;
+/// Size of tick labels, legends and axis titles, in viewBox pixels.
+pub(crate) const TEXT_PX: f64 = 15.0;
+/// The smallest text a chart uses.
+pub(crate) const MIN_PX: f64 = 13.0;
+/// Size of annotations inside the plot (value labels, gaps, "n/r").
+pub(crate) const SMALL_PX: f64 = 14.0;
+/// Space left of the y-axis title.
+const MARGIN_LEFT: u32 = 6;
+/// Space right of the plot, for the last x label to overhang.
+const MARGIN_RIGHT: u32 = 20;
+const MARGIN_BOTTOM: u32 = 4;
+/// Tick mark length; plotters puts labels at twice this from the axis.
+const TICK: i32 = 4;
+
+pub(crate) type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Axis, Axis>>;
+
+/// A text style of `px` viewBox pixels.
+///
+/// plotters writes `font-size` as its size / 1.24, so the size is scaled up
+/// here; `svg.rs` rounds the result back to `px`.
+pub(crate) fn font(px: f64, colour: RGBColor) -> TextStyle<'static> {
+    ("sans-serif", px * 1.24).into_font().color(&colour)
+}
+
+/// The same, bold.
+pub(crate) fn bold(px: f64, colour: RGBColor) -> TextStyle<'static> {
+    ("sans-serif", px * 1.24, FontStyle::Bold)
+        .into_font()
+        .color(&colour)
+}
+
+/// Average glyph width of sans-serif text, in ems, on the generous side:
+/// the browser picks the actual font.
+const CHAR_EM: f64 = 0.56;
+
+/// Estimated width of `text` at `px`.
+pub(crate) fn text_width(text: &str, px: f64) -> f64 {
+    text.chars().count() as f64 * px * CHAR_EM
+}
+
+/// `text` shortened with an ellipsis to fit `max_px` at `px`.
+pub(crate) fn fit(text: &str, px: f64, max_px: f64) -> String {
+    let text = clean(text);
+    if text_width(&text, px) <= max_px {
+        return text;
+    }
+    let keep = ((max_px / (px * CHAR_EM)).floor() as usize)
+        .saturating_sub(1)
+        .max(1);
+    let mut short: String = text.chars().take(keep).collect();
+    short = short.trim_end().to_string();
+    short.push('…');
+    short
+}
+
+/// One axis: its range, its labelled ticks, its title, whether grid lines
+/// are drawn at the ticks.
+#[derive(Debug, Clone)]
+pub(crate) struct Axis {
+    pub range: (f64, f64),
+    pub ticks: Vec<(f64, String)>,
+    pub desc: Option<String>,
+    pub grid: bool,
+    /// Size of the tick labels (smaller than [`TEXT_PX`] only for crowded
+    /// category labels, never below [`MIN_PX`]).
+    pub label_px: f64,
+}
+
+impl Ranged for Axis {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let (lo, hi) = self.range;
+        let share = if hi > lo {
+            (value - lo) / (hi - lo)
+        } else {
+            0.5
+        };
+        let share = if share.is_finite() {
+            share.clamp(-10.0, 10.0)
+        } else {
+            0.0
+        };
+        limit.0 + (f64::from(limit.1 - limit.0) * share).round() as i32
+    }
+
+    /// The ticks are the only key points: no light grid lines.
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        if hint.weight().allow_light_points() {
+            vec![]
+        } else {
+            self.ticks.iter().map(|(v, _)| *v).collect()
+        }
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.range.0..self.range.1
+    }
+}
+
+impl ValueFormatter<f64> for Axis {
+    fn format(value: &f64) -> String {
+        value.to_string()
+    }
+
+    /// A tick's own label; nothing at any other value.
+    fn format_ext(&self, value: &f64) -> String {
+        self.ticks
+            .iter()
+            .find(|(v, _)| (v - value).abs() < 1e-9)
+            .map(|(_, label)| label.clone())
+            .unwrap_or_default()
+    }
+}
+
+impl Axis {
+    /// Widest tick label, in pixels.
+    fn label_width(&self) -> f64 {
+        self.ticks
+            .iter()
+            .map(|(_, l)| text_width(l, self.label_px))
+            .fold(0.0, f64::max)
+    }
+}
+
+/// A value axis over `lo..=hi` with about `count` nice ticks, widened to the
+/// ticks. `integer` keeps ticks on whole numbers (counts).
+pub(crate) fn value_axis(lo: f64, hi: f64, count: usize, integer: bool, desc: &str) -> Axis {
+    let (lo, hi) = sane_range(lo, hi);
+    let mut step = nice_step((hi - lo) / count.max(1) as f64);
+    if integer {
+        step = step.max(1.0).round();
+    }
+    let first = (lo / step).floor();
+    let last = (hi / step).ceil().max(first + 1.0);
+    let decimals = decimals_of(step);
+    let ticks: Vec<(f64, String)> = (0..=((last - first) as usize).min(40))
+        .map(|k| {
+            let v = round_to((first + k as f64) * step, decimals + 2);
+            (v, number(v, decimals))
+        })
+        .collect();
+    let range = (ticks[0].0, ticks[ticks.len() - 1].0);
+    Axis {
+        range,
+        ticks,
+        desc: non_empty(desc),
+        grid: true,
+        label_px: TEXT_PX,
+    }
+}
+
+/// A value axis for bars: from zero (or the lowest negative value) to
+/// `max` when given and no value exceeds it, else to the largest value
+/// with some headroom for value labels.
+pub(crate) fn bar_axis(
+    values: impl Iterator<Item = f64>,
+    max: Option<f64>,
+    integer: bool,
+    desc: &str,
+) -> Axis {
+    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    match max.filter(|m| m.is_finite() && *m > lo) {
+        Some(max) if hi <= max => {
+            let mut axis = value_axis(lo, max, 5, integer, desc);
+            axis.range.1 = max;
+            axis.ticks.retain(|(v, _)| *v <= max);
+            axis
+        }
+        _ => value_axis(lo, if hi > 0.0 { hi * 1.08 } else { hi }, 5, integer, desc),
+    }
+}
+
+/// A month axis along x: month `i` sits at `i`. Labels are thinned to
+/// every k-th so that each fits the `slot_px` a month has; the latest month
+/// is always labelled.
+pub(crate) fn month_axis(labels: &[String], slot_px: f64) -> Axis {
+    let n = labels.len().max(1);
+    let widest = labels
+        .iter()
+        .map(|l| text_width(&clean(l), TEXT_PX))
+        .fold(0.0, f64::max);
+    let step = label_step(slot_px, widest + 10.0);
+    let ticks = labels
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| (labels.len() - 1 - i) % step == 0)
+        .map(|(i, label)| (i as f64, clean(label)))
+        .collect();
+    Axis {
+        range: (-0.5, n as f64 - 0.5),
+        ticks,
+        desc: None,
+        grid: false,
+        label_px: TEXT_PX,
+    }
+}
+
+/// A category axis: category `i` sits at `i` (or at `n - 1 - i` when
+/// `reversed`, so the first category is on top of a vertical axis). Every
+/// category is labelled within `max_label_px`: in a smaller font if that
+/// makes every label fit, else shortened with an ellipsis.
+pub(crate) fn category_axis(
+    labels: &[String],
+    max_label_px: f64,
+    reversed: bool,
+    desc: &str,
+) -> Axis {
+    let n = labels.len().max(1);
+    let widest = |px: f64| {
+        labels
+            .iter()
+            .map(|l| text_width(&clean(l), px))
+            .fold(0.0, f64::max)
+    };
+    let label_px = [TEXT_PX, TEXT_PX - 1.0, MIN_PX]
+        .into_iter()
+        .find(|px| widest(*px) <= max_label_px)
+        .unwrap_or(MIN_PX);
+    let ticks = labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            (
+                category_position(i, n, reversed),
+                fit(label, label_px, max_label_px),
+            )
+        })
+        .collect();
+    Axis {
+        range: (-0.5, n as f64 - 0.5),
+        ticks,
+        desc: non_empty(desc),
+        grid: false,
+        label_px,
+    }
+}
+
+/// Where category `i` of `n` sits on a category axis.
+pub(crate) fn category_position(i: usize, n: usize, reversed: bool) -> f64 {
+    if reversed {
+        (n - 1 - i) as f64
+    } else {
+        i as f64
+    }
+}
+
+/// Label every k-th category, k in 1, 2, 3, 4, 6, 12, ... so labels fit.
+fn label_step(slot_px: f64, needed_px: f64) -> usize {
+    if slot_px.is_nan() || slot_px <= 0.0 {
+        return 1;
+    }
+    let k = (needed_px / slot_px).ceil().max(1.0) as usize;
+    [1, 2, 3, 4, 6, 12]
+        .into_iter()
+        .find(|&s| s >= k)
+        .unwrap_or(k.next_multiple_of(12))
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let text = clean(text);
+    (!text.is_empty()).then_some(text)
+}
+
+/// A finite range with `hi > lo`.
+pub(crate) fn sane_range(lo: f64, hi: f64) -> (f64, f64) {
+    match (lo.is_finite(), hi.is_finite()) {
+        (true, true) if hi > lo => (lo, hi),
+        (true, true) if hi == lo => {
+            let pad = (lo.abs() * 0.1).max(1.0);
+            (lo - pad, hi + pad)
+        }
+        (true, true) => (hi, lo),
+        _ => (0.0, 1.0),
+    }
+}
+
+/// 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
+fn nice_step(raw: f64) -> f64 {
+    if !raw.is_finite() || raw <= 0.0 {
+        return 1.0;
+    }
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let fraction = raw / magnitude;
+    let nice = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .find(|&f| f >= fraction - 1e-9)
+        .unwrap_or(10.0);
+    nice * magnitude
+}
+
+/// Decimals needed to write multiples of `step` exactly (at most 4).
+fn decimals_of(step: f64) -> usize {
+    (0..4)
+        .find(|&d| {
+            let scaled = step * 10f64.powi(d as i32);
+            (scaled - scaled.round()).abs() < 1e-6
+        })
+        .unwrap_or(4)
+}
+
+fn round_to(value: f64, decimals: usize) -> f64 {
+    let scale = 10f64.powi(decimals as i32);
+    (value * scale).round() / scale
+}
+
+/// Pixel geometry of a chart with axes.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Layout {
+    pub width: u32,
+    pub height: u32,
+    /// Space above the plot (the legend lives there).
+    pub top: u32,
+    left_area: u32,
+    bottom_area: u32,
+    /// Where the legend starts and how wide it may be.
+    legend_left: i32,
+    legend_width: f64,
+}
+
+impl Layout {
+    /// Leave room for the legend above the plot, `y`'s labels and title on
+    /// the left, and one line of x labels below (plus one more line if
+    /// `extra_line`, for the x title or notes under the labels).
+    pub fn new(
+        width: u32,
+        height: u32,
+        legend: &[(Swatch, String)],
+        y: &Axis,
+        extra_line: bool,
+    ) -> Layout {
+        let title = if y.desc.is_some() {
+            TEXT_PX + 10.0
+        } else {
+            0.0
+        };
+        let left_area = (title + y.label_width() + f64::from(TICK * 2) + 4.0).ceil() as u32;
+        let x_title = if extra_line { TEXT_PX + 8.0 } else { 0.0 };
+        let bottom_area = (f64::from(TICK * 2) + TEXT_PX + 4.0 + x_title).ceil() as u32;
+        let mut layout = Layout {
+            width,
+            height,
+            top: 0,
+            left_area,
+            bottom_area,
+            legend_left: 0,
+            legend_width: 0.0,
+        };
+        // Aligned with the plot, unless using the whole width saves a row.
+        let full = f64::from(layout.plot_right() - MARGIN_LEFT as i32);
+        let aligned = marks::legend_height(legend, layout.plot_width());
+        let widened = marks::legend_height(legend, full);
+        (layout.legend_left, layout.legend_width, layout.top) = if widened < aligned {
+            (MARGIN_LEFT as i32, full, widened)
+        } else {
+            (layout.plot_left(), layout.plot_width(), aligned)
+        };
+        layout
+    }
+
+    /// Draw the legend above the plot.
+    pub fn legend(&self, root: &Area, legend: &[(Swatch, String)]) -> DrawResult {
+        marks::legend(root, legend, self.legend_left, self.legend_width)
+    }
+
+    /// The y pixel of the line below the x labels.
+    pub fn below_labels(&self) -> i32 {
+        self.top as i32 + self.plot_height() as i32 + TICK * 2 + TEXT_PX as i32 + 6
+    }
+
+    /// Left edge of the plot.
+    pub fn plot_left(&self) -> i32 {
+        (MARGIN_LEFT + self.left_area) as i32
+    }
+
+    pub fn plot_right(&self) -> i32 {
+        self.width.saturating_sub(MARGIN_RIGHT) as i32
+    }
+
+    pub fn plot_width(&self) -> f64 {
+        f64::from((self.plot_right() - self.plot_left()).max(1))
+    }
+
+    pub fn plot_height(&self) -> f64 {
+        f64::from(
+            self.height
+                .saturating_sub(self.top + self.bottom_area + MARGIN_BOTTOM)
+                .max(1),
+        )
+    }
+
+    /// Build the chart context over `x` and `y`; draw backgrounds on it,
+    /// then call [`draw_mesh`].
+    pub fn build<'a, 'b>(
+        &self,
+        root: &'a Area<'b>,
+        x: &Axis,
+        y: &Axis,
+    ) -> Result<Plot<'a, 'b>, Box<dyn std::error::Error>> {
+        let plot = ChartBuilder::on(root)
+            .margin_top(self.top)
+            .margin_right(MARGIN_RIGHT)
+            .margin_bottom(MARGIN_BOTTOM)
+            .margin_left(MARGIN_LEFT)
+            .x_label_area_size(self.bottom_area)
+            .y_label_area_size(self.left_area)
+            .build_cartesian_2d(x.clone(), y.clone())?;
+        Ok(plot)
+    }
+
+    /// Axes, tick labels, titles and grid lines.
+    pub fn draw_mesh(&self, plot: &mut Plot, x: &Axis, y: &Axis) -> DrawResult {
+        let x_desc = x
+            .desc
+            .as_deref()
+            .map(|d| fit(d, TEXT_PX, self.plot_width()));
+        let y_desc = y
+            .desc
+            .as_deref()
+            .map(|d| fit(d, TEXT_PX, self.plot_height()));
+        let mut mesh = plot.configure_mesh();
+        mesh.x_label_style(font(x.label_px, palette::MUTED))
+            .y_label_style(font(y.label_px, palette::MUTED))
+            .axis_desc_style(font(TEXT_PX, palette::INK))
+            .axis_style(palette::AXIS)
+            .bold_line_style(palette::GRID)
+            .light_line_style(TRANSPARENT)
+            .set_all_tick_mark_size(TICK);
+        if !x.grid {
+            mesh.disable_x_mesh();
+        }
+        if !y.grid {
+            mesh.disable_y_mesh();
+        }
+        if let Some(desc) = x_desc {
+            mesh.x_desc(desc);
+        }
+        if let Some(desc) = y_desc {
+            mesh.y_desc(desc);
+        }
+        mesh.draw()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,397 @@
+//! Bars from zero, one per category, vertical or horizontal, with an
+//! optional reference line (a capacity, a target, an expected count) that
+//! may differ per category and flags the bars on its wrong side.
+//!
+//! Flagged bars get a different fill *and* hatching, and a legend entry, so
+//! the flag does not rest on colour alone. A missing value is marked "n/r"
+//! where its bar would be, so it cannot be read as zero.
+
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::Chart;
+use super::axis::{self, Axis, Layout, SMALL_PX, text_width};
+use super::marks::{self, Swatch};
+use super::palette;
+use super::svg::{self, Area, DrawResult, Frame};
+use super::table::{DataTable, ValueFormat, finite, join_and, lower, plural};
+
+/// Height per bar of a horizontal bar chart.
+const ROW: u32 = 34;
+/// Share of a category slot a bar fills.
+const BAR: f64 = 0.7;
+
+/// One bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bar {
+    /// The category, e.g. "Mar 26" or a KPI's name.
+    pub label: String,
+    /// `None` is "not reported".
+    pub value: Option<f64>,
+    /// The reference value at this bar (ignored without
+    /// [`BarsInput::reference`]); `None` leaves a gap in the line.
+    pub reference: Option<f64>,
+}
+
+/// Which bars a reference flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    /// No bar is flagged.
+    None,
+    /// Bars above the reference (e.g. hours over capacity).
+    Above,
+    /// Bars below the reference (e.g. attainment below target).
+    Below,
+}
+
+/// The reference line drawn over the bars.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// What the line is, e.g. "Contracted capacity", "Target".
+    pub name: String,
+    pub flag: Flag,
+    /// What a flagged bar is, e.g. "Over capacity", "Below target".
+    pub flagged_name: String,
+}
+
+/// Bar direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Orientation {
+    /// Categories along x (months).
+    Vertical,
+    /// Categories down y, first on top (long names, e.g. KPIs).
+    Horizontal,
+}
+
+/// A bar chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarsInput {
+    /// Element id prefix, unique on the page, e.g. "workload".
+    pub id: String,
+    pub title: String,
+    /// The category column's header, e.g. "Month", "KPI".
+    pub category_label: String,
+    /// The value axis title with its unit, e.g. "Hours worked (h)".
+    pub value_label: String,
+    /// The unit written after values, e.g. "%", "h"; may be empty.
+    pub unit: String,
+    pub decimals: usize,
+    pub bars: Vec<Bar>,
+    pub reference: Option<Reference>,
+    pub orientation: Orientation,
+    /// A fixed end of the value axis (e.g. 100 for percentages).
+    pub value_max: Option<f64>,
+    /// Values are counts: ticks on whole numbers.
+    pub integer: bool,
+}
+
+/// Render a bar chart.
+pub fn bars(input: &BarsInput) -> Chart {
+    let id = svg::sanitize_id(&input.id);
+    let title = svg::clean(&input.title);
+    let fmt = ValueFormat {
+        unit: &input.unit,
+        decimals: input.decimals,
+    };
+    let data = Data::new(input);
+    let desc = describe(input, &data, fmt);
+    let height = match input.orientation {
+        Orientation::Vertical => axis::HEIGHT,
+        Orientation::Horizontal => (90 + ROW * input.bars.len() as u32).clamp(150, 640),
+    };
+    let frame = Frame {
+        id: &id,
+        title: &title,
+        desc: &desc,
+        width: axis::WIDTH,
+        height,
+        scale: 1,
+    };
+    let svg = svg::render(&frame, |root| draw(root, input, &data, fmt, height));
+    Chart {
+        id,
+        title,
+        desc,
+        svg,
+        table: table(input, &data, fmt),
+    }
+}
+
+/// Values cleaned of non-finite numbers, and the flags.
+struct Data {
+    values: Vec<Option<f64>>,
+    references: Vec<Option<f64>>,
+    flagged: Vec<bool>,
+}
+
+impl Data {
+    fn new(input: &BarsInput) -> Data {
+        let values: Vec<_> = input.bars.iter().map(|b| finite(b.value)).collect();
+        let references: Vec<_> = match &input.reference {
+            Some(_) => input.bars.iter().map(|b| finite(b.reference)).collect(),
+            None => vec![None; input.bars.len()],
+        };
+        let flag = input.reference.as_ref().map_or(Flag::None, |r| r.flag);
+        let flagged = values
+            .iter()
+            .zip(&references)
+            .map(|(v, r)| match (v, r, flag) {
+                (Some(v), Some(r), Flag::Above) => v > r,
+                (Some(v), Some(r), Flag::Below) => v < r,
+                _ => false,
+            })
+            .collect();
+        Data {
+            values,
+            references,
+            flagged,
+        }
+    }
+
+    fn any_flagged(&self) -> bool {
+        self.flagged.iter().any(|f| *f)
+    }
+
+    /// The reference value if it is the same wherever it is given.
+    fn constant_reference(&self) -> Option<f64> {
+        let mut present = self.references.iter().flatten();
+        let first = *present.next()?;
+        present.all(|r| *r == first).then_some(first)
+    }
+}
+
+fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, height: u32) -> DrawResult {
+    let horizontal = input.orientation == Orientation::Horizontal;
+    let mut legend = vec![(Swatch::Fill(palette::DATA), svg::clean(&input.value_label))];
+    if let (Some(r), true) = (&input.reference, data.any_flagged()) {
+        legend.push((Swatch::Hatched(palette::RED), svg::clean(&r.flagged_name)));
+    }
+    if let Some(r) = input
+        .reference
+        .as_ref()
+        .filter(|_| data.references.iter().any(Option::is_some))
+    {
+        let label = match data.constant_reference() {
+            Some(v) => format!("{} {}", svg::clean(&r.name), fmt.value(v)),
+            None => svg::clean(&r.name),
+        };
+        legend.push((Swatch::Line(palette::REFERENCE), label));
+    }
+
+    let value = value_axis(input, data);
+    let n = input.bars.len();
+    let labels: Vec<String> = input.bars.iter().map(|b| b.label.clone()).collect();
+    let (x, y, layout) = if horizontal {
+        let y = axis::category_axis(&labels, f64::from(axis::WIDTH) * 0.38, true, "");
+        let layout = Layout::new(axis::WIDTH, height, &legend, &y, true);
+        (value, y, layout)
+    } else {
+        let layout = Layout::new(axis::WIDTH, height, &legend, &value, false);
+        let x = axis::month_axis(&labels, layout.plot_width() / n.max(1) as f64);
+        (x, value, layout)
+    };
+    // (category position, value) -> chart coordinates.
+    let at = |c: f64, v: f64| if horizontal { (v, c) } else { (c, v) };
+    let pos = |i: usize| axis::category_position(i, n, horizontal);
+
+    layout.legend(root, &legend)?;
+    let mut plot = layout.build(root, &x, &y)?;
+    layout.draw_mesh(&mut plot, &x, &y)?;
+
+    for (i, value) in data.values.iter().enumerate() {
+        let c = pos(i);
+        match *value {
+            Some(v) => {
+                let flagged = data.flagged[i];
+                let colour = if flagged { palette::RED } else { palette::DATA };
+                marks::bar(
+                    root,
+                    &plot,
+                    at(c - BAR / 2.0, 0.0),
+                    at(c + BAR / 2.0, v),
+                    colour,
+                    flagged,
+                )?;
+            }
+            None => {
+                let (anchor, nudge) = if horizontal {
+                    (Pos::new(HPos::Left, VPos::Center), (4, 0))
+                } else {
+                    (Pos::new(HPos::Center, VPos::Bottom), (0, -2))
+                };
+                marks::not_reported(root, &plot, at(c, 0.0), nudge, anchor)?;
+            }
+        }
+    }
+    for run in reference_runs(&data.references) {
+        let points: Vec<(f64, f64)> = run
+            .iter()
+            .flat_map(|&(i, r)| {
+                let (a, b) = if horizontal {
+                    (pos(i) + 0.5, pos(i) - 0.5)
+                } else {
+                    (pos(i) - 0.5, pos(i) + 0.5)
+                };
+                [at(a, r), at(b, r)]
+            })
+            .collect();
+        marks::reference_line(root, &plot, &points)?;
+    }
+    // Labels last, so their backing keeps them readable over the line.
+    let slot_px = if horizontal {
+        f64::from(ROW)
+    } else {
+        layout.plot_width() / n.max(1) as f64
+    };
+    let labels_fit = horizontal
+        || data
+            .values
+            .iter()
+            .flatten()
+            .all(|v| text_width(&fmt.number(*v), SMALL_PX) + 6.0 <= slot_px);
+    if labels_fit {
+        for (i, v) in data.values.iter().enumerate() {
+            if let Some(v) = *v {
+                marks::value_label(root, &plot, at(pos(i), v), &fmt.number(v), horizontal)?;
+            }
+        }
+    }
+    if data.values.iter().all(Option::is_none) {
+        marks::no_data(root, &layout)?;
+    }
+    Ok(())
+}
+
+/// Runs of consecutive categories with a reference value.
+fn reference_runs(references: &[Option<f64>]) -> Vec<Vec<(usize, f64)>> {
+    let mut runs: Vec<Vec<(usize, f64)>> = vec![];
+    for (i, r) in references.iter().enumerate() {
+        match (r, runs.last_mut()) {
+            (Some(r), Some(run)) if run.last().is_some_and(|(j, _)| j + 1 == i) => {
+                run.push((i, *r))
+            }
+            (Some(r), _) => runs.push(vec![(i, *r)]),
+            (None, _) => {}
+        }
+    }
+    runs
+}
+
+/// The value axis over values and references.
+fn value_axis(input: &BarsInput, data: &Data) -> Axis {
+    let all = data
+        .values
+        .iter()
+        .chain(&data.references)
+        .flatten()
+        .copied();
+    axis::bar_axis(all, input.value_max, input.integer, &input.value_label)
+}
+
+fn describe(input: &BarsInput, data: &Data, fmt: ValueFormat) -> String {
+    let mut text = format!(
+        "{} by {}",
+        svg::clean(&input.value_label),
+        lower(&input.category_label)
+    );
+    let labels: Vec<String> = input.bars.iter().map(|b| svg::clean(&b.label)).collect();
+    let reported: Vec<(usize, f64)> = data
+        .values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i, v)))
+        .collect();
+    if reported.is_empty() {
+        text.push_str(": nothing reported.");
+        return text;
+    }
+    if labels.len() <= 6 {
+        let items: Vec<String> = labels
+            .iter()
+            .zip(&data.values)
+            .map(|(l, v)| {
+                format!(
+                    "{l} {}",
+                    v.map_or_else(|| super::NOT_REPORTED.to_string(), |v| fmt.value(v))
+                )
+            })
+            .collect();
+        text.push_str(&format!(": {}", join_and(&items)));
+    } else {
+        let (i, v) = reported[reported.len() - 1];
+        text.push_str(&format!(
+            ", {} to {}: latest {} ({})",
+            labels[0],
+            labels[labels.len() - 1],
+            fmt.value(v),
+            labels[i]
+        ));
+    }
+    if let Some(r) = &input.reference {
+        match data.constant_reference() {
+            Some(v) => text.push_str(&format!("; {} {}", lower(&r.name), fmt.value(v))),
+            None if data.references.iter().any(Option::is_some) => {
+                text.push_str(&format!("; {} varies", lower(&r.name)));
+            }
+            None => {}
+        }
+        if r.flag != Flag::None {
+            let flagged: Vec<String> = labels
+                .iter()
+                .zip(&data.flagged)
+                .filter(|(_, f)| **f)
+                .map(|(l, _)| l.clone())
+                .collect();
+            let name = lower(&r.flagged_name);
+            if flagged.is_empty() {
+                text.push_str(&format!("; none {name}"));
+            } else {
+                text.push_str(&format!(
+                    "; {} {name}: {}",
+                    plural(flagged.len() as u64, "bar", "bars"),
+                    join_and(&flagged)
+                ));
+            }
+        }
+    }
+    text.push('.');
+    text
+}
+
+fn table(input: &BarsInput, data: &Data, fmt: ValueFormat) -> DataTable {
+    let mut headers = vec![
+        svg::clean(&input.category_label),
+        svg::clean(&input.value_label),
+    ];
+    if let Some(r) = &input.reference {
+        headers.push(svg::clean(&r.name));
+        if r.flag != Flag::None {
+            headers.push(svg::clean(&r.flagged_name));
+        }
+    }
+    let rows = input
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(i, bar)| {
+            let mut row = vec![svg::clean(&bar.label), fmt.cell(data.values[i])];
+            if let Some(r) = &input.reference {
+                row.push(fmt.cell(data.references[i]));
+                if r.flag != Flag::None {
+                    let cell = match (data.values[i], data.references[i]) {
+                        (Some(_), Some(_)) => {
+                            if data.flagged[i] {
+                                "yes"
+                            } else {
+                                "no"
+                            }
+                        }
+                        _ => "",
+                    };
+                    row.push(cell.to_string());
+                }
+            }
+            row
+        })
+        .collect();
+    DataTable { headers, rows }
+}

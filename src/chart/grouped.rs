@@ -1,0 +1,325 @@
+//! Grouped bars: two or more series side by side per category, from zero,
+//! with a legend (e.g. feedback by kind from client and provider, survey
+//! scores per dimension). With two series it can also write the gap (first
+//! minus second) under each category, in bold where it reaches a threshold.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::Chart;
+use super::axis::{self, Layout, SMALL_PX, text_width};
+use super::marks::{self, Swatch};
+use super::palette;
+use super::svg::{self, Area, DrawResult, Frame};
+use super::table::{DataTable, NOT_REPORTED, ValueFormat, finite, join_and, lower};
+
+/// Share of a category slot a group of bars fills.
+const GROUP: f64 = 0.8;
+
+/// Whose series it is; picks its colour from the palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Client,
+    Provider,
+    /// Neither side: the next neutral series colour.
+    Neutral,
+}
+
+/// One series of a grouped bar chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BarSeries {
+    /// Shown in the legend, e.g. "Client".
+    pub name: String,
+    pub tone: Tone,
+    /// One per category; `None` is "not reported".
+    pub values: Vec<Option<f64>>,
+}
+
+/// Write the gap between the first two series under each category.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GapNote {
+    /// Gaps whose size reaches this are written in bold and listed in the
+    /// description (e.g. 1.0 for survey scores).
+    pub flag_at: f64,
+}
+
+/// A grouped bar chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupedBarsInput {
+    /// Element id prefix, unique on the page, e.g. "feedback".
+    pub id: String,
+    pub title: String,
+    /// The category column's header, e.g. "Kind", "Dimension".
+    pub category_label: String,
+    /// The value axis title with its unit, e.g. "Items", "Score (1–5)".
+    pub value_label: String,
+    pub unit: String,
+    pub decimals: usize,
+    pub categories: Vec<String>,
+    pub series: Vec<BarSeries>,
+    /// A fixed end of the value axis (e.g. 5 for survey scores).
+    pub value_max: Option<f64>,
+    /// Values are counts: ticks on whole numbers.
+    pub integer: bool,
+    /// Only used with at least two series.
+    pub gap: Option<GapNote>,
+}
+
+/// Render a grouped bar chart.
+pub fn grouped_bars(input: &GroupedBarsInput) -> Chart {
+    let id = svg::sanitize_id(&input.id);
+    let title = svg::clean(&input.title);
+    let fmt = ValueFormat {
+        unit: &input.unit,
+        decimals: input.decimals,
+    };
+    let values = values(input);
+    let gaps = gaps(input, &values);
+    let desc = describe(input, &values, gaps.as_deref(), fmt);
+    let frame = Frame {
+        id: &id,
+        title: &title,
+        desc: &desc,
+        width: axis::WIDTH,
+        height: axis::HEIGHT,
+        scale: 1,
+    };
+    let svg = svg::render(&frame, |root| {
+        draw(root, input, &values, gaps.as_deref(), fmt)
+    });
+    Chart {
+        id,
+        title,
+        desc,
+        svg,
+        table: table(input, &values, gaps.as_deref(), fmt),
+    }
+}
+
+/// values[series][category], finite or `None`, padded to the categories.
+fn values(input: &GroupedBarsInput) -> Vec<Vec<Option<f64>>> {
+    input
+        .series
+        .iter()
+        .map(|s| {
+            (0..input.categories.len())
+                .map(|i| finite(s.values.get(i).copied().flatten()))
+                .collect()
+        })
+        .collect()
+}
+
+/// First minus second series per category, when asked for.
+fn gaps(input: &GroupedBarsInput, values: &[Vec<Option<f64>>]) -> Option<Vec<Option<f64>>> {
+    input.gap?;
+    let (first, second) = (values.first()?, values.get(1)?);
+    Some(
+        first
+            .iter()
+            .zip(second)
+            .map(|(a, b)| Some((*a)? - (*b)?))
+            .collect(),
+    )
+}
+
+fn colours(input: &GroupedBarsInput) -> Vec<RGBColor> {
+    let mut neutral = palette::SERIES.iter().cycle();
+    input
+        .series
+        .iter()
+        .map(|s| match s.tone {
+            Tone::Client => palette::CLIENT,
+            Tone::Provider => palette::PROVIDER,
+            Tone::Neutral => *neutral.next().unwrap_or(&palette::DATA),
+        })
+        .collect()
+}
+
+fn draw(
+    root: &Area,
+    input: &GroupedBarsInput,
+    values: &[Vec<Option<f64>>],
+    gaps: Option<&[Option<f64>]>,
+    fmt: ValueFormat,
+) -> DrawResult {
+    let colours = colours(input);
+    let legend: Vec<_> = input
+        .series
+        .iter()
+        .zip(&colours)
+        .map(|(s, c)| (Swatch::Fill(*c), svg::clean(&s.name)))
+        .collect();
+
+    let all = values.iter().flatten().flatten().copied();
+    let y = axis::bar_axis(all, input.value_max, input.integer, &input.value_label);
+    let layout = Layout::new(axis::WIDTH, axis::HEIGHT, &legend, &y, gaps.is_some());
+    let slot = layout.plot_width() / input.categories.len().max(1) as f64;
+    let x = axis::category_axis(&input.categories, slot - 8.0, false, "");
+
+    layout.legend(root, &legend)?;
+    let mut plot = layout.build(root, &x, &y)?;
+    layout.draw_mesh(&mut plot, &x, &y)?;
+
+    let k = values.len().max(1);
+    let width = GROUP / k as f64;
+    let labels_fit = values
+        .iter()
+        .flatten()
+        .flatten()
+        .all(|v| text_width(&fmt.number(*v), SMALL_PX) + 6.0 <= slot * width);
+    for (s, series) in values.iter().enumerate() {
+        for (i, value) in series.iter().enumerate() {
+            let left = i as f64 - GROUP / 2.0 + s as f64 * width;
+            let centre = left + width / 2.0;
+            match value {
+                Some(v) => {
+                    marks::bar(
+                        root,
+                        &plot,
+                        (left, 0.0),
+                        (left + width, *v),
+                        colours[s],
+                        false,
+                    )?;
+                    if labels_fit {
+                        marks::value_label(root, &plot, (centre, *v), &fmt.number(*v), false)?;
+                    }
+                }
+                None => {
+                    let anchor = Pos::new(HPos::Center, VPos::Bottom);
+                    marks::not_reported(root, &plot, (centre, 0.0), (0, -2), anchor)?;
+                }
+            }
+        }
+    }
+    if let (Some(gaps), Some(note)) = (gaps, input.gap) {
+        let row = layout.below_labels();
+        for (i, gap) in gaps.iter().enumerate() {
+            let Some(gap) = gap else { continue };
+            let (px, _) = plot.backend_coord(&(i as f64, y.range.0));
+            let text = format!("gap {}", signed(fmt.number(*gap)));
+            let flagged = gap.abs() >= note.flag_at;
+            let style = if flagged {
+                axis::bold(SMALL_PX, palette::INK)
+            } else {
+                axis::font(SMALL_PX, palette::MUTED)
+            };
+            root.draw(&Text::new(
+                text,
+                (px, row),
+                style.pos(Pos::new(HPos::Center, VPos::Top)),
+            ))?;
+        }
+    }
+    if values.iter().flatten().all(Option::is_none) {
+        marks::no_data(root, &layout)?;
+    }
+    Ok(())
+}
+
+/// "+1.5", "-0.5", "0".
+fn signed(number: String) -> String {
+    if number.starts_with('-') || number == "0" {
+        number
+    } else {
+        format!("+{number}")
+    }
+}
+
+fn describe(
+    input: &GroupedBarsInput,
+    values: &[Vec<Option<f64>>],
+    gaps: Option<&[Option<f64>]>,
+    fmt: ValueFormat,
+) -> String {
+    let names: Vec<String> = input.series.iter().map(|s| svg::clean(&s.name)).collect();
+    let category = lower(&input.category_label);
+    let mut text = format!(
+        "{} by {category} for {}",
+        svg::clean(&input.value_label),
+        join_and(&names)
+    );
+    if values.iter().flatten().all(Option::is_none) {
+        text.push_str(": nothing reported.");
+        return text;
+    }
+    if input.categories.len() * values.len() <= 12 {
+        let parts: Vec<String> = names
+            .iter()
+            .zip(values)
+            .map(|(name, series)| {
+                let items: Vec<String> = input
+                    .categories
+                    .iter()
+                    .zip(series)
+                    .map(|(c, v)| {
+                        format!(
+                            "{} {}",
+                            lower(c),
+                            v.map_or_else(|| NOT_REPORTED.to_string(), |v| fmt.value(v))
+                        )
+                    })
+                    .collect();
+                format!("{name} {}", items.join(", "))
+            })
+            .collect();
+        text.push_str(&format!(": {}", parts.join("; ")));
+    }
+    if let (Some(gaps), Some(note)) = (gaps, input.gap) {
+        let largest = gaps
+            .iter()
+            .enumerate()
+            .filter_map(|(i, g)| g.map(|g| (i, g)))
+            .fold(None, |best: Option<(usize, f64)>, (i, g)| match best {
+                Some((_, b)) if b.abs() >= g.abs() => best,
+                _ => Some((i, g)),
+            });
+        if let Some((i, g)) = largest {
+            let flagged = if g.abs() >= note.flag_at {
+                ", flagged"
+            } else {
+                ""
+            };
+            text.push_str(&format!(
+                "; largest gap {} on {}{flagged}",
+                signed(fmt.number(g)),
+                svg::clean(&input.categories[i])
+            ));
+        }
+    }
+    text.push('.');
+    text
+}
+
+fn table(
+    input: &GroupedBarsInput,
+    values: &[Vec<Option<f64>>],
+    gaps: Option<&[Option<f64>]>,
+    fmt: ValueFormat,
+) -> DataTable {
+    let mut headers = vec![svg::clean(&input.category_label)];
+    headers.extend(input.series.iter().map(|s| svg::clean(&s.name)));
+    if gaps.is_some() {
+        headers.push(format!(
+            "Gap ({} − {})",
+            svg::clean(&input.series[0].name),
+            svg::clean(&input.series[1].name)
+        ));
+    }
+    let rows = input
+        .categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut row = vec![svg::clean(c)];
+            row.extend(values.iter().map(|s| fmt.cell(s[i])));
+            if let Some(gaps) = gaps {
+                row.push(
+                    gaps[i].map_or_else(|| NOT_REPORTED.to_string(), |g| signed(fmt.number(g))),
+                );
+            }
+            row
+        })
+        .collect();
+    DataTable { headers, rows }
+}

@@ -1,0 +1,62 @@
+//! The chart palette: every colour a chart uses is named here, once.
+//!
+//! Hues come from the Okabe–Ito set, which stays distinguishable under the
+//! common colour-vision deficiencies; meaning is never carried by colour
+//! alone (labels, markers, hatching and dashes carry it too). Two colours are
+//! reserved as *dash markers*: the SVG post-processing in `svg.rs` gives every
+//! line or polyline stroked in [`REFERENCE`] or [`DATA_PROVISIONAL`] a
+//! `stroke-dasharray`, because plotters' SVG backend cannot emit one itself.
+
+use plotters::style::RGBColor;
+
+/// Chart background: opaque, so a chart stays readable on a dark page.
+pub(crate) const BACKGROUND: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
+/// Main text: axis titles, legend, annotations.
+pub(crate) const INK: RGBColor = RGBColor(0x1F, 0x29, 0x33);
+/// Secondary text: tick labels, "not reported" marks.
+pub(crate) const MUTED: RGBColor = RGBColor(0x4A, 0x57, 0x63);
+/// Axis lines and tick marks.
+pub(crate) const AXIS: RGBColor = RGBColor(0x8A, 0x96, 0xA3);
+/// Grid lines.
+pub(crate) const GRID: RGBColor = RGBColor(0xE1, 0xE5, 0xEA);
+
+/// A single measured series (a KPI's actuals, hours worked, a sparkline).
+pub(crate) const DATA: RGBColor = RGBColor(0x2E, 0x4A, 0x6B);
+/// [`DATA`] for provisional values (the month in progress); drawn dashed.
+pub(crate) const DATA_PROVISIONAL: RGBColor = RGBColor(0x2E, 0x4A, 0x6C);
+/// Targets, limits and capacities; drawn dashed.
+pub(crate) const REFERENCE: RGBColor = RGBColor(0x11, 0x11, 0x11);
+
+/// RAG: meets the target.
+pub(crate) const GREEN: RGBColor = RGBColor(0x00, 0x9E, 0x73);
+/// RAG: near the target (between warn and target).
+pub(crate) const AMBER: RGBColor = RGBColor(0xE6, 0x9F, 0x00);
+/// RAG: misses the target; also the fill of flagged bars.
+pub(crate) const RED: RGBColor = RGBColor(0xD5, 0x5E, 0x00);
+/// RAG: not reported; also the "n/r" marks (4.5:1 on white).
+pub(crate) const GREY: RGBColor = RGBColor(0x76, 0x76, 0x76);
+/// Opacity of RAG background bands.
+pub(crate) const BAND_OPACITY: f64 = 0.16;
+
+/// The client's side of the relationship.
+pub(crate) const CLIENT: RGBColor = RGBColor(0x00, 0x72, 0xB2);
+/// The provider's side of the relationship.
+pub(crate) const PROVIDER: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
+/// Series that belong to neither side, in order of use.
+pub(crate) const SERIES: [RGBColor; 4] = [
+    DATA,
+    RGBColor(0x56, 0xB4, 0xE9),
+    RGBColor(0x00, 0x9E, 0x73),
+    RGBColor(0xE6, 0x9F, 0x00),
+];
+
+/// Risk ratings, light to dark so they read in greyscale too.
+pub(crate) const RISK_LOW: RGBColor = RGBColor(0xD4, 0xEB, 0xDF);
+pub(crate) const RISK_MEDIUM: RGBColor = RGBColor(0xF7, 0xDE, 0x9C);
+pub(crate) const RISK_HIGH: RGBColor = RGBColor(0xEE, 0xA0, 0x62);
+pub(crate) const RISK_CRITICAL: RGBColor = RGBColor(0xA8, 0x3A, 0x0C);
+
+/// The `#RRGGBB` form plotters writes into the SVG, for post-processing.
+pub(crate) fn hex(c: RGBColor) -> String {
+    format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}

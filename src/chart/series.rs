@@ -1,0 +1,312 @@
+//! Time series against a target: one value per month as a line with a marker
+//! per reported month, a labelled target line, optional RAG background bands
+//! and an optional provisional last month (the month in progress).
+//!
+//! A month without a value is a gap: the line breaks there and nothing is
+//! drawn at zero; a reported month between two gaps keeps its marker.
+
+use plotters::prelude::*;
+
+use super::Chart;
+use super::axis::{self, Layout};
+use super::marks::{self, Swatch};
+use super::palette;
+use super::svg::{self, Area, DrawResult, Frame};
+use super::table::{self, DataTable, NOT_REPORTED, ValueFormat, finite, plural};
+use super::thresholds::{Rag, Thresholds};
+
+/// One month of a series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// The category label, e.g. "Mar 26".
+    pub label: String,
+    /// The value; `None` is "not reported" and shown as a gap.
+    pub value: Option<f64>,
+}
+
+/// A monthly series, e.g. a KPI's actuals against its target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeSeriesInput {
+    /// Element id prefix, unique on the page, e.g. "kpi-accuracy".
+    pub id: String,
+    pub title: String,
+    /// The value axis title with its unit, e.g. "Service level (%)".
+    pub y_label: String,
+    /// The unit written after values in the description, e.g. "%", "h".
+    pub unit: String,
+    /// Decimals shown for values.
+    pub decimals: usize,
+    /// Oldest first.
+    pub points: Vec<Point>,
+    /// The last point is the month in progress: drawn hollow and joined by a
+    /// dashed line, and not the "latest" value of the description.
+    pub last_in_progress: bool,
+    /// The target line (and bands, if `bands`).
+    pub target: Option<Thresholds>,
+    /// Shade the plot green/amber/red by the target's thresholds.
+    pub bands: bool,
+    /// The value axis never goes below this (e.g. 0 for a percentage).
+    pub y_floor: Option<f64>,
+    /// The value axis never goes above this (e.g. 100 for a percentage).
+    pub y_ceiling: Option<f64>,
+}
+
+/// Render a time series vs target.
+pub fn time_series(input: &TimeSeriesInput) -> Chart {
+    let id = svg::sanitize_id(&input.id);
+    let title = svg::clean(&input.title);
+    let fmt = ValueFormat {
+        unit: &input.unit,
+        decimals: input.decimals,
+    };
+    let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
+    let in_progress = input.last_in_progress && !input.points.is_empty();
+    let target = input.target.filter(|t| t.target.is_finite());
+    let desc = describe(input, &values, in_progress, target.as_ref(), fmt);
+    let frame = Frame {
+        id: &id,
+        title: &title,
+        desc: &desc,
+        width: axis::WIDTH,
+        height: axis::HEIGHT,
+        scale: 1,
+    };
+    let svg = svg::render(&frame, |root| {
+        draw(root, input, &values, in_progress, target.as_ref(), fmt)
+    });
+    Chart {
+        id,
+        title,
+        desc,
+        svg,
+        table: table(input, &values, in_progress, target.as_ref(), fmt),
+    }
+}
+
+fn draw(
+    root: &Area,
+    input: &TimeSeriesInput,
+    values: &[Option<f64>],
+    in_progress: bool,
+    target: Option<&Thresholds>,
+    fmt: ValueFormat,
+) -> DrawResult {
+    let mut legend = vec![(Swatch::LineDot(palette::DATA), "Actual".to_string())];
+    if in_progress && values.last().is_some_and(Option::is_some) {
+        legend.push((Swatch::Hollow(palette::DATA), "In progress".to_string()));
+    }
+    if let Some(t) = target {
+        legend.push((
+            Swatch::Line(palette::REFERENCE),
+            format!("Target {}", fmt.value(t.target)),
+        ));
+    }
+
+    let y = value_axis(input, values, target);
+    let layout = Layout::new(axis::WIDTH, axis::HEIGHT, &legend, &y, false);
+    let labels: Vec<String> = input.points.iter().map(|p| p.label.clone()).collect();
+    let x = axis::month_axis(&labels, layout.plot_width() / labels.len().max(1) as f64);
+
+    layout.legend(root, &legend)?;
+    let mut plot = layout.build(root, &x, &y)?;
+    if let (Some(t), true) = (target, input.bands) {
+        for (from, to, rag) in t.bands(y.range.0, y.range.1) {
+            let style = rag.colour().mix(palette::BAND_OPACITY).filled();
+            plot.draw_series(std::iter::once(Rectangle::new(
+                [(x.range.0, from), (x.range.1, to)],
+                style,
+            )))?;
+        }
+    }
+    layout.draw_mesh(&mut plot, &x, &y)?;
+
+    if let Some(t) = target {
+        marks::reference_line(root, &plot, &[(x.range.0, t.target), (x.range.1, t.target)])?;
+    }
+
+    let last = values.len().saturating_sub(1);
+    let settled = if in_progress { &values[..last] } else { values };
+    for run in table::runs(settled) {
+        if run.len() >= 2 {
+            let line = run.iter().map(|&(i, v)| (i as f64, v));
+            plot.draw_series(LineSeries::new(line, palette::DATA.stroke_width(2)))?;
+        }
+    }
+    if in_progress {
+        if let (Some(Some(prev)), Some(Some(now))) = (settled.last(), values.last()) {
+            let dashed = vec![((last - 1) as f64, *prev), (last as f64, *now)];
+            plot.draw_series(LineSeries::new(
+                dashed,
+                palette::DATA_PROVISIONAL.stroke_width(2),
+            ))?;
+        }
+    }
+    let reported = settled
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i as f64, v)));
+    plot.draw_series(reported.map(|p| Circle::new(p, 4, palette::DATA.filled())))?;
+    if in_progress {
+        if let Some(Some(now)) = values.last() {
+            let p = (last as f64, *now);
+            plot.draw_series([
+                Circle::new(p, 4, palette::BACKGROUND.filled()),
+                Circle::new(p, 4, palette::DATA.stroke_width(2)),
+            ])?;
+        }
+    }
+    if values.iter().all(Option::is_none) {
+        marks::no_data(root, &layout)?;
+    }
+    Ok(())
+}
+
+/// A padded value range holding every value, the target and warn. The
+/// padding (not the data) stops at the floor and ceiling.
+fn value_axis(
+    input: &TimeSeriesInput,
+    values: &[Option<f64>],
+    target: Option<&Thresholds>,
+) -> axis::Axis {
+    let thresholds = target
+        .into_iter()
+        .flat_map(|t| [Some(t.target), t.warn()])
+        .flatten();
+    let all: Vec<f64> = values.iter().flatten().copied().chain(thresholds).collect();
+    let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (data_lo, data_hi) = axis::sane_range(lo, hi);
+    let pad = (data_hi - data_lo) * 0.1;
+    // Stay on the data's side of zero: a positive series needs no negative axis.
+    let zero = if data_lo >= 0.0 {
+        0.0
+    } else {
+        f64::NEG_INFINITY
+    };
+    let floor = input
+        .y_floor
+        .filter(|f| f.is_finite())
+        .unwrap_or(zero)
+        .min(data_lo);
+    let ceiling = input
+        .y_ceiling
+        .filter(|c| c.is_finite())
+        .unwrap_or(f64::INFINITY)
+        .max(data_hi);
+    let lo = (data_lo - pad).max(floor);
+    let hi = (data_hi + pad).min(ceiling);
+    let mut y = axis::value_axis(lo, hi, 5, false, &input.y_label);
+    // Rounding out to whole ticks must not cross the floor or ceiling either.
+    y.range = (y.range.0.max(floor), y.range.1.min(ceiling));
+    y.ticks
+        .retain(|(v, _)| *v >= y.range.0 - 1e-9 && *v <= y.range.1 + 1e-9);
+    y
+}
+
+fn describe(
+    input: &TimeSeriesInput,
+    values: &[Option<f64>],
+    in_progress: bool,
+    target: Option<&Thresholds>,
+    fmt: ValueFormat,
+) -> String {
+    let name = svg::clean(&input.title);
+    let Some(first) = input.points.first() else {
+        return format!("{name}: no months to show.");
+    };
+    let last = &input.points[input.points.len() - 1];
+    let mut text = format!(
+        "{name} per month, {} to {}",
+        svg::clean(&first.label),
+        svg::clean(&last.label)
+    );
+    if let Some(t) = target {
+        text.push_str(&format!(
+            ", against a target of {} ({})",
+            fmt.value(t.target),
+            t.direction_text()
+        ));
+    }
+    let settled = if in_progress {
+        &values[..values.len() - 1]
+    } else {
+        values
+    };
+    let latest = settled
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, v)| v.map(|v| (i, v)));
+    match latest {
+        Some((i, v)) => {
+            text.push_str(&format!(
+                ": latest {} in {}",
+                fmt.value(v),
+                svg::clean(&input.points[i].label)
+            ));
+            if let Some(t) = target {
+                text.push_str(if t.status(v) == Rag::Green {
+                    ", meeting the target"
+                } else {
+                    ", missing the target"
+                });
+            }
+        }
+        None => text.push_str(": nothing reported"),
+    }
+    let missing = settled.iter().filter(|v| v.is_none()).count();
+    if missing > 0 && missing < settled.len() {
+        text.push_str(&format!(
+            ", {} not reported",
+            plural(missing as u64, "month", "months")
+        ));
+    }
+    if in_progress {
+        match values.last().copied().flatten() {
+            Some(v) => text.push_str(&format!(
+                ", {} in progress at {}",
+                svg::clean(&last.label),
+                fmt.value(v)
+            )),
+            None => text.push_str(&format!(", {} in progress", svg::clean(&last.label))),
+        }
+    }
+    text.push('.');
+    text
+}
+
+fn table(
+    input: &TimeSeriesInput,
+    values: &[Option<f64>],
+    in_progress: bool,
+    target: Option<&Thresholds>,
+    fmt: ValueFormat,
+) -> DataTable {
+    let mut headers = vec!["Month".to_string(), svg::clean(&input.y_label)];
+    if target.is_some() {
+        headers.push("Target".to_string());
+    }
+    let last = values.len().saturating_sub(1);
+    let rows = input
+        .points
+        .iter()
+        .zip(values)
+        .enumerate()
+        .map(|(i, (point, value))| {
+            let mut cell = fmt.cell(*value);
+            if in_progress && i == last {
+                cell = if value.is_some() {
+                    format!("{cell} (in progress)")
+                } else {
+                    format!("{NOT_REPORTED} (in progress)")
+                };
+            }
+            let mut row = vec![svg::clean(&point.label), cell];
+            if let Some(t) = target {
+                row.push(fmt.number(t.target));
+            }
+            row
+        })
+        .collect();
+    DataTable { headers, rows }
+}

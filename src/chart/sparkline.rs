@@ -1,0 +1,197 @@
+//! Sparklines: a tiny line (120×28) for a table row, without axes or text,
+//! with gaps for missing values, the last reported point marked and
+//! optional pale RAG bands behind the line; the last point takes the colour
+//! of its band.
+
+use plotters::prelude::*;
+
+use super::Chart;
+use super::palette;
+use super::series::Point;
+use super::svg::{self, Area, DrawResult, Frame};
+use super::table::{self, DataTable, ValueFormat, finite};
+use super::thresholds::Thresholds;
+
+const WIDTH: u32 = 120;
+const HEIGHT: u32 = 28;
+/// Drawn at 4× for sub-pixel precision; sizes below are in drawn pixels.
+const SCALE: u32 = 4;
+/// Room around the line so the end marker is not clipped.
+const PAD: u32 = 4 * SCALE;
+
+/// A sparkline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SparklineInput {
+    /// Element id prefix, unique on the page, e.g. "health-acme".
+    pub id: String,
+    pub title: String,
+    /// The value column's header, e.g. "Health (0–100)".
+    pub value_label: String,
+    pub unit: String,
+    pub decimals: usize,
+    /// Oldest first; meant for up to 12.
+    pub points: Vec<Point>,
+    /// A fixed value range, e.g. (0, 100) for health; else the data's.
+    pub range: Option<(f64, f64)>,
+    /// Pale bands behind the line and the colour of the last point, e.g.
+    /// target 75, warn 50, higher is better.
+    pub bands: Option<Thresholds>,
+}
+
+/// Render a sparkline.
+pub fn sparkline(input: &SparklineInput) -> Chart {
+    let id = svg::sanitize_id(&input.id);
+    let title = svg::clean(&input.title);
+    let fmt = ValueFormat {
+        unit: &input.unit,
+        decimals: input.decimals,
+    };
+    let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
+    let bands = input.bands.filter(|b| b.target.is_finite());
+    let desc = describe(input, &values, bands.as_ref(), fmt);
+    let frame = Frame {
+        id: &id,
+        title: &title,
+        desc: &desc,
+        width: WIDTH,
+        height: HEIGHT,
+        scale: SCALE,
+    };
+    let svg = svg::render(&frame, |root| draw(root, input, &values, bands.as_ref()));
+    let table = DataTable {
+        headers: vec!["Month".to_string(), svg::clean(&input.value_label)],
+        rows: input
+            .points
+            .iter()
+            .zip(&values)
+            .map(|(p, v)| vec![svg::clean(&p.label), fmt.cell(*v)])
+            .collect(),
+    };
+    Chart {
+        id,
+        title,
+        desc,
+        svg,
+        table,
+    }
+}
+
+/// The value range: the fixed one if it holds every value, else the data's
+/// with a little padding.
+fn range(input: &SparklineInput, values: &[Option<f64>]) -> (f64, f64) {
+    let lo = values
+        .iter()
+        .flatten()
+        .copied()
+        .fold(f64::INFINITY, f64::min);
+    let hi = values
+        .iter()
+        .flatten()
+        .copied()
+        .fold(f64::NEG_INFINITY, f64::max);
+    if let Some((a, b)) = input
+        .range
+        .filter(|(a, b)| a.is_finite() && b.is_finite() && b > a)
+    {
+        if !(lo < a || hi > b) {
+            return (a, b);
+        }
+    }
+    let (lo, hi) = super::axis::sane_range(lo, hi);
+    let pad = (hi - lo) * 0.1;
+    (lo - pad, hi + pad)
+}
+
+fn draw(
+    root: &Area,
+    input: &SparklineInput,
+    values: &[Option<f64>],
+    bands: Option<&Thresholds>,
+) -> DrawResult {
+    let (lo, hi) = range(input, values);
+    let x_max = values.len().saturating_sub(1).max(1) as f64;
+    let mut plot = ChartBuilder::on(root)
+        .margin(PAD)
+        .build_cartesian_2d(0.0..x_max, lo..hi)?;
+    if let Some(b) = bands {
+        let (width, height) = ((WIDTH * SCALE) as i32, (HEIGHT * SCALE) as i32);
+        for (from, to, rag) in b.bands(lo, hi) {
+            // Bands fill the whole sparkline, padding included.
+            let top = if to >= hi {
+                0
+            } else {
+                plot.backend_coord(&(0.0, to)).1
+            };
+            let bottom = if from <= lo {
+                height
+            } else {
+                plot.backend_coord(&(0.0, from)).1
+            };
+            let style = rag.colour().mix(palette::BAND_OPACITY).filled();
+            root.draw(&Rectangle::new([(0, top), (width, bottom)], style))?;
+        }
+    }
+    for run in table::runs(values) {
+        let line = run.iter().map(|&(i, v)| (i as f64, v));
+        if run.len() >= 2 {
+            plot.draw_series(LineSeries::new(line, palette::DATA.stroke_width(6)))?;
+        } else {
+            // A lone value between gaps is a dot, or it would vanish.
+            plot.draw_series(line.map(|p| Circle::new(p, 5, palette::DATA.filled())))?;
+        }
+    }
+    let last = values
+        .iter()
+        .enumerate()
+        .rev()
+        .find_map(|(i, v)| v.map(|v| (i as f64, v)));
+    if let Some((i, v)) = last {
+        let colour = bands.map_or(palette::DATA, |b| b.status(v).colour());
+        plot.draw_series([
+            Circle::new((i, v), 12, colour.filled()),
+            Circle::new((i, v), 12, palette::INK.stroke_width(3)),
+        ])?;
+    }
+    Ok(())
+}
+
+fn describe(
+    input: &SparklineInput,
+    values: &[Option<f64>],
+    bands: Option<&Thresholds>,
+    fmt: ValueFormat,
+) -> String {
+    let name = svg::clean(&input.title);
+    let reported: Vec<(usize, f64)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.map(|v| (i, v)))
+        .collect();
+    let Some(&(i, v)) = reported.last() else {
+        return format!("{name}: nothing reported.");
+    };
+    let mut text = format!(
+        "{name}: latest {} ({})",
+        fmt.value(v),
+        svg::clean(&input.points[i].label)
+    );
+    if let Some(b) = bands {
+        text.push_str(&format!(", {}", b.status(v).name()));
+    }
+    if let Some(&(j, first)) = reported.first().filter(|_| reported.len() > 1) {
+        text.push_str(&format!(
+            ", from {} in {}",
+            fmt.value(first),
+            svg::clean(&input.points[j].label)
+        ));
+    }
+    let missing = values.len() - reported.len();
+    if missing > 0 {
+        text.push_str(&format!(
+            ", {} not reported",
+            table::plural(missing as u64, "month", "months")
+        ));
+    }
+    text.push('.');
+    text
+}

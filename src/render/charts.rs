@@ -1,0 +1,301 @@
+//! From figures to charts: each function turns one part of the analysis into
+//! the input of one chart shape. The shapes themselves live in `crate::chart`.
+
+use crate::analyse::cadence::Communication;
+use crate::analyse::feedback::FeedbackBalance;
+use crate::analyse::health::SparkPoint;
+use crate::analyse::kpi::{KpiAnalysis, Performance};
+use crate::analyse::trust::Trust;
+use crate::analyse::workload::Workload;
+use crate::chart::{
+    self, Bar, BarSeries, BarsInput, Chart, Flag, GapNote, GroupedBarsInput, HeatMapInput,
+    Orientation, Point, Reference, SparklineInput, Thresholds, TimeSeriesInput, Tone,
+};
+use crate::config::HealthBands;
+use crate::model::Direction;
+
+/// Decimals that show a KPI's values as written (99.62% needs two, 418 s none).
+fn decimals_for(values: impl Iterator<Item = f64>) -> usize {
+    values
+        .map(|v| {
+            let text = format!("{:.3}", v.abs().fract());
+            text.trim_end_matches('0').len().saturating_sub(2)
+        })
+        .max()
+        .unwrap_or(0)
+        .min(2)
+}
+
+fn direction(d: Direction) -> chart::Direction {
+    match d {
+        Direction::Higher => chart::Direction::Higher,
+        Direction::Lower => chart::Direction::Lower,
+    }
+}
+
+/// The value axis of a KPI chart: short, since the caption names the KPI.
+fn axis_label(unit: &str) -> String {
+    if unit.is_empty() {
+        "Actual".to_string()
+    } else {
+        format!("Actual ({unit})")
+    }
+}
+
+/// Actuals against target with RAG bands, gaps where nothing was reported.
+pub fn kpi(k: &KpiAnalysis) -> Chart {
+    let points: Vec<Point> = k
+        .series
+        .iter()
+        .map(|p| Point {
+            label: p.month.short_label(),
+            value: p.value,
+        })
+        .collect();
+    let percent = k.unit == "%";
+    chart::time_series(&TimeSeriesInput {
+        id: format!("kpi-chart-{}", k.id),
+        title: format!("{} against target", k.name),
+        y_label: axis_label(&k.unit),
+        unit: k.unit.clone(),
+        decimals: decimals_for(k.series.iter().filter_map(|p| p.value)),
+        points,
+        last_in_progress: k.series.last().is_some_and(|p| p.in_progress),
+        target: Some(Thresholds {
+            target: k.target,
+            warn: Some(k.warn),
+            direction: direction(k.direction),
+        }),
+        bands: true,
+        y_floor: Some(0.0).filter(|_| k.target >= 0.0),
+        y_ceiling: percent.then_some(100.0),
+    })
+}
+
+/// SLA attainment per SLA KPI over 12 months, against 100%.
+pub fn sla_attainment(p: &Performance) -> Option<Chart> {
+    let bars: Vec<Bar> = p
+        .kpis
+        .iter()
+        .filter(|k| k.sla)
+        .map(|k| Bar {
+            label: k.name.clone(),
+            value: k.attainment.as_ref().map(|a| a.ratio * 100.0),
+            reference: Some(100.0),
+        })
+        .collect();
+    if bars.is_empty() {
+        return None;
+    }
+    Some(chart::bars(&BarsInput {
+        id: "sla-attainment".into(),
+        title: "SLA attainment, last 12 months".into(),
+        category_label: "SLA KPI".into(),
+        value_label: "Months on target (%)".into(),
+        unit: "%".into(),
+        decimals: 0,
+        bars,
+        reference: Some(Reference {
+            name: "Every month on target".into(),
+            flag: Flag::Below,
+            flagged_name: "Missed in some months".into(),
+        }),
+        orientation: Orientation::Horizontal,
+        value_max: Some(100.0),
+        integer: false,
+    }))
+}
+
+/// Hours worked per month against contracted capacity, overtime marked.
+pub fn workload(w: &Workload) -> Option<Chart> {
+    let capacity = w.capacity?;
+    let limit = capacity * (1.0 + w.limit);
+    Some(chart::bars(&BarsInput {
+        id: "workload".into(),
+        title: "Hours worked against capacity".into(),
+        category_label: "Month".into(),
+        value_label: "Hours worked (h)".into(),
+        unit: "h".into(),
+        decimals: 0,
+        bars: w
+            .months
+            .iter()
+            .map(|m| Bar {
+                label: m.month.short_label(),
+                value: m.worked,
+                reference: Some(limit),
+            })
+            .collect(),
+        reference: Some(Reference {
+            name: format!(
+                "Capacity + {}% overtime limit",
+                crate::render::format::number(w.limit * 100.0, 1)
+            ),
+            flag: Flag::Above,
+            flagged_name: "Over the overtime limit".into(),
+        }),
+        orientation: Orientation::Vertical,
+        value_max: None,
+        integer: false,
+    }))
+}
+
+/// Check-ins held per month against the cadence's expectation.
+pub fn cadence(c: &Communication) -> Option<Chart> {
+    c.meeting_interval_days?;
+    Some(chart::bars(&BarsInput {
+        id: "cadence".into(),
+        title: "Check-ins held against the agreed cadence".into(),
+        category_label: "Month".into(),
+        value_label: "Check-ins and reviews held".into(),
+        unit: String::new(),
+        decimals: 1,
+        bars: c
+            .months
+            .iter()
+            .map(|m| Bar {
+                label: m.month.short_label(),
+                value: Some(m.held as f64),
+                reference: m.expected,
+            })
+            .collect(),
+        reference: Some(Reference {
+            name: "Expected by the cadence".into(),
+            flag: Flag::Below,
+            flagged_name: "Fewer than expected".into(),
+        }),
+        orientation: Orientation::Vertical,
+        value_max: None,
+        integer: true,
+    }))
+}
+
+/// Feedback items by kind, client beside provider.
+pub fn feedback(f: &FeedbackBalance) -> Option<Chart> {
+    if f.total == 0 {
+        return None;
+    }
+    let counts = |k: &crate::analyse::feedback::KindCounts| {
+        vec![
+            Some(k.praise as f64),
+            Some(k.concern as f64),
+            Some(k.suggestion as f64),
+        ]
+    };
+    Some(chart::grouped_bars(&GroupedBarsInput {
+        id: "feedback".into(),
+        title: format!(
+            "Feedback by side and kind, {} to {}",
+            f.window.first, f.window.last
+        ),
+        category_label: "Kind".into(),
+        value_label: "Items".into(),
+        unit: String::new(),
+        decimals: 0,
+        categories: vec!["Praise".into(), "Concern".into(), "Suggestion".into()],
+        series: vec![
+            BarSeries {
+                name: "Client".into(),
+                tone: Tone::Client,
+                values: counts(&f.client),
+            },
+            BarSeries {
+                name: "Provider".into(),
+                tone: Tone::Provider,
+                values: counts(&f.provider),
+            },
+        ],
+        value_max: None,
+        integer: true,
+        gap: None,
+    }))
+}
+
+/// The latest survey, client beside provider per dimension, gaps written.
+pub fn survey(t: &Trust) -> Option<Chart> {
+    let month = t.month?;
+    Some(chart::grouped_bars(&GroupedBarsInput {
+        id: "survey".into(),
+        title: format!("Relationship survey {month}: client and provider"),
+        category_label: "Dimension".into(),
+        value_label: "Score (1–5)".into(),
+        unit: String::new(),
+        decimals: 0,
+        categories: t
+            .dimensions
+            .iter()
+            .map(|d| crate::render::format::capitalise(&d.dimension))
+            .collect(),
+        series: vec![
+            BarSeries {
+                name: "Client".into(),
+                tone: Tone::Client,
+                values: t
+                    .dimensions
+                    .iter()
+                    .map(|d| d.client.map(f64::from))
+                    .collect(),
+            },
+            BarSeries {
+                name: "Provider".into(),
+                tone: Tone::Provider,
+                values: t
+                    .dimensions
+                    .iter()
+                    .map(|d| d.provider.map(f64::from))
+                    .collect(),
+            },
+        ],
+        value_max: Some(5.0),
+        integer: true,
+        gap: Some(GapNote {
+            flag_at: t.gap_limit,
+        }),
+    }))
+}
+
+/// Open risks by likelihood and impact.
+pub fn heat_map(id: &str, title: &str, counts: [[u32; 5]; 5]) -> Chart {
+    chart::heat_map(&HeatMapInput {
+        id: id.to_string(),
+        title: title.to_string(),
+        counts,
+    })
+}
+
+/// Health at the start of each of the last 12 months.
+pub fn health_sparkline(id: &str, name: &str, points: &[SparkPoint], bands: &HealthBands) -> Chart {
+    chart::sparkline(&SparklineInput {
+        id: format!("spark-{id}"),
+        title: format!("Health of {name}, last 12 months"),
+        value_label: "Health (0–100)".into(),
+        unit: String::new(),
+        decimals: 0,
+        points: points
+            .iter()
+            .map(|p| Point {
+                label: crate::render::format::date(p.date),
+                value: p.score,
+            })
+            .collect(),
+        range: Some((0.0, 100.0)),
+        bands: Some(Thresholds {
+            target: bands.green,
+            warn: Some(bands.amber),
+            direction: chart::Direction::Higher,
+        }),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_follow_the_data() {
+        assert_eq!(decimals_for([418.0, 401.0].into_iter()), 0);
+        assert_eq!(decimals_for([99.6, 99.62].into_iter()), 2);
+        assert_eq!(decimals_for([4.4].into_iter()), 1);
+        assert_eq!(decimals_for(std::iter::empty()), 0);
+    }
+}

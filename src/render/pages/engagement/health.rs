@@ -1,0 +1,90 @@
+//! Health with its breakdown, and the flags a reader must not miss.
+
+use serde::Serialize;
+
+use crate::analyse::EngagementAnalysis;
+use crate::analyse::flags::Severity;
+use crate::analyse::rag::Rag;
+use crate::config::HealthBands;
+use crate::render::format;
+
+#[derive(Debug, Serialize)]
+pub(super) struct HealthView {
+    pub score: String,
+    pub class: &'static str,
+    pub band: &'static str,
+    pub components: Vec<ComponentRow>,
+    pub left_out: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct ComponentRow {
+    pub label: String,
+    pub score: String,
+    pub class: &'static str,
+    pub weight: String,
+    pub effective_weight: String,
+    pub has_data: bool,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct FlagView {
+    pub severity: &'static str,
+    pub class: &'static str,
+    pub title: String,
+    pub evidence: String,
+}
+
+/// The words for a health band, shared with the portfolio.
+pub(crate) fn band_words(band: Rag) -> &'static str {
+    match band {
+        Rag::Green => "healthy",
+        Rag::Amber => "needs attention",
+        Rag::Red => "at risk",
+        Rag::Grey => "no data",
+    }
+}
+
+pub(super) fn health_view(a: &EngagementAnalysis, bands: &HealthBands) -> HealthView {
+    let h = &a.health;
+    HealthView {
+        score: h.rounded.map_or("—".into(), |r| r.to_string()),
+        class: h.band.as_str(),
+        band: band_words(h.band),
+        components: h
+            .components
+            .iter()
+            .map(|c| ComponentRow {
+                label: format::capitalise(&c.label),
+                score: c.score.map_or("no data".into(), |s| format::number(s, 0)),
+                class: Rag::band(c.score, bands.green, bands.amber).as_str(),
+                weight: format::number(c.weight, 1),
+                effective_weight: if c.has_data {
+                    format::percent(c.effective_weight)
+                } else {
+                    "left out".into()
+                },
+                has_data: c.has_data,
+                reasons: c.reasons.clone(),
+            })
+            .collect(),
+        left_out: h.left_out_wording(),
+    }
+}
+
+pub(super) fn flag_views(a: &EngagementAnalysis) -> Vec<FlagView> {
+    a.flags
+        .iter()
+        .map(|f| FlagView {
+            severity: f.severity.as_str(),
+            class: match f.severity {
+                Severity::Critical => "flag-red",
+                Severity::Warning => "flag-amber",
+                Severity::Info => "flag-info",
+            },
+            title: f.title.clone(),
+            evidence: f.evidence.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,159 @@
+//! The relationship report of one engagement: one view struct per section,
+//! each built from the analysis by its own function.
+
+mod health;
+pub(crate) use health::band_words;
+mod registers;
+mod relationship;
+mod scorecard;
+
+use serde::Serialize;
+
+use crate::analyse::EngagementAnalysis;
+use crate::chart::Chart;
+use crate::model::Engagement;
+use crate::render::view::base_context;
+use crate::render::{Input, PageJob, charts, format, labels, links};
+
+#[derive(Debug, Serialize)]
+struct EngagementView {
+    id: String,
+    name: String,
+    client: String,
+    client_owner: String,
+    provider: String,
+    provider_owner: String,
+    phase: &'static str,
+    services: String,
+    start: String,
+    contract: Option<ContractView>,
+    cadence: String,
+    capacity: String,
+    health: health::HealthView,
+    flags: Vec<health::FlagView>,
+    scorecard: scorecard::ScorecardView,
+    workload: relationship::WorkloadView,
+    cadence_section: relationship::CadenceView,
+    feedback: relationship::FeedbackView,
+    trust: relationship::TrustView,
+    registers: registers::RegistersView,
+    charts: ChartsView,
+}
+
+/// Every chart of the report, each with its data table.
+#[derive(Debug, Serialize)]
+struct ChartsView {
+    kpis: Vec<Chart>,
+    sla: Option<Chart>,
+    workload: Option<Chart>,
+    cadence: Option<Chart>,
+    feedback: Option<Chart>,
+    survey: Option<Chart>,
+    risks: Chart,
+}
+
+#[derive(Debug, Serialize)]
+struct ContractView {
+    end: String,
+    days_to_end: i64,
+    notice_deadline: String,
+    notice: &'static str,
+    notice_class: &'static str,
+    fee: String,
+}
+
+pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> PageJob {
+    let path = links::engagement(&e.id);
+    let mut context = base_context(
+        input,
+        &path,
+        e.record.name.clone(),
+        "portfolio",
+        vec![("Portfolio".into(), links::index())],
+    );
+    let r = &e.record;
+    let thresholds = &input.portfolio.config.thresholds;
+    let view = EngagementView {
+        id: e.id.clone(),
+        name: r.name.clone(),
+        client: r.client.name.clone(),
+        client_owner: r.client.owner.clone().unwrap_or_default(),
+        provider: r.provider.name.clone(),
+        provider_owner: r.provider.owner.clone().unwrap_or_default(),
+        phase: labels::phase(r.phase),
+        services: r.services.join(", "),
+        start: r.start.map(format::date).unwrap_or_default(),
+        contract: contract_view(e, a),
+        cadence: r
+            .cadence
+            .as_ref()
+            .map(|c| {
+                let f = |x: Option<crate::model::Frequency>| {
+                    x.map_or("—".to_string(), |x| format!("{x:?}").to_lowercase())
+                };
+                format!("check-ins {}, reviews {}", f(c.check_in), f(c.review))
+            })
+            .unwrap_or_else(|| "not agreed".into()),
+        capacity: r
+            .capacity
+            .as_ref()
+            .map(|c| format!("{} h/month", format::grouped(c.hours_per_month)))
+            .unwrap_or_else(|| "not set".into()),
+        health: health::health_view(a, &thresholds.health),
+        flags: health::flag_views(a),
+        scorecard: scorecard::scorecard_view(a),
+        workload: relationship::workload_view(a),
+        cadence_section: relationship::cadence_view(a),
+        feedback: relationship::feedback_view(a),
+        trust: relationship::trust_view(a),
+        registers: registers::registers_view(e, a),
+        charts: ChartsView {
+            kpis: a.performance.kpis.iter().map(charts::kpi).collect(),
+            sla: charts::sla_attainment(&a.performance),
+            workload: charts::workload(&a.workload),
+            cadence: charts::cadence(&a.communication),
+            feedback: charts::feedback(&a.feedback),
+            survey: charts::survey(&a.trust),
+            risks: charts::heat_map(
+                "risk-map",
+                "Open risks by likelihood and impact",
+                a.risks.heat_map,
+            ),
+        },
+    };
+    context.insert("e", &view);
+    PageJob {
+        path,
+        template: "engagement.html",
+        context,
+    }
+}
+
+fn contract_view(e: &Engagement, a: &EngagementAnalysis) -> Option<ContractView> {
+    let status = a.contract.as_ref()?;
+    let c = e.record.contract.as_ref()?;
+    use crate::analyse::contract::NoticeState;
+    let class = match status.notice {
+        NoticeState::Past => "red",
+        NoticeState::Near => "amber",
+        NoticeState::Ended => "grey",
+        _ => "green",
+    };
+    Some(ContractView {
+        end: format::date(status.end),
+        days_to_end: status.days_to_end,
+        notice_deadline: status
+            .notice_deadline
+            .map(format::date)
+            .unwrap_or_else(|| "—".into()),
+        notice: status.notice.label(),
+        notice_class: class,
+        fee: match c.monthly_fee {
+            Some(fee) => format!(
+                "{} a month",
+                format::money(fee, c.currency.as_deref().unwrap_or(""))
+            ),
+            None => "not stated".into(),
+        },
+    })
+}

@@ -1,0 +1,167 @@
+//! Registers of the report: risks, goals, expectations, milestones, actions
+//! and notes.
+
+use serde::Serialize;
+
+use crate::analyse::EngagementAnalysis;
+use crate::analyse::actions::ActionState;
+use crate::model::{Audience, Engagement, GoalStatus};
+use crate::render::rows::{ActionRow, RiskRow, action_row, risk_row};
+use crate::render::{format, labels};
+
+#[derive(Debug, Serialize)]
+pub(super) struct RegistersView {
+    pub risks: Vec<RiskRow>,
+    pub exposure: u32,
+    pub open_risks: usize,
+    pub risk_score: String,
+    pub risk_reasons: Vec<String>,
+    pub goals: Vec<GoalRow>,
+    pub mutual_share: String,
+    pub expectations: Vec<ExpectationRow>,
+    pub milestones: Vec<MilestoneRow>,
+    pub celebration_nudge: bool,
+    pub actions: Vec<ActionRow>,
+    pub open_actions: usize,
+    pub overdue_actions: usize,
+    pub closed_recently: usize,
+    pub notes: Vec<NoteRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct GoalRow {
+    pub title: String,
+    pub status: &'static str,
+    pub class: &'static str,
+    pub due: String,
+    pub mutual: bool,
+    pub overdue: bool,
+    pub internal: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct ExpectationRow {
+    pub text: String,
+    pub set_by: &'static str,
+    pub agreed: bool,
+    pub internal: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct MilestoneRow {
+    pub date: String,
+    pub title: String,
+    pub celebrated: bool,
+    pub internal: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct NoteRow {
+    pub title: String,
+    pub date: String,
+    pub kind: &'static str,
+    pub url: String,
+    pub internal: bool,
+    pub actions: usize,
+}
+
+fn internal(a: Option<Audience>) -> bool {
+    a != Some(Audience::Shared)
+}
+
+pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> RegistersView {
+    let r = &e.record;
+    let name = &r.name;
+    let mut risks: Vec<&_> = a.risks.items.iter().collect();
+    risks.sort_by(|x, y| (!x.is_open(), y.score).cmp(&(!y.is_open(), x.score)));
+    let mut actions: Vec<&_> = a
+        .actions
+        .items
+        .iter()
+        .filter(|x| x.state != ActionState::Closed)
+        .collect();
+    // Overdue first, then open by due date, then recently closed.
+    actions.sort_by_key(|x| {
+        let rank = match x.state {
+            ActionState::Overdue => 0,
+            ActionState::Open => 1,
+            _ => 2,
+        };
+        (rank, x.due.is_none(), x.due, x.note_date)
+    });
+    RegistersView {
+        risks: risks.iter().map(|x| risk_row(&e.id, name, x)).collect(),
+        exposure: a.risks.exposure,
+        open_risks: a.risks.open,
+        risk_score: format::number(a.risks.score, 0),
+        risk_reasons: a.risks.reasons(),
+        goals: r
+            .goals
+            .iter()
+            .map(|g| {
+                let class = match g.status {
+                    GoalStatus::OnTrack | GoalStatus::Done => "green",
+                    GoalStatus::AtRisk => "amber",
+                    GoalStatus::OffTrack => "red",
+                    GoalStatus::Dropped => "grey",
+                };
+                GoalRow {
+                    title: g.title.clone(),
+                    status: labels::goal_status(g.status),
+                    class,
+                    due: g.due.map(format::date).unwrap_or_else(|| "—".into()),
+                    mutual: g.mutual,
+                    overdue: a.goals.overdue.iter().any(|o| o.id == g.id),
+                    internal: internal(g.audience),
+                }
+            })
+            .collect(),
+        mutual_share: a.goals.mutual_share.map_or("no mutual goals".into(), |s| {
+            format!(
+                "{} of mutual goals on track or done ({} of {})",
+                format::percent(s),
+                a.goals.mutual_on_track,
+                a.goals.mutual
+            )
+        }),
+        expectations: r
+            .expectations
+            .iter()
+            .map(|x| ExpectationRow {
+                text: x.text.clone(),
+                set_by: labels::side(x.set_by),
+                agreed: x.agreed,
+                internal: internal(x.audience),
+            })
+            .collect(),
+        milestones: r
+            .milestones
+            .iter()
+            .rev()
+            .map(|m| MilestoneRow {
+                date: format::date(m.date),
+                title: m.title.clone(),
+                celebrated: m.celebrated,
+                internal: internal(m.audience),
+            })
+            .collect(),
+        celebration_nudge: a.celebrations.nudge,
+        actions: actions.iter().map(|x| action_row(&e.id, name, x)).collect(),
+        open_actions: a.actions.open,
+        overdue_actions: a.actions.overdue,
+        closed_recently: a.actions.closed_recently,
+        notes: e
+            .notes
+            .iter()
+            .rev()
+            .map(|n| NoteRow {
+                title: n.meta.title.clone(),
+                date: format::date(n.meta.date),
+                kind: labels::note_kind(n.meta.kind),
+                url: format!("notes/{}.html", n.slug),
+                internal: internal(n.meta.audience),
+                actions: n.actions.len(),
+            })
+            .collect(),
+    }
+}

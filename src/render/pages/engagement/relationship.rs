@@ -1,0 +1,210 @@
+//! The relationship sections: workload against capacity, check-in cadence,
+//! two-way feedback and the survey's perception gap.
+
+use serde::Serialize;
+
+use crate::analyse::EngagementAnalysis;
+use crate::render::{format, labels};
+
+#[derive(Debug, Serialize)]
+pub(super) struct WorkloadView {
+    pub has_capacity: bool,
+    pub capacity: String,
+    pub limit: String,
+    pub score: String,
+    pub reasons: Vec<String>,
+    pub months: Vec<WorkloadRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct WorkloadRow {
+    pub month: String,
+    pub worked: String,
+    pub overtime: String,
+    pub requested: String,
+    pub flagged: bool,
+    pub in_progress: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct CadenceView {
+    pub agreed: bool,
+    pub expected: String,
+    pub held: usize,
+    pub review: String,
+    pub review_overdue: bool,
+    pub last_check_in: String,
+    pub longest_gap: String,
+    pub score: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct FeedbackView {
+    pub window: String,
+    pub total: usize,
+    pub rows: Vec<FeedbackRow>,
+    pub client_share: String,
+    pub balance: String,
+    pub one_sided: bool,
+    pub score: String,
+    pub reasons: Vec<String>,
+    pub items: Vec<FeedbackItemRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct FeedbackRow {
+    pub side: &'static str,
+    pub praise: usize,
+    pub concern: usize,
+    pub suggestion: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct FeedbackItemRow {
+    pub month: String,
+    pub from: &'static str,
+    pub kind: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct TrustView {
+    pub month: String,
+    pub has_survey: bool,
+    pub dimensions: Vec<DimensionRow>,
+    pub mean_gap: String,
+    pub gap_limit: String,
+    pub score: String,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct DimensionRow {
+    pub dimension: String,
+    pub client: String,
+    pub provider: String,
+    pub gap: String,
+    pub flagged: bool,
+}
+
+fn score_text(score: Option<f64>) -> String {
+    score.map_or("no data".into(), |s| format::number(s, 0))
+}
+
+fn hours(v: Option<f64>) -> String {
+    v.map_or("not reported".into(), |v| {
+        format!("{} h", format::grouped(v))
+    })
+}
+
+pub(super) fn workload_view(a: &EngagementAnalysis) -> WorkloadView {
+    let w = &a.workload;
+    WorkloadView {
+        has_capacity: w.capacity.is_some(),
+        capacity: w.capacity.map_or("not set".into(), |c| hours(Some(c))),
+        limit: format::percent(w.limit),
+        score: score_text(w.score),
+        reasons: w.reasons(),
+        months: w
+            .months
+            .iter()
+            .map(|m| WorkloadRow {
+                month: m.month.to_string(),
+                worked: hours(m.worked),
+                overtime: m.ratio.map_or("—".into(), |r| {
+                    format!("{}%", format::number(r * 100.0, 1))
+                }),
+                requested: hours(m.overtime_requested),
+                flagged: m.flagged,
+                in_progress: m.in_progress,
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn cadence_view(a: &EngagementAnalysis) -> CadenceView {
+    let c = &a.communication;
+    CadenceView {
+        agreed: c.check_in.is_some() || c.review.is_some(),
+        expected: c.expected.map_or("—".into(), |n| n.to_string()),
+        held: c.held,
+        review: if c.review.is_some() {
+            c.review_wording()
+        } else {
+            "no review cadence agreed".into()
+        },
+        review_overdue: c.review_overdue,
+        last_check_in: match (c.last_check_in, c.days_since_check_in) {
+            (Some(d), Some(days)) => format!("{} ({days} days ago)", format::date(d)),
+            _ => "none".into(),
+        },
+        longest_gap: c.longest_gap.as_ref().map_or("—".into(), |g| {
+            format!(
+                "{} days ({} to {})",
+                g.days,
+                format::date(g.from),
+                format::date(g.to)
+            )
+        }),
+        score: score_text(c.score),
+        reasons: c.reasons(),
+    }
+}
+
+pub(super) fn feedback_view(a: &EngagementAnalysis) -> FeedbackView {
+    let f = &a.feedback;
+    let row = |side, k: &crate::analyse::feedback::KindCounts| FeedbackRow {
+        side,
+        praise: k.praise,
+        concern: k.concern,
+        suggestion: k.suggestion,
+        total: k.total,
+    };
+    FeedbackView {
+        window: format!("{} to {}", f.window.first, f.window.last),
+        total: f.total,
+        rows: vec![row("Client", &f.client), row("Provider", &f.provider)],
+        client_share: f.client_share.map_or("—".into(), format::percent),
+        balance: f.balance.map_or("—".into(), |b| format::number(b, 2)),
+        one_sided: f.one_sided,
+        score: score_text(f.score),
+        reasons: f.reasons(),
+        items: f
+            .items
+            .iter()
+            .rev()
+            .map(|i| FeedbackItemRow {
+                month: i.month.to_string(),
+                from: labels::side(i.from),
+                kind: labels::feedback_kind(i.kind),
+                text: i.text.clone(),
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn trust_view(a: &EngagementAnalysis) -> TrustView {
+    let t = &a.trust;
+    let score = |s: Option<u8>| s.map_or("—".to_string(), |s| s.to_string());
+    TrustView {
+        month: t.month.map_or("—".into(), |m| m.to_string()),
+        has_survey: t.month.is_some(),
+        dimensions: t
+            .dimensions
+            .iter()
+            .map(|d| DimensionRow {
+                dimension: format::capitalise(&d.dimension),
+                client: score(d.client),
+                provider: score(d.provider),
+                gap: d.gap.map_or("—".into(), |g| format!("{g:+.0}")),
+                flagged: d.flagged,
+            })
+            .collect(),
+        mean_gap: t.mean_abs_gap.map_or("—".into(), |g| format::number(g, 2)),
+        gap_limit: format::number(t.gap_limit, 1),
+        score: score_text(t.score),
+        reasons: t.reasons(),
+    }
+}

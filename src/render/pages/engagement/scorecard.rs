@@ -1,0 +1,180 @@
+//! The two-way KPI scorecard, SLA breaches and service credits.
+
+use serde::Serialize;
+
+use crate::analyse::EngagementAnalysis;
+use crate::analyse::kpi::{Attainment, KpiAnalysis};
+use crate::model::{Direction, Side};
+use crate::render::format;
+
+#[derive(Debug, Serialize)]
+pub(super) struct ScorecardView {
+    pub score: String,
+    pub provider_score: String,
+    pub client_score: String,
+    pub window: String,
+    pub provider: Vec<KpiRow>,
+    pub client: Vec<KpiRow>,
+    pub sla_attainment: String,
+    pub breaches: Vec<BreachRow>,
+    pub credits: Option<CreditsView>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct KpiRow {
+    pub id: String,
+    pub name: String,
+    pub target: String,
+    pub warn: String,
+    pub latest: String,
+    pub latest_month: String,
+    pub status: &'static str,
+    pub class: &'static str,
+    pub attainment: String,
+    pub trend: String,
+    pub sla: bool,
+    pub weight: String,
+    pub score: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct BreachRow {
+    pub kpi: String,
+    pub month: String,
+    pub value: String,
+    pub target: String,
+    pub status: &'static str,
+    pub class: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct CreditsView {
+    pub terms: String,
+    pub months: Vec<CreditRow>,
+    pub total: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct CreditRow {
+    pub month: String,
+    pub breaches: usize,
+    pub pct: String,
+    pub amount: String,
+}
+
+pub(super) fn scorecard_view(a: &EngagementAnalysis) -> ScorecardView {
+    let p = &a.performance;
+    let rows = |side: Side| -> Vec<KpiRow> {
+        p.kpis
+            .iter()
+            .filter(|k| k.owner == side)
+            .map(kpi_row)
+            .collect()
+    };
+    let score = |s: Option<f64>| s.map_or("no data".to_string(), |s| format::number(s, 0));
+    ScorecardView {
+        score: score(p.score),
+        provider_score: score(p.provider_score),
+        client_score: score(p.client_score),
+        window: format!("{} to {}", p.score_window.first, p.score_window.last),
+        provider: rows(Side::Provider),
+        client: rows(Side::Client),
+        sla_attainment: attainment(p.sla_attainment.as_ref()),
+        breaches: p
+            .kpis
+            .iter()
+            .flat_map(|k| {
+                k.breaches.iter().map(move |b| BreachRow {
+                    kpi: k.name.clone(),
+                    month: b.month.to_string(),
+                    value: format::value(b.value, &k.unit),
+                    target: target_text(k),
+                    status: b.status.label(),
+                    class: b.status.as_str(),
+                })
+            })
+            .collect(),
+        credits: credits_view(a),
+    }
+}
+
+fn kpi_row(k: &KpiAnalysis) -> KpiRow {
+    let (latest, latest_month, status, class) = match &k.latest {
+        Some(l) => (
+            format::value(l.value, &k.unit),
+            l.month.to_string(),
+            l.status.label(),
+            l.status.as_str(),
+        ),
+        None => ("—".into(), String::new(), "not reported", "grey"),
+    };
+    KpiRow {
+        id: k.id.clone(),
+        name: k.name.clone(),
+        target: target_text(k),
+        warn: format::value(k.warn, &k.unit),
+        latest,
+        latest_month,
+        status,
+        class,
+        attainment: attainment(k.attainment.as_ref()),
+        trend: k
+            .trend
+            .as_ref()
+            .map_or("too few months".into(), |t| t.direction.label().to_string()),
+        sla: k.sla,
+        weight: format::number(k.weight, 2),
+        score: k.score.map_or("—".into(), |s| format::number(s, 0)),
+    }
+}
+
+/// `≥ 99.5%` or `≤ 360 s`: the target with the direction that meets it.
+pub(crate) fn target_text(k: &KpiAnalysis) -> String {
+    let sign = match k.direction {
+        Direction::Higher => "≥",
+        Direction::Lower => "≤",
+    };
+    format!("{sign} {}", format::value(k.target, &k.unit))
+}
+
+pub(crate) fn attainment(a: Option<&Attainment>) -> String {
+    match a {
+        Some(a) => format!(
+            "{} ({} of {} months)",
+            format::percent(a.ratio),
+            a.met,
+            a.reported
+        ),
+        None => "nothing reported".into(),
+    }
+}
+
+fn credits_view(a: &EngagementAnalysis) -> Option<CreditsView> {
+    let c = a.credits.as_ref()?;
+    let currency = c.currency.clone().unwrap_or_default();
+    let money = |v: Option<f64>, pct: f64| match v {
+        Some(v) => format!(
+            "{} ({}% of the fee)",
+            format::money(v, &currency),
+            format::number(pct, 2)
+        ),
+        None => format!("{}% of the fee", format::number(pct, 2)),
+    };
+    Some(CreditsView {
+        terms: format!(
+            "{}% of the monthly fee per SLA breach, capped at {}% a month",
+            format::number(c.per_breach_pct, 2),
+            format::number(c.cap_pct, 2)
+        ),
+        months: c
+            .months_with_credits()
+            .map(|m| CreditRow {
+                month: m.month.to_string(),
+                breaches: m.breaches,
+                pct: format!("{}%", format::number(m.pct, 2)),
+                amount: m.amount.map_or("—".into(), |v| format::money(v, &currency)),
+            })
+            .collect(),
+        total: money(c.total_amount, c.total_pct),
+    })
+}

@@ -1,0 +1,95 @@
+//! Rows shared by the engagement report and the portfolio registers, so an
+//! action or a risk reads the same wherever it is listed.
+
+use serde::Serialize;
+
+use super::{format, labels, links};
+use crate::analyse::actions::{ActionItem, ActionState};
+use crate::analyse::rag::Rag;
+use crate::analyse::risk::{RiskItem, RiskRating};
+
+#[derive(Debug, Serialize)]
+pub struct ActionRow {
+    pub text: String,
+    pub owner: String,
+    pub due: String,
+    pub state: String,
+    pub state_class: &'static str,
+    pub overdue: bool,
+    pub done: bool,
+    pub note_title: String,
+    pub note_date: String,
+    /// From the site root.
+    pub note_url: String,
+    pub engagement_name: String,
+    pub engagement_url: String,
+}
+
+pub fn action_row(engagement_id: &str, engagement_name: &str, a: &ActionItem) -> ActionRow {
+    let (state, class) = match a.state {
+        ActionState::Open => ("Open", Rag::Grey),
+        ActionState::Overdue => ("Overdue", Rag::Red),
+        ActionState::ClosedRecently => ("Closed recently", Rag::Green),
+        ActionState::Closed => ("Closed", Rag::Green),
+    };
+    let state = match (a.state, a.days_overdue) {
+        (ActionState::Overdue, Some(days)) => format!("Overdue by {days} days"),
+        _ => state.to_string(),
+    };
+    ActionRow {
+        text: a.text.clone(),
+        owner: a.owner.clone().unwrap_or_else(|| "—".into()),
+        due: a.due.map(format::date).unwrap_or_else(|| "—".into()),
+        state,
+        state_class: class.as_str(),
+        overdue: a.state == ActionState::Overdue,
+        done: a.done,
+        note_title: a.note_title.clone(),
+        note_date: format::date(a.note_date),
+        note_url: links::note(engagement_id, &a.note_slug),
+        engagement_name: engagement_name.to_string(),
+        engagement_url: links::engagement(engagement_id),
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct RiskRow {
+    pub id: String,
+    pub title: String,
+    pub owner: &'static str,
+    pub status: &'static str,
+    pub likelihood: u8,
+    pub impact: u8,
+    pub score: u32,
+    pub rating: &'static str,
+    pub rating_class: &'static str,
+    pub mitigation: String,
+    pub due: String,
+    pub overdue: bool,
+    pub engagement_name: String,
+    pub engagement_url: String,
+}
+
+pub fn risk_row(engagement_id: &str, engagement_name: &str, r: &RiskItem) -> RiskRow {
+    let class = match r.rating {
+        RiskRating::Low => Rag::Green,
+        RiskRating::Medium => Rag::Amber,
+        RiskRating::High | RiskRating::Critical => Rag::Red,
+    };
+    RiskRow {
+        id: r.id.clone(),
+        title: r.title.clone(),
+        owner: labels::risk_owner(r.owner),
+        status: labels::risk_status(r.status),
+        likelihood: r.likelihood,
+        impact: r.impact,
+        score: r.score,
+        rating: r.rating.label(),
+        rating_class: class.as_str(),
+        mitigation: r.mitigation.clone().unwrap_or_default(),
+        due: r.due.map(format::date).unwrap_or_else(|| "—".into()),
+        overdue: r.overdue,
+        engagement_name: engagement_name.to_string(),
+        engagement_url: links::engagement(engagement_id),
+    }
+}

@@ -1,0 +1,230 @@
+//! `rapporteur build` end to end: the example portfolio, a portfolio written
+//! only from DESIGN.md, theme overrides and reproducibility.
+
+mod common;
+
+use common::*;
+use rapporteur::load;
+use rapporteur::model::{Direction, Month};
+
+#[test]
+fn every_engagement_and_note_has_a_page_linked_from_the_portfolio() {
+    let built = example();
+    let loaded = load::load(&repo_root()).unwrap();
+    assert!(loaded.portfolio.engagements.len() >= 4);
+    let index = built.page("index.html");
+    for e in &loaded.portfolio.engagements {
+        let url = format!("engagements/{}/index.html", e.id);
+        assert!(
+            index.contains(&format!("href=\"{url}\"")),
+            "index links {url}"
+        );
+        let page = built.page(&url);
+        assert!(
+            page.contains(&e.record.client.name),
+            "{url} names the client"
+        );
+        for n in &e.notes {
+            let note_url = format!("engagements/{}/notes/{}.html", e.id, n.slug);
+            let note = built.page(&note_url);
+            assert!(note.contains("<h1>"), "{note_url}");
+            assert!(page.contains(&format!("href=\"notes/{}.html\"", n.slug)));
+        }
+    }
+}
+
+/// The engagement in trouble shows its red SLA KPI with the value of its
+/// latest period file, and the status in words as well as colour.
+#[test]
+fn troubled_engagement_shows_its_red_kpi_with_the_actual_value() {
+    let loaded = load::load(&repo_root()).unwrap();
+    let e = loaded
+        .portfolio
+        .engagements
+        .iter()
+        .find(|e| e.id == "brightline-customer-care")
+        .expect("the example has an engagement in trouble");
+    let kpi = e.kpi("service_level").unwrap();
+    let latest = Month::of(date(EXAMPLE_AS_OF)).plus(-1);
+    let value = e.period(latest).unwrap().kpis["service_level"].unwrap();
+    // Red by DESIGN.md's formula: below `warn` (or 90% of target) for higher-is-better.
+    assert_eq!(kpi.direction, Direction::Higher);
+    assert!(
+        value < kpi.warn.unwrap_or(0.9 * kpi.target),
+        "the example KPI is red"
+    );
+
+    let page = example().page("engagements/brightline-customer-care/index.html");
+    let row = section_row(&page, "kpi-service_level");
+    assert!(
+        row.contains(&format!("{value}%")),
+        "row shows {value}%: {row}"
+    );
+    assert!(
+        row.contains(&latest.to_string()),
+        "row names the month: {row}"
+    );
+    assert!(
+        row.contains("rag-red") && row.contains("off target"),
+        "{row}"
+    );
+}
+
+#[test]
+fn a_portfolio_written_only_from_design_md_builds() {
+    let root = repo_root().join("tests/fixtures/design-example");
+    let built = build_with(&root, "2026-04-10", |_| {});
+    let page = built.page("engagements/acme-payroll/index.html");
+    assert!(page.contains("Acme Payroll Processing"));
+    // accuracy 99.6 meets 99.5: green; approvals not reported: grey.
+    let accuracy = section_row(&page, "kpi-accuracy");
+    assert!(
+        accuracy.contains("99.6%") && accuracy.contains("on target"),
+        "{accuracy}"
+    );
+    let approvals = section_row(&page, "kpi-approvals_on_time");
+    assert!(approvals.contains("not reported"), "{approvals}");
+    let note = built.page("engagements/acme-payroll/notes/2026-03-04-weekly.html");
+    assert!(note.contains("share the cut-off calendar"));
+}
+
+#[test]
+fn two_builds_of_the_same_input_are_byte_identical() {
+    let first = example();
+    let second = build_with(&repo_root(), EXAMPLE_AS_OF, |_| {});
+    assert_eq!(
+        first.files.keys().collect::<Vec<_>>(),
+        second.files.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first.files {
+        assert!(
+            second.files[path] == *bytes,
+            "{path} differs between builds"
+        );
+    }
+}
+
+#[test]
+fn a_user_theme_overrides_templates_one_by_one() {
+    let root = repo_root().join("tests/fixtures/design-example");
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&root, dir.path());
+    let config = std::fs::read_to_string(dir.path().join("rapporteur.yaml")).unwrap();
+    std::fs::write(
+        dir.path().join("rapporteur.yaml"),
+        config.replace("theme: default", "theme: house"),
+    )
+    .unwrap();
+    let templates = dir.path().join("themes/house/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("note.html"),
+        "{% extends \"base.html\" %}{% block content %}HOUSE NOTE {{ note.title }}{% endblock %}",
+    )
+    .unwrap();
+    std::fs::create_dir_all(dir.path().join("themes/house/static")).unwrap();
+    std::fs::write(dir.path().join("themes/house/static/house.css"), "p{}").unwrap();
+
+    let built = build_with(dir.path(), "2026-04-10", |_| {});
+    let note = built.page("engagements/acme-payroll/notes/2026-03-04-weekly.html");
+    assert!(note.contains("HOUSE NOTE Weekly check-in"), "override used");
+    assert!(
+        note.contains("site-header"),
+        "built-in base.html still used"
+    );
+    assert!(built.files.contains_key("house.css") && built.files.contains_key("style.css"));
+    let report = built.page("engagements/acme-payroll/index.html");
+    assert!(
+        report.contains("KPI scorecard"),
+        "other templates stay built-in"
+    );
+}
+
+/// The `<tr id="...">` row of a table, up to its end.
+fn section_row<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no row {id}"));
+    let rest = &html[start..];
+    &rest[..rest.find("</tr>").unwrap()]
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A KPI chart draws the target as a line and one marker per reported month
+/// of its 12-month window: months not reported are gaps, not zeros.
+#[test]
+fn kpi_chart_has_the_target_line_and_one_point_per_reported_period() {
+    let loaded = load::load(&repo_root()).unwrap();
+    let as_of = date(EXAMPLE_AS_OF);
+    let current = Month::of(as_of);
+    for e in &loaded.portfolio.engagements {
+        let page = example().page(&format!("engagements/{}/index.html", e.id));
+        for kpi in &e.record.kpis {
+            let svg = inline_svg(&page, &format!("kpi-chart-{}", kpi.id));
+            let value = |m: Month| {
+                e.period(m)
+                    .and_then(|p| p.kpis.get(&kpi.id).copied().flatten())
+            };
+            // The window: the last 12 complete months, then the month in progress.
+            let reported = (-12..0)
+                .filter(|n| value(current.plus(*n)).is_some())
+                .count();
+            let filled = svg.matches(r##"r="4" fill="#2E4A6B""##).count();
+            let hollow = svg.matches(r##"r="4" fill="none""##).count();
+            // The legend shows one sample of each marker it uses.
+            assert_eq!(
+                filled,
+                reported + 1,
+                "{} {}: one point per reported month",
+                e.id,
+                kpi.id
+            );
+            let in_progress = usize::from(value(current).is_some());
+            assert_eq!(
+                hollow,
+                2 * in_progress,
+                "{} {}: the month in progress",
+                e.id,
+                kpi.id
+            );
+            assert!(
+                svg.contains("stroke-dasharray"),
+                "{} {}: target line",
+                e.id,
+                kpi.id
+            );
+            assert!(
+                svg.contains("Target "),
+                "{} {}: target labelled",
+                e.id,
+                kpi.id
+            );
+            assert!(
+                svg.contains("<title") && svg.contains("<desc"),
+                "accessible chart"
+            );
+        }
+    }
+}
+
+/// The `<svg>` element whose ids start with `id`.
+fn inline_svg<'a>(html: &'a str, id: &str) -> &'a str {
+    let at = html
+        .find(&format!("aria-labelledby=\"{id}-title"))
+        .unwrap_or_else(|| panic!("no chart {id}"));
+    let start = html[..at].rfind("<svg").unwrap();
+    let end = html[start..].find("</svg>").unwrap() + start;
+    &html[start..end]
+}
