@@ -6,12 +6,12 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
+use crate::analyse;
 use crate::check::{self, Checked};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::model::Audience;
 use crate::output::{self, SiteFiles};
-use crate::analyse;
 use crate::render;
 use crate::scope::Scope;
 
