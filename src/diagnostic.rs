@@ -91,14 +91,15 @@ impl Diagnostic {
             self.message
         );
         if let Some(text) = &self.source_line {
+            let (text, column) = window(text, self.column);
             let gutter = self.line.to_string().len();
             let bar = paint("1;34", "|");
             let pad: String = text
                 .chars()
-                .take(self.column.saturating_sub(1))
+                .take(column.saturating_sub(1))
                 .map(|c| if c == '\t' { '\t' } else { ' ' })
                 .collect();
-            let width = token_width(text, self.column);
+            let width = token_width(&text, column);
             out.push_str(&format!("{:gutter$} {bar}\n", ""));
             out.push_str(&format!(
                 "{} {bar} {}\n",
@@ -113,6 +114,32 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// Longest source line shown whole; longer ones are cut around the column.
+const MAX_SHOWN: usize = 160;
+
+/// The part of `line` to show, and the column within it: a window around
+/// `column`, marked with `…` where it was cut.
+fn window(line: &str, column: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_SHOWN {
+        return (line.to_string(), column);
+    }
+    let at = column.saturating_sub(1).min(chars.len());
+    let start = at.saturating_sub(MAX_SHOWN / 3);
+    let end = (start + MAX_SHOWN).min(chars.len());
+    let mut shown = String::new();
+    let mut column = at - start + 1;
+    if start > 0 {
+        shown.push('…');
+        column += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, column)
 }
 
 /// How many characters to underline from `column` (1-based): the word,
@@ -179,5 +206,13 @@ mod tests {
         assert_eq!(token_width("a: \"x y\" z", 4), 5);
         assert_eq!(token_width("a", 5), 1);
         assert_eq!(token_width("See [x](y.md) z", 5), 9);
+        let long = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let d = Diagnostic::error("f", "m").at(&long, 1, 501);
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines[2].chars().count() < 200, "{shown}");
+        let x = lines[2].chars().position(|c| c == 'X').unwrap();
+        let caret = lines[3].chars().position(|c| c == '^').unwrap();
+        assert_eq!(x, caret, "{shown}");
     }
 }

@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, Source, Sources, markdown_options};
 use crate::model::{Direction, Engagement, EngagementRecord, Period, Portfolio, SurveyScores};
 use crate::notelinks::{self, LinkTarget};
-use crate::yaml::{Spans, closest};
+use crate::yaml::{Spans, closest, shorten};
 
 /// A problem at a YAML path of a file, before it is given a position.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,7 +82,10 @@ fn check_engagement(e: &Engagement, out: &mut Vec<Finding>) {
                 push(
                     Severity::Error,
                     format!("{list}.{i}.id"),
-                    format!("`{id}` is not a valid id: use lowercase letters, digits and dashes"),
+                    format!(
+                        "`{}` is not a valid id: use lowercase letters, digits and dashes",
+                        shorten(id, 60)
+                    ),
                 );
             }
             if let Some(first) = seen.insert(id, i) {
@@ -90,7 +93,8 @@ fn check_engagement(e: &Engagement, out: &mut Vec<Finding>) {
                     Severity::Error,
                     format!("{list}.{i}.id"),
                     format!(
-                        "id `{id}` is used twice in {list} (also item {}): give each its own id",
+                        "id `{}` is used twice in {list} (also item {}): give each its own id",
+                        shorten(id, 60),
                         first + 1
                     ),
                 );
@@ -213,7 +217,8 @@ fn check_period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
             push(
                 format!("kpis.{id}"),
                 format!(
-                    "KPI `{id}` must be a finite number: write the value, or null if not reported"
+                    "KPI `{}` must be a finite number: write the value, or null if not reported",
+                    shorten(id, 60)
                 ),
             );
         }
@@ -225,7 +230,8 @@ fn check_period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
             push(
                 format!("kpis.{id}"),
                 format!(
-                    "KPI `{id}` is not defined in {}: {hint}the KPIs are: {}",
+                    "KPI `{}` is not defined in {}: {hint}the KPIs are: {}",
+                    shorten(id, 60),
                     e.source.display(),
                     known.join(", ")
                 ),
@@ -296,8 +302,9 @@ fn check_links(
                     path: String::new(),
                     at: Some((line, column)),
                     message: format!(
-                        "broken link `{dest_url}`: no such note or engagement; link to a note \
-                         by its file name (e.g. `2026-03-04-weekly.md`)"
+                        "broken link `{}`: no such note or engagement; link to a note \
+                         by its file name (e.g. `2026-03-04-weekly.md`)",
+                        shorten(&dest_url, 80)
                     ),
                 });
             }

@@ -14,6 +14,6 @@ fuzz_target!(|data: &[u8]| {
         let _ = d.to_string();
     }
     if let Some(note) = parsed.value {
-        let _ = rapporteur::render::markdown::to_html(&note.body, false, "acme");
+        let _ = rapporteur::render::markdown::to_html(&note.body, false, "acme", &|_| true);
     }
 });

@@ -109,6 +109,18 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// `text` cut to `max` characters, with `…` where it was cut: values quoted
+/// in messages stay readable whatever their length.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let mut cut: String = text.chars().take(max).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 /// Removes every ` at line L column C` that serde_yaml puts in its text: the
 /// position is shown separately.
 fn strip_positions(message: &str) -> String {
@@ -234,7 +246,7 @@ fn expected_words(expected: &str, path: &str) -> String {
 /// What serde's "invalid type: X" found, in words; and whether it was text.
 fn found_words(found: &str) -> String {
     if let Some(s) = found.strip_prefix("string ") {
-        return format!("the text {s}");
+        return format!("the text {}", shorten(s, 60));
     }
     for prefix in ["integer ", "floating point "] {
         if let Some(n) = found.strip_prefix(prefix) {
@@ -279,6 +291,7 @@ fn type_hint(expected: &str, found: &str) -> &'static str {
 pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (String, ErrorPath) {
     let stripped = strip_positions(raw);
     let (dotted, path, rest) = split_path(&stripped);
+    let path = shorten(&path, 80);
     let mut at = ErrorPath {
         path: dotted,
         ..ErrorPath::default()
@@ -290,9 +303,11 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
     };
 
     if let Some(tail) = rest.strip_prefix("unknown field `") {
-        let (field, list) = tail.split_once('`').unwrap_or((tail, ""));
-        at.field = Some(field.to_string());
-        at.repair = Repair::Remove(join(&at.path, field));
+        let (full_field, list) = tail.split_once('`').unwrap_or((tail, ""));
+        let field = shorten(full_field, 60);
+        let field = field.as_str();
+        at.field = Some(full_field.to_string());
+        at.repair = Repair::Remove(join(&at.path, full_field));
         let known = backticked(list);
         let guess = closest(field, &known);
         at.meant = guess.map(|c| join(&at.path, c));
@@ -313,6 +328,8 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
     }
     if let Some(tail) = rest.strip_prefix("unknown variant `") {
         let (value, list) = tail.split_once('`').unwrap_or((tail, ""));
+        let value = shorten(value, 60);
+        let value = value.as_str();
         let known = backticked(list);
         if let Some(first) = known.iter().min_by_key(|k| k.len()) {
             at.repair = Repair::Replace(first.to_string());
@@ -409,7 +426,8 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
     if rest.contains("is not a month: write it as YYYY-MM") {
         at.repair = Repair::Replace("2000-01".into());
     }
-    let message = match rest {
+    let rest = &shorten(rest, 300);
+    let message = match rest.as_str() {
         "EOF while parsing a value" => "the file holds no YAML value: write the fields (see \
              docs/content.md)"
             .to_string(),

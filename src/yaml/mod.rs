@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use saphyr_parser::{Event, Parser};
 use serde::de::DeserializeOwned;
 
-pub use messages::closest;
+pub use messages::{closest, shorten};
 
 /// Nesting deeper than this is refused (serde_yaml's own limit is 128).
 pub const MAX_DEPTH: usize = 128;

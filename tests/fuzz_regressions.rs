@@ -1,0 +1,101 @@
+//! Every input in tests/fixtures/fuzz/<target>/ goes through the same code as
+//! the fuzz target of that name (fuzz/fuzz_targets/): hostile inputs written
+//! by hand, and every crash input the fuzzers found (see docs/reliability.md).
+//! None may panic, hang or take long.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use rapporteur::load;
+
+fn inputs(target: &str) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz")
+        .join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no inputs in {}", dir.display());
+    files
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, String::from_utf8_lossy(&bytes).into_owned())
+        })
+        .collect()
+}
+
+/// Runs `f` on every input of `target`, each within a time budget.
+fn each(target: &str, f: impl Fn(&str) -> Vec<String>) {
+    for (name, text) in inputs(target) {
+        let start = Instant::now();
+        let messages = f(&text);
+        let took = start.elapsed();
+        assert!(
+            took < Duration::from_secs(5),
+            "{target}/{name} took {took:?}"
+        );
+        if name.starts_with("alias-") {
+            assert!(
+                messages.iter().any(|m| m.contains("alias bomb")),
+                "{target}/{name}: {messages:?}"
+            );
+        }
+        if name.starts_with("deep-") {
+            assert!(!messages.is_empty(), "{target}/{name} was accepted");
+        }
+        for m in &messages {
+            assert!(
+                m.lines().all(|l| l.chars().count() < 400),
+                "{target}/{name}: a source line is shown whole: {m}"
+            );
+        }
+    }
+}
+
+#[test]
+fn engagement_inputs() {
+    let rel = Path::new("content/acme/engagement.yaml");
+    each("engagement", |text| {
+        let parsed = load::parse_engagement(rel, text);
+        let mut out: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+        if let Some(record) = parsed.value {
+            let checked = rapporteur::validate::validate_record(rel, text, record);
+            out.extend(checked.iter().map(|d| d.to_string()));
+        }
+        out
+    });
+}
+
+#[test]
+fn period_inputs() {
+    let rel = Path::new("content/acme/periods/2026-03.yaml");
+    each("period", |text| {
+        let parsed = load::parse_period(rel, text);
+        parsed.diagnostics.iter().map(|d| d.to_string()).collect()
+    });
+}
+
+#[test]
+fn note_inputs() {
+    let rel = Path::new("content/acme/notes/2026-03-04-weekly.md");
+    each("note", |text| {
+        let parsed = load::parse_note(rel, text);
+        if let Some(note) = &parsed.value {
+            let html = rapporteur::render::markdown::to_html(&note.body, false, "acme", &|_| true);
+            assert!(!html.contains("<script>"), "{html}");
+        }
+        parsed.diagnostics.iter().map(|d| d.to_string()).collect()
+    });
+}
+
+#[test]
+fn config_inputs() {
+    each("config", |text| {
+        let parsed = load::parse_config(text);
+        parsed.diagnostics.iter().map(|d| d.to_string()).collect()
+    });
+}
