@@ -207,6 +207,13 @@ const CASES: &[Case] = &[
         "found the text \"99.6%\"",
     ),
     Case {
+        name: "no-content",
+        args: &[],
+        code: 0,
+        at: "content:1:1",
+        says: "there is no content/ folder",
+    },
+    Case {
         name: "no-kpis",
         args: &[],
         code: 0,

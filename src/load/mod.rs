@@ -70,7 +70,21 @@ pub fn load(root: &Path) -> Result<Loaded> {
     reader.max_bytes = config.limits.max_file_bytes;
     let mut engagements = Vec::new();
     let content = root.join(CONTENT_DIR);
-    if reader.kind(&content, &mut diagnostics) == Some(Kind::Dir) {
+    let content_kind = reader.kind(&content, &mut diagnostics);
+    if content_kind.is_none() && std::fs::symlink_metadata(&content).is_err() {
+        diagnostics.push(Diagnostic::warning(
+            CONTENT_DIR,
+            "there is no content/ folder, so there is nothing to report: create \
+             content/<engagement-id>/engagement.yaml (or point --root at the report repository)",
+        ));
+    }
+    if content_kind == Some(Kind::File) {
+        diagnostics.push(Diagnostic::error(
+            CONTENT_DIR,
+            "content must be a folder of engagement folders, not a file",
+        ));
+    }
+    if content_kind == Some(Kind::Dir) {
         for (entry, kind) in reader.entries(&content, &mut diagnostics) {
             let rel = relative(root, &entry);
             let name = entry.file_name().unwrap_or_default().to_string_lossy();
