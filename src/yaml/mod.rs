@@ -20,8 +20,14 @@ pub use messages::{closest, shorten};
 pub const MAX_DEPTH: usize = 128;
 /// Values that aliases (`*name`) may add to a document, beyond those written.
 pub const MAX_ALIAS_VALUES: u64 = 100_000;
-/// Bytes of paths the span index keeps, so a hostile file cannot make it huge.
+/// Bytes the span index may use for paths (counting each entry's overhead),
+/// so that a hostile file cannot make it huge: past it, positions of further
+/// values fall back to their nearest indexed parent.
 const PATH_BUDGET: usize = 32 << 20;
+/// What one indexed path costs beyond its bytes (map entry, allocation).
+const ENTRY_COST: usize = 96;
+/// Above this size a text gets only a few rounds of error patching.
+const LARGE_TEXT: usize = 1 << 20;
 /// Keys longer than this are shortened in paths.
 const MAX_KEY_IN_PATH: usize = 128;
 /// Duplicate keys reported per file; the rest are summed up in one message.
@@ -94,7 +100,8 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
     }
     let mut touched: Vec<String> = Vec::new();
     let mut meant: Vec<String> = Vec::new();
-    for _ in 0..MAX_ROUNDS {
+    let rounds = if text.len() > LARGE_TEXT { 3 } else { MAX_ROUNDS };
+    for _ in 0..rounds {
         let err = match serde_yaml::from_str::<T>(&current) {
             Ok(value) => {
                 let value = (!patched).then_some(value);
@@ -523,22 +530,26 @@ impl Spans {
                     m.seen.insert(name);
                 }
                 if self.path_bytes < PATH_BUDGET && !self.keys.contains_key(&full) {
-                    self.path_bytes += full.len();
+                    self.path_bytes += full.len() + ENTRY_COST;
                     self.keys.insert(full.clone(), key_at);
                 }
                 full
             }
         };
-        if self.path_bytes < PATH_BUDGET && !self.values.contains_key(&path) {
-            self.path_bytes += path.len();
+        if self.path_bytes >= PATH_BUDGET {
+            return (path, usize::MAX);
+        }
+        if !self.values.contains_key(&path) {
+            self.path_bytes += path.len() + ENTRY_COST;
             self.values.insert(path.clone(), at);
         }
+        self.path_bytes += std::mem::size_of::<Range>();
         self.ranges.push(Range {
             entry_start,
             value_start: index,
             end: usize::MAX,
         });
-        if !duplicate && self.path_bytes < PATH_BUDGET {
+        if !duplicate {
             self.range_of.entry(path.clone()).or_insert(slot);
         }
         (path, slot)
