@@ -180,6 +180,16 @@ const CASES: &[Case] = &[
         "themes/custom/templates/note.html:3:19",
         "template error",
     ),
+    case(
+        "template-render-error",
+        "themes/custom/templates/note.html:3:8",
+        "template error: Variable `nothing` is not defined",
+    ),
+    case(
+        "template-missing-include",
+        "themes/custom/templates/note.html:4:12",
+        "template error: Unknown template `missing.html`",
+    ),
     case("theme-escape", "rapporteur.yaml:1:1", "is not a theme name"),
     case(
         "config-unknown-key",

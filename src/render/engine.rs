@@ -51,6 +51,21 @@ impl Engine {
     }
 }
 
+/// Tera formats some errors (an unknown `{% include %}`) as a report with a
+/// ` --> name:line:col` line instead of a structured kind: read it back.
+fn located_report(report: &str) -> Option<(String, usize, usize, String)> {
+    let (head, rest) = report.split_once("\n")?;
+    let at = rest
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("--> "))?;
+    let mut parts = at.rsplitn(3, ':');
+    let column: usize = parts.next()?.trim().parse().ok()?;
+    let line: usize = parts.next()?.trim().parse().ok()?;
+    let name = parts.next()?.to_string();
+    let message = head.strip_prefix("error: ").unwrap_or(head).to_string();
+    Some((name, line, column, message))
+}
+
 /// Names the template file (the user's, or the built-in one) and the line.
 fn template_diagnostic(theme: &Theme, sources: &[(String, String)], e: &tera::Error) -> Diagnostic {
     let (name, line, column, message) = match e.kind() {
@@ -60,7 +75,8 @@ fn template_diagnostic(theme: &Theme, sources: &[(String, String)], e: &tera::Er
             r.span().start_col + 1,
             r.message().to_string(),
         ),
-        other => (String::new(), 1, 1, other.to_string()),
+        other => located_report(&other.to_string())
+            .unwrap_or_else(|| (String::new(), 1, 1, other.to_string())),
     };
     let file = match theme
         .files
@@ -78,4 +94,24 @@ fn template_diagnostic(theme: &Theme, sources: &[(String, String)], e: &tera::Er
         .map(|(_, t)| t.as_str())
         .unwrap_or("");
     Diagnostic::error(file, format!("template error: {message}")).at(text, line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_formatted_report_gives_template_and_line() {
+        let report = "error: Unknown template `nope.html`\n --> note.html:3:12\n  |\n3 | x\n";
+        assert_eq!(
+            located_report(report),
+            Some((
+                "note.html".to_string(),
+                3,
+                12,
+                "Unknown template `nope.html`".to_string()
+            ))
+        );
+        assert_eq!(located_report("plain message"), None);
+    }
 }

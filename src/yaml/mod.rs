@@ -100,7 +100,11 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
     }
     let mut touched: Vec<String> = Vec::new();
     let mut meant: Vec<String> = Vec::new();
-    let rounds = if text.len() > LARGE_TEXT { 3 } else { MAX_ROUNDS };
+    let rounds = if text.len() > LARGE_TEXT {
+        3
+    } else {
+        MAX_ROUNDS
+    };
     for _ in 0..rounds {
         let err = match serde_yaml::from_str::<T>(&current) {
             Ok(value) => {
