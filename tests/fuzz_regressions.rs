@@ -6,7 +6,23 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use rapporteur::diagnostic::Diagnostic;
 use rapporteur::load;
+
+/// What the fuzz targets assert too (fuzz/fuzz_targets/common.rs): a file is
+/// read or has a diagnostic, and every diagnostic points into the text.
+fn invariants<T>(text: &str, value: &Option<T>, diagnostics: &[Diagnostic]) -> Vec<String> {
+    assert_eq!(value.is_some(), diagnostics.is_empty(), "{diagnostics:?}");
+    positions(text, diagnostics)
+}
+
+fn positions(text: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
+    let lines = text.split('\n').count();
+    for d in diagnostics {
+        assert!(d.line >= 1 && d.line <= lines && d.column >= 1, "{d:?}");
+    }
+    diagnostics.iter().map(|d| d.to_string()).collect()
+}
 
 fn inputs(target: &str) -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -61,10 +77,10 @@ fn engagement_inputs() {
     let rel = Path::new("content/acme/engagement.yaml");
     each("engagement", |text| {
         let parsed = load::parse_engagement(rel, text);
-        let mut out: Vec<String> = parsed.diagnostics.iter().map(|d| d.to_string()).collect();
+        let mut out = invariants(text, &parsed.value, &parsed.diagnostics);
         if let Some(record) = parsed.value {
             let checked = rapporteur::validate::validate_record(rel, text, record);
-            out.extend(checked.iter().map(|d| d.to_string()));
+            out.extend(positions(text, &checked));
         }
         out
     });
@@ -75,7 +91,7 @@ fn period_inputs() {
     let rel = Path::new("content/acme/periods/2026-03.yaml");
     each("period", |text| {
         let parsed = load::parse_period(rel, text);
-        parsed.diagnostics.iter().map(|d| d.to_string()).collect()
+        invariants(text, &parsed.value, &parsed.diagnostics)
     });
 }
 
@@ -88,7 +104,7 @@ fn note_inputs() {
             let html = rapporteur::render::markdown::to_html(&note.body, false, "acme", &|_| true);
             assert!(!html.contains("<script>"), "{html}");
         }
-        parsed.diagnostics.iter().map(|d| d.to_string()).collect()
+        invariants(text, &parsed.value, &parsed.diagnostics)
     });
 }
 
@@ -96,6 +112,6 @@ fn note_inputs() {
 fn config_inputs() {
     each("config", |text| {
         let parsed = load::parse_config(text);
-        parsed.diagnostics.iter().map(|d| d.to_string()).collect()
+        invariants(text, &parsed.value, &parsed.diagnostics)
     });
 }

@@ -4,12 +4,13 @@
 
 use libfuzzer_sys::fuzz_target;
 
+#[path = "common.rs"]
+mod common;
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
     let parsed = rapporteur::load::parse_config(text);
-    for d in &parsed.diagnostics {
-        let _ = d.to_string();
-    }
+    common::check(text, &parsed.value, &parsed.diagnostics);
 });

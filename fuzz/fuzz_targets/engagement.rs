@@ -3,6 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
@@ -11,10 +15,9 @@ fuzz_target!(|data: &[u8]| {
     };
     let rel = Path::new("content/acme/engagement.yaml");
     let parsed = rapporteur::load::parse_engagement(rel, text);
-    for d in &parsed.diagnostics {
-        let _ = d.to_string();
-    }
+    common::check(text, &parsed.value, &parsed.diagnostics);
     if let Some(record) = parsed.value {
-        let _ = rapporteur::validate::validate_record(rel, text, record);
+        let found = rapporteur::validate::validate_record(rel, text, record);
+        common::positions(text, &found);
     }
 });

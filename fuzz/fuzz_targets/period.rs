@@ -3,14 +3,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
 use std::path::Path;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let parsed = rapporteur::load::parse_period(Path::new("content/acme/periods/2026-03.yaml"), text);
-    for d in &parsed.diagnostics {
-        let _ = d.to_string();
-    }
+    let parsed =
+        rapporteur::load::parse_period(Path::new("content/acme/periods/2026-03.yaml"), text);
+    common::check(text, &parsed.value, &parsed.diagnostics);
 });

@@ -1,0 +1,28 @@
+//! Invariants every loader keeps, whatever the input: a file is either read
+//! or has at least one diagnostic (never silently dropped), and every
+//! diagnostic points into the text and can be shown.
+
+use rapporteur::diagnostic::Diagnostic;
+
+pub fn check<T>(text: &str, value: &Option<T>, diagnostics: &[Diagnostic]) {
+    assert_eq!(
+        value.is_some(),
+        diagnostics.is_empty(),
+        "a value with errors, or no value and no error: {diagnostics:?}"
+    );
+    positions(text, diagnostics);
+}
+
+pub fn positions(text: &str, diagnostics: &[Diagnostic]) {
+    let lines = text.split('\n').count();
+    for d in diagnostics {
+        assert!(!d.message.is_empty());
+        assert!(
+            d.line >= 1 && d.line <= lines,
+            "line {} of {lines}: {d:?}",
+            d.line
+        );
+        assert!(d.column >= 1);
+        let _ = d.to_string();
+    }
+}
