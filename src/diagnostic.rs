@@ -52,7 +52,7 @@ impl Diagnostic {
     pub fn at(mut self, text: &str, line: usize, column: usize) -> Diagnostic {
         self.line = line.max(1);
         self.column = column.max(1);
-        self.source_line = text.lines().nth(self.line - 1).map(str::to_string);
+        self.source_line = source_lines(text).nth(self.line - 1).map(str::to_string);
         self
     }
 
@@ -185,6 +185,30 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The lines of `text` as YAML counts them: a line ends at `\r\n`, `\n` or a
+/// lone `\r`, so positions from the parsers and shown lines agree.
+pub fn source_lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        match current.find(['\n', '\r']) {
+            Some(i) => {
+                let skip = if current[i..].starts_with("\r\n") {
+                    2
+                } else {
+                    1
+                };
+                rest = Some(&current[i + skip..]);
+                Some(&current[..i])
+            }
+            None => {
+                rest = None;
+                Some(current)
+            }
+        }
+    })
+}
+
 /// Sorts diagnostics into their stable reporting order.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
@@ -193,6 +217,16 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_end_as_in_yaml() {
+        let lines: Vec<&str> = source_lines("a\r\nb\rc\nd").collect();
+        assert_eq!(lines, ["a", "b", "c", "d"]);
+        assert_eq!(source_lines("").count(), 1);
+        assert_eq!(source_lines("a\n").collect::<Vec<_>>(), ["a", ""]);
+        let d = Diagnostic::error("f", "m").at("\rBr", 2, 1);
+        assert_eq!(d.source_line.as_deref(), Some("Br"));
+    }
 
     #[test]
     fn caret_underlines_the_token() {

@@ -17,9 +17,12 @@ fn invariants<T>(text: &str, value: &Option<T>, diagnostics: &[Diagnostic]) -> V
 }
 
 fn positions(text: &str, diagnostics: &[Diagnostic]) -> Vec<String> {
-    let lines = text.split('\n').count();
+    let lines = rapporteur::diagnostic::source_lines(text).count();
     for d in diagnostics {
         assert!(d.line >= 1 && d.line <= lines && d.column >= 1, "{d:?}");
+        if d.line > 1 {
+            assert!(d.source_line.is_some(), "no line shown for {d:?}");
+        }
     }
     diagnostics.iter().map(|d| d.to_string()).collect()
 }

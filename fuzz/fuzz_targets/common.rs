@@ -14,7 +14,7 @@ pub fn check<T>(text: &str, value: &Option<T>, diagnostics: &[Diagnostic]) {
 }
 
 pub fn positions(text: &str, diagnostics: &[Diagnostic]) {
-    let lines = text.split('\n').count();
+    let lines = rapporteur::diagnostic::source_lines(text).count();
     for d in diagnostics {
         assert!(!d.message.is_empty());
         assert!(

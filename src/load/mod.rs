@@ -638,11 +638,15 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 }
 
 /// 1-based line and column of a byte offset.
+/// Lines end as YAML ends them (`\r\n`, `\n` or a lone `\r`), as in `Diagnostic::at`.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let lines: Vec<&str> = diagnostic::source_lines(&text[..end]).collect();
+    let column = lines.last().map_or(0, |l| l.chars().count()) + 1;
+    (lines.len(), column)
 }
 
 /// Ids are lowercase slugs, `[a-z0-9][a-z0-9-]*`; underscores are accepted
@@ -702,5 +706,6 @@ mod tests {
     fn line_col_is_one_based() {
         assert_eq!(line_col("ab\ncd", 4), (2, 2));
         assert_eq!(line_col("ab", 0), (1, 1));
+        assert_eq!(line_col("a\r\nb\rcd", 6), (3, 2));
     }
 }

@@ -54,7 +54,9 @@ fn split_front_matter(text: &str) -> Result<(&str, &str, usize), (String, usize)
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        let hint = if text.starts_with("+++") {
+        let hint = if text.contains('\r') && !text.contains('\n') {
+            " (the file's lines end with a lone carriage return: save it with LF or CRLF line endings)"
+        } else if text.starts_with("+++") {
             " (TOML front matter between `+++` lines is not supported: write YAML between `---` lines)"
         } else if text.trim_start().starts_with("---") {
             " (the `---` must be the very first line, with nothing before it)"
