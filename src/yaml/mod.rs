@@ -134,6 +134,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
             Some(l) if !at.by_path && (l.line(), l.column()) != (1, 1) => (l.line(), l.column()),
             _ => spans.locate(&at.path, at.field.as_deref()),
         };
+        let (line, column) = clamp(&current, line, column);
         if errors.iter().any(|e| (e.line, e.column) == (line, column)) {
             break;
         }
@@ -165,6 +166,17 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
         value: None,
         errors,
     }
+}
+
+/// A position inside `text`: the parser may report the end of the stream one
+/// line past the last one, which is shown as the end of the last line.
+fn clamp(text: &str, line: usize, column: usize) -> (usize, usize) {
+    let lines: Vec<&str> = crate::diagnostic::source_lines(text).collect();
+    if line <= lines.len() {
+        return (line.max(1), column.max(1));
+    }
+    let last = lines.last().map_or(0, |l| l.chars().count());
+    (lines.len().max(1), last + 1)
 }
 
 /// Blanks `chars[from..to]` with spaces, keeping line breaks, and a comma
@@ -766,6 +778,12 @@ mod tests {
         // Modest reuse is fine.
         let ok = "a: &a {x: 1}\nb: *a\nc: *a\n";
         assert!(from_str::<BTreeMap<String, serde_json::Value>>(ok).is_ok());
+    }
+
+    #[test]
+    fn end_of_stream_errors_point_at_the_end_of_the_last_line() {
+        let err = from_str::<BTreeMap<String, u8>>("{l").unwrap_err();
+        assert_eq!((err.line, err.column), (1, 3), "{err:?}");
     }
 
     #[test]
