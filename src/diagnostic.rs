@@ -49,10 +49,17 @@ impl Diagnostic {
     }
 
     /// Places the diagnostic at `line`:`column` of `text`, keeping that line for display.
+    /// A position past the last line (parsers report the end of the stream
+    /// there) is shown at the end of the last line.
     pub fn at(mut self, text: &str, line: usize, column: usize) -> Diagnostic {
-        self.line = line.max(1);
-        self.column = column.max(1);
-        self.source_line = source_lines(text).nth(self.line - 1).map(str::to_string);
+        let lines: Vec<&str> = source_lines(text).collect();
+        let last = lines.len();
+        (self.line, self.column) = if line > last {
+            (last, lines[last - 1].chars().count() + 1)
+        } else {
+            (line.max(1), column.max(1))
+        };
+        self.source_line = Some(lines[self.line - 1].to_string());
         self
     }
 
@@ -226,6 +233,11 @@ mod tests {
         assert_eq!(source_lines("a\n").collect::<Vec<_>>(), ["a", ""]);
         let d = Diagnostic::error("f", "m").at("\rBr", 2, 1);
         assert_eq!(d.source_line.as_deref(), Some("Br"));
+        let d = Diagnostic::error("f", "m").at("a\nbc", 6, 1);
+        assert_eq!(
+            (d.line, d.column, d.source_line.as_deref()),
+            (2, 3, Some("bc"))
+        );
     }
 
     #[test]
