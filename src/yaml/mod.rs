@@ -123,10 +123,13 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
                 .field
                 .as_ref()
                 .is_some_and(|f| meant.contains(&join(&at.path, f)));
+        let missing_path = at.field.as_ref().map(|f| join(&at.path, f));
         let artifact = typo_again
-            || touched
-                .iter()
-                .any(|t| at.path == *t || at.path.starts_with(&format!("{t}.")));
+            || touched.iter().any(|t| {
+                at.path == *t
+                    || at.path.starts_with(&format!("{t}."))
+                    || (at.missing && missing_path.as_ref() == Some(t))
+            });
         if artifact {
             break;
         }
@@ -150,10 +153,14 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
                 blank(&mut chars, r.entry_start, r.end, true);
                 path.clone()
             }),
-            messages::Repair::Replace(placeholder) => spans
-                .range(&at.path)
-                .filter(|r| replace(&mut chars, *r, placeholder))
-                .map(|_| at.path.clone()),
+            // A placeholder that does not fit: take the whole entry out
+            // instead (if it was required, its absence ends the rounds).
+            messages::Repair::Replace(placeholder) => spans.range(&at.path).map(|r| {
+                if !replace(&mut chars, r, placeholder) {
+                    blank(&mut chars, r.entry_start, r.end, true);
+                }
+                at.path.clone()
+            }),
             messages::Repair::None => None,
         };
         let Some(path) = done else { break };
@@ -723,6 +730,11 @@ mod tests {
         assert!(errors[0].2.contains("matured"));
         assert!(errors[4].2.contains("unknown field `colour`"));
         assert!(errors[6].2.contains("unknown field `extra`"));
+        // A value too long to patch in place is taken out with its key.
+        let errors = all_errors(
+            "name: A\nphase: matured\nkpis: [{ id: a, target: high }, { id: b, target: 1, x: 1 }]\n",
+        );
+        assert_eq!(errors.len(), 3, "{errors:#?}");
         // A misspelt required field is one mistake, reported once.
         let errors = all_errors("nmae: A\nphase: mature\n");
         assert_eq!(errors.len(), 1, "{errors:#?}");
