@@ -148,14 +148,18 @@ mod tests {
     #[test]
     fn headings_start_at_h2_and_skip_no_level() {
         let html = to_html("# A\n\n## B\n", false, "a");
-        assert!(html.contains("<h2>A</h2>") && html.contains("<h3>B</h3>"), "{html}");
+        assert!(
+            html.contains("<h2>A</h2>") && html.contains("<h3>B</h3>"),
+            "{html}"
+        );
         let html = to_html("### Only\n", false, "a");
         assert!(html.contains("<h2>Only</h2>"), "{html}");
     }
 
     #[test]
     fn plain_text_keeps_words_only() {
-        let text = to_plain_text("## Actions\n\n- [ ] Ravi: send the **cal**endar\n\n`code` <b>x</b>");
+        let text =
+            to_plain_text("## Actions\n\n- [ ] Ravi: send the **cal**endar\n\n`code` <b>x</b>");
         assert_eq!(text, "Actions Ravi: send the calendar code <b>x</b>");
     }
 

@@ -129,10 +129,7 @@ pub(super) fn calendar(input: &Input) -> String {
                 date: m.date,
                 uid: format!("milestone-{}-{}-{}", e.id, m.date, i + 1),
                 summary: format!("Milestone: {}", m.title),
-                description: format!(
-                    "{name}.{}",
-                    if m.celebrated { " Celebrated." } else { "" }
-                ),
+                description: format!("{name}.{}", if m.celebrated { " Celebrated." } else { "" }),
                 url: format!("{report}#goals"),
                 category: "Milestone",
             });

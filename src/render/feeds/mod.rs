@@ -15,7 +15,10 @@ use super::Input;
 pub(crate) fn files(input: &Input) -> Vec<(String, Vec<u8>)> {
     let index = search::index(input);
     vec![
-        (super::links::FEED.to_string(), atom::feed(input).into_bytes()),
+        (
+            super::links::FEED.to_string(),
+            atom::feed(input).into_bytes(),
+        ),
         (
             super::links::CALENDAR.to_string(),
             ical::calendar(input).into_bytes(),

@@ -163,6 +163,11 @@ pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> Register
         open_actions: a.actions.open,
         overdue_actions: a.actions.overdue,
         closed_recently: a.actions.closed_recently,
-        notes: e.notes.iter().rev().map(|n| note_row(n, "notes/")).collect(),
+        notes: e
+            .notes
+            .iter()
+            .rev()
+            .map(|n| note_row(n, "notes/"))
+            .collect(),
     }
 }

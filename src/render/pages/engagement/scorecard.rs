@@ -93,14 +93,17 @@ pub(super) fn scorecard_view(a: &EngagementAnalysis, within: Option<MonthWindow>
             .kpis
             .iter()
             .flat_map(|k| {
-                k.breaches.iter().filter(|b| keep(b.month)).map(move |b| BreachRow {
-                    kpi: k.name.clone(),
-                    month: b.month.to_string(),
-                    value: format::value(b.value, &k.unit),
-                    target: target_text(k),
-                    status: b.status.label(),
-                    class: b.status.as_str(),
-                })
+                k.breaches
+                    .iter()
+                    .filter(|b| keep(b.month))
+                    .map(move |b| BreachRow {
+                        kpi: k.name.clone(),
+                        month: b.month.to_string(),
+                        value: format::value(b.value, &k.unit),
+                        target: target_text(k),
+                        status: b.status.label(),
+                        class: b.status.as_str(),
+                    })
             })
             .collect(),
         credits: credits_view(a, &keep, span(within)),
