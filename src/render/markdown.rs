@@ -24,6 +24,12 @@ pub fn to_html(markdown: &str, allow_html: bool, engagement: &str) -> String {
             attrs,
         }),
         Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, shift))),
+        // A read-only checkbox that names its state, for screen readers.
+        Event::TaskListMarker(done) => Event::InlineHtml(CowStr::from(if done {
+            r#"<input type="checkbox" disabled checked aria-label="done"> "#
+        } else {
+            r#"<input type="checkbox" disabled aria-label="not done"> "#
+        })),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
