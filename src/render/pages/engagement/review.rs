@@ -105,6 +105,8 @@ struct ReviewView {
     spelled: String,
     first_day: String,
     last_day: String,
+    /// The report date of the pack's figures: the day after the quarter.
+    figures_as_of: String,
     client: String,
     client_owner: String,
     provider: String,
@@ -236,6 +238,7 @@ fn page(
         spelled: q.spelled(),
         first_day: format::date(window.first.first_day()),
         last_day: format::date(q.as_of().pred_opt().expect("a day before")),
+        figures_as_of: format::date(q.as_of()),
         client: r.client.name.clone(),
         client_owner: r.client.owner.clone().unwrap_or_default(),
         provider: r.provider.name.clone(),
