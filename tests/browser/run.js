@@ -149,6 +149,11 @@ async function main() {
         assert(h1 === 1, `${h1} <h1> elements`);
         const landmarks = await page.evaluate(() => ["header", "nav", "main", "footer"].filter((t) => !document.querySelector(t)));
         assert(landmarks.length === 0, `missing landmarks: ${landmarks}`);
+        const skipped = await page.evaluate(() => {
+          const levels = Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6")).map((h) => Number(h.tagName[1]));
+          return levels.filter((level, i) => i > 0 && level > levels[i - 1] + 1).length;
+        });
+        assert(skipped === 0, `${skipped} headings skip a level`);
         const serious = await axe(page);
         assert(problems.length === 0, problems.join("\n"));
         assert(serious.length === 0, describe(serious));

@@ -107,6 +107,7 @@
     });
   });
 
+  table.classList.add("sortable");
   form.hidden = false;
   var hint = table.querySelector(".sort-hint");
   if (hint) {
