@@ -265,6 +265,24 @@ async function main() {
       await page.close();
     });
 
+    await check("feed.xml is well-formed XML with an Atom feed of entries", async () => {
+      const page = await light.newPage();
+      const text = fs.readFileSync(path.join(site, "feed.xml"), "utf8");
+      const result = await page.evaluate((xml) => {
+        const doc = new DOMParser().parseFromString(xml, "application/xml");
+        const error = doc.getElementsByTagName("parsererror")[0];
+        return {
+          error: error ? error.textContent : null,
+          root: doc.documentElement.namespaceURI + " " + doc.documentElement.localName,
+          entries: doc.getElementsByTagName("entry").length,
+        };
+      }, text);
+      assert(!result.error, `feed.xml: ${result.error}`);
+      assert(result.root === "http://www.w3.org/2005/Atom feed", `root: ${result.root}`);
+      assert(result.entries > 0, "no entry");
+      await page.close();
+    });
+
     await check("search reads ?q= and says when nothing is found", async () => {
       const page = await light.newPage();
       await page.goto(url(pages.search) + "?q=zzzqqqnothing");
