@@ -46,7 +46,7 @@ pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
         base_url: args.base_url.clone(),
         strict: args.strict,
     };
-    let progress = spinner(verbosity, format!("building {}", opts.root.display()));
+    let progress = spinner(verbosity, "building the reports".to_string());
     let built = site::build(&opts);
     progress.finish_and_clear();
     let report = built?;

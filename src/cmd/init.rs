@@ -356,7 +356,7 @@ jobs:
         with:
           path: ~/.cargo
           key: rapporteur-${{ runner.os }}
-      - name: Install rapporteur
+      - name: Install rapporteur     # or from your fork: cargo install --git <url>
         run: cargo install --locked rapporteur
       - name: Check
         run: rapporteur check --format github
@@ -390,6 +390,14 @@ const GITLAB: &str = r#"# Check and build the reports on every push and merge re
 # build: internal items are left out.
 image: rust:latest
 
+# Branch pipelines, and merge request pipelines (where `diff` runs), not both.
+workflow:
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS
+      when: never
+    - if: $CI_COMMIT_BRANCH
+
 stages: [check, build]
 
 variables:
@@ -400,6 +408,7 @@ cache:
   paths: [.cargo/]
 
 before_script:
+  # or from your fork: cargo install --git <url>
   - cargo install --locked rapporteur
   - export PATH="$CARGO_HOME/bin:$PATH"
 
@@ -434,6 +443,9 @@ mod tests {
                 crate::yaml::from_str::<crate::config::Config>(&text).unwrap();
             } else if rel.ends_with("engagement.yaml") {
                 crate::yaml::from_str::<crate::model::EngagementRecord>(&text).unwrap();
+            } else if rel.ends_with(".yml") {
+                let ci: serde_json::Value = crate::yaml::from_str(&text).unwrap();
+                assert!(ci.is_object(), "{rel}");
             } else if rel.contains("/periods/") {
                 let p: crate::model::Period = crate::yaml::from_str(&text).unwrap();
                 assert!(rel.ends_with(&format!("{}.yaml", p.period)));

@@ -78,8 +78,14 @@ pub fn execute(args: ServeArgs, verbosity: Verbosity) -> Result<u8> {
         .map_err(|e| Error::io("127.0.0.1", e))?
         .port();
 
+    // A bad --as-of, --client or --provider stops here; content errors do not.
+    args.content.as_of()?;
     let state: Shared = Arc::default();
-    rebuild(&args.content, &state, verbosity);
+    if let Err(err @ (Error::Usage(_) | Error::Io { .. })) =
+        rebuild(&args.content, &state, verbosity, Start::First)
+    {
+        return Err(err);
+    }
 
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event| {
@@ -100,7 +106,8 @@ pub fn execute(args: ServeArgs, verbosity: Verbosity) -> Result<u8> {
         if verbosity == Verbosity::Verbose {
             eprintln!("changed: {}", first.display());
         }
-        rebuild(&args.content, &state, verbosity);
+        // A failed rebuild is in the state (the overlay) and on the terminal already.
+        let _ = rebuild(&args.content, &state, verbosity, Start::Again);
         // content/ or themes/ may have been created since the last look.
         watch(&mut watcher, &root, &mut watched)?;
     }
@@ -162,10 +169,23 @@ fn next_change(rx: &Receiver<notify::Result<notify::Event>>, root: &Path) -> Opt
     Some(first)
 }
 
+/// Whether a build is the first one, whose usage errors stop the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    First,
+    Again,
+}
+
 /// Builds the site in memory and swaps it in; on failure keeps the last good
-/// site and records the errors for the overlay.
-fn rebuild(content: &ContentArgs, state: &Shared, verbosity: Verbosity) {
-    let start = Instant::now();
+/// site, records the errors for the overlay, prints them and returns them.
+/// A usage error of the first build (an unknown `--client`) is only returned.
+fn rebuild(
+    content: &ContentArgs,
+    state: &Shared,
+    verbosity: Verbosity,
+    start: Start,
+) -> Result<()> {
+    let clock = Instant::now();
     let result = content.as_of().and_then(|as_of| {
         let opts = BuildOptions {
             root: content.root.clone(),
@@ -198,17 +218,20 @@ fn rebuild(content: &ContentArgs, state: &Shared, verbosity: Verbosity) {
                     "built {} pages, {} charts in memory as of {as_of} in {:.0} ms{recovered}",
                     report.pages,
                     report.charts,
-                    start.elapsed().as_secs_f64() * 1000.0
+                    clock.elapsed().as_secs_f64() * 1000.0
                 );
             }
             state.files = files;
             state.error = None;
+            Ok(())
         }
+        Err(err @ (Error::Usage(_) | Error::Io { .. })) if start == Start::First => Err(err),
         Err(err) => {
             let text = error_text(&err);
             eprint!("{text}");
             eprintln!("the server keeps the last good build; fix the file and save to rebuild");
             state.error = Some(text);
+            Err(err)
         }
     }
 }

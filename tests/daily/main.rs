@@ -7,6 +7,7 @@ mod common;
 
 mod diff;
 mod export;
+mod flags;
 mod init;
 mod new;
 mod schema;
