@@ -117,6 +117,8 @@ pub fn execute(args: ServeArgs, verbosity: Verbosity) -> Result<u8> {
 /// Watches rapporteur.yaml (through the root, not recursively), content/
 /// and themes/; folders already in `watched` are skipped.
 fn watch(watcher: &mut impl Watcher, root: &Path, watched: &mut Vec<PathBuf>) -> Result<()> {
+    // A folder that was removed lost its watch: watch it again once it is back.
+    watched.retain(|p| p.is_dir());
     let targets = [
         (root.to_path_buf(), RecursiveMode::NonRecursive),
         (root.join(CONTENT_DIR), RecursiveMode::Recursive),
@@ -261,7 +263,8 @@ fn accept(listener: TcpListener, state: Shared, verbosity: Verbosity) {
 fn handle(mut stream: TcpStream, state: &Shared, verbosity: Verbosity) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(10)))?;
     stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
+    // A request is a line and some headers: 64 KiB is plenty, and bounds a bad client.
+    let mut reader = BufReader::new(std::io::Read::take(stream.try_clone()?, 64 * 1024));
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
     // Headers are read and ignored, up to the blank line (bounded).

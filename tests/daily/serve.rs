@@ -129,6 +129,19 @@ impl Server {
         }
     }
 
+    /// Waits until the terminal output holds `text`; panics after 10 s.
+    fn wait_for_stderr(&self, text: &str) {
+        let start = Instant::now();
+        while !self.stderr().contains(text) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the terminal never showed {text:?}:\n{}",
+                self.stderr()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     fn version(&self) -> u64 {
         self.get("/__rapporteur/version").1.trim().parse().unwrap()
     }
@@ -183,10 +196,8 @@ fn serve_rebuilds_on_change_shows_errors_and_recovers() {
         broken.contains("The second version"),
         "the last good build is kept"
     );
-    assert!(
-        server.stderr().contains("content/acme/engagement.yaml"),
-        "and the terminal shows it"
-    );
+    // And the terminal shows them.
+    server.wait_for_stderr("content/acme/engagement.yaml:1:7");
 
     // Fix it: the overlay goes away by itself.
     std::fs::write(
@@ -197,11 +208,7 @@ fn serve_rebuilds_on_change_shows_errors_and_recovers() {
     server.wait_for("/", "recovery", |b| {
         b.contains("Acme Payroll Services") && !b.contains("rapporteur-error")
     });
-    assert!(
-        server.stderr().contains("(errors fixed)"),
-        "{}",
-        server.stderr()
-    );
+    server.wait_for_stderr("(errors fixed)");
 }
 
 #[test]
