@@ -1,27 +1,50 @@
 //! Markdown note bodies to HTML: raw HTML escaped unless allowed, and links to
 //! other notes (`other-note.md`) pointed at their pages.
+//!
+//! A link to a note or engagement that this build does not publish (an
+//! internal note in a shared build, another client's engagement) is reduced
+//! to its text: even its file name must not reach the output.
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag, html};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
 use crate::load::markdown_options;
 use crate::notelinks::{self, LinkTarget};
 
 /// Renders a note body of `engagement`; links are rewritten for its page.
-pub fn to_html(markdown: &str, allow_html: bool, engagement: &str) -> String {
-    let events = Parser::new_ext(markdown, markdown_options()).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
+/// `published` says whether a note or engagement link target is in this build.
+pub fn to_html(
+    markdown: &str,
+    allow_html: bool,
+    engagement: &str,
+    published: &dyn Fn(&LinkTarget) -> bool,
+) -> String {
+    // Which open links were dropped, so their matching ends are dropped too.
+    let mut dropped: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(markdown, markdown_options()).filter_map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Some(Event::Text(raw)),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
             title,
             id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: rewrite_link(engagement, dest_url),
-            title,
-            id,
-        }),
-        other => other,
+        }) => {
+            let target = notelinks::resolve(engagement, &dest_url);
+            let hidden = target.as_ref().is_some_and(|(t, _)| !published(t));
+            dropped.push(hidden);
+            (!hidden).then(|| {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: rewrite_link(engagement, dest_url),
+                    title,
+                    id,
+                })
+            })
+        }
+        Event::End(TagEnd::Link) => {
+            let hidden = dropped.pop().unwrap_or(false);
+            (!hidden).then_some(Event::End(TagEnd::Link))
+        }
+        other => Some(other),
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
@@ -60,11 +83,11 @@ mod tests {
     #[test]
     fn raw_html_is_escaped_unless_allowed() {
         let md = "Hi <script>alert(1)</script>\n\n<div>block</div>\n";
-        let safe = to_html(md, false, "a");
+        let safe = to_html(md, false, "a", &|_| true);
         assert!(!safe.contains("<script>"), "{safe}");
         assert!(safe.contains("&lt;script&gt;"), "{safe}");
         assert!(!safe.contains("<div>"), "{safe}");
-        assert!(to_html(md, true, "a").contains("<script>"));
+        assert!(to_html(md, true, "a", &|_| true).contains("<script>"));
     }
 
     #[test]
@@ -74,6 +97,7 @@ mod tests {
              [d](../../other/notes/y.md) [e](../../other/)",
             false,
             "mine",
+            &|_| true,
         );
         assert!(html.contains(r#"href="2026-03-04-weekly.html""#), "{html}");
         assert!(html.contains(r#"href="x.html#top""#), "{html}");
@@ -86,11 +110,27 @@ mod tests {
     }
 
     #[test]
+    fn links_to_unpublished_targets_keep_only_their_text() {
+        let published =
+            |t: &LinkTarget| !matches!(t, LinkTarget::Note { slug, .. } if slug == "secret");
+        let html = to_html(
+            "[our position](secret.md) and [public](open.md)",
+            false,
+            "a",
+            &published,
+        );
+        assert!(!html.contains("secret"), "{html}");
+        assert!(html.contains("our position"), "{html}");
+        assert!(html.contains(r#"<a href="open.html">public</a>"#), "{html}");
+    }
+
+    #[test]
     fn extensions_are_on() {
         let html = to_html(
             "| a |\n|---|\n| 1 |\n\n- [x] done\n\n~~gone~~ [^1]\n\n[^1]: note\n",
             false,
             "a",
+            &|_| true,
         );
         assert!(html.contains("<table>"));
         assert!(html.contains("checkbox"));

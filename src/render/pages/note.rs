@@ -46,7 +46,12 @@ pub(crate) fn page(input: &Input, e: &Engagement, n: &Note) -> PageJob {
         kind: labels::note_kind(n.meta.kind),
         attendees: n.meta.attendees.clone(),
         audience: labels::audience(n.meta.audience.unwrap_or_default()),
-        html: markdown::to_html(&n.body, input.portfolio.config.markdown.allow_html, &e.id),
+        html: markdown::to_html(
+            &n.body,
+            input.portfolio.config.markdown.allow_html,
+            &e.id,
+            &|target| input.publishes(target),
+        ),
         engagement_name: e.record.name.clone(),
         engagement_url: format!("{root}{}", links::engagement(&e.id)),
         actions: n
