@@ -336,6 +336,8 @@ on:
     branches: [main]
   pull_request:
   workflow_dispatch:
+  schedule:
+    - cron: "17 5 * * *"        # daily, so "days since" and overdue figures stay current
 
 permissions:
   contents: read
@@ -387,7 +389,8 @@ jobs:
 
 const GITLAB: &str = r#"# Check and build the reports on every push and merge request; publish the
 # site with GitLab Pages from the default branch. This publishes the shared
-# build: internal items are left out.
+# build: internal items are left out. Add a daily pipeline schedule (Build >
+# Pipeline schedules) so "days since" and overdue figures stay current.
 image: rust:latest
 
 # Branch pipelines, and merge request pipelines (where `diff` runs), not both.
