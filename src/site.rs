@@ -12,7 +12,7 @@ use crate::model::Audience;
 use crate::output::{self, SiteFiles};
 use crate::render::{self, Engine, theme::Theme};
 use crate::scope::Scope;
-use crate::{analyse, load, validate};
+use crate::{analyse, export, load, validate};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -31,6 +31,8 @@ pub struct BuildOptions {
 #[derive(Debug, Default)]
 pub struct BuildReport {
     pub pages: usize,
+    /// SVG charts: `<svg` elements in pages plus `.svg` files.
+    pub charts: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
     pub timings: Vec<(&'static str, Duration)>,
@@ -88,9 +90,14 @@ pub fn render_site(opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
         scope: &scope,
         base_url: &portfolio.config.base_url,
     };
-    let files = render::render(&input, &engine).map_err(Error::Content)?;
+    let mut files = render::render(&input, &engine).map_err(Error::Content)?;
+    // The machine-readable figures (data/*.json, data/*.csv), as `rapporteur export` gives them.
+    files.extend(export::site_files(&export::figures(
+        &portfolio, &analyses, opts.as_of, &scope,
+    )));
     clock.lap("render", &mut report);
     report.pages = files.keys().filter(|k| k.ends_with(".html")).count();
+    report.charts = count_charts(&files);
     report.files = files.len();
     Ok((files, report))
 }
@@ -103,6 +110,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     output::write_site(&opts.out, &files)?;
     report.timings.push(("write", start.elapsed()));
     Ok(report)
+}
+
+fn count_charts(files: &SiteFiles) -> usize {
+    files
+        .iter()
+        .map(|(path, bytes)| match path.rsplit('.').next() {
+            Some("html") => bytes.windows(4).filter(|w| w == b"<svg").count(),
+            Some("svg") => 1,
+            _ => 0,
+        })
+        .sum()
 }
 
 struct Clock(Instant);

@@ -1,6 +1,10 @@
 //! Markdown note bodies to HTML: raw HTML escaped unless allowed, links to
 //! other notes (`other-note.md`) pointed at their pages, and headings shifted
 //! under the page's own `<h1>`. Also the plain text of a body, for search.
+//!
+//! A link to a note or engagement that this build does not publish (an
+//! internal note in a shared build, another client's engagement) is reduced
+//! to its text: even its file name must not reach the output.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
@@ -8,40 +12,61 @@ use crate::load::markdown_options;
 use crate::notelinks::{self, LinkTarget};
 
 /// Renders a note body of `engagement`; links are rewritten for its page.
-pub fn to_html(markdown: &str, allow_html: bool, engagement: &str) -> String {
+/// `published` says whether a note or engagement link target is in this build.
+pub fn to_html(
+    markdown: &str,
+    allow_html: bool,
+    engagement: &str,
+    published: &dyn Fn(&LinkTarget) -> bool,
+) -> String {
     let shift = heading_shift(markdown);
-    let events = Parser::new_ext(markdown, markdown_options()).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
+    // Which open links were dropped, so their matching ends are dropped too.
+    let mut dropped: Vec<bool> = Vec::new();
+    let events = Parser::new_ext(markdown, markdown_options()).filter_map(|event| match event {
+        Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Some(Event::Text(raw)),
         Event::Start(Tag::Heading {
             level,
             id,
             classes,
             attrs,
-        }) => Event::Start(Tag::Heading {
+        }) => Some(Event::Start(Tag::Heading {
             level: shifted(level, shift),
             id,
             classes,
             attrs,
-        }),
-        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, shift))),
+        })),
+        Event::End(TagEnd::Heading(level)) => {
+            Some(Event::End(TagEnd::Heading(shifted(level, shift))))
+        }
         // A read-only checkbox that names its state, for screen readers.
-        Event::TaskListMarker(done) => Event::InlineHtml(CowStr::from(if done {
+        Event::TaskListMarker(done) => Some(Event::InlineHtml(CowStr::from(if done {
             r#"<input type="checkbox" disabled checked aria-label="done"> "#
         } else {
             r#"<input type="checkbox" disabled aria-label="not done"> "#
-        })),
+        }))),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
             title,
             id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: rewrite_link(engagement, dest_url),
-            title,
-            id,
-        }),
-        other => other,
+        }) => {
+            let target = notelinks::resolve(engagement, &dest_url);
+            let hidden = target.as_ref().is_some_and(|(t, _)| !published(t));
+            dropped.push(hidden);
+            (!hidden).then(|| {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: rewrite_link(engagement, dest_url),
+                    title,
+                    id,
+                })
+            })
+        }
+        Event::End(TagEnd::Link) => {
+            let hidden = dropped.pop().unwrap_or(false);
+            (!hidden).then_some(Event::End(TagEnd::Link))
+        }
+        other => Some(other),
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
@@ -126,11 +151,11 @@ mod tests {
     #[test]
     fn raw_html_is_escaped_unless_allowed() {
         let md = "Hi <script>alert(1)</script>\n\n<div>block</div>\n";
-        let safe = to_html(md, false, "a");
+        let safe = to_html(md, false, "a", &|_| true);
         assert!(!safe.contains("<script>"), "{safe}");
         assert!(safe.contains("&lt;script&gt;"), "{safe}");
         assert!(!safe.contains("<div>"), "{safe}");
-        assert!(to_html(md, true, "a").contains("<script>"));
+        assert!(to_html(md, true, "a", &|_| true).contains("<script>"));
     }
 
     #[test]
@@ -140,6 +165,7 @@ mod tests {
              [d](../../other/notes/y.md) [e](../../other/)",
             false,
             "mine",
+            &|_| true,
         );
         assert!(html.contains(r#"href="2026-03-04-weekly.html""#), "{html}");
         assert!(html.contains(r#"href="x.html#top""#), "{html}");
@@ -153,12 +179,12 @@ mod tests {
 
     #[test]
     fn headings_start_at_h2_and_skip_no_level() {
-        let html = to_html("# A\n\n## B\n", false, "a");
+        let html = to_html("# A\n\n## B\n", false, "a", &|_| true);
         assert!(
             html.contains("<h2>A</h2>") && html.contains("<h3>B</h3>"),
             "{html}"
         );
-        let html = to_html("### Only\n", false, "a");
+        let html = to_html("### Only\n", false, "a", &|_| true);
         assert!(html.contains("<h2>Only</h2>"), "{html}");
     }
 
@@ -170,11 +196,27 @@ mod tests {
     }
 
     #[test]
+    fn links_to_unpublished_targets_keep_only_their_text() {
+        let published =
+            |t: &LinkTarget| !matches!(t, LinkTarget::Note { slug, .. } if slug == "secret");
+        let html = to_html(
+            "[our position](secret.md) and [public](open.md)",
+            false,
+            "a",
+            &published,
+        );
+        assert!(!html.contains("secret"), "{html}");
+        assert!(html.contains("our position"), "{html}");
+        assert!(html.contains(r#"<a href="open.html">public</a>"#), "{html}");
+    }
+
+    #[test]
     fn extensions_are_on() {
         let html = to_html(
             "| a |\n|---|\n| 1 |\n\n- [x] done\n\n~~gone~~ [^1]\n\n[^1]: note\n",
             false,
             "a",
+            &|_| true,
         );
         assert!(html.contains("<table>"));
         assert!(html.contains("checkbox"));

@@ -21,6 +21,7 @@ use tera::Context;
 use crate::analyse::EngagementAnalysis;
 use crate::diagnostic::Diagnostic;
 use crate::model::Portfolio;
+use crate::notelinks::LinkTarget;
 use crate::output::SiteFiles;
 use crate::scope::Scope;
 pub use engine::Engine;
@@ -33,6 +34,21 @@ pub struct Input<'a> {
     pub as_of: NaiveDate,
     pub scope: &'a Scope,
     pub base_url: &'a str,
+}
+
+impl Input<'_> {
+    /// Whether this build has a page for a note or engagement link target.
+    pub fn publishes(&self, target: &LinkTarget) -> bool {
+        let engagement = |id: &str| self.portfolio.engagements.iter().find(|e| e.id == id);
+        match target {
+            LinkTarget::Note {
+                engagement: id,
+                slug,
+            } => engagement(id).is_some_and(|e| e.notes.iter().any(|n| &n.slug == slug)),
+            LinkTarget::Engagement(id) => engagement(id).is_some(),
+            LinkTarget::Elsewhere => false,
+        }
+    }
 }
 
 /// One page to render: where it goes, with which template and data.

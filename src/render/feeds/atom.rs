@@ -108,7 +108,7 @@ pub(super) fn feed(input: &Input) -> String {
     let allow_html = input.portfolio.config.markdown.allow_html;
     for (e, n) in notes {
         let page = format!("{base}{}", links::note(&e.id, &n.slug));
-        let html = markdown::to_html(&n.body, allow_html, &e.id);
+        let html = markdown::to_html(&n.body, allow_html, &e.id, &|t| input.publishes(t));
         let kind = labels::note_kind(n.meta.kind);
         let mut summary = format!("{kind} · {} · {}", e.record.name, n.meta.date);
         if !n.meta.attendees.is_empty() {

@@ -60,7 +60,12 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis, n: &No
         kind: labels::note_kind(n.meta.kind),
         attendees: n.meta.attendees.clone(),
         audience: labels::audience(n.meta.audience.unwrap_or_default()),
-        html: markdown::to_html(&n.body, input.portfolio.config.markdown.allow_html, &e.id),
+        html: markdown::to_html(
+            &n.body,
+            input.portfolio.config.markdown.allow_html,
+            &e.id,
+            &|target| input.publishes(target),
+        ),
         engagement_name: e.record.name.clone(),
         engagement_url: links::engagement(&e.id),
         // The register holds the actions of notes up to the report date,
