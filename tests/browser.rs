@@ -1,6 +1,7 @@
 //! Browser tests: the example site, built once, opened from `file://` in
 //! headless Chromium by `tests/browser/run.js` (playwright-core, axe-core and
-//! the Nu Html Checker, installed by `.ci/run` with `npm ci`).
+//! the Nu Html Checker, installed by `.ci/run` with `npm ci`); and built with
+//! `--base-url /reports/`, served on 127.0.0.1 under that sub-path.
 //!
 //! Without Chromium, Node, Java or the npm packages this test passes and
 //! says loudly that it skipped; with `CI=true` a skip is a failure.
@@ -68,10 +69,17 @@ fn the_example_site_works_in_a_real_browser() {
         return;
     }
     let built = example();
+    // The same site under a sub-path, served over HTTP by the script.
+    let sub = build_with(&repo_root(), EXAMPLE_AS_OF, |o| {
+        o.base_url = Some("/reports/".into());
+    });
     let output = Command::new("node")
         .arg(dir.join("run.js"))
         .arg("--site")
         .arg(built.out())
+        .arg("--served")
+        .arg(sub.out())
+        .args(["--base", "/reports/"])
         .args(["--word", "paper-timesheet"])
         .args([
             "--expect",

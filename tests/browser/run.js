@@ -15,6 +15,7 @@
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const http = require("http");
 const { spawnSync } = require("child_process");
 const { pathToFileURL } = require("url");
 
@@ -24,6 +25,10 @@ function arg(name, fallback) {
 }
 
 const site = path.resolve(arg("site", "public"));
+// Optionally a second build made with --base-url BASE (a path such as
+// /reports/), served over HTTP on 127.0.0.1 under that path.
+const served = arg("served", null);
+const servedBase = arg("base", "/reports/");
 const word = arg("word", "paper-timesheet");
 const expect = arg("expect", "engagements/calloway-payroll/notes/2026-09-01-check-in.html");
 const executablePath = process.env.RAPPORTEUR_CHROMIUM || "/usr/bin/chromium";
@@ -119,6 +124,60 @@ function describe(violations) {
   return violations
     .map((v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.join("\n    ")}`)
     .join("\n  ");
+}
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".xml": "application/atom+xml", ".ics": "text/calendar" };
+
+/** Serves `served` under `servedBase` on a free port of 127.0.0.1 only. */
+function serve() {
+  const root = path.resolve(served);
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname);
+    const file = pathname.startsWith(servedBase) ? path.join(root, pathname.slice(servedBase.length)) : null;
+    if (!file || !file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404);
+      res.end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** The --base-url build served under its sub-path: every sample page loads
+ * with all its assets, and search finds the note there too. */
+async function checkServed(context, pages) {
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  try {
+    for (const [kind, rel] of Object.entries(pages)) {
+      await check(`${kind} served under ${servedBase} loads with its stylesheet and scripts`, async () => {
+        const page = await context.newPage();
+        const problems = [];
+        page.on("console", (m) => m.type() === "error" && problems.push(`console: ${m.text()}`));
+        page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+        page.on("response", (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`));
+        page.on("requestfailed", (r) => problems.push(`failed ${r.url()}`));
+        await page.goto(`${origin}${servedBase}${rel}`, { waitUntil: "load" });
+        const styled = await page.evaluate(() => getComputedStyle(document.querySelector(".site-header")).backgroundColor);
+        assert(styled !== "rgba(0, 0, 0, 0)", "the stylesheet did not apply");
+        const outside = await page.$$eval("a[href], link[href], script[src]", (els) =>
+          els.map((e) => e.href || e.src).filter((u) => u.startsWith(location.origin) && !u.startsWith(location.origin + "/reports/")));
+        assert(outside.length === 0, `links leave the sub-path: ${outside.slice(0, 5).join(", ")}`);
+        assert(problems.length === 0, problems.join("\n"));
+        await page.close();
+      });
+    }
+    await check(`search works served under ${servedBase}`, async () => {
+      const page = await context.newPage();
+      await page.goto(`${origin}${servedBase}search.html?q=${encodeURIComponent(word)}`);
+      await page.locator(`#search-results a[href="${expect}"]`).first().waitFor({ timeout: 5000 });
+      await page.close();
+    });
+  } finally {
+    server.close();
+  }
 }
 
 async function main() {
@@ -293,6 +352,9 @@ async function main() {
       assert(/Nothing found/.test(status), `status: ${status}`);
       await page.close();
     });
+    if (served) {
+      await checkServed(light, pages);
+    }
   } finally {
     await browser.close();
   }
