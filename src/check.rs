@@ -26,9 +26,19 @@ pub struct Checked {
     pub counts: Counts,
 }
 
-/// Runs every check on the repository at `root`. Only an unreadable root is
+/// The content checks alone (load and validate, no templates), for commands
+/// that read the content but render no page (`export`, `diff`).
+pub struct Content {
+    pub portfolio: Portfolio,
+    /// Every problem found, in reporting order.
+    pub diagnostics: Vec<Diagnostic>,
+    pub timings: Vec<(&'static str, Duration)>,
+    pub counts: Counts,
+}
+
+/// Loads and validates the repository at `root`. Only an unreadable root is
 /// an `Err`; everything wrong in the content is a diagnostic.
-pub fn check(root: &Path) -> Result<Checked> {
+pub fn check_content(root: &Path) -> Result<Content> {
     let start = Instant::now();
     let loaded = load::load(root)?;
     let load_time = start.elapsed();
@@ -36,7 +46,24 @@ pub fn check(root: &Path) -> Result<Checked> {
     let counts = Counts::of(&loaded.sources, &loaded.portfolio);
     let mut diagnostics = loaded.diagnostics;
     diagnostics.extend(validate::validate(&loaded.portfolio, &loaded.sources));
-    let theme = Theme::load(root, &loaded.portfolio.config.theme, &mut diagnostics);
+    diagnostic::sort(&mut diagnostics);
+    diagnostics.dedup();
+    Ok(Content {
+        portfolio: loaded.portfolio,
+        diagnostics,
+        timings: vec![("load", load_time), ("validate", start.elapsed())],
+        counts,
+    })
+}
+
+/// Runs every check on the repository at `root`: the content's, then the
+/// theme's templates. Only an unreadable root is an `Err`.
+pub fn check(root: &Path) -> Result<Checked> {
+    let content = check_content(root)?;
+    let mut diagnostics = content.diagnostics;
+    let mut timings = content.timings;
+    let start = Instant::now();
+    let theme = Theme::load(root, &content.portfolio.config.theme, &mut diagnostics);
     let engine = match Engine::new(theme) {
         Ok(engine) => Some(engine),
         Err(template_errors) => {
@@ -46,12 +73,13 @@ pub fn check(root: &Path) -> Result<Checked> {
     };
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
+    timings.push(("templates", start.elapsed()));
     Ok(Checked {
-        portfolio: loaded.portfolio,
+        portfolio: content.portfolio,
         engine,
         diagnostics,
-        timings: vec![("load", load_time), ("validate", start.elapsed())],
-        counts,
+        timings,
+        counts: content.counts,
     })
 }
 

@@ -11,6 +11,7 @@ pub mod cmd;
 pub mod config;
 pub mod diagnostic;
 pub mod error;
+pub mod export;
 pub mod load;
 pub mod model;
 pub mod notelinks;

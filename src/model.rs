@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Free-form data for custom templates (`extra:`), kept independent of the YAML crate.
@@ -119,6 +120,21 @@ impl<'de> Deserialize<'de> for Month {
     }
 }
 
+/// A month is written as a `YYYY-MM` string in every YAML file.
+impl JsonSchema for Month {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Month".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "description": "A calendar month, YYYY-MM (e.g. 2026-03)."
+        })
+    }
+}
+
 impl Serialize for Month {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -126,7 +142,7 @@ impl Serialize for Month {
 }
 
 /// Who may read an item: both partners, or only the team that keeps the repository.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
     #[default]
@@ -135,7 +151,9 @@ pub enum Audience {
 }
 
 /// The two sides of an outsourcing relationship.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize, Default, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     Client,
@@ -143,7 +161,7 @@ pub enum Side {
     Provider,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Phase {
     Prospecting,
@@ -154,7 +172,7 @@ pub enum Phase {
     Exit,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Frequency {
     Weekly,
@@ -175,7 +193,7 @@ impl Frequency {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     #[default]
@@ -183,7 +201,7 @@ pub enum Direction {
     Lower,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum GoalStatus {
     OnTrack,
@@ -193,7 +211,7 @@ pub enum GoalStatus {
     Dropped,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum FeedbackKind {
     Praise,
@@ -201,7 +219,7 @@ pub enum FeedbackKind {
     Suggestion,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RiskOwner {
     Client,
@@ -209,7 +227,7 @@ pub enum RiskOwner {
     Both,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum RiskStatus {
     Open,
@@ -217,7 +235,7 @@ pub enum RiskStatus {
     Closed,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoteKind {
     CheckIn,
@@ -229,7 +247,7 @@ pub enum NoteKind {
     Note,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
     pub name: String,
@@ -237,14 +255,14 @@ pub struct Party {
     pub owner: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ServiceCredits {
     pub per_breach_pct: f64,
     pub cap_pct: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     #[serde(default)]
@@ -259,7 +277,7 @@ pub struct Contract {
     pub service_credits: Option<ServiceCredits>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Cadence {
     #[serde(default)]
@@ -268,14 +286,14 @@ pub struct Cadence {
     pub review: Option<Frequency>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Capacity {
     pub hours_per_month: f64,
 }
 
 /// A key performance indicator with its agreed target.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Kpi {
     pub id: String,
@@ -300,7 +318,7 @@ fn one() -> f64 {
     1.0
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Goal {
     pub id: String,
@@ -314,7 +332,7 @@ pub struct Goal {
     pub audience: Option<Audience>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Expectation {
     pub text: String,
@@ -330,12 +348,14 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Risk {
     pub id: String,
     pub title: String,
+    #[schemars(range(min = 1, max = 5))]
     pub likelihood: u8,
+    #[schemars(range(min = 1, max = 5))]
     pub impact: u8,
     pub owner: RiskOwner,
     pub status: RiskStatus,
@@ -347,7 +367,7 @@ pub struct Risk {
     pub audience: Option<Audience>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
     pub date: NaiveDate,
@@ -358,7 +378,7 @@ pub struct Milestone {
     pub audience: Option<Audience>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Feedback {
     pub from: Side,
@@ -368,7 +388,7 @@ pub struct Feedback {
     pub audience: Option<Audience>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Hours {
     #[serde(default)]
@@ -378,18 +398,23 @@ pub struct Hours {
 }
 
 /// One side's relationship pulse, each dimension 1..5 and optional.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SurveyScores {
     #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
     pub trust: Option<u8>,
     #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
     pub communication: Option<u8>,
     #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
     pub collaboration: Option<u8>,
     #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
     pub respect: Option<u8>,
     #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
     pub goals: Option<u8>,
 }
 
@@ -414,7 +439,7 @@ impl SurveyScores {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Survey {
     #[serde(default)]
@@ -424,7 +449,7 @@ pub struct Survey {
 }
 
 /// One month of measurements.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub period: Month,
@@ -447,7 +472,7 @@ pub struct Period {
 }
 
 /// The engagement record as written in `engagement.yaml`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EngagementRecord {
     pub name: String,
@@ -494,7 +519,7 @@ pub struct Action {
 }
 
 /// Front matter of a note, between the `---` lines.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoteMeta {
     pub title: String,

@@ -1,5 +1,7 @@
 //! The only module that writes files: the rendered site, swapped into the
-//! output folder at once.
+//! output folder at once, and single files outside it (`write_file`: the
+//! scaffolds of `init` and `new`, schemas, exports), which never replace a
+//! file unless the caller allows it.
 //!
 //! The site is written to a staging folder beside the output and renamed into
 //! place only when every file is written, so a failed build leaves the previous
@@ -71,6 +73,43 @@ pub fn write_site(out: &Path, files: &SiteFiles) -> Result<()> {
         fs::rename(&staging, &out).map_err(|e| Error::io(&out, e))?;
     }
     Ok(())
+}
+
+/// Whether a single-file write may replace a file that is already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Refuse: the file is the user's (`new`, `init`).
+    Never,
+    /// Replace it (`schema --force`, `export --out FILE --force`).
+    Allowed,
+}
+
+/// Writes one file outside the site (a scaffold, a schema, an export),
+/// creating its folders. With `Overwrite::Never`, a file that exists is an
+/// error and is left untouched (the check and the creation are one step).
+pub fn write_file(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<()> {
+    use std::io::Write;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    }
+    let mut options = fs::OpenOptions::new();
+    options.write(true);
+    match overwrite {
+        Overwrite::Never => options.create_new(true),
+        Overwrite::Allowed => options.create(true).truncate(true),
+    };
+    let mut file = options.open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::Usage(format!(
+                "{} already exists: rapporteur never overwrites a file; edit it, or move it \
+                 away and run the command again",
+                path.display()
+            ))
+        } else {
+            Error::io(path, e)
+        }
+    })?;
+    file.write_all(bytes).map_err(|e| Error::io(path, e))
 }
 
 fn write_tree(dir: &Path, files: &SiteFiles) -> Result<()> {
@@ -189,6 +228,18 @@ mod tests {
         assert!(check_out_dir(r, &r.join("themes")).is_err());
         assert!(check_out_dir(r, &r.join("public")).is_ok());
         assert!(check_out_dir(r, &r.join("public/../content")).is_err());
+    }
+
+    #[test]
+    fn single_files_are_never_overwritten_unless_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b/c.yaml");
+        write_file(&path, b"one", Overwrite::Never).unwrap();
+        let err = write_file(&path, b"two", Overwrite::Never).unwrap_err();
+        assert!(err.to_string().contains("already exists"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), b"one");
+        write_file(&path, b"three", Overwrite::Allowed).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"three");
     }
 
     #[test]

@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
-use crate::analyse;
 use crate::check::{self, Checked};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
@@ -14,6 +13,7 @@ use crate::model::Audience;
 use crate::output::{self, SiteFiles};
 use crate::render;
 use crate::scope::Scope;
+use crate::{analyse, export};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -32,6 +32,8 @@ pub struct BuildOptions {
 #[derive(Debug, Default)]
 pub struct BuildReport {
     pub pages: usize,
+    /// SVG charts: `<svg` elements in pages plus `.svg` files.
+    pub charts: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
     pub timings: Vec<(&'static str, Duration)>,
@@ -81,9 +83,14 @@ pub fn render_checked(checked: Checked, opts: &BuildOptions) -> Result<(SiteFile
         scope: &scope,
         base_url: &portfolio.config.base_url,
     };
-    let files = render::render(&input, &engine).map_err(Error::Content)?;
+    let mut files = render::render(&input, &engine).map_err(Error::Content)?;
+    // The machine-readable figures (data/*.json, data/*.csv), as `rapporteur export` gives them.
+    files.extend(export::site_files(&export::figures(
+        &portfolio, &analyses, opts.as_of, &scope,
+    )));
     clock.lap("render", &mut report);
     report.pages = files.keys().filter(|k| k.ends_with(".html")).count();
+    report.charts = count_charts(&files);
     report.files = files.len();
     Ok((files, report))
 }
@@ -96,6 +103,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     output::write_site(&opts.out, &files)?;
     report.timings.push(("write", start.elapsed()));
     Ok(report)
+}
+
+fn count_charts(files: &SiteFiles) -> usize {
+    files
+        .iter()
+        .map(|(path, bytes)| match path.rsplit('.').next() {
+            Some("html") => bytes.windows(4).filter(|w| w == b"<svg").count(),
+            Some("svg") => 1,
+            _ => 0,
+        })
+        .sum()
 }
 
 struct Clock(Instant);

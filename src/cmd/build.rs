@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::ContentArgs;
+use super::{ContentArgs, Verbosity};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::site::{self, BuildOptions};
@@ -26,12 +26,12 @@ pub struct BuildArgs {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Print how long each stage took.
+    /// Print how long each stage took (also with --verbose).
     #[arg(long)]
     pub timings: bool,
 }
 
-pub fn execute(args: BuildArgs) -> Result<u8> {
+pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
     super::set_jobs(args.jobs)?;
     let content = &args.content;
     let opts = BuildOptions {
@@ -48,7 +48,10 @@ pub fn execute(args: BuildArgs) -> Result<u8> {
         strict: args.strict,
     };
     let color = super::color(std::io::stderr().is_terminal());
-    let report = match site::build(&opts) {
+    let progress = spinner(verbosity, "building the reports".to_string());
+    let built = site::build(&opts);
+    progress.finish_and_clear();
+    let report = match built {
         Ok(report) => report,
         Err(Error::Content(diagnostics)) => {
             for d in &diagnostics {
@@ -69,23 +72,55 @@ pub fn execute(args: BuildArgs) -> Result<u8> {
     for w in &report.warnings {
         eprintln!("{}", w.render(color));
     }
-    if args.timings {
+    if verbosity == Verbosity::Quiet {
+        return Ok(0);
+    }
+    if args.timings || verbosity == Verbosity::Verbose {
         for (stage, time) in &report.timings {
             eprintln!("{stage:>10}: {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
     }
+    eprintln!("{}", summary(&report, &opts.out, opts.as_of));
+    Ok(0)
+}
+
+/// The one line every build ends with: pages, charts, files, where, when, how long.
+pub(super) fn summary(
+    report: &site::BuildReport,
+    out: &std::path::Path,
+    as_of: chrono::NaiveDate,
+) -> String {
     let total: f64 = report.timings.iter().map(|(_, t)| t.as_secs_f64()).sum();
-    eprintln!(
-        "built {} pages ({} files) into {} as of {} [{}] in {:.0} ms{}",
+    format!(
+        "built {} pages, {} charts ({} files) into {} as of {} [{}] in {:.0} ms{}",
         report.pages,
+        report.charts,
         report.files,
-        opts.out.display(),
-        opts.as_of,
+        out.display(),
+        as_of,
         report.scope,
         total * 1000.0,
         warnings_suffix(&report.warnings),
-    );
-    Ok(0)
+    )
+}
+
+/// A spinner on stderr while a long step runs: only on a terminal, never
+/// when `CI` is set or with `--quiet`, so logs stay clean.
+pub(super) fn spinner(verbosity: Verbosity, message: String) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    let show = verbosity != Verbosity::Quiet
+        && std::io::stderr().is_terminal()
+        && std::env::var_os("CI").is_none();
+    if !show {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+        bar.set_style(style);
+    }
+    bar.set_message(message);
+    bar.enable_steady_tick(std::time::Duration::from_millis(100));
+    bar
 }
 
 fn warnings_suffix(warnings: &[Diagnostic]) -> String {

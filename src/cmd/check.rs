@@ -7,7 +7,7 @@ use std::path::Path;
 
 use clap::{Args, ValueEnum};
 
-use super::ContentArgs;
+use super::{ContentArgs, Verbosity};
 use crate::check::{self, Counts};
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::error::{Error, Result};
@@ -35,7 +35,7 @@ pub enum Format {
     Github,
 }
 
-pub fn execute(args: CheckArgs) -> Result<u8> {
+pub fn execute(args: CheckArgs, verbosity: Verbosity) -> Result<u8> {
     let content = &args.content;
     let opts = BuildOptions {
         root: content.root.clone(),
@@ -49,6 +49,7 @@ pub fn execute(args: CheckArgs) -> Result<u8> {
     };
     let checked = check::check(&opts.root)?;
     let counts = checked.counts;
+    let timings = checked.timings.clone();
     let mut diagnostics = checked.diagnostics.clone();
     if !checked.fails(false) {
         // Content and templates are sound: render in memory too, so that
@@ -69,13 +70,26 @@ pub fn execute(args: CheckArgs) -> Result<u8> {
     }
     let stdout = std::io::stdout();
     let color = super::color(stdout.is_terminal());
-    let text = report(&diagnostics, counts, args.format, &opts.root, color);
+    let summary = verbosity != Verbosity::Quiet;
+    let text = report(
+        &diagnostics,
+        counts,
+        args.format,
+        &opts.root,
+        color,
+        summary,
+    );
     let mut out = stdout.lock();
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| Error::io("standard output", e))?;
-    if args.format == Format::Json {
+    if args.format == Format::Json && summary {
         eprintln!("{}", counts.summary(&diagnostics));
+    }
+    if verbosity == Verbosity::Verbose {
+        for (stage, time) in &timings {
+            eprintln!("{stage:>10}: {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
     }
     Ok(u8::from(check::fails(&diagnostics, args.strict)))
 }
@@ -87,6 +101,7 @@ pub fn report(
     format: Format,
     root: &Path,
     color: bool,
+    summary: bool,
 ) -> String {
     let mut out = String::new();
     match format {
@@ -95,8 +110,10 @@ pub fn report(
                 out.push_str(&d.render(color));
                 out.push('\n');
             }
-            out.push_str(&counts.summary(diagnostics));
-            out.push('\n');
+            if summary {
+                out.push_str(&counts.summary(diagnostics));
+                out.push('\n');
+            }
         }
         Format::Json => {
             for d in diagnostics {
@@ -110,8 +127,10 @@ pub fn report(
                 out.push_str(&github_command(d, root));
                 out.push('\n');
             }
-            out.push_str(&counts.summary(diagnostics));
-            out.push('\n');
+            if summary {
+                out.push_str(&counts.summary(diagnostics));
+                out.push('\n');
+            }
         }
     }
     out
@@ -178,12 +197,20 @@ mod tests {
             Format::Github,
             Path::new("reports"),
             false,
+            true,
         );
         assert_eq!(
             out.lines().next().unwrap(),
             "::error file=reports/content/a%2Cb/engagement.yaml,line=2,col=7,title=rapporteur::bad: 100%25%0Areally"
         );
-        let out = report(&sample(), COUNTS, Format::Github, Path::new("."), false);
+        let out = report(
+            &sample(),
+            COUNTS,
+            Format::Github,
+            Path::new("."),
+            false,
+            true,
+        );
         assert!(
             out.starts_with("::error file=content/a%2Cb/engagement.yaml,"),
             "{out}"
@@ -192,7 +219,7 @@ mod tests {
 
     #[test]
     fn json_is_one_object_per_line() {
-        let out = report(&sample(), COUNTS, Format::Json, Path::new("."), false);
+        let out = report(&sample(), COUNTS, Format::Json, Path::new("."), false, true);
         assert_eq!(out.lines().count(), 1);
         let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
         assert_eq!(v["severity"], "error");
@@ -204,10 +231,12 @@ mod tests {
 
     #[test]
     fn human_ends_with_the_summary() {
-        let out = report(&[], COUNTS, Format::Human, Path::new("."), false);
+        let out = report(&[], COUNTS, Format::Human, Path::new("."), false, true);
         assert_eq!(
             out,
             "checked 1 engagement, 0 periods, 0 notes: no problems\n"
         );
+        let quiet = report(&[], COUNTS, Format::Human, Path::new("."), false, false);
+        assert_eq!(quiet, "");
     }
 }

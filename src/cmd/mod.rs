@@ -2,6 +2,12 @@
 
 mod build;
 mod check;
+mod diff;
+mod export;
+mod init;
+mod new;
+mod schema;
+mod serve;
 
 use std::path::PathBuf;
 
@@ -10,6 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{Error, Result};
 use crate::model::Audience;
+use crate::scope::Scope;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -18,8 +25,22 @@ use crate::model::Audience;
     about = "Relationship reports for outsourcing engagements, built from YAML and Markdown"
 )]
 pub struct Cli {
+    /// Print only warnings and errors: no progress, no summary line.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more: stage timings, files written, each rebuild and request.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How much a command prints besides its result, warnings and errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
 }
 
 #[derive(Debug, Subcommand)]
@@ -28,6 +49,18 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Check the content, the configuration and the theme; write nothing.
     Check(check::CheckArgs),
+    /// Build, serve on 127.0.0.1, rebuild on change and reload open pages.
+    Serve(serve::ServeArgs),
+    /// Scaffold a report repository with an example engagement and CI files.
+    Init(init::InitArgs),
+    /// Write a new note, period or engagement from a template.
+    New(new::NewArgs),
+    /// Write the JSON Schemas of every YAML file, for editors and CI.
+    Schema(schema::SchemaArgs),
+    /// Print every computed figure as JSON or CSV.
+    Export(export::ExportArgs),
+    /// What changed in the figures between two git revisions, as Markdown.
+    Diff(diff::DiffArgs),
 }
 
 /// Flags shared by every subcommand that reads content.
@@ -66,6 +99,15 @@ impl From<AudienceArg> for Audience {
 }
 
 impl ContentArgs {
+    /// The scope these flags select.
+    pub fn scope(&self) -> Scope {
+        Scope {
+            audience: self.audience.into(),
+            client: self.client.clone(),
+            provider: self.provider.clone(),
+        }
+    }
+
     /// `--as-of`, else `SOURCE_DATE_EPOCH`, else today.
     pub fn as_of(&self) -> Result<NaiveDate> {
         let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
@@ -98,9 +140,20 @@ fn resolve_as_of(flag: Option<&str>, epoch: Option<&str>, today: NaiveDate) -> R
 
 /// Runs the subcommand; returns the exit code.
 pub fn execute(cli: Cli) -> Result<u8> {
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    };
     match cli.command {
-        Command::Build(args) => build::execute(args),
-        Command::Check(args) => check::execute(args),
+        Command::Build(args) => build::execute(args, verbosity),
+        Command::Check(args) => check::execute(args, verbosity),
+        Command::Serve(args) => serve::execute(args, verbosity),
+        Command::Init(args) => init::execute(args, verbosity),
+        Command::New(args) => new::execute(args, verbosity),
+        Command::Schema(args) => schema::execute(args, verbosity),
+        Command::Export(args) => export::execute(args),
+        Command::Diff(args) => diff::execute(args),
     }
 }
 

@@ -31,6 +31,30 @@ pub fn review(engagement: &str, quarter: &str) -> String {
     format!("engagements/{engagement}/review/{quarter}.html")
 }
 
+pub fn actions() -> String {
+    "actions.html".to_string()
+}
+
+pub fn risks() -> String {
+    "risks.html".to_string()
+}
+
+pub fn search() -> String {
+    "search.html".to_string()
+}
+
+pub const FEED: &str = "feed.xml";
+pub const CALENDAR: &str = "calendar.ics";
+pub const SEARCH_INDEX_JSON: &str = "search-index.json";
+pub const SEARCH_INDEX_JS: &str = "search-index.js";
+
+/// The base URL with one trailing slash, when it is absolute (`https://…`):
+/// only then can a feed or a calendar carry links that work outside the site.
+pub fn absolute_base(base_url: &str) -> Option<String> {
+    let absolute = base_url.starts_with("https://") || base_url.starts_with("http://");
+    absolute.then(|| format!("{}/", base_url.trim_end_matches('/')))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +68,16 @@ mod tests {
             "https://x.org/r/"
         );
         assert_eq!(root_prefix("/sub/", &engagement("a")), "/sub/");
+        assert_eq!(root_prefix("", &review("a", "2026-Q3")), "../../../");
+    }
+
+    #[test]
+    fn only_http_bases_are_absolute() {
+        assert_eq!(absolute_base(""), None);
+        assert_eq!(absolute_base("/sub/"), None);
+        assert_eq!(
+            absolute_base("https://x.org/r").as_deref(),
+            Some("https://x.org/r/")
+        );
     }
 }

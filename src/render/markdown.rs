@@ -1,11 +1,12 @@
-//! Markdown note bodies to HTML: raw HTML escaped unless allowed, and links to
-//! other notes (`other-note.md`) pointed at their pages.
+//! Markdown note bodies to HTML: raw HTML escaped unless allowed, links to
+//! other notes (`other-note.md`) pointed at their pages, and headings shifted
+//! under the page's own `<h1>`. Also the plain text of a body, for search.
 //!
 //! A link to a note or engagement that this build does not publish (an
 //! internal note in a shared build, another client's engagement) is reduced
 //! to its text: even its file name must not reach the output.
 
-use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
 use crate::load::markdown_options;
 use crate::notelinks::{self, LinkTarget};
@@ -18,10 +19,31 @@ pub fn to_html(
     engagement: &str,
     published: &dyn Fn(&LinkTarget) -> bool,
 ) -> String {
+    let shift = heading_shift(markdown);
     // Which open links were dropped, so their matching ends are dropped too.
     let mut dropped: Vec<bool> = Vec::new();
     let events = Parser::new_ext(markdown, markdown_options()).filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Some(Event::Text(raw)),
+        Event::Start(Tag::Heading {
+            level,
+            id,
+            classes,
+            attrs,
+        }) => Some(Event::Start(Tag::Heading {
+            level: shifted(level, shift),
+            id,
+            classes,
+            attrs,
+        })),
+        Event::End(TagEnd::Heading(level)) => {
+            Some(Event::End(TagEnd::Heading(shifted(level, shift))))
+        }
+        // A read-only checkbox that names its state, for screen readers.
+        Event::TaskListMarker(done) => Some(Event::InlineHtml(CowStr::from(if done {
+            r#"<input type="checkbox" disabled checked aria-label="done"> "#
+        } else {
+            r#"<input type="checkbox" disabled aria-label="not done"> "#
+        }))),
         Event::Start(Tag::Link {
             link_type,
             dest_url,
@@ -49,6 +71,52 @@ pub fn to_html(
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
+}
+
+/// How many levels to move the body's headings so that its top level is
+/// `<h2>`: the page's title is the only `<h1>`, and no level is skipped.
+fn heading_shift(markdown: &str) -> i32 {
+    let top = Parser::new_ext(markdown, markdown_options())
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { level, .. }) => Some(level as i32),
+            _ => None,
+        })
+        .min();
+    top.map_or(0, |top| 2 - top)
+}
+
+fn shifted(level: HeadingLevel, shift: i32) -> HeadingLevel {
+    match (level as i32 + shift).clamp(1, 6) {
+        1 => HeadingLevel::H1,
+        2 => HeadingLevel::H2,
+        3 => HeadingLevel::H3,
+        4 => HeadingLevel::H4,
+        5 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// The words of a body without markup, one space between blocks: what
+/// search matches against.
+pub fn to_plain_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, markdown_options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                out.push_str(&t)
+            }
+            Event::End(
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image,
+            ) => {}
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Note and engagement links point at their pages (from a note page, which
@@ -107,6 +175,24 @@ mod tests {
             "{html}"
         );
         assert!(html.contains(r#"href="../../other/index.html""#), "{html}");
+    }
+
+    #[test]
+    fn headings_start_at_h2_and_skip_no_level() {
+        let html = to_html("# A\n\n## B\n", false, "a", &|_| true);
+        assert!(
+            html.contains("<h2>A</h2>") && html.contains("<h3>B</h3>"),
+            "{html}"
+        );
+        let html = to_html("### Only\n", false, "a", &|_| true);
+        assert!(html.contains("<h2>Only</h2>"), "{html}");
+    }
+
+    #[test]
+    fn plain_text_keeps_words_only() {
+        let text =
+            to_plain_text("## Actions\n\n- [ ] Ravi: send the **cal**endar\n\n`code` <b>x</b>");
+        assert_eq!(text, "Actions Ravi: send the calendar code <b>x</b>");
     }
 
     #[test]

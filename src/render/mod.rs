@@ -1,8 +1,10 @@
-//! Render: view data for each page, Tera templates, Markdown; returns the
-//! whole site in memory. Nothing here touches the file system (see `output`).
+//! Render: view data for each page, Tera templates, Markdown, and the files
+//! beside the pages (feed, calendar, search index); returns the whole site in
+//! memory. Nothing here touches the file system (see `output`).
 
 mod charts;
 pub mod engine;
+mod feeds;
 pub mod format;
 pub mod labels;
 pub mod links;
@@ -56,7 +58,7 @@ pub(crate) struct PageJob {
     pub context: Context,
 }
 
-/// Renders every page and copies the theme's static files.
+/// Renders every page, writes the feeds and copies the theme's static files.
 pub fn render(input: &Input, engine: &Engine) -> Result<SiteFiles, Vec<Diagnostic>> {
     let jobs = pages::all(input);
     let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
@@ -79,6 +81,7 @@ pub fn render(input: &Input, engine: &Engine) -> Result<SiteFiles, Vec<Diagnosti
             Err(_) => {}
         }
     }
+    files.extend(feeds::files(input));
     for (path, file) in engine.theme().statics() {
         files.insert(path.to_string(), file.bytes.clone());
     }

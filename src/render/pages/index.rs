@@ -1,8 +1,11 @@
-//! The portfolio: one row per engagement, with the figures a manager scans.
+//! The portfolio: one row per engagement, with the figures a manager scans,
+//! and the choices of the filters that the theme's `portfolio.js` shows.
 
 use serde::Serialize;
 
+use crate::analyse::rag::Rag;
 use crate::chart::Chart;
+use crate::model::Phase;
 use crate::render::pages::engagement::band_words;
 use crate::render::view::base_context;
 use crate::render::{Input, PageJob, charts, format, labels, links};
@@ -30,6 +33,58 @@ struct Row {
     flags: String,
     critical_flags: usize,
     sparkline: Chart,
+}
+
+/// The values each filter offers: only those some row has, in order.
+#[derive(Debug, Serialize)]
+struct Filters {
+    phases: Vec<&'static str>,
+    bands: Vec<Choice>,
+    clients: Vec<String>,
+    providers: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Choice {
+    value: &'static str,
+    label: &'static str,
+}
+
+fn filters(rows: &[Row]) -> Filters {
+    let sorted = |f: fn(&Row) -> &String| {
+        let mut v: Vec<String> = rows.iter().map(|r| f(r).clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut phases: Vec<&'static str> = Vec::new();
+    for p in [
+        Phase::Prospecting,
+        Phase::Transition,
+        Phase::Steady,
+        Phase::Mature,
+        Phase::Renewal,
+        Phase::Exit,
+    ] {
+        let label = labels::phase(p);
+        if rows.iter().any(|r| r.phase == label) {
+            phases.push(label);
+        }
+    }
+    let bands = [Rag::Green, Rag::Amber, Rag::Red, Rag::Grey]
+        .into_iter()
+        .filter(|b| rows.iter().any(|r| r.health_class == b.as_str()))
+        .map(|b| Choice {
+            value: b.as_str(),
+            label: band_words(b),
+        })
+        .collect();
+    Filters {
+        phases,
+        bands,
+        clients: sorted(|r| &r.client),
+        providers: sorted(|r| &r.provider),
+    }
 }
 
 pub(crate) fn page(input: &Input) -> PageJob {
@@ -76,6 +131,7 @@ pub(crate) fn page(input: &Input) -> PageJob {
             }
         })
         .collect();
+    context.insert("filters", &filters(&rows));
     context.insert("rows", &rows);
     let risk_map = super::registers::portfolio_risk_map(input);
     context.insert("risk_map", &risk_map);

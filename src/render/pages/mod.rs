@@ -4,6 +4,7 @@ mod engagement;
 mod index;
 mod note;
 mod registers;
+mod search;
 
 use super::{Input, PageJob};
 
@@ -12,12 +13,14 @@ pub(crate) fn all(input: &Input) -> Vec<PageJob> {
         index::page(input),
         registers::actions_page(input),
         registers::risks_page(input),
+        search::page(input),
     ];
     for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
         jobs.push(engagement::page(input, e, a));
         for n in &e.notes {
-            jobs.push(note::page(input, e, n));
+            jobs.push(note::page(input, e, a, n));
         }
+        jobs.extend(engagement::review::pages(input, e));
     }
     jobs
 }

@@ -1,8 +1,11 @@
-//! One meeting note: its front matter, body and action items.
+//! One meeting note: its front matter, body, its action items with their
+//! state, and the way back to its engagement and on to the next note.
 
 use serde::Serialize;
 
+use crate::analyse::EngagementAnalysis;
 use crate::model::{Engagement, Note};
+use crate::render::rows::{ActionRow, action_row};
 use crate::render::view::base_context;
 use crate::render::{Input, PageJob, format, labels, links, markdown};
 
@@ -15,19 +18,30 @@ struct NoteView {
     audience: &'static str,
     html: String,
     engagement_name: String,
+    /// From the site root, like every row's links.
     engagement_url: String,
-    actions: Vec<ActionView>,
+    actions: Vec<ActionRow>,
+    previous: Option<NoteLink>,
+    next: Option<NoteLink>,
 }
 
 #[derive(Debug, Serialize)]
-pub(crate) struct ActionView {
-    pub text: String,
-    pub owner: String,
-    pub due: String,
-    pub done: bool,
+struct NoteLink {
+    title: String,
+    date: String,
+    /// Beside this note.
+    url: String,
 }
 
-pub(crate) fn page(input: &Input, e: &Engagement, n: &Note) -> PageJob {
+fn link(n: &Note) -> NoteLink {
+    NoteLink {
+        title: n.meta.title.clone(),
+        date: format::date(n.meta.date),
+        url: format!("{}.html", n.slug),
+    }
+}
+
+pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis, n: &Note) -> PageJob {
     let path = links::note(&e.id, &n.slug);
     let mut context = base_context(
         input,
@@ -39,7 +53,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, n: &Note) -> PageJob {
             (e.record.name.clone(), links::engagement(&e.id)),
         ],
     );
-    let root = links::root_prefix(input.base_url, &path);
+    let at = e.notes.iter().position(|x| x.slug == n.slug);
     let view = NoteView {
         title: n.meta.title.clone(),
         date: format::date(n.meta.date),
@@ -53,17 +67,18 @@ pub(crate) fn page(input: &Input, e: &Engagement, n: &Note) -> PageJob {
             &|target| input.publishes(target),
         ),
         engagement_name: e.record.name.clone(),
-        engagement_url: format!("{root}{}", links::engagement(&e.id)),
-        actions: n
+        engagement_url: links::engagement(&e.id),
+        // The register holds the actions of notes up to the report date,
+        // with their state; a note dated later has none in it yet.
+        actions: a
             .actions
+            .items
             .iter()
-            .map(|a| ActionView {
-                text: a.text.clone(),
-                owner: a.owner.clone().unwrap_or_default(),
-                due: a.due.map(format::date).unwrap_or_default(),
-                done: a.done,
-            })
+            .filter(|x| x.note_slug == n.slug)
+            .map(|x| action_row(&e.id, &e.record.name, x))
             .collect(),
+        previous: at.and_then(|i| i.checked_sub(1)).map(|i| link(&e.notes[i])),
+        next: at.and_then(|i| e.notes.get(i + 1)).map(link),
     };
     context.insert("note", &view);
     PageJob {

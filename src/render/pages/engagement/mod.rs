@@ -5,6 +5,7 @@ mod health;
 pub(crate) use health::band_words;
 mod registers;
 mod relationship;
+pub(crate) mod review;
 mod scorecard;
 
 use serde::Serialize;
@@ -38,6 +39,8 @@ struct EngagementView {
     trust: relationship::TrustView,
     registers: registers::RegistersView,
     charts: ChartsView,
+    /// Quarterly review packs, newest first.
+    reviews: Vec<review::ReviewLink>,
 }
 
 /// Every chart of the report, each with its data table.
@@ -101,7 +104,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             .unwrap_or_else(|| "not set".into()),
         health: health::health_view(a, &thresholds.health),
         flags: health::flag_views(a),
-        scorecard: scorecard::scorecard_view(a),
+        scorecard: scorecard::scorecard_view(a, None),
         workload: relationship::workload_view(a),
         cadence_section: relationship::cadence_view(a),
         feedback: relationship::feedback_view(a),
@@ -120,6 +123,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
                 a.risks.heat_map,
             ),
         },
+        reviews: review::review_links(e, input.as_of),
     };
     context.insert("e", &view);
     PageJob {

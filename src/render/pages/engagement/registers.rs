@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::actions::ActionState;
-use crate::model::{Audience, Engagement, GoalStatus};
+use crate::model::{Audience, Engagement, GoalStatus, Milestone, Note};
 use crate::render::rows::{ActionRow, RiskRow, action_row, risk_row};
 use crate::render::{format, labels};
 
@@ -67,6 +67,29 @@ pub(super) struct NoteRow {
 
 fn internal(a: Option<Audience>) -> bool {
     a != Some(Audience::Shared)
+}
+
+impl MilestoneRow {
+    pub(super) fn of(m: &Milestone) -> MilestoneRow {
+        MilestoneRow {
+            date: format::date(m.date),
+            title: m.title.clone(),
+            celebrated: m.celebrated,
+            internal: internal(m.audience),
+        }
+    }
+}
+
+/// A note in a list; `prefix` leads from the page to the notes folder.
+pub(super) fn note_row(n: &Note, prefix: &str) -> NoteRow {
+    NoteRow {
+        title: n.meta.title.clone(),
+        date: format::date(n.meta.date),
+        kind: labels::note_kind(n.meta.kind),
+        url: format!("{prefix}{}.html", n.slug),
+        internal: internal(n.meta.audience),
+        actions: n.actions.len(),
+    }
 }
 
 pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> RegistersView {
@@ -134,17 +157,7 @@ pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> Register
                 internal: internal(x.audience),
             })
             .collect(),
-        milestones: r
-            .milestones
-            .iter()
-            .rev()
-            .map(|m| MilestoneRow {
-                date: format::date(m.date),
-                title: m.title.clone(),
-                celebrated: m.celebrated,
-                internal: internal(m.audience),
-            })
-            .collect(),
+        milestones: r.milestones.iter().rev().map(MilestoneRow::of).collect(),
         celebration_nudge: a.celebrations.nudge,
         actions: actions.iter().map(|x| action_row(&e.id, name, x)).collect(),
         open_actions: a.actions.open,
@@ -154,14 +167,7 @@ pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> Register
             .notes
             .iter()
             .rev()
-            .map(|n| NoteRow {
-                title: n.meta.title.clone(),
-                date: format::date(n.meta.date),
-                kind: labels::note_kind(n.meta.kind),
-                url: format!("notes/{}.html", n.slug),
-                internal: internal(n.meta.audience),
-                actions: n.actions.len(),
-            })
+            .map(|n| note_row(n, "notes/"))
             .collect(),
     }
 }

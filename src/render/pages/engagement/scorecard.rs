@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::kpi::{Attainment, KpiAnalysis};
+use crate::analyse::window::MonthWindow;
 use crate::model::{Direction, Side};
 use crate::render::format;
 
@@ -16,6 +17,7 @@ pub(super) struct ScorecardView {
     pub provider: Vec<KpiRow>,
     pub client: Vec<KpiRow>,
     pub sla_attainment: String,
+    pub breaches_span: String,
     pub breaches: Vec<BreachRow>,
     pub credits: Option<CreditsView>,
 }
@@ -50,6 +52,8 @@ pub(super) struct BreachRow {
 #[derive(Debug, Serialize)]
 pub(super) struct CreditsView {
     pub terms: String,
+    /// The months the total covers, in words.
+    pub span: String,
     pub months: Vec<CreditRow>,
     pub total: String,
 }
@@ -62,7 +66,11 @@ pub(super) struct CreditRow {
     pub amount: String,
 }
 
-pub(super) fn scorecard_view(a: &EngagementAnalysis) -> ScorecardView {
+/// The scorecard at the analysis date; breaches and credits only of the
+/// months of `within` when given (a review pack's quarter), else of the
+/// analysis' 12 months.
+pub(super) fn scorecard_view(a: &EngagementAnalysis, within: Option<MonthWindow>) -> ScorecardView {
+    let keep = |m: crate::model::Month| within.is_none_or(|w| w.contains(m));
     let p = &a.performance;
     let rows = |side: Side| -> Vec<KpiRow> {
         p.kpis
@@ -80,21 +88,25 @@ pub(super) fn scorecard_view(a: &EngagementAnalysis) -> ScorecardView {
         provider: rows(Side::Provider),
         client: rows(Side::Client),
         sla_attainment: attainment(p.sla_attainment.as_ref()),
+        breaches_span: span(within),
         breaches: p
             .kpis
             .iter()
             .flat_map(|k| {
-                k.breaches.iter().map(move |b| BreachRow {
-                    kpi: k.name.clone(),
-                    month: b.month.to_string(),
-                    value: format::value(b.value, &k.unit),
-                    target: target_text(k),
-                    status: b.status.label(),
-                    class: b.status.as_str(),
-                })
+                k.breaches
+                    .iter()
+                    .filter(|b| keep(b.month))
+                    .map(move |b| BreachRow {
+                        kpi: k.name.clone(),
+                        month: b.month.to_string(),
+                        value: format::value(b.value, &k.unit),
+                        target: target_text(k),
+                        status: b.status.label(),
+                        class: b.status.as_str(),
+                    })
             })
             .collect(),
-        credits: credits_view(a),
+        credits: credits_view(a, &keep, span(within)),
     }
 }
 
@@ -149,8 +161,24 @@ pub(crate) fn attainment(a: Option<&Attainment>) -> String {
     }
 }
 
-fn credits_view(a: &EngagementAnalysis) -> Option<CreditsView> {
+/// "the last 12 months", or the months of a review pack.
+fn span(within: Option<MonthWindow>) -> String {
+    within.map_or("the last 12 months".into(), |w| {
+        format!("{} to {}", w.first, w.last)
+    })
+}
+
+fn credits_view(
+    a: &EngagementAnalysis,
+    keep: &dyn Fn(crate::model::Month) -> bool,
+    span: String,
+) -> Option<CreditsView> {
     let c = a.credits.as_ref()?;
+    let months: Vec<_> = c.months_with_credits().filter(|m| keep(m.month)).collect();
+    let total_pct: f64 = months.iter().map(|m| m.pct).sum();
+    let total_amount = c
+        .total_amount
+        .map(|_| months.iter().filter_map(|m| m.amount).sum::<f64>());
     let currency = c.currency.clone().unwrap_or_default();
     let money = |v: Option<f64>, pct: f64| match v {
         Some(v) => format!(
@@ -166,8 +194,9 @@ fn credits_view(a: &EngagementAnalysis) -> Option<CreditsView> {
             format::number(c.per_breach_pct, 2),
             format::number(c.cap_pct, 2)
         ),
-        months: c
-            .months_with_credits()
+        span,
+        months: months
+            .iter()
             .map(|m| CreditRow {
                 month: m.month.to_string(),
                 breaches: m.breaches,
@@ -175,6 +204,6 @@ fn credits_view(a: &EngagementAnalysis) -> Option<CreditsView> {
                 amount: m.amount.map_or("—".into(), |v| format::money(v, &currency)),
             })
             .collect(),
-        total: money(c.total_amount, c.total_pct),
+        total: money(total_amount, total_pct),
     })
 }

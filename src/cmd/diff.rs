@@ -1,0 +1,216 @@
+//! `rapporteur diff --base REV [--head REV]`: the figures at two git
+//! revisions, compared, printed as Markdown (`crate::export::diff`).
+//!
+//! Each revision is read into a temporary folder with the `git` command —
+//! `read-tree` into a temporary index file, then `checkout-index` into the
+//! folder — so neither the repository's index, its work tree nor its list of
+//! worktrees changes. Without `--head` the working tree itself (with
+//! uncommitted edits) is the head. Both sides use the same `--as-of`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use clap::Args;
+
+use super::ContentArgs;
+use crate::error::{Error, Result};
+use crate::export::{self, Computed, Request, diff};
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// The revision to compare against (a branch, tag or commit).
+    #[arg(long, value_name = "REV")]
+    pub base: String,
+    /// The revision to compare (default: the working tree, edits included).
+    #[arg(long, value_name = "REV")]
+    pub head: Option<String>,
+}
+
+pub fn execute(args: DiffArgs) -> Result<u8> {
+    let content = &args.content;
+    let as_of = content.as_of()?;
+    let repo = Repo::of(&content.root)?;
+    let compute = |root: &Path, side: &str| -> Result<Computed> {
+        export::compute(&Request {
+            root,
+            as_of,
+            scope: content.scope(),
+            strict: false,
+        })
+        .map_err(|e| match e {
+            Error::Content(diagnostics) => {
+                for d in &diagnostics {
+                    eprint!("{d}");
+                }
+                Error::Usage(format!(
+                    "the {side} does not build ({} error(s) above); fix it first",
+                    diagnostics.iter().filter(|d| d.is_error()).count()
+                ))
+            }
+            other => other,
+        })
+    };
+    let base_tree = repo.checkout(&args.base)?;
+    let base_label = repo.label(&args.base)?;
+    let base = compute(base_tree.path(), &format!("base revision {}", args.base))?;
+    let (head, head_label) = match &args.head {
+        Some(rev) => {
+            let tree = repo.checkout(rev)?;
+            let computed = compute(tree.path(), &format!("head revision {rev}"))?;
+            (computed, repo.label(rev)?)
+        }
+        None => (
+            compute(&content.root, "working tree")?,
+            "working tree".to_string(),
+        ),
+    };
+    let sides = diff::Sides {
+        base: &base_label,
+        head: &head_label,
+    };
+    print!("{}", diff::markdown(&base.export, &head.export, &sides));
+    Ok(0)
+}
+
+/// The git repository that holds the report repository.
+struct Repo {
+    toplevel: PathBuf,
+    /// The report root inside the repository (`""` at the top, else `sub/dir`).
+    prefix: String,
+}
+
+/// A revision's tree of the report root, deleted when dropped.
+struct Tree {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Tree {
+    fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Repo {
+    fn of(root: &Path) -> Result<Repo> {
+        let toplevel = git(root, &["rev-parse", "--show-toplevel"], &[]).map_err(|e| {
+            Error::Usage(format!(
+                "{} is not inside a git repository ({e}): diff compares git revisions",
+                root.display()
+            ))
+        })?;
+        let prefix = git(root, &["rev-parse", "--show-prefix"], &[])?;
+        Ok(Repo {
+            toplevel: PathBuf::from(toplevel),
+            prefix: prefix.trim_end_matches('/').to_string(),
+        })
+    }
+
+    /// `main (1a2b3c4)`.
+    fn label(&self, rev: &str) -> Result<String> {
+        let short = git(
+            &self.toplevel,
+            &["rev-parse", "--short", &format!("{rev}^{{commit}}")],
+            &[],
+        )?;
+        Ok(if short.starts_with(rev) {
+            short
+        } else {
+            format!("{rev} ({short})")
+        })
+    }
+
+    /// Reads the report root at `rev` into a temporary folder.
+    fn checkout(&self, rev: &str) -> Result<Tree> {
+        if rev.starts_with('-') {
+            return Err(Error::Usage(format!("`{rev}` is not a revision")));
+        }
+        git(
+            &self.toplevel,
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                &format!("{rev}^{{commit}}"),
+            ],
+            &[],
+        )
+        .map_err(|_| {
+            Error::Usage(format!(
+                "`{rev}` is not a commit of {}: give a branch, tag or commit",
+                self.toplevel.display()
+            ))
+        })?;
+        let dir = tempfile::Builder::new()
+            .prefix("rapporteur-diff-")
+            .tempdir()
+            .map_err(|e| Error::io(std::env::temp_dir(), e))?;
+        let index = dir.path().join("index");
+        let tree = dir.path().join("tree");
+        std::fs::create_dir(&tree).map_err(|e| Error::io(&tree, e))?;
+        let treeish = if self.prefix.is_empty() {
+            format!("{rev}^{{tree}}")
+        } else {
+            format!("{rev}:{}", self.prefix)
+        };
+        let env = [("GIT_INDEX_FILE", index.as_os_str())];
+        git(&self.toplevel, &["read-tree", &treeish], &env).map_err(|e| {
+            Error::Usage(format!(
+                "cannot read {} at `{rev}`: {e}",
+                if self.prefix.is_empty() {
+                    "the repository"
+                } else {
+                    &self.prefix
+                }
+            ))
+        })?;
+        let mut prefix = tree.clone().into_os_string();
+        prefix.push("/");
+        let mut arg = std::ffi::OsString::from("--prefix=");
+        arg.push(&prefix);
+        git_os(
+            &self.toplevel,
+            &["checkout-index".as_ref(), "-a".as_ref(), arg.as_os_str()],
+            &env,
+        )?;
+        Ok(Tree {
+            _dir: dir,
+            path: tree,
+        })
+    }
+}
+
+fn git(dir: &Path, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Result<String> {
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_ref()).collect();
+    git_os(dir, &args, env)
+}
+
+/// Runs `git -C dir args...`; its trimmed standard output, or its error text.
+fn git_os(
+    dir: &Path,
+    args: &[&std::ffi::OsStr],
+    env: &[(&str, &std::ffi::OsStr)],
+) -> Result<String> {
+    let mut cmd = Command::new("git");
+    cmd.arg("-C").arg(dir).args(args);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().map_err(|e| {
+        Error::Usage(format!(
+            "cannot run git ({e}): diff needs the git command on PATH"
+        ))
+    })?;
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
+    } else {
+        let stderr = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        Err(Error::Usage(if stderr.is_empty() {
+            format!("git {:?} failed", args)
+        } else {
+            stderr
+        }))
+    }
+}

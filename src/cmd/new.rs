@@ -1,0 +1,354 @@
+//! `rapporteur new note|period|engagement`: write a new content file from a
+//! commented template, so a monthly update or a meeting note starts right.
+//!
+//! A file that exists is never overwritten: the command fails with exit code
+//! 2 and leaves it as it was. Every file starts with a `yaml-language-server`
+//! line pointing at `schemas/` (see `rapporteur schema`).
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
+
+use super::Verbosity;
+use super::schema::{Kind, SCHEMA_DIR};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::load::{self, CONTENT_DIR};
+use crate::model::{EngagementRecord, Month};
+use crate::output::{self, Overwrite};
+use crate::yaml;
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(subcommand)]
+    pub what: What,
+    /// The report repository (holds rapporteur.yaml and content/).
+    #[arg(long, default_value = ".", global = true)]
+    pub root: PathBuf,
+    /// The report date (YYYY-MM-DD), the default date of a note and start of
+    /// an engagement; default SOURCE_DATE_EPOCH, else today.
+    #[arg(long, value_name = "DATE", global = true)]
+    pub as_of: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum What {
+    /// content/<engagement>/notes/<date>-<slug>.md, with front matter.
+    Note {
+        /// The engagement id (its folder under content/).
+        engagement: String,
+        /// The note's title; the file name is made from it.
+        title: String,
+        /// What kind of meeting it records.
+        #[arg(long, default_value = "note", value_parser = ["check-in", "review", "escalation", "workshop", "celebration", "note"])]
+        kind: String,
+        /// The note's date (YYYY-MM-DD); default --as-of, else today.
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// content/<engagement>/periods/YYYY-MM.yaml, with every KPI as a key.
+    Period {
+        /// The engagement id (its folder under content/).
+        engagement: String,
+        /// The month, YYYY-MM.
+        month: String,
+    },
+    /// content/<id>/engagement.yaml, a commented record to fill in.
+    Engagement {
+        /// The new engagement's id: lowercase letters, digits and dashes.
+        id: String,
+    },
+}
+
+pub fn execute(args: NewArgs, verbosity: Verbosity) -> Result<u8> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    let as_of = super::resolve_as_of(
+        args.as_of.as_deref(),
+        epoch.as_deref(),
+        chrono::Local::now().date_naive(),
+    )?;
+    let (rel, text) = match &args.what {
+        What::Note {
+            engagement,
+            title,
+            kind,
+            date,
+        } => {
+            let date = match date {
+                Some(text) => parse_date(text, "--date")?,
+                None => as_of,
+            };
+            let record = read_record(&args.root, engagement)?;
+            note(engagement, &record, title, kind, date)
+        }
+        What::Period { engagement, month } => {
+            let month: Month = month.parse().map_err(Error::Usage)?;
+            let record = read_record(&args.root, engagement)?;
+            if record.periods.iter().any(|p| p.period == month) {
+                return Err(Error::Usage(format!(
+                    "{month} is already written inline under `periods:` in \
+                     {CONTENT_DIR}/{engagement}/engagement.yaml: edit it there, or move it into \
+                     a period file"
+                )));
+            }
+            period(engagement, &record, month)
+        }
+        What::Engagement { id } => engagement(id, as_of)?,
+    };
+    let path = args.root.join(&rel);
+    output::write_file(&path, text.as_bytes(), Overwrite::Never)?;
+    if verbosity > Verbosity::Quiet && !args.root.join(SCHEMA_DIR).is_dir() {
+        eprintln!(
+            "hint: run `rapporteur schema --out {}` so editors can check the file as you type",
+            args.root.join(SCHEMA_DIR).display()
+        );
+    }
+    println!("{}", path.display());
+    Ok(0)
+}
+
+fn parse_date(text: &str, flag: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| Error::Usage(format!("{flag} `{text}` is not a date: write YYYY-MM-DD")))
+}
+
+/// The record of an existing engagement, to take its KPIs and owners from.
+fn read_record(root: &Path, id: &str) -> Result<EngagementRecord> {
+    let rel = PathBuf::from(CONTENT_DIR).join(id).join("engagement.yaml");
+    let path = root.join(&rel);
+    if !load::is_slug(id) || !path.is_file() {
+        return Err(Error::Usage(format!(
+            "there is no engagement `{id}` ({} not found); the engagements are: {}",
+            path.display(),
+            engagement_ids(root).join(", ")
+        )));
+    }
+    let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
+    yaml::from_str(&text).map_err(|e| {
+        Error::Content(vec![
+            Diagnostic::error(rel, e.message).at(&text, e.line, e.column),
+        ])
+    })
+}
+
+fn engagement_ids(root: &Path) -> Vec<String> {
+    let mut ids: Vec<String> = std::fs::read_dir(root.join(CONTENT_DIR))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.path().join("engagement.yaml").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    ids.sort();
+    if ids.is_empty() {
+        ids.push("(none yet: `rapporteur new engagement <id>`)".into());
+    }
+    ids
+}
+
+/// A YAML scalar for any text: a JSON string is valid YAML.
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).expect("a string serialises")
+}
+
+/// Lowercase ASCII letters and digits, runs of anything else as one dash.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let mut out: String = out.trim_end_matches('-').chars().take(60).collect();
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        "note".to_string()
+    } else {
+        out
+    }
+}
+
+/// The path (relative to the root) and text of a new note.
+pub fn note(
+    engagement: &str,
+    record: &EngagementRecord,
+    title: &str,
+    kind: &str,
+    date: NaiveDate,
+) -> (String, String) {
+    let rel = format!("{CONTENT_DIR}/{engagement}/notes/{date}-{}.md", slug(title));
+    let attendees: Vec<String> = [&record.client.owner, &record.provider.owner]
+        .into_iter()
+        .flatten()
+        .map(|name| quoted(name))
+        .collect();
+    let text = format!(
+        "---\n{modeline}title: {title}\ndate: {date}\nkind: {kind}    \
+         # check-in | review | escalation | workshop | celebration | note\n\
+         attendees: [{attendees}]\n\
+         # audience: shared        # internal (the default) or shared with the partner\n\
+         # feedback:               # feedback heard in the meeting, as in a period file\n\
+         #   - {{ from: client, kind: praise, text: ... }}\n\
+         # Actions are task-list items in the body: `- [ ] Owner: what to do (due YYYY-MM-DD)`;\n\
+         # tick them (`- [x]`) once done.\n\
+         ---\n\
+         ## Discussed\n\n\
+         ## Decisions\n\n\
+         ## Actions\n\n",
+        modeline = Kind::Note.modeline(&rel),
+        title = quoted(title),
+        attendees = attendees.join(", "),
+    );
+    (rel, text)
+}
+
+/// The path and text of a new period file, every KPI of the record as a key.
+pub fn period(engagement: &str, record: &EngagementRecord, month: Month) -> (String, String) {
+    let rel = format!("{CONTENT_DIR}/{engagement}/periods/{month}.yaml");
+    let mut text = Kind::Period.modeline(&rel);
+    text.push_str(&format!("period: {month}\n"));
+    if record.kpis.is_empty() {
+        text.push_str("kpis: {}                     # the engagement has no KPI yet\n");
+    } else {
+        text.push_str("kpis:                        # null = not reported\n");
+        let width = record.kpis.iter().map(|k| k.id.len()).max().unwrap_or(0);
+        for k in &record.kpis {
+            let better = match k.direction {
+                crate::model::Direction::Higher => "higher",
+                crate::model::Direction::Lower => "lower",
+            };
+            let unit = if k.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", k.unit)
+            };
+            text.push_str(&format!(
+                "  {id}: null{pad}  # {name}: target {target}{unit}, {better} is better{sla}\n",
+                id = k.id,
+                pad = " ".repeat(width - k.id.len()),
+                name = k.name.replace('\n', " "),
+                target = k.target,
+                sla = if k.sla { ", SLA" } else { "" },
+            ));
+        }
+    }
+    let capacity = record
+        .capacity
+        .as_ref()
+        .map(|c| format!(" (capacity {} h a month)", c.hours_per_month))
+        .unwrap_or_default();
+    text.push_str(&format!(
+        "# hours:                     # effort this month{capacity}\n\
+         #   worked: 0\n\
+         #   overtime_requested: 0\n\
+         # survey:                    # relationship pulse, 1..5, from each side\n\
+         #   client:   {{ trust: 4, communication: 4, collaboration: 4, respect: 4, goals: 4 }}\n\
+         #   provider: {{ trust: 4, communication: 4, collaboration: 4, respect: 4, goals: 4 }}\n\
+         # feedback:                  # from: client | provider; kind: praise | concern | suggestion\n\
+         #   - {{ from: client, kind: praise, text: ..., audience: shared }}\n"
+    ));
+    (rel, text)
+}
+
+/// The path and text of a new engagement record.
+pub fn engagement(id: &str, as_of: NaiveDate) -> Result<(String, String)> {
+    if !load::is_slug(id) {
+        return Err(Error::Usage(format!(
+            "`{id}` is not a valid engagement id: use lowercase letters, digits and dashes, \
+             e.g. `{}`",
+            slug(id)
+        )));
+    }
+    let rel = format!("{CONTENT_DIR}/{id}/engagement.yaml");
+    let name: String = id
+        .split(['-', '_'])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = format!(
+        "{modeline}\
+# The engagement record: who, what, the contract, the KPIs agreed, goals,
+# expectations, risks and milestones. Periods go in periods/YYYY-MM.yaml
+# (`rapporteur new period {id} YYYY-MM`), notes in notes/
+# (`rapporteur new note {id} \"Title\"`).
+name: {name}
+client:   {{ name: Client name, owner: Client owner }}
+provider: {{ name: Provider name, owner: Provider owner }}
+services: []
+phase: transition     # prospecting | transition | steady | mature | renewal | exit
+start: {as_of}
+# contract:
+#   end: 2027-12-31
+#   renewal_notice_days: 90
+#   monthly_fee: 10000
+#   currency: USD
+#   service_credits: {{ per_breach_pct: 5, cap_pct: 12 }}
+cadence: {{ check_in: weekly, review: quarterly }}   # weekly | biweekly | monthly | quarterly
+# capacity: {{ hours_per_month: 160 }}               # contracted effort, for workload realism
+kpis:
+  - id: on_time
+    name: Work delivered on time
+    unit: \"%\"
+    direction: higher     # higher | lower is better
+    target: 95
+    # warn: 90            # amber down to here (default: 10% off the target)
+    sla: true             # contractual: a miss is an SLA breach
+    # weight: 1           # weight in the performance score
+    # owner: provider     # provider | client: whose obligation it is
+goals: []
+# - {{ id: first-goal, title: ..., due: YYYY-MM-DD, status: on-track, mutual: true }}
+expectations: []
+# - {{ text: ..., set_by: client, agreed: true }}
+risks: []
+# - {{ id: first-risk, title: ..., likelihood: 3, impact: 3, owner: provider, status: open }}
+milestones: []
+# - {{ date: YYYY-MM-DD, title: ..., celebrated: false }}
+audience: internal    # default audience of this record's items and notes: internal | shared
+",
+        modeline = Kind::Engagement.modeline(&rel),
+    );
+    Ok((rel, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_lowercase_ascii_with_single_dashes() {
+        assert_eq!(slug("Weekly check-in"), "weekly-check-in");
+        assert_eq!(slug("  Q3 review: pay & tax!! "), "q3-review-pay-tax");
+        assert_eq!(slug("Überprüfung"), "berpr-fung");
+        assert_eq!(slug("***"), "note");
+        assert!(slug(&"x ".repeat(100)).len() <= 60);
+    }
+
+    #[test]
+    fn templates_parse_as_the_types_they_are_for() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        let (rel, text) = engagement("acme-payroll", as_of).unwrap();
+        assert_eq!(rel, "content/acme-payroll/engagement.yaml");
+        let record: EngagementRecord = yaml::from_str(&text).unwrap();
+        assert_eq!(record.name, "Acme Payroll");
+        let (_, text) = period("acme-payroll", &record, "2026-02".parse().unwrap());
+        let p: crate::model::Period = yaml::from_str(&text).unwrap();
+        assert_eq!(p.kpis.get("on_time"), Some(&None));
+        let (rel, text) = note("acme-payroll", &record, "Kick-off: \"go\"", "review", as_of);
+        assert_eq!(rel, "content/acme-payroll/notes/2026-03-04-kick-off-go.md");
+        let front = text.split("---\n").nth(1).unwrap();
+        let meta: crate::model::NoteMeta = yaml::from_str(front).unwrap();
+        assert_eq!(meta.title, "Kick-off: \"go\"");
+        assert_eq!(meta.attendees, vec!["Client owner", "Provider owner"]);
+    }
+}

@@ -1,0 +1,532 @@
+//! `rapporteur serve`: build in memory, serve on 127.0.0.1, watch the
+//! repository, rebuild on change and reload open pages.
+//!
+//! The site is kept as the in-memory map the build renders (`SiteFiles`):
+//! nothing is written to disk, a rebuild swaps the whole map at once, and a
+//! failed rebuild keeps the last good site. Pages are served with a small
+//! script that polls `/__rapporteur/version` and reloads when a rebuild
+//! (good or failed) happened; while the last rebuild failed, every page also
+//! carries an overlay with the errors, which are printed in the terminal too.
+//! Fixing the file triggers a rebuild that clears the overlay by itself.
+//!
+//! The HTTP server is a deliberately small blocking one on `std::net`: GET
+//! and HEAD, one thread per connection, `Connection: close`.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use notify::{RecursiveMode, Watcher};
+
+use super::{ContentArgs, Verbosity};
+use crate::error::{Error, Result};
+use crate::load::{CONFIG_FILE, CONTENT_DIR};
+use crate::output::SiteFiles;
+use crate::site::{self, BuildOptions};
+
+/// The path the reload script polls.
+pub const VERSION_PATH: &str = "/__rapporteur/version";
+/// The id of the error overlay's element in served pages.
+pub const OVERLAY_ID: &str = "rapporteur-error";
+
+/// Quiet time after the last change before a rebuild starts.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+/// A stream of changes rebuilds at least this often.
+const DEBOUNCE_MAX: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub content: ContentArgs,
+    /// The port on 127.0.0.1; 0 picks a free one (the URL is printed).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+}
+
+/// What the server serves: the last good site and the last rebuild's error.
+#[derive(Debug, Default)]
+struct State {
+    files: SiteFiles,
+    /// The errors of the last rebuild, as text; `None` when it succeeded.
+    error: Option<String>,
+    /// Raised by every rebuild, good or failed: open pages reload on a change.
+    version: u64,
+}
+
+type Shared = Arc<RwLock<State>>;
+
+pub fn execute(args: ServeArgs, verbosity: Verbosity) -> Result<u8> {
+    // Absolute, so the watcher's paths compare with it.
+    let root = args.content.root.canonicalize().map_err(|e| {
+        Error::Usage(format!(
+            "{} is not a folder ({e}): give the report repository with --root",
+            args.content.root.display()
+        ))
+    })?;
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, args.port)).map_err(|e| {
+        Error::Usage(format!(
+            "cannot listen on 127.0.0.1:{}: {e}; choose another --port",
+            args.port
+        ))
+    })?;
+    let port = listener
+        .local_addr()
+        .map_err(|e| Error::io("127.0.0.1", e))?
+        .port();
+
+    // A bad --as-of, --client or --provider stops here; content errors do not.
+    args.content.as_of()?;
+    let state: Shared = Arc::default();
+    if let Err(err @ (Error::Usage(_) | Error::Io { .. })) =
+        rebuild(&args.content, &state, verbosity, Start::First)
+    {
+        return Err(err);
+    }
+
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
+    let mut watched = Vec::new();
+    watch(&mut watcher, &root, &mut watched)?;
+
+    {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || accept(listener, state, verbosity));
+    }
+    println!("serving http://127.0.0.1:{port}/ (Ctrl-C to stop)");
+    let _ = std::io::stdout().flush();
+
+    while let Some(first) = next_change(&rx, &root) {
+        if verbosity == Verbosity::Verbose {
+            eprintln!("changed: {}", first.display());
+        }
+        // A failed rebuild is in the state (the overlay) and on the terminal already.
+        let _ = rebuild(&args.content, &state, verbosity, Start::Again);
+        // content/ or themes/ may have been created since the last look.
+        watch(&mut watcher, &root, &mut watched)?;
+    }
+    Ok(0)
+}
+
+/// Watches rapporteur.yaml (through the root, not recursively), content/
+/// and themes/; folders already in `watched` are skipped.
+fn watch(watcher: &mut impl Watcher, root: &Path, watched: &mut Vec<PathBuf>) -> Result<()> {
+    // A folder that was removed lost its watch: watch it again once it is back.
+    watched.retain(|p| p.is_dir());
+    let targets = [
+        (root.to_path_buf(), RecursiveMode::NonRecursive),
+        (root.join(CONTENT_DIR), RecursiveMode::Recursive),
+        (root.join("themes"), RecursiveMode::Recursive),
+    ];
+    for (path, mode) in targets {
+        if watched.contains(&path) || !path.is_dir() {
+            continue;
+        }
+        watcher
+            .watch(&path, mode)
+            .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", path.display())))?;
+        watched.push(path);
+    }
+    Ok(())
+}
+
+/// Whether a changed path is one the build reads.
+fn relevant(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
+    rel == Path::new(CONFIG_FILE) || rel.starts_with(CONTENT_DIR) || rel.starts_with("themes")
+}
+
+/// Waits for a relevant change, then for the changes to settle; `None` when
+/// the watcher is gone.
+fn next_change(rx: &Receiver<notify::Result<notify::Event>>, root: &Path) -> Option<PathBuf> {
+    let is_relevant = |event: &notify::Result<notify::Event>| -> Option<PathBuf> {
+        let event = event.as_ref().ok()?;
+        if event.kind.is_access() {
+            return None;
+        }
+        event.paths.iter().find(|p| relevant(root, p)).cloned()
+    };
+    let first = loop {
+        let event = rx.recv().ok()?;
+        if let Some(path) = is_relevant(&event) {
+            break path;
+        }
+    };
+    let start = Instant::now();
+    while start.elapsed() < DEBOUNCE_MAX {
+        match rx.recv_timeout(DEBOUNCE) {
+            Ok(_) => continue,
+            Err(RecvTimeoutError::Timeout) => break,
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+    Some(first)
+}
+
+/// Whether a build is the first one, whose usage errors stop the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Start {
+    First,
+    Again,
+}
+
+/// Builds the site in memory and swaps it in; on failure keeps the last good
+/// site, records the errors for the overlay, prints them and returns them.
+/// A usage error of the first build (an unknown `--client`) is only returned.
+fn rebuild(
+    content: &ContentArgs,
+    state: &Shared,
+    verbosity: Verbosity,
+    start: Start,
+) -> Result<()> {
+    let clock = Instant::now();
+    let result = content.as_of().and_then(|as_of| {
+        let opts = BuildOptions {
+            root: content.root.clone(),
+            // Not written: serve keeps the site in memory.
+            out: content.root.join("public"),
+            as_of,
+            audience: content.audience.into(),
+            client: content.client.clone(),
+            provider: content.provider.clone(),
+            // Relative links, whatever rapporteur.yaml says, so every page works from `/`.
+            base_url: Some(String::new()),
+            strict: false,
+        };
+        site::render_site(&opts).map(|(files, report)| (files, report, as_of))
+    });
+    let mut state = state.write().unwrap_or_else(|e| e.into_inner());
+    state.version += 1;
+    match result {
+        Ok((files, report, as_of)) => {
+            for w in &report.warnings {
+                eprint!("{w}");
+            }
+            if verbosity > Verbosity::Quiet {
+                let recovered = if state.error.is_some() {
+                    " (errors fixed)"
+                } else {
+                    ""
+                };
+                eprintln!(
+                    "built {} pages, {} charts in memory as of {as_of} in {:.0} ms{recovered}",
+                    report.pages,
+                    report.charts,
+                    clock.elapsed().as_secs_f64() * 1000.0
+                );
+            }
+            state.files = files;
+            state.error = None;
+            Ok(())
+        }
+        Err(err @ (Error::Usage(_) | Error::Io { .. })) if start == Start::First => Err(err),
+        Err(err) => {
+            let text = error_text(&err);
+            eprint!("{text}");
+            eprintln!("the server keeps the last good build; fix the file and save to rebuild");
+            state.error = Some(text);
+            Err(err)
+        }
+    }
+}
+
+/// The errors of a failed build as the terminal shows them.
+fn error_text(err: &Error) -> String {
+    let mut text = String::new();
+    if let Error::Content(diagnostics) = err {
+        for d in diagnostics {
+            text.push_str(&d.to_string());
+        }
+    }
+    text.push_str(&format!("error: {err}\n"));
+    text
+}
+
+fn accept(listener: TcpListener, state: Shared, verbosity: Verbosity) {
+    for stream in listener.incoming().flatten() {
+        let state = Arc::clone(&state);
+        std::thread::spawn(move || {
+            let _ = handle(stream, &state, verbosity);
+        });
+    }
+}
+
+/// Answers one request and closes the connection.
+fn handle(mut stream: TcpStream, state: &Shared, verbosity: Verbosity) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
+    // A request is a line and some headers: 64 KiB is plenty, and bounds a bad client.
+    let mut reader = BufReader::new(std::io::Read::take(stream.try_clone()?, 64 * 1024));
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    // Headers are read and ignored, up to the blank line (bounded).
+    for _ in 0..100 {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let response = if method == "GET" || method == "HEAD" {
+        respond(target, &state.read().unwrap_or_else(|e| e.into_inner()))
+    } else {
+        Response::text(405, "only GET and HEAD are served\n")
+    };
+    if verbosity == Verbosity::Verbose && !target.starts_with(VERSION_PATH) {
+        eprintln!("{method} {target} {}", response.status);
+    }
+    response.write(&mut stream, method == "HEAD")
+}
+
+struct Response {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    location: Option<String>,
+}
+
+impl Response {
+    fn text(status: u16, body: &str) -> Response {
+        Response {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            body: body.as_bytes().to_vec(),
+            location: None,
+        }
+    }
+
+    fn write(&self, stream: &mut TcpStream, head_only: bool) -> std::io::Result<()> {
+        let reason = match self.status {
+            200 => "OK",
+            301 => "Moved Permanently",
+            404 => "Not Found",
+            _ => "Method Not Allowed",
+        };
+        let mut head = format!(
+            "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+             Cache-Control: no-store\r\nConnection: close\r\n",
+            self.status,
+            self.content_type,
+            self.body.len()
+        );
+        if let Some(location) = &self.location {
+            head.push_str(&format!("Location: {location}\r\n"));
+        }
+        head.push_str("\r\n");
+        stream.write_all(head.as_bytes())?;
+        if !head_only {
+            stream.write_all(&self.body)?;
+        }
+        stream.flush()
+    }
+}
+
+/// The response to `GET target`.
+fn respond(target: &str, state: &State) -> Response {
+    let path = target.split(['?', '#']).next().unwrap_or("/");
+    if path == VERSION_PATH {
+        return Response::text(200, &state.version.to_string());
+    }
+    let Some(decoded) = percent_decode(path) else {
+        return Response::text(404, "not a valid path\n");
+    };
+    let key = decoded.trim_start_matches('/');
+    let key = if key.is_empty() || key.ends_with('/') {
+        format!("{key}index.html")
+    } else {
+        key.to_string()
+    };
+    if let Some(bytes) = state.files.get(&key) {
+        let content_type = content_type(&key);
+        let body = if content_type.starts_with("text/html") {
+            inject(bytes, state)
+        } else {
+            bytes.clone()
+        };
+        return Response {
+            status: 200,
+            content_type,
+            body,
+            location: None,
+        };
+    }
+    if state.files.contains_key(&format!("{key}/index.html")) {
+        return Response {
+            location: Some(format!("{path}/")),
+            ..Response::text(301, "moved\n")
+        };
+    }
+    let page = if state.files.is_empty() {
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>rapporteur</title></head>\
+         <body><h1>No build yet</h1></body></html>"
+            .to_string()
+    } else {
+        format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><title>Not found</title></head>\
+             <body><h1>Not found</h1><p>{} is not part of the site. \
+             <a href=\"/\">Portfolio</a></p></body></html>",
+            escape(&decoded)
+        )
+    };
+    // Before the first good build, every page shows the errors (200 keeps browsers quiet).
+    let status = if state.files.is_empty() { 200 } else { 404 };
+    Response {
+        status,
+        content_type: "text/html; charset=utf-8",
+        body: inject(page.as_bytes(), state),
+        location: None,
+    }
+}
+
+/// Adds the reload script, and the error overlay when the last rebuild
+/// failed, before `</body>` (or at the end).
+fn inject(html: &[u8], state: &State) -> Vec<u8> {
+    let mut extra = String::new();
+    if let Some(error) = &state.error {
+        extra.push_str(&format!(
+            "<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"position:fixed;inset:0;\
+             z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,24,27,.95);\
+             color:#f4f4f5;font:14px/1.5 ui-monospace,monospace\">\
+             <h2 style=\"color:#fca5a5;margin-top:0\">rapporteur: the last rebuild failed</h2>\
+             <p>This page is from the last good build. Fix the file and save: the page \
+             reloads by itself.</p><pre style=\"white-space:pre-wrap\">{}</pre></div>\n",
+            escape(error)
+        ));
+    }
+    extra.push_str(&format!(
+        "<script>(function(){{var v=\"{version}\";function poll(){{\
+         fetch(\"{VERSION_PATH}\",{{cache:\"no-store\"}}).then(function(r){{return r.text()}})\
+         .then(function(t){{if(t!==v){{location.reload()}}else{{setTimeout(poll,500)}}}})\
+         .catch(function(){{setTimeout(poll,2000)}})}}setTimeout(poll,500)}})();</script>\n",
+        version = state.version
+    ));
+    let text = String::from_utf8_lossy(html);
+    let at = text.rfind("</body>").unwrap_or(text.len());
+    let mut out = String::with_capacity(text.len() + extra.len());
+    out.push_str(&text[..at]);
+    out.push_str(&extra);
+    out.push_str(&text[at..]);
+    out.into_bytes()
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "xml" => "application/atom+xml",
+        "ics" => "text/calendar; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// `%41` -> `A`; `None` for bad escapes or text that is not UTF-8.
+fn percent_decode(path: &str) -> Option<String> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = path.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(files: &[(&str, &str)], error: Option<&str>) -> State {
+        State {
+            files: files
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+                .collect(),
+            error: error.map(str::to_string),
+            version: 7,
+        }
+    }
+
+    #[test]
+    fn pages_get_the_reload_script_and_the_overlay_when_broken() {
+        let s = state(&[("index.html", "<html><body>hi</body></html>")], None);
+        let r = respond("/", &s);
+        let body = String::from_utf8(r.body).unwrap();
+        assert!(body.contains("var v=\"7\""), "{body}");
+        assert!(body.ends_with("</body></html>"));
+        assert!(!body.contains(OVERLAY_ID));
+        let s = state(
+            &[("index.html", "<html><body>hi</body></html>")],
+            Some("error: a <b> & c\n"),
+        );
+        let body = String::from_utf8(respond("/index.html?x=1", &s).body).unwrap();
+        assert!(body.contains(OVERLAY_ID));
+        assert!(body.contains("a &lt;b&gt; &amp; c"));
+        assert_eq!(respond(VERSION_PATH, &s).body, b"7");
+    }
+
+    #[test]
+    fn paths_map_to_site_files() {
+        let s = state(
+            &[
+                ("engagements/a/index.html", "<body>a</body>"),
+                ("style.css", "x"),
+            ],
+            None,
+        );
+        assert_eq!(respond("/style.css", &s).body, b"x");
+        assert_eq!(respond("/engagements/a/", &s).status, 200);
+        let r = respond("/engagements/a", &s);
+        assert_eq!(
+            (r.status, r.location.as_deref()),
+            (301, Some("/engagements/a/"))
+        );
+        assert_eq!(respond("/%2e%2e/etc/passwd", &s).status, 404);
+        assert_eq!(respond("/bad%zz", &s).status, 404);
+        assert_eq!(percent_decode("/a%20b").as_deref(), Some("/a b"));
+    }
+
+    #[test]
+    fn only_build_inputs_are_relevant() {
+        let root = Path::new("/r");
+        assert!(relevant(root, Path::new("/r/content/a/engagement.yaml")));
+        assert!(relevant(root, Path::new("/r/rapporteur.yaml")));
+        assert!(relevant(root, Path::new("/r/themes/t/templates/base.html")));
+        assert!(!relevant(root, Path::new("/r/public/index.html")));
+        assert!(!relevant(root, Path::new("/r/README.md")));
+        assert!(!relevant(root, Path::new("/elsewhere/content/x")));
+    }
+}

@@ -1,0 +1,35 @@
+//! The files of a site that are not pages: the Atom feed of notes, the
+//! iCalendar file of dates due, and the search index (as JSON, and as a
+//! script that works from `file://`, where pages cannot fetch JSON).
+//!
+//! They are made from the same scoped model and analyses as the pages, so
+//! they hold exactly what the build's audience and scope let the pages show.
+
+mod atom;
+mod ical;
+mod search;
+
+use super::Input;
+
+/// Every non-page file, by its path in the output.
+pub(crate) fn files(input: &Input) -> Vec<(String, Vec<u8>)> {
+    let index = search::index(input);
+    vec![
+        (
+            super::links::FEED.to_string(),
+            atom::feed(input).into_bytes(),
+        ),
+        (
+            super::links::CALENDAR.to_string(),
+            ical::calendar(input).into_bytes(),
+        ),
+        (
+            super::links::SEARCH_INDEX_JSON.to_string(),
+            search::json(&index).into_bytes(),
+        ),
+        (
+            super::links::SEARCH_INDEX_JS.to_string(),
+            search::script(&index).into_bytes(),
+        ),
+    ]
+}

@@ -1,0 +1,106 @@
+//! The search index: engagements, notes (title and body as plain text) and
+//! action items, each with the link to its page from the site root.
+
+use serde::Serialize;
+
+use crate::analyse::actions::ActionState;
+use crate::render::{Input, format, labels, links, markdown};
+
+#[derive(Debug, Serialize)]
+pub(super) struct SearchIndex {
+    /// How many of each kind, for the page's summary line.
+    pub engagements: usize,
+    pub notes: usize,
+    pub actions: usize,
+    pub entries: Vec<Entry>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Entry {
+    /// engagement, note or action
+    pub kind: &'static str,
+    pub title: String,
+    /// From the site root.
+    pub url: String,
+    /// The engagement and kind, shown under the title.
+    pub context: String,
+    pub date: String,
+    pub text: String,
+}
+
+pub(super) fn index(input: &Input) -> SearchIndex {
+    let mut entries = Vec::new();
+    let (mut notes, mut actions) = (0, 0);
+    let engagements = input.portfolio.engagements.len();
+    for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
+        let r = &e.record;
+        let owners = [&r.client.owner, &r.provider.owner]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>();
+        entries.push(Entry {
+            kind: "engagement",
+            title: r.name.clone(),
+            url: links::engagement(&e.id),
+            context: format!(
+                "{} and {} · {}",
+                r.client.name,
+                r.provider.name,
+                labels::phase(r.phase)
+            ),
+            date: String::new(),
+            text: [r.services.join(" "), owners.join(" ")].join(" "),
+        });
+        for n in e.notes.iter().rev() {
+            notes += 1;
+            entries.push(Entry {
+                kind: "note",
+                title: n.meta.title.clone(),
+                url: links::note(&e.id, &n.slug),
+                context: format!("{} · {}", r.name, labels::note_kind(n.meta.kind)),
+                date: format::date(n.meta.date),
+                text: format!(
+                    "{} {}",
+                    n.meta.attendees.join(" "),
+                    markdown::to_plain_text(&n.body)
+                ),
+            });
+        }
+        for x in &a.actions.items {
+            actions += 1;
+            let state = match x.state {
+                ActionState::Open => "open",
+                ActionState::Overdue => "overdue",
+                ActionState::ClosedRecently | ActionState::Closed => "done",
+            };
+            entries.push(Entry {
+                kind: "action",
+                title: x.text.clone(),
+                url: format!("{}#actions", links::note(&e.id, &x.note_slug)),
+                context: format!("{} · action from {}", r.name, x.note_title),
+                date: x.due.map(format::date).unwrap_or_default(),
+                text: format!("{} {state}", x.owner.clone().unwrap_or_default()),
+            });
+        }
+    }
+    SearchIndex {
+        engagements,
+        notes,
+        actions,
+        entries,
+    }
+}
+
+pub(super) fn json(index: &SearchIndex) -> String {
+    serde_json::to_string(index).expect("the index serialises")
+}
+
+/// The same index as a script assigning a global: a `<script src>` loads
+/// from `file://`, where `fetch()` of a local file is refused.
+pub(super) fn script(index: &SearchIndex) -> String {
+    format!(
+        "// The search index of this site, for search.html (also as search-index.json).\nwindow.RAPPORTEUR_SEARCH_INDEX = {};\n",
+        json(index)
+    )
+}

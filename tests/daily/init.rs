@@ -1,0 +1,100 @@
+//! `rapporteur init`: a repository that builds at once, with CI files.
+
+use super::{common, ok, scaffold, stderr};
+
+#[test]
+fn init_scaffolds_a_repository_that_builds_at_once() {
+    let dir = scaffold();
+    let repo = dir.path().join("repo");
+    for file in [
+        "rapporteur.yaml",
+        ".gitignore",
+        ".github/workflows/rapporteur.yml",
+        ".gitlab-ci.yml",
+        "content/acme-payroll/engagement.yaml",
+        "content/acme-payroll/periods/2026-09.yaml",
+        "content/acme-payroll/periods/2026-10.yaml",
+        "schemas/engagement.schema.json",
+    ] {
+        assert!(repo.join(file).is_file(), "{file} missing");
+    }
+    let notes: Vec<_> = std::fs::read_dir(repo.join("content/acme-payroll/notes"))
+        .unwrap()
+        .collect();
+    assert_eq!(notes.len(), 1);
+    let config = std::fs::read_to_string(repo.join("rapporteur.yaml")).unwrap();
+    assert!(config.starts_with("# yaml-language-server: $schema=schemas/rapporteur.schema.json\n"));
+    assert!(config.contains("default_audience: internal"));
+    assert!(
+        std::fs::read_to_string(repo.join(".gitignore"))
+            .unwrap()
+            .contains("/public/")
+    );
+    for ci in [".github/workflows/rapporteur.yml", ".gitlab-ci.yml"] {
+        let text = std::fs::read_to_string(repo.join(ci)).unwrap();
+        assert!(text.contains("rapporteur check"), "{ci}");
+        assert!(text.contains("rapporteur build"), "{ci}");
+    }
+    assert!(
+        std::fs::read_to_string(repo.join(".github/workflows/rapporteur.yml"))
+            .unwrap()
+            .contains("actions/deploy-pages")
+    );
+    assert!(
+        std::fs::read_to_string(repo.join(".gitlab-ci.yml"))
+            .unwrap()
+            .contains("pages:")
+    );
+
+    let out = common::rapporteur(&["build", "--as-of", common::EXAMPLE_AS_OF], &repo);
+    super::assert_success(&out, &["build"]);
+    let summary = stderr(&out);
+    // The five of before, the search page and one quarterly review pack.
+    assert!(summary.contains("built 7 pages,"), "{summary}");
+    assert!(summary.contains(" charts ("), "{summary}");
+    assert!(!summary.contains("warning"), "{summary}");
+    let site = repo.join("public");
+    assert!(site.join("engagements/acme-payroll/index.html").is_file());
+    // The shared build the CI files publish builds too.
+    ok(
+        &[
+            "build",
+            "--audience",
+            "shared",
+            "--as-of",
+            common::EXAMPLE_AS_OF,
+            "--out",
+            "shared",
+        ],
+        &repo,
+    );
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty_unless_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    std::fs::create_dir_all(&repo).unwrap();
+    std::fs::write(repo.join("rapporteur.yaml"), "title: Mine\n").unwrap();
+    let out = common::rapporteur(&["init", "repo"], dir.path());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("is not empty"), "{}", stderr(&out));
+    assert!(
+        !repo.join("content").exists(),
+        "nothing is written on refusal"
+    );
+
+    let out = common::rapporteur(&["init", "repo", "--force"], dir.path());
+    super::assert_success(&out, &["init", "--force"]);
+    assert!(
+        stderr(&out).contains("kept rapporteur.yaml"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(repo.join("rapporteur.yaml")).unwrap(),
+        "title: Mine\n",
+        "--force never overwrites a file"
+    );
+    assert!(repo.join("content/acme-payroll/engagement.yaml").is_file());
+}
