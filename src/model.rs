@@ -141,6 +141,85 @@ impl Serialize for Month {
     }
 }
 
+/// Parses a date written exactly `YYYY-MM-DD` (chrono alone also takes
+/// `2026-3-4`), with a message that says what is wrong with it.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let shape = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return Err(format!(
+            "`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2026-03-04"
+        ));
+    }
+    let (y, m, d) = (&s[..4], &s[5..7], &s[8..]);
+    let (year, month, day): (i32, u32, u32) = (
+        y.parse().unwrap_or(0),
+        m.parse().unwrap_or(0),
+        d.parse().unwrap_or(0),
+    );
+    if !(1..=12).contains(&month) {
+        return Err(format!(
+            "`{s}` is not a date: there is no month {month}; write it as YYYY-MM-DD"
+        ));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        format!("`{s}` is not a date: {y}-{m} has no day {day}; write it as YYYY-MM-DD")
+    })
+}
+
+/// Takes text and numbers alike, so that `20260304` gets the same message.
+struct DateVisitor;
+
+impl serde::de::Visitor<'_> for DateVisitor {
+    type Value = NaiveDate;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date written YYYY-MM-DD")
+    }
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+        parse_date(s).map_err(E::custom)
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<NaiveDate, E> {
+        self.visit_str(&n.to_string())
+    }
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<NaiveDate, E> {
+        self.visit_str(&n.to_string())
+    }
+    fn visit_f64<E: serde::de::Error>(self, n: f64) -> Result<NaiveDate, E> {
+        self.visit_str(&n.to_string())
+    }
+}
+
+fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    d.deserialize_any(DateVisitor)
+}
+
+fn opt_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    /// `null` (or an empty value) is no date; anything else must be one.
+    struct OptVisitor;
+    impl<'de> serde::de::Visitor<'de> for OptVisitor {
+        type Value = Option<NaiveDate>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a date written YYYY-MM-DD")
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            date(d).map(Some)
+        }
+    }
+    d.deserialize_option(OptVisitor)
+}
+
 /// Who may read an item: both partners, or only the team that keeps the repository.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -265,7 +344,7 @@ pub struct ServiceCredits {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_date")]
     pub end: Option<NaiveDate>,
     #[serde(default)]
     pub renewal_notice_days: Option<i64>,
@@ -323,7 +402,7 @@ fn one() -> f64 {
 pub struct Goal {
     pub id: String,
     pub title: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_date")]
     pub due: Option<NaiveDate>,
     pub status: GoalStatus,
     #[serde(default)]
@@ -361,7 +440,7 @@ pub struct Risk {
     pub status: RiskStatus,
     #[serde(default)]
     pub mitigation: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_date")]
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub audience: Option<Audience>,
@@ -370,6 +449,7 @@ pub struct Risk {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Milestone {
+    #[serde(deserialize_with = "date")]
     pub date: NaiveDate,
     pub title: String,
     #[serde(default)]
@@ -481,7 +561,7 @@ pub struct EngagementRecord {
     #[serde(default)]
     pub services: Vec<String>,
     pub phase: Phase,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "opt_date")]
     pub start: Option<NaiveDate>,
     #[serde(default)]
     pub contract: Option<Contract>,
@@ -523,6 +603,7 @@ pub struct Action {
 #[serde(deny_unknown_fields)]
 pub struct NoteMeta {
     pub title: String,
+    #[serde(deserialize_with = "date")]
     pub date: NaiveDate,
     #[serde(default)]
     pub kind: NoteKind,
@@ -589,6 +670,24 @@ mod tests {
         assert_eq!(m.months_until("2025-11".parse().unwrap()), -2);
         assert_eq!(m.quarter(), 1);
         assert_eq!(m.short_label(), "Jan 26");
+    }
+
+    #[test]
+    fn dates_are_written_yyyy_mm_dd() {
+        assert_eq!(
+            parse_date("2026-03-04"),
+            NaiveDate::from_ymd_opt(2026, 3, 4).ok_or(String::new())
+        );
+        for (bad, why) in [
+            ("2026-3-4", "write it as YYYY-MM-DD"),
+            ("2026/03/04", "write it as YYYY-MM-DD"),
+            ("20260304", "write it as YYYY-MM-DD"),
+            ("2026-13-01", "there is no month 13"),
+            ("2026-02-30", "2026-02 has no day 30"),
+        ] {
+            let err = parse_date(bad).unwrap_err();
+            assert!(err.contains(why), "{bad}: {err}");
+        }
     }
 
     #[test]

@@ -77,7 +77,7 @@ const CASES: &[Case] = &[
     case(
         "bad-date",
         "content/acme/engagement.yaml:5:8",
-        "`2024-02-30` is not a valid date (that day does not exist)",
+        "`start`: `2024-02-30` is not a date: 2024-02 has no day 30; write it as YYYY-MM-DD",
     ),
     case(
         "risk-out-of-range",

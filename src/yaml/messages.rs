@@ -42,6 +42,7 @@ fn placeholder(expected: &str, path: &str) -> Option<String> {
         "a sequence" => "[]".into(),
         "a formatted date string" => "2000-01-01".into(),
         "a month written YYYY-MM" => "2000-01".into(),
+        "a date written YYYY-MM-DD" => "2000-01-01".into(),
         "a YAML tag starting with '!'" => allowed_values(path)?.first()?.to_string(),
         _ => return None,
     })
@@ -234,6 +235,7 @@ fn expected_words(expected: &str, path: &str) -> String {
         "a map" => "a mapping (`key: value` lines)".into(),
         "a formatted date string" => "a date (YYYY-MM-DD)".into(),
         "a month written YYYY-MM" => "a month (YYYY-MM)".into(),
+        "a date written YYYY-MM-DD" => "a date (YYYY-MM-DD)".into(),
         "a YAML tag starting with '!'" => match allowed_values(path) {
             Some(values) => format!("one of {}", values.join(", ")),
             None => "one of the allowed values".into(),
@@ -272,6 +274,7 @@ fn type_hint(expected: &str, found: &str) -> &'static str {
         ("a YAML tag starting with '!'", _) => "write one of these values",
         ("a formatted date string", _) => "write the date as YYYY-MM-DD, e.g. 2026-03-04",
         ("a month written YYYY-MM", _) => "write the month as YYYY-MM, e.g. 2026-03",
+        ("a date written YYYY-MM-DD", _) => "write the date as YYYY-MM-DD, e.g. 2026-03-04",
         ("a boolean", _) => "write `true` or `false`",
         ("a string", _) if number || found.starts_with("boolean ") => {
             "put it in quotes, e.g. \"2026\""
@@ -425,6 +428,9 @@ pub(super) fn friendly(raw: &str, text: &str, location: Option<Location>) -> (St
     }
     if rest.contains("is not a month: write it as YYYY-MM") {
         at.repair = Repair::Replace("2000-01".into());
+    }
+    if rest.contains("is not a date: ") {
+        at.repair = Repair::Replace("2000-01-01".into());
     }
     let rest = &shorten(rest, 300);
     let message = match rest.as_str() {
