@@ -540,6 +540,21 @@ fn output_folders_that_hold_the_sources_are_refused() {
     );
 }
 
+#[test]
+fn byte_order_marks_and_crlf_line_ends_are_fine() {
+    let dir = copy_of(&repo_root().join("tests/fixtures/design-example"));
+    let repo = dir.path().join("repo");
+    for (rel, _) in read_tree(&repo.join("content")) {
+        let path = repo.join("content").join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+    }
+    let out = run(&repo, &["check", "--as-of", AS_OF]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(text.lines().count(), 1, "{text}");
+}
+
 #[cfg(unix)]
 mod unix {
     use super::*;

@@ -283,7 +283,11 @@ impl Reader<'_> {
             return None;
         }
         match String::from_utf8(bytes) {
-            Ok(text) => Some(text),
+            // A byte-order mark is not content (and confuses the YAML parser).
+            Ok(text) => Some(match text.strip_prefix('\u{feff}') {
+                Some(rest) => rest.to_string(),
+                None => text,
+            }),
             Err(e) => {
                 let offset = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();

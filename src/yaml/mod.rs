@@ -71,6 +71,9 @@ const MAX_ROUNDS: usize = 25;
 /// placeholder of the expected kind) and the copy parsed again. An error that
 /// only the patch could have caused ends the rounds unreported.
 pub fn parse<T: DeserializeOwned>(text: &str) -> Parsed<T> {
+    // serde_yaml misreads a text that starts with a byte-order mark (it
+    // loses every key after the first); the loader strips it, and so does this.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut spans = Spans::index(text);
     let mut errors: Vec<YamlError> = Vec::new();
     if let Some(problem) = &spans.problem {
@@ -796,6 +799,18 @@ mod tests {
     fn end_of_stream_errors_point_at_the_end_of_the_last_line() {
         let err = from_str::<BTreeMap<String, u8>>("{l").unwrap_err();
         assert_eq!((err.line, err.column), (1, 3), "{err:?}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        let text = "\u{feff}a: 1\nb: 2\n";
+        let parsed = parse::<BTreeMap<String, u8>>(text);
+        assert_eq!(
+            parsed.value.map(|m| m.len()),
+            Some(2),
+            "{:?}",
+            parsed.errors
+        );
     }
 
     #[test]
