@@ -12,6 +12,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod error;
 pub mod export;
+pub mod format;
 pub mod load;
 pub mod model;
 pub mod notelinks;

@@ -148,11 +148,12 @@ fn service_credits(a: &EngagementAnalysis) -> Option<Flag> {
         .months_with_credits()
         .map(|m| format!("{} {}%", m.month, num(m.pct)))
         .collect();
-    let amount = match (c.total_amount, &c.currency) {
-        (Some(x), Some(cur)) => format!(" = {cur} {}", num(x)),
-        (Some(x), None) => format!(" = {}", num(x)),
-        (None, _) => String::new(),
-    };
+    let amount = c.total_amount.map_or(String::new(), |x| {
+        format!(
+            " = {}",
+            crate::format::money(x, c.currency.as_deref().unwrap_or(""))
+        )
+    });
     Some(flag(
         FlagKind::ServiceCredits,
         Severity::Warning,
@@ -533,7 +534,7 @@ mod tests {
         );
         assert_eq!(
             evidence(ServiceCredits).1,
-            "10% of the monthly fee over the last 12 months = USD 100: 2026-09 5%, 2026-10 5%"
+            "10% of the monthly fee over the last 12 months = 100 USD: 2026-09 5%, 2026-10 5%"
         );
         assert_eq!(
             evidence(Overtime).1,

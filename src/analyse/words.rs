@@ -5,13 +5,7 @@ use crate::model::{GoalStatus, RiskStatus, Side};
 
 /// A number with at most two decimals and no trailing zeros: `98.1`, `12`.
 pub fn num(value: f64) -> String {
-    let text = format!("{value:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text.to_string()
-    }
+    crate::format::number(value, 2)
 }
 
 /// A ratio as a whole percentage: `0.094` → `9%`.
@@ -19,13 +13,9 @@ pub fn pct(ratio: f64) -> String {
     format!("{}%", num((ratio * 100.0).round()))
 }
 
-/// A value with its unit: `99.5 %`→`99.5%`, `1.8 days`.
+/// A value with its unit: `99.5%`, `1.8 days`, `4.2/5`.
 pub fn with_unit(value: f64, unit: &str) -> String {
-    match unit {
-        "" => num(value),
-        "%" => format!("{}%", num(value)),
-        _ => format!("{} {unit}", num(value)),
-    }
+    crate::format::value(value, unit)
 }
 
 /// `1 check-in`, `3 check-ins`.

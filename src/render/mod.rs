@@ -5,7 +5,7 @@
 mod charts;
 pub mod engine;
 mod feeds;
-pub mod format;
+pub use crate::format;
 pub mod labels;
 pub mod links;
 pub mod markdown;

@@ -1,4 +1,5 @@
-//! How numbers and dates read on a page: one place, so every page agrees.
+//! How numbers, money and dates read, on a page or in the words of a flag:
+//! one place, so every figure agrees wherever it is written.
 
 use chrono::NaiveDate;
 
