@@ -25,6 +25,7 @@ use crate::notelinks::LinkTarget;
 use crate::output::SiteFiles;
 use crate::scope::Scope;
 pub use engine::Engine;
+pub use feeds::FEED_ENTRIES;
 
 /// Everything the pages are made from.
 pub struct Input<'a> {
