@@ -67,7 +67,7 @@ floor() { # name: I/O floor = read every input + cp -r of the output tree
   local name=$1
   say "## $name: I/O floor vs build"
   say "input files: $(count "$WORK/$name/rapporteur"), output files: $(count "$WORK/out-$name"), output folders: $(find "$WORK/out-$name" -type d | wc -l), output size: $(du -sh "$WORK/out-$name" | cut -f1)"
-  hyperfine --runs "$RUNS" --warmup 1 --export-json "$WORK/$name-floor.json" \
+  hyperfine --runs "$RUNS" --warmup "${WARMUP:-1}" --export-json "$WORK/$name-floor.json" \
     -n read-inputs "find $WORK/$name/rapporteur -type f -exec cat {} + >/dev/null" \
     -n copy-output "rm -rf $WORK/copy-$name && cp -r $WORK/out-$name $WORK/copy-$name" \
     -n build "$(build_cmd "$name")" | tee -a "$RESULTS"
@@ -88,7 +88,7 @@ rss() { # name
 
 timings() { # name
   say "## $1: --timings"
-  $(build_cmd "$1") --timings 2>&1 | tee -a "$RESULTS" >/dev/null
+  $(build_cmd "$1") --timings 2>&1 | tee -a "$RESULTS"
 }
 
 corpus small 5 20
@@ -107,9 +107,9 @@ hyperfine --runs "$RUNS" --warmup 1 \
 
 if [ "$LARGE" = 1 ]; then
   corpus c1000 1000 50
-  RUNS=1 floor c1000
   rss c1000
   timings c1000
+  RUNS=1 WARMUP=0 floor c1000
   if [ -d /dev/shm ]; then
     say "## c1000 on tmpfs (/dev/shm)"
     rm -rf /dev/shm/rb && mkdir -p /dev/shm/rb && cp -r "$WORK/c1000" /dev/shm/rb/
