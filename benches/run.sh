@@ -6,6 +6,10 @@
 #   benches/run.sh            small + 100-engagement corpus, scaling 25/50/100
 #   benches/run.sh --large    adds 1,000 x 36 x 8 + 50,000 notes
 #
+# Every timed build writes into an empty output folder (hyperfine --prepare
+# removes the previous one, for Hugo too): replacing a previous output costs
+# the removal of the old tree, reported separately by `timings`.
+#
 # Environment: WORK (default /tmp/rapporteur-bench, on the disk under test),
 # RUNS (hyperfine runs, default 3), HUGO (path of the hugo binary),
 # BIN (default target/release/rapporteur; built if missing).
@@ -47,6 +51,7 @@ compare() { # name: rapporteur vs hugo side by side, pages/s
   local name=$1
   say "## $name: rapporteur vs Hugo"
   hyperfine --runs "$RUNS" --warmup 1 --export-json "$WORK/$name-cmp.json" \
+    --prepare "rm -rf $WORK/out-$name $WORK/hugo-out-$name" \
     -n rapporteur "$(build_cmd "$name")" \
     -n hugo "cd $WORK/$name/hugo && $HUGO --quiet -d $WORK/hugo-out-$name" | tee -a "$RESULTS"
   local rp hp
@@ -68,8 +73,9 @@ floor() { # name: I/O floor = read every input + cp -r of the output tree
   say "## $name: I/O floor vs build"
   say "input files: $(count "$WORK/$name/rapporteur"), output files: $(count "$WORK/out-$name"), output folders: $(find "$WORK/out-$name" -type d | wc -l), output size: $(du -sh "$WORK/out-$name" | cut -f1)"
   hyperfine --runs "$RUNS" --warmup "${WARMUP:-1}" --export-json "$WORK/$name-floor.json" \
+    --prepare true --prepare "rm -rf $WORK/copy-$name" --prepare "rm -rf $WORK/out-$name" \
     -n read-inputs "find $WORK/$name/rapporteur -type f -exec cat {} + >/dev/null" \
-    -n copy-output "rm -rf $WORK/copy-$name && cp -r $WORK/out-$name $WORK/copy-$name" \
+    -n copy-output "cp -r $WORK/out-$name $WORK/copy-$name" \
     -n build "$(build_cmd "$name")" | tee -a "$RESULTS"
   python3 - "$WORK/$name-floor.json" <<'PY' | tee -a "$RESULTS"
 import json, sys
@@ -82,12 +88,15 @@ PY
 
 rss() { # name
   local kb
+  rm -rf "$WORK/out-$1"
   kb=$( { /usr/bin/time -f %M $(build_cmd "$1") >/dev/null; } 2>&1 | tail -1)
   say "peak RSS $1: $((kb / 1024)) MiB"
 }
 
-timings() { # name
-  say "## $1: --timings"
+timings() { # name: once into an empty folder, once over the previous output
+  say "## $1: --timings (fresh output folder, then replacing the previous output)"
+  rm -rf "$WORK/out-$1"
+  $(build_cmd "$1") --timings 2>&1 | tee -a "$RESULTS"
   $(build_cmd "$1") --timings 2>&1 | tee -a "$RESULTS"
 }
 
@@ -102,7 +111,7 @@ timings c100
 say "## scaling (100 notes per engagement)"
 corpus c25 25 100
 corpus c50 50 100
-hyperfine --runs "$RUNS" --warmup 1 \
+hyperfine --runs "$RUNS" --warmup 1 --prepare "rm -rf $WORK/out-c25 $WORK/out-c50 $WORK/out-c100" \
   -n 1x-25 "$(build_cmd c25)" -n 2x-50 "$(build_cmd c50)" -n 4x-100 "$(build_cmd c100)" | tee -a "$RESULTS"
 
 if [ "$LARGE" = 1 ]; then
