@@ -51,7 +51,7 @@ compare() { # name: rapporteur vs hugo side by side, pages/s
   local name=$1
   say "## $name: rapporteur vs Hugo"
   hyperfine --runs "$RUNS" --warmup 1 --export-json "$WORK/$name-cmp.json" \
-    --prepare "rm -rf $WORK/out-$name $WORK/hugo-out-$name" \
+    --prepare "rm -rf $WORK/out-$name" --prepare "rm -rf $WORK/hugo-out-$name" \
     -n rapporteur "$(build_cmd "$name")" \
     -n hugo "cd $WORK/$name/hugo && $HUGO --quiet -d $WORK/hugo-out-$name" | tee -a "$RESULTS"
   local rp hp
@@ -111,7 +111,8 @@ timings c100
 say "## scaling (100 notes per engagement)"
 corpus c25 25 100
 corpus c50 50 100
-hyperfine --runs "$RUNS" --warmup 1 --prepare "rm -rf $WORK/out-c25 $WORK/out-c50 $WORK/out-c100" \
+hyperfine --runs "$RUNS" --warmup 1 \
+  --prepare "rm -rf $WORK/out-c25" --prepare "rm -rf $WORK/out-c50" --prepare "rm -rf $WORK/out-c100" \
   -n 1x-25 "$(build_cmd c25)" -n 2x-50 "$(build_cmd c50)" -n 4x-100 "$(build_cmd c100)" | tee -a "$RESULTS"
 
 if [ "$LARGE" = 1 ]; then
