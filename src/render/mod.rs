@@ -80,17 +80,28 @@ pub fn render_to(
     engine: &Engine,
     sink: &(dyn Fn(String, Vec<u8>) + Sync),
 ) -> Result<(), Vec<Diagnostic>> {
-    let jobs = pages::all(input);
-    let failures: Vec<Diagnostic> = jobs
-        .into_par_iter()
-        .filter_map(|job| match engine.render(job.template, &job.context) {
-            Ok(html) => {
-                sink(job.path, html.into_bytes());
-                None
-            }
-            Err(d) => Some(d),
-        })
+    let render_all = |jobs: Vec<PageJob>| -> Vec<Diagnostic> {
+        jobs.into_par_iter()
+            .filter_map(|job| match engine.render(job.template, &job.context) {
+                Ok(html) => {
+                    sink(job.path, html.into_bytes());
+                    None
+                }
+                Err(d) => Some(d),
+            })
+            .collect()
+    };
+    let mut failures = render_all(pages::portfolio(input));
+    // An engagement's page data (with its charts) is made only when its
+    // pages are rendered, so memory holds the engagements in flight, not all.
+    let by_engagement: Vec<Vec<Diagnostic>> = input
+        .portfolio
+        .engagements
+        .par_iter()
+        .zip(input.analyses.par_iter())
+        .map(|(e, a)| render_all(pages::engagement(input, e, a)))
         .collect();
+    failures.extend(by_engagement.into_iter().flatten());
     // One broken template fails every page that uses it: report it once.
     let mut errors = Vec::new();
     for d in failures {
