@@ -7,9 +7,10 @@
 //! place only when every file is written, so a failed build leaves the previous
 //! output exactly as it was. Every path is checked to stay inside the output.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 
@@ -39,40 +40,119 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
 
 /// Writes `files` as the new content of `out`, replacing what was there.
 pub fn write_site(out: &Path, files: &SiteFiles) -> Result<()> {
+    use rayon::prelude::*;
     for path in files.keys() {
         check_relative(path)?;
     }
-    let out = absolute(out)?;
-    let parent = out
-        .parent()
-        .ok_or_else(|| Error::Usage(format!("{} has no parent folder", out.display())))?;
-    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let pid = std::process::id();
-    let staging = parent.join(format!(".{name}.new-{pid}"));
-    let retired = parent.join(format!(".{name}.old-{pid}"));
-    remove_if_exists(&staging)?;
-    let written = write_tree(&staging, files);
-    if let Err(e) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
+    let staging = Staging::new(out)?;
+    files
+        .par_iter()
+        .for_each(|(path, bytes)| staging.write(path, bytes));
+    staging.finish()
+}
+
+/// A site being written file by file, as it is rendered, into a staging
+/// folder beside `out`; `finish` swaps it into place. Until then `out` is
+/// untouched, and a staging folder that is dropped unfinished is removed.
+/// `write` may be called from several threads; the first failure is kept
+/// and returned by `finish`.
+pub struct Staging {
+    out: PathBuf,
+    staging: PathBuf,
+    retired: PathBuf,
+    folders: Mutex<HashSet<PathBuf>>,
+    failed: Mutex<Option<Error>>,
+    done: bool,
+}
+
+impl Staging {
+    /// Creates an empty staging folder for the site that will replace `out`.
+    pub fn new(out: &Path) -> Result<Staging> {
+        let out = absolute(out)?;
+        let parent = out
+            .parent()
+            .ok_or_else(|| Error::Usage(format!("{} has no parent folder", out.display())))?
+            .to_path_buf();
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let pid = std::process::id();
+        let staging = parent.join(format!(".{name}.new-{pid}"));
+        let retired = parent.join(format!(".{name}.old-{pid}"));
+        remove_if_exists(&staging)?;
+        fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+        Ok(Staging {
+            out,
+            staging,
+            retired,
+            folders: Mutex::new(HashSet::new()),
+            failed: Mutex::new(None),
+            done: false,
+        })
     }
-    if out.exists() {
-        fs::rename(&out, &retired).map_err(|e| Error::io(&out, e))?;
-        if let Err(e) = fs::rename(&staging, &out) {
-            // Put the previous site back; the build failed, the output stays.
-            let _ = fs::rename(&retired, &out);
-            let _ = fs::remove_dir_all(&staging);
-            return Err(Error::io(&out, e));
+
+    /// Writes one file of the site (a relative, `/`-separated path).
+    pub fn write(&self, path: &str, bytes: &[u8]) {
+        if let Err(e) = self.try_write(path, bytes) {
+            let mut failed = self.failed.lock().unwrap_or_else(|p| p.into_inner());
+            failed.get_or_insert(e);
         }
-        fs::remove_dir_all(&retired).map_err(|e| Error::io(&retired, e))?;
-    } else {
-        fs::rename(&staging, &out).map_err(|e| Error::io(&out, e))?;
     }
-    Ok(())
+
+    fn try_write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        check_relative(path)?;
+        let target = self.staging.join(path);
+        if let Some(folder) = target.parent() {
+            let known = self
+                .folders
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .contains(folder);
+            if !known {
+                fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+                self.folders
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(folder.to_path_buf());
+            }
+        }
+        fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
+    }
+
+    /// Swaps the staging folder into place, unless a write failed: then the
+    /// staging folder is removed and `out` stays as it was.
+    pub fn finish(mut self) -> Result<()> {
+        self.done = true;
+        let failed = self.failed.lock().unwrap_or_else(|p| p.into_inner()).take();
+        if let Some(e) = failed {
+            let _ = fs::remove_dir_all(&self.staging);
+            return Err(e);
+        }
+        let (out, staging, retired) = (&self.out, &self.staging, &self.retired);
+        if out.exists() {
+            fs::rename(out, retired).map_err(|e| Error::io(out, e))?;
+            if let Err(e) = fs::rename(staging, out) {
+                // Put the previous site back; the build failed, the output stays.
+                let _ = fs::rename(retired, out);
+                let _ = fs::remove_dir_all(staging);
+                return Err(Error::io(out, e));
+            }
+            fs::remove_dir_all(retired).map_err(|e| Error::io(retired, e))?;
+        } else {
+            fs::rename(staging, out).map_err(|e| Error::io(out, e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
 }
 
 /// Whether a single-file write may replace a file that is already there.
@@ -110,23 +190,6 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<()>
         }
     })?;
     file.write_all(bytes).map_err(|e| Error::io(path, e))
-}
-
-fn write_tree(dir: &Path, files: &SiteFiles) -> Result<()> {
-    use rayon::prelude::*;
-    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut folders: Vec<PathBuf> = files
-        .keys()
-        .filter_map(|p| Path::new(p).parent().map(|d| dir.join(d)))
-        .collect();
-    folders.dedup();
-    for folder in &folders {
-        fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
-    }
-    files.par_iter().try_for_each(|(path, bytes)| {
-        let target = dir.join(path);
-        fs::write(&target, bytes).map_err(|e| Error::io(&target, e))
-    })
 }
 
 fn remove_if_exists(path: &Path) -> Result<()> {
@@ -263,5 +326,23 @@ mod tests {
             b"two",
             "failed build keeps output"
         );
+    }
+
+    #[test]
+    fn a_streamed_site_that_fails_leaves_the_output_and_no_staging() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let mut files = SiteFiles::new();
+        files.insert("a.html".into(), b"one".to_vec());
+        write_site(&out, &files).unwrap();
+        let staging = Staging::new(&out).unwrap();
+        staging.write("b/c.html", b"two");
+        staging.write("../escape", b"x");
+        assert!(staging.finish().is_err());
+        drop(Staging::new(&out).unwrap());
+        assert_eq!(fs::read(out.join("a.html")).unwrap(), b"one");
+        assert!(!out.join("b").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "staging folders are cleaned up");
     }
 }

@@ -1,7 +1,10 @@
 //! The build, as a short list of stages: load -> validate -> scope -> analyse
-//! -> render -> write. Each stage is timed for `--timings`.
+//! -> render+write (pages are written to a staging folder as they are
+//! rendered) -> swap. Each stage is timed for `--timings`.
 
 use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -52,6 +55,26 @@ pub fn render_site(opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
 /// The stages after the checks (`check::check`, shared with `rapporteur
 /// check`): scope, analyse, render. Fails if the checks found an error.
 pub fn render_checked(checked: Checked, opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
+    let files = Mutex::new(SiteFiles::new());
+    let report = render_checked_to(checked, opts, "render", &|path, bytes| {
+        files
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path, bytes);
+    })?;
+    Ok((
+        files.into_inner().unwrap_or_else(|p| p.into_inner()),
+        report,
+    ))
+}
+
+/// `render_checked`, handing each file to `sink` as soon as it is rendered.
+fn render_checked_to(
+    checked: Checked,
+    opts: &BuildOptions,
+    stage: &'static str,
+    sink: &(dyn Fn(String, Vec<u8>) + Sync),
+) -> Result<BuildReport> {
     let mut report = BuildReport::default();
     let mut clock = Clock::new();
     report.timings = checked.timings;
@@ -83,37 +106,62 @@ pub fn render_checked(checked: Checked, opts: &BuildOptions) -> Result<(SiteFile
         scope: &scope,
         base_url: &portfolio.config.base_url,
     };
-    let mut files = render::render(&input, &engine).map_err(Error::Content)?;
+    let (pages, charts, count) = (
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+        AtomicUsize::new(0),
+    );
+    let counted = |path: String, bytes: Vec<u8>| {
+        if path.ends_with(".html") {
+            pages.fetch_add(1, Ordering::Relaxed);
+        }
+        charts.fetch_add(count_charts(&path, &bytes), Ordering::Relaxed);
+        count.fetch_add(1, Ordering::Relaxed);
+        sink(path, bytes);
+    };
+    render::render_to(&input, &engine, &counted).map_err(Error::Content)?;
     // The machine-readable figures (data/*.json, data/*.csv), as `rapporteur export` gives them.
-    files.extend(export::site_files(&export::figures(
-        &portfolio, &analyses, opts.as_of, &scope,
-    )));
-    clock.lap("render", &mut report);
-    report.pages = files.keys().filter(|k| k.ends_with(".html")).count();
-    report.charts = count_charts(&files);
-    report.files = files.len();
-    Ok((files, report))
-}
-
-/// Builds the site and swaps it into the output folder.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
-    output::check_out_dir(&opts.root, &opts.out)?;
-    let (files, mut report) = render_site(opts)?;
-    let start = Instant::now();
-    output::write_site(&opts.out, &files)?;
-    report.timings.push(("write", start.elapsed()));
+    for (path, bytes) in
+        export::site_files(&export::figures(&portfolio, &analyses, opts.as_of, &scope))
+    {
+        counted(path, bytes);
+    }
+    // When files are written as they come (`build`), rendering and writing
+    // overlap: that stage is "render+write" (see docs/performance.md).
+    clock.lap(stage, &mut report);
+    report.pages = pages.into_inner();
+    report.charts = charts.into_inner();
+    report.files = count.into_inner();
     Ok(report)
 }
 
-fn count_charts(files: &SiteFiles) -> usize {
-    files
-        .iter()
-        .map(|(path, bytes)| match path.rsplit('.').next() {
-            Some("html") => bytes.windows(4).filter(|w| w == b"<svg").count(),
-            Some("svg") => 1,
-            _ => 0,
-        })
-        .sum()
+/// Builds the site and swaps it into the output folder. Pages are written
+/// to a staging folder as they are rendered (memory stays bounded by the
+/// pages in flight, not the site); the output is replaced only when all is
+/// written, and left untouched on failure.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    output::check_out_dir(&opts.root, &opts.out)?;
+    let checked = check::check(&opts.root)?;
+    if checked.fails(opts.strict) {
+        return Err(Error::Content(checked.diagnostics));
+    }
+    let staging = output::Staging::new(&opts.out)?;
+    let mut report = render_checked_to(checked, opts, "render+write", &|path, bytes| {
+        staging.write(&path, &bytes)
+    })?;
+    let start = Instant::now();
+    staging.finish()?;
+    report.timings.push(("swap", start.elapsed()));
+    Ok(report)
+}
+
+/// SVG charts in one file: `<svg` elements of a page, or one `.svg` file.
+fn count_charts(path: &str, bytes: &[u8]) -> usize {
+    match path.rsplit('.').next() {
+        Some("html") => bytes.windows(4).filter(|w| w == b"<svg").count(),
+        Some("svg") => 1,
+        _ => 0,
+    }
 }
 
 struct Clock(Instant);

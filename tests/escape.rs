@@ -107,7 +107,7 @@ fn script_in_every_free_text_field_is_escaped_on_every_page() {
             );
         }
     }
-    // Scripts insert data (search-index.json holds the raw text) as text only.
+    // Scripts insert data (search-index.js holds the raw text) as text only.
     for (path, bytes) in &built.files {
         if path.ends_with(".js") {
             let js = String::from_utf8_lossy(bytes);

@@ -145,8 +145,8 @@ impl<'a> Crawl<'a> {
                 for value in attribute_values(&text, "href") {
                     self.check(path, value);
                 }
-            } else if path == "search-index.json" {
-                let index: serde_json::Value = serde_json::from_str(&text).unwrap();
+            } else if path == "search-index.js" {
+                let index = search_index_of(&text);
                 for entry in index["entries"].as_array().unwrap() {
                     // Entry links are from the site root, where search.html is.
                     self.check("search.html", entry["url"].as_str().unwrap());

@@ -77,7 +77,7 @@ pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
     }
     if args.timings || verbosity == Verbosity::Verbose {
         for (stage, time) in &report.timings {
-            eprintln!("{stage:>10}: {:>8.1} ms", time.as_secs_f64() * 1000.0);
+            eprintln!("{stage:>12}: {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
     }
     eprintln!("{}", summary(&report, &opts.out, opts.as_of));

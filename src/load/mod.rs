@@ -85,20 +85,23 @@ pub fn load(root: &Path) -> Result<Loaded> {
         ));
     }
     if content_kind == Some(Kind::Dir) {
-        for (entry, kind) in reader.entries(&content, &mut diagnostics) {
-            let rel = relative(root, &entry);
-            let name = entry.file_name().unwrap_or_default().to_string_lossy();
-            match kind {
-                Kind::Dir => {
-                    if let Some(e) = reader.engagement(&entry, &config, &mut diagnostics) {
-                        engagements.push(e);
-                    }
-                }
-                Kind::File => diagnostics.push(Diagnostic::error(
-                    rel,
-                    outside_engagement(&name, "content/"),
-                )),
-            }
+        let entries = reader.entries(&content, &mut diagnostics);
+        // Engagements are read and parsed in parallel, each into its own
+        // result; the results are merged in folder order, and diagnostics
+        // are sorted below, so the outcome does not depend on the threads.
+        let read: Vec<EngagementRead> = {
+            use rayon::prelude::*;
+            let reader = &reader;
+            let config = &config;
+            entries
+                .par_iter()
+                .map(|(entry, kind)| reader.engagement_alone(entry, *kind, config))
+                .collect()
+        };
+        for one in read {
+            engagements.extend(one.engagement);
+            diagnostics.extend(one.diagnostics);
+            reader.sources.extend(one.sources);
         }
     }
     diagnostic::sort(&mut diagnostics);
@@ -139,6 +142,13 @@ fn outside_engagement(name: &str, place: &str) -> String {
 enum Kind {
     File,
     Dir,
+}
+
+/// What reading one entry of content/ gave.
+struct EngagementRead {
+    engagement: Option<Engagement>,
+    diagnostics: Vec<Diagnostic>,
+    sources: Sources,
 }
 
 struct Reader<'a> {
@@ -320,6 +330,34 @@ impl Reader<'_> {
         diagnostics.extend(parsed.diagnostics);
         self.keep(Path::new(CONFIG_FILE), text.clone(), 0..text.len());
         parsed.value.unwrap_or_default()
+    }
+
+    /// One entry of content/, read on its own: an engagement folder, or a
+    /// file that belongs to no engagement.
+    fn engagement_alone(&self, entry: &Path, kind: Kind, config: &Config) -> EngagementRead {
+        let mut one = Reader {
+            root: self.root,
+            canonical_root: self.canonical_root.clone(),
+            max_bytes: self.max_bytes,
+            sources: Sources::new(),
+        };
+        let mut diagnostics = Vec::new();
+        let engagement = match kind {
+            Kind::Dir => one.engagement(entry, config, &mut diagnostics),
+            Kind::File => {
+                let name = entry.file_name().unwrap_or_default().to_string_lossy();
+                diagnostics.push(Diagnostic::error(
+                    relative(self.root, entry),
+                    outside_engagement(&name, "content/"),
+                ));
+                None
+            }
+        };
+        EngagementRead {
+            engagement,
+            diagnostics,
+            sources: one.sources,
+        }
     }
 
     fn engagement(

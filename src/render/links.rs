@@ -45,7 +45,6 @@ pub fn search() -> String {
 
 pub const FEED: &str = "feed.xml";
 pub const CALENDAR: &str = "calendar.ics";
-pub const SEARCH_INDEX_JSON: &str = "search-index.json";
 pub const SEARCH_INDEX_JS: &str = "search-index.js";
 
 /// The base URL with one trailing slash, when it is absolute (`https://…`):

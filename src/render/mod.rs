@@ -25,6 +25,7 @@ use crate::notelinks::LinkTarget;
 use crate::output::SiteFiles;
 use crate::scope::Scope;
 pub use engine::Engine;
+pub use feeds::FEED_ENTRIES;
 
 /// Everything the pages are made from.
 pub struct Input<'a> {
@@ -58,35 +59,64 @@ pub(crate) struct PageJob {
     pub context: Context,
 }
 
-/// Renders every page, writes the feeds and copies the theme's static files.
+/// Renders every page, the feeds and the theme's static files, in memory.
 pub fn render(input: &Input, engine: &Engine) -> Result<SiteFiles, Vec<Diagnostic>> {
-    let jobs = pages::all(input);
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
-        .into_par_iter()
-        .map(|job| {
-            engine
-                .render(job.template, &job.context)
-                .map(|html| (job.path, html.into_bytes()))
-        })
+    let files = std::sync::Mutex::new(SiteFiles::new());
+    render_to(input, engine, &|path, bytes| {
+        files
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path, bytes);
+    })?;
+    Ok(files.into_inner().unwrap_or_else(|p| p.into_inner()))
+}
+
+/// Renders every page, the feeds and the theme's static files, handing each
+/// file to `sink` as soon as it is made (from several threads), so that a
+/// build can write pages while others render and never holds the whole site.
+/// Pages come first, then the feeds and static files, one at a time.
+pub fn render_to(
+    input: &Input,
+    engine: &Engine,
+    sink: &(dyn Fn(String, Vec<u8>) + Sync),
+) -> Result<(), Vec<Diagnostic>> {
+    let render_all = |jobs: Vec<PageJob>| -> Vec<Diagnostic> {
+        jobs.into_par_iter()
+            .filter_map(|job| match engine.render(job.template, &job.context) {
+                Ok(html) => {
+                    sink(job.path, html.into_bytes());
+                    None
+                }
+                Err(d) => Some(d),
+            })
+            .collect()
+    };
+    let mut failures = render_all(pages::portfolio(input));
+    // An engagement's page data (with its charts) is made only when its
+    // pages are rendered, so memory holds the engagements in flight, not all.
+    let by_engagement: Vec<Vec<Diagnostic>> = input
+        .portfolio
+        .engagements
+        .par_iter()
+        .zip(input.analyses.par_iter())
+        .map(|(e, a)| render_all(pages::engagement(input, e, a)))
         .collect();
-    let mut files = SiteFiles::new();
+    failures.extend(by_engagement.into_iter().flatten());
+    // One broken template fails every page that uses it: report it once.
     let mut errors = Vec::new();
-    for r in rendered {
-        match r {
-            Ok((path, bytes)) => {
-                files.insert(path, bytes);
-            }
-            // One broken template fails every page that uses it: report it once.
-            Err(d) if !errors.contains(&d) => errors.push(d),
-            Err(_) => {}
+    for d in failures {
+        if !errors.contains(&d) {
+            errors.push(d);
         }
     }
-    files.extend(feeds::files(input));
+    for (path, bytes) in feeds::files(input) {
+        sink(path, bytes);
+    }
     for (path, file) in engine.theme().statics() {
-        files.insert(path.to_string(), file.bytes.clone());
+        sink(path.to_string(), file.bytes.clone());
     }
     if errors.is_empty() {
-        Ok(files)
+        Ok(())
     } else {
         Err(errors)
     }

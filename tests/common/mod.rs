@@ -51,9 +51,26 @@ impl Built {
         String::from_utf8(bytes.clone()).unwrap()
     }
 
+    /// The search index: the JSON that `search-index.js` assigns.
+    #[allow(dead_code)]
+    pub fn search_index(&self) -> serde_json::Value {
+        search_index_of(&self.page("search-index.js"))
+    }
+
     pub fn out(&self) -> PathBuf {
         self.dir.path().join("public")
     }
+}
+
+/// The JSON index that the text of `search-index.js` assigns.
+#[allow(dead_code)]
+pub fn search_index_of(script: &str) -> serde_json::Value {
+    let json = script
+        .lines()
+        .find_map(|l| l.strip_prefix("window.RAPPORTEUR_SEARCH_INDEX = "))
+        .and_then(|l| l.strip_suffix(';'))
+        .expect("search-index.js assigns the index on one line");
+    serde_json::from_str(json).unwrap()
 }
 
 /// Builds `root` with `opts` changed by `tweak`, and reads the output back from disk.

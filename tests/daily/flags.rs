@@ -160,8 +160,8 @@ fn build_is_quiet_or_verbose_on_request_and_ends_with_one_summary_line() {
 
     let verbose = common::rapporteur(&["build", "-v", "--as-of", "2026-04-15"], repo.path());
     let text = stderr(&verbose);
-    for stage in ["load", "analyse", "render", "write"] {
-        assert!(text.contains(&format!("{stage:>10}: ")), "{text}");
+    for stage in ["load", "validate", "analyse", "render+write", "swap"] {
+        assert!(text.contains(&format!("{stage:>12}: ")), "{text}");
     }
     assert!(text.lines().last().unwrap().starts_with("built "), "{text}");
 }

@@ -1,4 +1,7 @@
-//! `feed.xml`: an Atom feed (RFC 4287) of the notes in scope, newest first.
+//! `feed.xml`: an Atom feed (RFC 4287) of the newest notes in scope, newest
+//! first: at most `FEED_ENTRIES` of them, as feeds conventionally carry the
+//! recent entries (a reader keeps what it has already fetched); every note
+//! stays reachable from its engagement's page and the search.
 //!
 //! Links are relative to the feed unless the build has an absolute base
 //! URL; each entry's content has its note page as `xml:base`, so the relative links in
@@ -9,6 +12,9 @@ use chrono::NaiveDate;
 
 use crate::model::{Engagement, Note};
 use crate::render::{Input, labels, links, markdown};
+
+/// How many notes the feed carries, newest first.
+pub const FEED_ENTRIES: usize = 50;
 
 /// `2026-03-04T00:00:00Z`: Atom wants a date-time; notes have a day.
 fn timestamp(d: NaiveDate) -> String {
@@ -78,6 +84,7 @@ pub(super) fn feed(input: &Input) -> String {
             .then_with(|| ea.id.cmp(&eb.id))
             .then_with(|| a.slug.cmp(&b.slug))
     });
+    notes.truncate(FEED_ENTRIES);
     let updated = input.as_of;
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");

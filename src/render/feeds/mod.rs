@@ -1,6 +1,7 @@
 //! The files of a site that are not pages: the Atom feed of notes, the
-//! iCalendar file of dates due, and the search index (as JSON, and as a
-//! script that works from `file://`, where pages cannot fetch JSON).
+//! iCalendar file of dates due, and the search index (one file, a script
+//! assigning the JSON index, as it must work from `file://`, where pages
+//! cannot fetch JSON).
 //!
 //! They are made from the same scoped model and analyses as the pages, so
 //! they hold exactly what the build's audience and scope let the pages show.
@@ -8,6 +9,8 @@
 mod atom;
 mod ical;
 mod search;
+
+pub use atom::FEED_ENTRIES;
 
 use super::Input;
 
@@ -22,10 +25,6 @@ pub(crate) fn files(input: &Input) -> Vec<(String, Vec<u8>)> {
         (
             super::links::CALENDAR.to_string(),
             ical::calendar(input).into_bytes(),
-        ),
-        (
-            super::links::SEARCH_INDEX_JSON.to_string(),
-            search::json(&index).into_bytes(),
         ),
         (
             super::links::SEARCH_INDEX_JS.to_string(),

@@ -92,15 +92,13 @@ pub(super) fn index(input: &Input) -> SearchIndex {
     }
 }
 
-pub(super) fn json(index: &SearchIndex) -> String {
-    serde_json::to_string(index).expect("the index serialises")
-}
-
-/// The same index as a script assigning a global: a `<script src>` loads
-/// from `file://`, where `fetch()` of a local file is refused.
+/// The index as a script assigning a global: a `<script src>` loads from
+/// `file://`, where `fetch()` of a local file is refused. It is the only
+/// copy: the second line is `window.RAPPORTEUR_SEARCH_INDEX = ` and the
+/// index as one line of JSON, then `;`, for tools that want the JSON.
 pub(super) fn script(index: &SearchIndex) -> String {
+    let json = serde_json::to_string(index).expect("the index serialises");
     format!(
-        "// The search index of this site, for search.html (also as search-index.json).\nwindow.RAPPORTEUR_SEARCH_INDEX = {};\n",
-        json(index)
+        "// The search index of this site, for search.html.\nwindow.RAPPORTEUR_SEARCH_INDEX = {json};\n"
     )
 }

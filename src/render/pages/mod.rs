@@ -8,19 +8,26 @@ mod search;
 
 use super::{Input, PageJob};
 
-pub(crate) fn all(input: &Input) -> Vec<PageJob> {
-    let mut jobs = vec![
+/// The portfolio-wide pages.
+pub(crate) fn portfolio(input: &Input) -> Vec<PageJob> {
+    vec![
         index::page(input),
         registers::actions_page(input),
         registers::risks_page(input),
         search::page(input),
-    ];
-    for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
-        jobs.push(engagement::page(input, e, a));
-        for n in &e.notes {
-            jobs.push(note::page(input, e, a, n));
-        }
-        jobs.extend(engagement::review::pages(input, e));
+    ]
+}
+
+/// The pages of one engagement: its report, its notes, its review packs.
+pub(crate) fn engagement(
+    input: &Input,
+    e: &crate::model::Engagement,
+    a: &crate::analyse::EngagementAnalysis,
+) -> Vec<PageJob> {
+    let mut jobs = vec![engagement::page(input, e, a)];
+    for n in &e.notes {
+        jobs.push(note::page(input, e, a, n));
     }
+    jobs.extend(engagement::review::pages(input, e));
     jobs
 }

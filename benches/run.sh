@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Benchmarks of rapporteur against Hugo on the same notes, the I/O floor,
+# peak RSS and the 1x/2x/4x scaling series. Figures go to stdout and to
+# $WORK/results.md; docs/performance.md quotes them with these commands.
+#
+#   benches/run.sh            small + 100-engagement corpus, scaling 25/50/100
+#   benches/run.sh --large    adds 1,000 x 36 x 8 + 50,000 notes
+#
+# Every timed build writes into an empty output folder (hyperfine --prepare
+# removes the previous one, for Hugo too): replacing a previous output costs
+# the removal of the old tree, reported separately by `timings`.
+#
+# Environment: WORK (default /tmp/rapporteur-bench, on the disk under test),
+# RUNS (hyperfine runs, default 3), HUGO (path of the hugo binary),
+# BIN (default target/release/rapporteur; built if missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LARGE=0
+for a in "$@"; do
+  case "$a" in
+    --large) LARGE=1 ;;
+    *) echo "usage: benches/run.sh [--large]" >&2; exit 2 ;;
+  esac
+done
+WORK=${WORK:-/tmp/rapporteur-bench}
+RUNS=${RUNS:-3}
+AS_OF=2026-11-23
+HUGO=${HUGO:-$(command -v hugo || echo /root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/hugo/binaries/hugo)}
+TARGET=${CARGO_TARGET_DIR:-target}
+BIN=${BIN:-$TARGET/release/rapporteur}
+[ -x "$BIN" ] || cargo build --release
+BIN=$(realpath "$BIN")
+mkdir -p "$WORK"
+RESULTS=$WORK/results.md
+: >"$RESULTS"
+say() { echo "$*" | tee -a "$RESULTS"; }
+
+corpus() { # name engagements notes-per-engagement
+  local dir=$WORK/$1
+  if [ ! -f "$dir/.done" ]; then
+    rm -rf "$dir"
+    python3 benches/gen_corpus.py "$dir" --engagements "$2" --periods 36 --kpis 8 --notes "$3" >/dev/null
+    touch "$dir/.done"
+  fi
+}
+count() { find "$1" -type f | wc -l; }
+
+build_cmd() { echo "$BIN build --root $WORK/$1/rapporteur --as-of $AS_OF --out $WORK/out-$1"; }
+
+compare() { # name: rapporteur vs hugo side by side, pages/s
+  local name=$1
+  say "## $name: rapporteur vs Hugo"
+  hyperfine --runs "$RUNS" --warmup 1 --export-json "$WORK/$name-cmp.json" \
+    --prepare "rm -rf $WORK/out-$name" --prepare "rm -rf $WORK/hugo-out-$name" \
+    -n rapporteur "$(build_cmd "$name")" \
+    -n hugo "cd $WORK/$name/hugo && $HUGO --quiet -d $WORK/hugo-out-$name" | tee -a "$RESULTS"
+  local rp hp
+  rp=$(find "$WORK/out-$name" -name '*.html' | wc -l)
+  hp=$(find "$WORK/hugo-out-$name" -name '*.html' | wc -l)
+  python3 - "$WORK/$name-cmp.json" "$rp" "$hp" <<'PY' | tee -a "$RESULTS"
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+rp, hp = int(sys.argv[2]), int(sys.argv[3])
+ra, ha = r["rapporteur"], r["hugo"]
+print(f"rapporteur: {rp} pages, mean {ra['mean']:.2f} s (min {ra['min']:.2f}, max {ra['max']:.2f}), {rp/ra['mean']:.0f} pages/s")
+print(f"hugo:       {hp} pages, mean {ha['mean']:.2f} s (min {ha['min']:.2f}, max {ha['max']:.2f}), {hp/ha['mean']:.0f} pages/s")
+print(f"ratio of pages/s (rapporteur / hugo): {(rp/ra['mean'])/(hp/ha['mean']):.2f}")
+PY
+}
+
+floor() { # name: I/O floor = read every input + cp -r of the output tree
+  local name=$1
+  say "## $name: I/O floor vs build"
+  say "input files: $(count "$WORK/$name/rapporteur"), output files: $(count "$WORK/out-$name"), output folders: $(find "$WORK/out-$name" -type d | wc -l), output size: $(du -sh "$WORK/out-$name" | cut -f1)"
+  hyperfine --runs "$RUNS" --warmup "${WARMUP:-1}" --export-json "$WORK/$name-floor.json" \
+    --prepare true --prepare "rm -rf $WORK/copy-$name" --prepare "rm -rf $WORK/out-$name" \
+    -n read-inputs "find $WORK/$name/rapporteur -type f -exec cat {} + >/dev/null" \
+    -n copy-output "cp -r $WORK/out-$name $WORK/copy-$name" \
+    -n build "$(build_cmd "$name")" | tee -a "$RESULTS"
+  python3 - "$WORK/$name-floor.json" <<'PY' | tee -a "$RESULTS"
+import json, sys
+r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
+f = r["read-inputs"] + r["copy-output"]
+print(f"I/O floor {f:.2f} s; build {r['build']:.2f} s = {r['build']/f:.2f}x the floor")
+PY
+  rm -rf "$WORK/copy-$name"
+}
+
+rss() { # name
+  local kb
+  rm -rf "$WORK/out-$1"
+  kb=$( { /usr/bin/time -f %M $(build_cmd "$1") >/dev/null; } 2>&1 | tail -1)
+  say "peak RSS $1: $((kb / 1024)) MiB"
+}
+
+timings() { # name: once into an empty folder, once over the previous output
+  say "## $1: --timings (fresh output folder, then replacing the previous output)"
+  rm -rf "$WORK/out-$1"
+  $(build_cmd "$1") --timings 2>&1 | tee -a "$RESULTS"
+  $(build_cmd "$1") --timings 2>&1 | tee -a "$RESULTS"
+}
+
+corpus small 5 20
+corpus c100 100 100
+compare small
+compare c100
+floor c100
+rss c100
+timings c100
+
+say "## scaling (100 notes per engagement)"
+corpus c25 25 100
+corpus c50 50 100
+hyperfine --runs "$RUNS" --warmup 1 \
+  --prepare "rm -rf $WORK/out-c25" --prepare "rm -rf $WORK/out-c50" --prepare "rm -rf $WORK/out-c100" \
+  -n 1x-25 "$(build_cmd c25)" -n 2x-50 "$(build_cmd c50)" -n 4x-100 "$(build_cmd c100)" | tee -a "$RESULTS"
+
+if [ "$LARGE" = 1 ]; then
+  corpus c1000 1000 50
+  rss c1000
+  timings c1000
+  RUNS=1 WARMUP=0 floor c1000
+  if [ -d /dev/shm ]; then
+    say "## c1000 on tmpfs (/dev/shm)"
+    rm -rf /dev/shm/rb && mkdir -p /dev/shm/rb && cp -r "$WORK/c1000" /dev/shm/rb/
+    hyperfine --runs 1 "$BIN build --root /dev/shm/rb/c1000/rapporteur --as-of $AS_OF --out /dev/shm/rb/out" | tee -a "$RESULTS"
+    rm -rf /dev/shm/rb
+  fi
+fi
+say "results in $RESULTS"
