@@ -99,9 +99,12 @@ fn search_index_holds_note_bodies_as_plain_text() {
     assert!(!note["text"].as_str().unwrap().contains("**"));
     let script = built.page("search-index.js");
     assert!(script.contains("window.RAPPORTEUR_SEARCH_INDEX = {"));
-    assert!(
-        !built.files.contains_key("search-index.json"),
-        "the index is written once"
+    let json: serde_json::Value =
+        serde_json::from_slice(&built.files["search-index.json"]).unwrap();
+    assert_eq!(
+        json,
+        built.search_index(),
+        "search-index.json holds what the script assigns"
     );
 }
 
@@ -147,7 +150,12 @@ fn feed_calendar_and_search_keep_to_the_scope_of_the_build() {
     let shared = build_with(&repo_root(), EXAMPLE_AS_OF, |o| {
         o.audience = Audience::Shared;
     });
-    for file in ["feed.xml", "calendar.ics", "search-index.js"] {
+    for file in [
+        "feed.xml",
+        "calendar.ics",
+        "search-index.js",
+        "search-index.json",
+    ] {
         let text = shared.page(file);
         for slug in &internal {
             assert!(
@@ -168,7 +176,12 @@ fn feed_calendar_and_search_keep_to_the_scope_of_the_build() {
     let scoped = build_with(&repo_root(), EXAMPLE_AS_OF, |o| {
         o.client = Some(client.clone());
     });
-    for file in ["feed.xml", "calendar.ics", "search-index.js"] {
+    for file in [
+        "feed.xml",
+        "calendar.ics",
+        "search-index.js",
+        "search-index.json",
+    ] {
         let text = scoped.page(file);
         for id in &others {
             assert!(!text.contains(id), "{file} holds {id} of another client");

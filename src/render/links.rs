@@ -46,6 +46,7 @@ pub fn search() -> String {
 pub const FEED: &str = "feed.xml";
 pub const CALENDAR: &str = "calendar.ics";
 pub const SEARCH_INDEX_JS: &str = "search-index.js";
+pub const SEARCH_INDEX_JSON: &str = "search-index.json";
 
 /// The base URL with one trailing slash, when it is absolute (`https://…`):
 /// only then can a feed or a calendar carry links that work outside the site.

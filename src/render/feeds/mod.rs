@@ -17,6 +17,7 @@ use super::Input;
 /// Every non-page file, by its path in the output.
 pub(crate) fn files(input: &Input) -> Vec<(String, Vec<u8>)> {
     let index = search::index(input);
+    let (json, script) = search::files(&index);
     vec![
         (
             super::links::FEED.to_string(),
@@ -27,8 +28,12 @@ pub(crate) fn files(input: &Input) -> Vec<(String, Vec<u8>)> {
             ical::calendar(input).into_bytes(),
         ),
         (
+            super::links::SEARCH_INDEX_JSON.to_string(),
+            json.into_bytes(),
+        ),
+        (
             super::links::SEARCH_INDEX_JS.to_string(),
-            search::script(&index).into_bytes(),
+            script.into_bytes(),
         ),
     ]
 }

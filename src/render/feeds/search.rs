@@ -92,13 +92,14 @@ pub(super) fn index(input: &Input) -> SearchIndex {
     }
 }
 
-/// The index as a script assigning a global: a `<script src>` loads from
-/// `file://`, where `fetch()` of a local file is refused. It is the only
-/// copy: the second line is `window.RAPPORTEUR_SEARCH_INDEX = ` and the
-/// index as one line of JSON, then `;`, for tools that want the JSON.
-pub(super) fn script(index: &SearchIndex) -> String {
+/// The index as JSON (`search-index.json`, DESIGN.md's machine-readable
+/// copy) and as a script assigning a global (`search-index.js`): a
+/// `<script src>` loads from `file://`, where `fetch()` of a local file is
+/// refused. Both hold the same JSON, serialised once.
+pub(super) fn files(index: &SearchIndex) -> (String, String) {
     let json = serde_json::to_string(index).expect("the index serialises");
-    format!(
-        "// The search index of this site, for search.html.\nwindow.RAPPORTEUR_SEARCH_INDEX = {json};\n"
-    )
+    let script = format!(
+        "// The search index of this site, for search.html (also as search-index.json).\nwindow.RAPPORTEUR_SEARCH_INDEX = {json};\n"
+    );
+    (json, script)
 }
