@@ -38,11 +38,6 @@ pub fn date(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// `12 Mar 2026`, for prose.
-pub fn long_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
-
 /// `trust` -> `Trust`.
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();

@@ -34,12 +34,7 @@ pub struct InitArgs {
 }
 
 pub fn execute(args: InitArgs, verbosity: Verbosity) -> Result<u8> {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let as_of = super::resolve_as_of(
-        args.as_of.as_deref(),
-        epoch.as_deref(),
-        chrono::Local::now().date_naive(),
-    )?;
+    let as_of = super::as_of_from(args.as_of.as_deref())?;
     let dir = &args.dir;
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Usage(format!(

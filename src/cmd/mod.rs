@@ -110,13 +110,15 @@ impl ContentArgs {
 
     /// `--as-of`, else `SOURCE_DATE_EPOCH`, else today.
     pub fn as_of(&self) -> Result<NaiveDate> {
-        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-        resolve_as_of(
-            self.as_of.as_deref(),
-            epoch.as_deref(),
-            chrono::Local::now().date_naive(),
-        )
+        as_of_from(self.as_of.as_deref())
     }
+}
+
+/// The report date for a `--as-of` flag value: the flag, else
+/// `SOURCE_DATE_EPOCH`, else today. Every subcommand decides it here.
+pub(crate) fn as_of_from(flag: Option<&str>) -> Result<NaiveDate> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    resolve_as_of(flag, epoch.as_deref(), chrono::Local::now().date_naive())
 }
 
 fn resolve_as_of(flag: Option<&str>, epoch: Option<&str>, today: NaiveDate) -> Result<NaiveDate> {

@@ -62,12 +62,7 @@ pub enum What {
 }
 
 pub fn execute(args: NewArgs, verbosity: Verbosity) -> Result<u8> {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
-    let as_of = super::resolve_as_of(
-        args.as_of.as_deref(),
-        epoch.as_deref(),
-        chrono::Local::now().date_naive(),
-    )?;
+    let as_of = super::as_of_from(args.as_of.as_deref())?;
     let (rel, text) = match &args.what {
         What::Note {
             engagement,
