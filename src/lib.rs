@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod live;
 pub mod load;
 pub mod model;
 pub mod notelinks;

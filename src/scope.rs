@@ -66,6 +66,22 @@ impl Scope {
         }
         Ok(portfolio)
     }
+
+    /// One engagement as `apply` leaves it: `None` when it belongs to
+    /// another party, else with what the audience may not see removed.
+    pub fn engagement(&self, mut e: Engagement) -> Option<Engagement> {
+        let r = &e.record;
+        let other = |name: &str, wanted: &Option<String>| {
+            wanted.as_ref().is_some_and(|w| !same_party(name, w))
+        };
+        if other(&r.client.name, &self.client) || other(&r.provider.name, &self.provider) {
+            return None;
+        }
+        if self.audience == Audience::Shared {
+            keep_shared(&mut e);
+        }
+        Some(e)
+    }
 }
 
 fn keep_shared(e: &mut Engagement) {

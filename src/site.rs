@@ -9,12 +9,13 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 
+use crate::analyse::EngagementAnalysis;
 use crate::check::{self, Checked};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::model::Audience;
+use crate::model::{Audience, Portfolio};
 use crate::output::{self, SiteFiles};
-use crate::render;
+use crate::render::{self, Engine};
 use crate::scope::Scope;
 use crate::{analyse, export};
 
@@ -73,8 +74,43 @@ fn render_checked_to(
     checked: Checked,
     opts: &BuildOptions,
     stage: &'static str,
-    sink: &(dyn Fn(String, Vec<u8>) + Sync),
+    sink: &render::Sink,
 ) -> Result<BuildReport> {
+    let (prepared, mut report) = prepare(checked, opts)?;
+    let mut clock = Clock::new();
+    let counter = Counter::new(sink);
+    render_prepared(&prepared, opts.as_of, &|p, b| counter.sink(p, b))?;
+    // When files are written as they come (`build`), rendering and writing
+    // overlap: that stage is "render+write" (see docs/performance.md).
+    clock.lap(stage, &mut report);
+    counter.report(&mut report);
+    Ok(report)
+}
+
+/// What the pages are rendered from: the scoped portfolio, its analyses and
+/// the compiled templates. `live::LiveSite` keeps it to re-render a part.
+pub(crate) struct Prepared {
+    pub portfolio: Portfolio,
+    pub analyses: Vec<EngagementAnalysis>,
+    pub scope: Scope,
+    pub engine: Engine,
+}
+
+impl Prepared {
+    pub fn input(&self, as_of: NaiveDate) -> render::Input<'_> {
+        render::Input {
+            portfolio: &self.portfolio,
+            analyses: &self.analyses,
+            as_of,
+            scope: &self.scope,
+            base_url: &self.portfolio.config.base_url,
+        }
+    }
+}
+
+/// The stages between the checks and rendering: scope and analyse. Fails
+/// if the checks found an error.
+pub(crate) fn prepare(checked: Checked, opts: &BuildOptions) -> Result<(Prepared, BuildReport)> {
     let mut report = BuildReport::default();
     let mut clock = Clock::new();
     report.timings = checked.timings;
@@ -98,41 +134,73 @@ fn render_checked_to(
     clock.lap("scope", &mut report);
     let analyses = analyse::analyse_portfolio(&portfolio, opts.as_of);
     clock.lap("analyse", &mut report);
+    let prepared = Prepared {
+        portfolio,
+        analyses,
+        scope,
+        engine,
+    };
+    Ok((prepared, report))
+}
 
-    let input = render::Input {
-        portfolio: &portfolio,
-        analyses: &analyses,
-        as_of: opts.as_of,
-        scope: &scope,
-        base_url: &portfolio.config.base_url,
-    };
-    let (pages, charts, count) = (
-        AtomicUsize::new(0),
-        AtomicUsize::new(0),
-        AtomicUsize::new(0),
-    );
-    let counted = |path: String, bytes: Vec<u8>| {
-        if path.ends_with(".html") {
-            pages.fetch_add(1, Ordering::Relaxed);
-        }
-        charts.fetch_add(count_charts(&path, &bytes), Ordering::Relaxed);
-        count.fetch_add(1, Ordering::Relaxed);
+/// Every file of the site, from what `prepare` gave.
+pub(crate) fn render_prepared(
+    prepared: &Prepared,
+    as_of: NaiveDate,
+    sink: &render::Sink,
+) -> Result<()> {
+    let input = prepared.input(as_of);
+    render::render_to(&input, &prepared.engine, sink).map_err(Error::Content)?;
+    for (path, bytes) in data_files(&input) {
         sink(path, bytes);
-    };
-    render::render_to(&input, &engine, &counted).map_err(Error::Content)?;
-    // The machine-readable figures (data/*.json, data/*.csv), as `rapporteur export` gives them.
-    for (path, bytes) in
-        export::site_files(&export::figures(&portfolio, &analyses, opts.as_of, &scope))
-    {
-        counted(path, bytes);
     }
-    // When files are written as they come (`build`), rendering and writing
-    // overlap: that stage is "render+write" (see docs/performance.md).
-    clock.lap(stage, &mut report);
-    report.pages = pages.into_inner();
-    report.charts = charts.into_inner();
-    report.files = count.into_inner();
-    Ok(report)
+    Ok(())
+}
+
+/// The machine-readable figures (data/*.json, data/*.csv), as `rapporteur
+/// export` gives them.
+pub(crate) fn data_files(input: &render::Input) -> output::SiteFiles {
+    export::site_files(&export::figures(
+        input.portfolio,
+        input.analyses,
+        input.as_of,
+        input.scope,
+    ))
+}
+
+/// Counts what passes to a sink: pages, charts, files.
+pub(crate) struct Counter<'a> {
+    sink: &'a render::Sink<'a>,
+    pages: AtomicUsize,
+    charts: AtomicUsize,
+    files: AtomicUsize,
+}
+
+impl<'a> Counter<'a> {
+    pub fn new(sink: &'a render::Sink<'a>) -> Counter<'a> {
+        Counter {
+            sink,
+            pages: AtomicUsize::new(0),
+            charts: AtomicUsize::new(0),
+            files: AtomicUsize::new(0),
+        }
+    }
+
+    pub fn sink(&self, path: String, bytes: Vec<u8>) {
+        if path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+        self.charts
+            .fetch_add(count_charts(&path, &bytes), Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        (self.sink)(path, bytes);
+    }
+
+    pub fn report(self, report: &mut BuildReport) {
+        report.pages = self.pages.into_inner();
+        report.charts = self.charts.into_inner();
+        report.files = self.files.into_inner();
+    }
 }
 
 /// Builds the site and swaps it into the output folder. Pages are written
@@ -164,14 +232,14 @@ fn count_charts(path: &str, bytes: &[u8]) -> usize {
     }
 }
 
-struct Clock(Instant);
+pub(crate) struct Clock(Instant);
 
 impl Clock {
-    fn new() -> Clock {
+    pub fn new() -> Clock {
         Clock(Instant::now())
     }
 
-    fn lap(&mut self, stage: &'static str, report: &mut BuildReport) {
+    pub fn lap(&mut self, stage: &'static str, report: &mut BuildReport) {
         report.timings.push((stage, self.0.elapsed()));
         self.0 = Instant::now();
     }

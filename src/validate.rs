@@ -40,13 +40,35 @@ pub fn validate(portfolio: &Portfolio, sources: &Sources) -> Vec<Diagnostic> {
         .map(|e| e.id.as_str())
         .collect();
     for e in &portfolio.engagements {
-        check_engagement(e, &mut findings);
-        for p in &e.periods {
-            check_period(e, p, &mut findings);
-        }
-        check_links(e, &notes, &ids, &mut findings);
+        findings.extend(engagement_findings(e, &notes, &ids));
     }
     locate(findings, sources)
+}
+
+/// Checks one engagement of a portfolio whose notes are `notes` (engagement
+/// id, slug) and whose engagement ids are `ids`: what `validate` finds in
+/// it. `sources` must hold the engagement's files.
+pub fn validate_engagement(
+    e: &Engagement,
+    notes: &BTreeSet<(String, String)>,
+    ids: &BTreeSet<&str>,
+    sources: &Sources,
+) -> Vec<Diagnostic> {
+    locate(engagement_findings(e, notes, ids), sources)
+}
+
+fn engagement_findings(
+    e: &Engagement,
+    notes: &BTreeSet<(String, String)>,
+    ids: &BTreeSet<&str>,
+) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    check_engagement(e, &mut findings);
+    for p in &e.periods {
+        check_period(e, p, &mut findings);
+    }
+    check_links(e, notes, ids, &mut findings);
+    findings
 }
 
 fn check_engagement(e: &Engagement, out: &mut Vec<Finding>) {

@@ -149,19 +149,6 @@ fn section_row<'a>(html: &'a str, id: &str) -> &'a str {
     &rest[..rest.find("</tr>").unwrap()]
 }
 
-fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let target = to.join(rel);
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// A KPI chart draws the target as a line and one marker per reported month
 /// of its 12-month window: months not reported are gaps, not zeros.
 #[test]

@@ -1,9 +1,11 @@
 //! `rapporteur serve`: build in memory, serve on 127.0.0.1, watch the
 //! repository, rebuild on change and reload open pages.
 //!
-//! The site is kept as the in-memory map the build renders (`SiteFiles`):
-//! nothing is written to disk, a rebuild swaps the whole map at once, and a
-//! failed rebuild keeps the last good site. Pages are served with a small
+//! The site is kept in memory with what it was made from (`live::LiveSite`):
+//! nothing is written to disk. A change inside one engagement's folder
+//! re-renders that engagement and the portfolio-wide files only; anything
+//! else rebuilds everything. A rebuild is swapped in at once, and a failed
+//! rebuild keeps the last good site. Pages are served with a small
 //! script that polls `/__rapporteur/version` and reloads when a rebuild
 //! (good or failed) happened; while the last rebuild failed, every page also
 //! carries an overlay with the errors, which are printed in the terminal too.
@@ -12,6 +14,7 @@
 //! The HTTP server is a deliberately small blocking one on `std::net`: GET
 //! and HEAD, one thread per connection, `Connection: close`.
 
+use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{Ipv4Addr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -24,17 +27,19 @@ use notify::{RecursiveMode, Watcher};
 
 use super::{ContentArgs, Verbosity};
 use crate::error::{Error, Result};
+use crate::live::{LiveSite, Update};
 use crate::load::{CONFIG_FILE, CONTENT_DIR};
 use crate::output::SiteFiles;
-use crate::site::{self, BuildOptions};
+use crate::site::BuildOptions;
 
 /// The path the reload script polls.
 pub const VERSION_PATH: &str = "/__rapporteur/version";
 /// The id of the error overlay's element in served pages.
 pub const OVERLAY_ID: &str = "rapporteur-error";
 
-/// Quiet time after the last change before a rebuild starts.
-const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Quiet time after the last change before a rebuild starts: an editor's
+/// save (write, rename) comes in one burst well within it.
+const DEBOUNCE: Duration = Duration::from_millis(20);
 /// A stream of changes rebuilds at least this often.
 const DEBOUNCE_MAX: Duration = Duration::from_secs(2);
 
@@ -48,9 +53,10 @@ pub struct ServeArgs {
 }
 
 /// What the server serves: the last good site and the last rebuild's error.
-#[derive(Debug, Default)]
+#[derive(Default)]
 struct State {
-    files: SiteFiles,
+    /// `None` until a build succeeds.
+    site: Option<LiveSite>,
     /// The errors of the last rebuild, as text; `None` when it succeeded.
     error: Option<String>,
     /// Raised by every rebuild, good or failed: open pages reload on a change.
@@ -58,6 +64,13 @@ struct State {
 }
 
 type Shared = Arc<RwLock<State>>;
+
+impl State {
+    fn files(&self) -> &SiteFiles {
+        static NONE: SiteFiles = SiteFiles::new();
+        self.site.as_ref().map_or(&NONE, LiveSite::files)
+    }
+}
 
 pub fn execute(args: ServeArgs, verbosity: Verbosity) -> Result<u8> {
     // Absolute, so the watcher's paths compare with it.
@@ -82,7 +95,7 @@ pub fn execute(args: ServeArgs, verbosity: Verbosity) -> Result<u8> {
     args.content.as_of()?;
     let state: Shared = Arc::default();
     if let Err(err @ (Error::Usage(_) | Error::Io { .. })) =
-        rebuild(&args.content, &state, verbosity, Start::First)
+        rebuild(&args.content, &state, verbosity, Start::First, &[])
     {
         return Err(err);
     }
@@ -102,12 +115,20 @@ pub fn execute(args: ServeArgs, verbosity: Verbosity) -> Result<u8> {
     println!("serving http://127.0.0.1:{port}/ (Ctrl-C to stop)");
     let _ = std::io::stdout().flush();
 
-    while let Some(first) = next_change(&rx, &root) {
+    // Changed since the last rebuild that succeeded: a failed one changed nothing.
+    let mut pending = BTreeSet::new();
+    while let Some(changed) = next_change(&rx, &root) {
         if verbosity == Verbosity::Verbose {
-            eprintln!("changed: {}", first.display());
+            for path in &changed {
+                eprintln!("changed: {}", path.display());
+            }
         }
+        pending.extend(changed);
+        let pending_now: Vec<PathBuf> = pending.iter().cloned().collect();
         // A failed rebuild is in the state (the overlay) and on the terminal already.
-        let _ = rebuild(&args.content, &state, verbosity, Start::Again);
+        if rebuild(&args.content, &state, verbosity, Start::Again, &pending_now).is_ok() {
+            pending.clear();
+        }
         // content/ or themes/ may have been created since the last look.
         watch(&mut watcher, &root, &mut watched)?;
     }
@@ -144,31 +165,37 @@ fn relevant(root: &Path, path: &Path) -> bool {
     rel == Path::new(CONFIG_FILE) || rel.starts_with(CONTENT_DIR) || rel.starts_with("themes")
 }
 
-/// Waits for a relevant change, then for the changes to settle; `None` when
-/// the watcher is gone.
-fn next_change(rx: &Receiver<notify::Result<notify::Event>>, root: &Path) -> Option<PathBuf> {
-    let is_relevant = |event: &notify::Result<notify::Event>| -> Option<PathBuf> {
-        let event = event.as_ref().ok()?;
+/// Waits for a relevant change, then for the changes to settle; returns
+/// every relevant path that changed, relative to `root`, or `None` when the
+/// watcher is gone.
+fn next_change(
+    rx: &Receiver<notify::Result<notify::Event>>,
+    root: &Path,
+) -> Option<BTreeSet<PathBuf>> {
+    let mut changed = BTreeSet::new();
+    let add = |changed: &mut BTreeSet<PathBuf>, event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
         if event.kind.is_access() {
-            return None;
+            return;
         }
-        event.paths.iter().find(|p| relevant(root, p)).cloned()
-    };
-    let first = loop {
-        let event = rx.recv().ok()?;
-        if let Some(path) = is_relevant(&event) {
-            break path;
+        for path in event.paths.iter().filter(|p| relevant(root, p)) {
+            if let Ok(rel) = path.strip_prefix(root) {
+                changed.insert(rel.to_path_buf());
+            }
         }
     };
+    while changed.is_empty() {
+        add(&mut changed, rx.recv().ok()?);
+    }
     let start = Instant::now();
     while start.elapsed() < DEBOUNCE_MAX {
         match rx.recv_timeout(DEBOUNCE) {
-            Ok(_) => continue,
+            Ok(event) => add(&mut changed, event),
             Err(RecvTimeoutError::Timeout) => break,
             Err(RecvTimeoutError::Disconnected) => return None,
         }
     }
-    Some(first)
+    Some(changed)
 }
 
 /// Whether a build is the first one, whose usage errors stop the server.
@@ -178,14 +205,17 @@ enum Start {
     Again,
 }
 
-/// Builds the site in memory and swaps it in; on failure keeps the last good
-/// site, records the errors for the overlay, prints them and returns them.
-/// A usage error of the first build (an unknown `--client`) is only returned.
+/// Rebuilds the site in memory after the paths `changed` (relative to the
+/// root) changed, and swaps it in: only what depends on them when it can
+/// (see `live`), all of it otherwise. On failure keeps the last good site,
+/// records the errors for the overlay, prints them and returns them. A
+/// usage error of the first build (an unknown `--client`) is only returned.
 fn rebuild(
     content: &ContentArgs,
     state: &Shared,
     verbosity: Verbosity,
     start: Start,
+    changed: &[PathBuf],
 ) -> Result<()> {
     let clock = Instant::now();
     let result = content.as_of().and_then(|as_of| {
@@ -201,12 +231,19 @@ fn rebuild(
             base_url: Some(String::new()),
             strict: false,
         };
-        site::render_site(&opts).map(|(files, report)| (files, report, as_of))
+        // Pages are served from the last good site while this one is made.
+        let current = state.read().unwrap_or_else(|e| e.into_inner());
+        match &current.site {
+            Some(site) => site.update(&opts, changed),
+            None => Update::build(&opts),
+        }
+        .map(|update| (update, as_of))
     });
     let mut state = state.write().unwrap_or_else(|e| e.into_inner());
     state.version += 1;
     match result {
-        Ok((files, report, as_of)) => {
+        Ok((update, as_of)) => {
+            let report = &update.report;
             for w in &report.warnings {
                 eprint!("{w}");
             }
@@ -216,14 +253,21 @@ fn rebuild(
                 } else {
                     ""
                 };
+                let what = match &update.engagements {
+                    None => format!("built {} pages, {} charts", report.pages, report.charts),
+                    Some(ids) => format!(
+                        "rebuilt {} ({} pages, {} files) and the portfolio-wide files",
+                        ids.join(", "),
+                        report.pages,
+                        report.files
+                    ),
+                };
                 eprintln!(
-                    "built {} pages, {} charts in memory as of {as_of} in {:.0} ms{recovered}",
-                    report.pages,
-                    report.charts,
+                    "{what} in memory as of {as_of} in {:.0} ms{recovered}",
                     clock.elapsed().as_secs_f64() * 1000.0
                 );
             }
-            state.files = files;
+            update.apply_to(&mut state.site);
             state.error = None;
             Ok(())
         }
@@ -277,7 +321,8 @@ fn handle(mut stream: TcpStream, state: &Shared, verbosity: Verbosity) -> std::i
     let mut parts = request_line.split_whitespace();
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
     let response = if method == "GET" || method == "HEAD" {
-        respond(target, &state.read().unwrap_or_else(|e| e.into_inner()))
+        let state = state.read().unwrap_or_else(|e| e.into_inner());
+        respond(target, state.files(), &state)
     } else {
         Response::text(405, "only GET and HEAD are served\n")
     };
@@ -331,7 +376,7 @@ impl Response {
 }
 
 /// The response to `GET target`.
-fn respond(target: &str, state: &State) -> Response {
+fn respond(target: &str, files: &SiteFiles, state: &State) -> Response {
     let path = target.split(['?', '#']).next().unwrap_or("/");
     if path == VERSION_PATH {
         return Response::text(200, &state.version.to_string());
@@ -345,7 +390,7 @@ fn respond(target: &str, state: &State) -> Response {
     } else {
         key.to_string()
     };
-    if let Some(bytes) = state.files.get(&key) {
+    if let Some(bytes) = files.get(&key) {
         let content_type = content_type(&key);
         let body = if content_type.starts_with("text/html") {
             inject(bytes, state)
@@ -359,13 +404,13 @@ fn respond(target: &str, state: &State) -> Response {
             location: None,
         };
     }
-    if state.files.contains_key(&format!("{key}/index.html")) {
+    if files.contains_key(&format!("{key}/index.html")) {
         return Response {
             location: Some(format!("{path}/")),
             ..Response::text(301, "moved\n")
         };
     }
-    let page = if state.files.is_empty() {
+    let page = if files.is_empty() {
         "<!doctype html><html><head><meta charset=\"utf-8\"><title>rapporteur</title></head>\
          <body><h1>No build yet</h1></body></html>"
             .to_string()
@@ -378,7 +423,7 @@ fn respond(target: &str, state: &State) -> Response {
         )
     };
     // Before the first good build, every page shows the errors (200 keeps browsers quiet).
-    let status = if state.files.is_empty() { 200 } else { 404 };
+    let status = if files.is_empty() { 200 } else { 404 };
     Response {
         status,
         content_type: "text/html; charset=utf-8",
@@ -469,12 +514,16 @@ fn escape(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn state(files: &[(&str, &str)], error: Option<&str>) -> State {
+    fn files(files: &[(&str, &str)]) -> SiteFiles {
+        files
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+            .collect()
+    }
+
+    fn state(error: Option<&str>) -> State {
         State {
-            files: files
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
-                .collect(),
+            site: None,
             error: error.map(str::to_string),
             version: 7,
         }
@@ -482,40 +531,35 @@ mod tests {
 
     #[test]
     fn pages_get_the_reload_script_and_the_overlay_when_broken() {
-        let s = state(&[("index.html", "<html><body>hi</body></html>")], None);
-        let r = respond("/", &s);
+        let f = files(&[("index.html", "<html><body>hi</body></html>")]);
+        let r = respond("/", &f, &state(None));
         let body = String::from_utf8(r.body).unwrap();
         assert!(body.contains("var v=\"7\""), "{body}");
         assert!(body.ends_with("</body></html>"));
         assert!(!body.contains(OVERLAY_ID));
-        let s = state(
-            &[("index.html", "<html><body>hi</body></html>")],
-            Some("error: a <b> & c\n"),
-        );
-        let body = String::from_utf8(respond("/index.html?x=1", &s).body).unwrap();
+        let s = state(Some("error: a <b> & c\n"));
+        let body = String::from_utf8(respond("/index.html?x=1", &f, &s).body).unwrap();
         assert!(body.contains(OVERLAY_ID));
         assert!(body.contains("a &lt;b&gt; &amp; c"));
-        assert_eq!(respond(VERSION_PATH, &s).body, b"7");
+        assert_eq!(respond(VERSION_PATH, &f, &s).body, b"7");
     }
 
     #[test]
     fn paths_map_to_site_files() {
-        let s = state(
-            &[
-                ("engagements/a/index.html", "<body>a</body>"),
-                ("style.css", "x"),
-            ],
-            None,
-        );
-        assert_eq!(respond("/style.css", &s).body, b"x");
-        assert_eq!(respond("/engagements/a/", &s).status, 200);
-        let r = respond("/engagements/a", &s);
+        let f = files(&[
+            ("engagements/a/index.html", "<body>a</body>"),
+            ("style.css", "x"),
+        ]);
+        let s = state(None);
+        assert_eq!(respond("/style.css", &f, &s).body, b"x");
+        assert_eq!(respond("/engagements/a/", &f, &s).status, 200);
+        let r = respond("/engagements/a", &f, &s);
         assert_eq!(
             (r.status, r.location.as_deref()),
             (301, Some("/engagements/a/"))
         );
-        assert_eq!(respond("/%2e%2e/etc/passwd", &s).status, 404);
-        assert_eq!(respond("/bad%zz", &s).status, 404);
+        assert_eq!(respond("/%2e%2e/etc/passwd", &f, &s).status, 404);
+        assert_eq!(respond("/bad%zz", &f, &s).status, 404);
         assert_eq!(percent_decode("/a%20b").as_deref(), Some("/a b"));
     }
 

@@ -115,6 +115,46 @@ pub fn load(root: &Path) -> Result<Loaded> {
     })
 }
 
+/// One engagement folder read on its own (`serve` reloads only the
+/// engagement that changed): what `load` would give for it, under the
+/// configuration `config` that was loaded with the rest.
+#[derive(Debug)]
+pub struct LoadedEngagement {
+    /// `None` when the folder is gone or its record cannot be read.
+    pub engagement: Option<Engagement>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Sources,
+}
+
+/// Reads `content/<id>/` of the repository at `root` as `load` reads each
+/// engagement folder.
+pub fn load_engagement(root: &Path, id: &str, config: &Config) -> Result<LoadedEngagement> {
+    let canonical_root = std::fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
+    let reader = Reader {
+        root,
+        canonical_root,
+        max_bytes: config.limits.max_file_bytes,
+        sources: Sources::new(),
+    };
+    let dir = root.join(CONTENT_DIR).join(id);
+    let mut diagnostics = Vec::new();
+    let read = match reader.kind(&dir, &mut diagnostics) {
+        Some(kind) => reader.engagement_alone(&dir, kind, config),
+        None => EngagementRead {
+            engagement: None,
+            diagnostics: Vec::new(),
+            sources: Sources::new(),
+        },
+    };
+    diagnostics.extend(read.diagnostics);
+    diagnostic::sort(&mut diagnostics);
+    Ok(LoadedEngagement {
+        engagement: read.engagement,
+        diagnostics,
+        sources: read.sources,
+    })
+}
+
 /// Why a file at this place belongs to no engagement, and where it should go.
 fn outside_engagement(name: &str, place: &str) -> String {
     if name.ends_with(".md") {

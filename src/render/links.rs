@@ -19,6 +19,11 @@ pub fn index() -> String {
     "index.html".to_string()
 }
 
+/// The folder of every page of one engagement (and of nothing else).
+pub fn engagement_dir(id: &str) -> String {
+    format!("engagements/{id}/")
+}
+
 pub fn engagement(id: &str) -> String {
     format!("engagements/{id}/index.html")
 }

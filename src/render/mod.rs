@@ -74,24 +74,8 @@ pub fn render(input: &Input, engine: &Engine) -> Result<SiteFiles, Vec<Diagnosti
 /// Renders every page, the feeds and the theme's static files, handing each
 /// file to `sink` as soon as it is made (from several threads), so that a
 /// build can write pages while others render and never holds the whole site.
-/// Pages come first, then the feeds and static files, one at a time.
-pub fn render_to(
-    input: &Input,
-    engine: &Engine,
-    sink: &(dyn Fn(String, Vec<u8>) + Sync),
-) -> Result<(), Vec<Diagnostic>> {
-    let render_all = |jobs: Vec<PageJob>| -> Vec<Diagnostic> {
-        jobs.into_par_iter()
-            .filter_map(|job| match engine.render(job.template, &job.context) {
-                Ok(html) => {
-                    sink(job.path, html.into_bytes());
-                    None
-                }
-                Err(d) => Some(d),
-            })
-            .collect()
-    };
-    let mut failures = render_all(pages::portfolio(input));
+pub fn render_to(input: &Input, engine: &Engine, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
+    let mut failures = render_pages(pages::portfolio(input), engine, sink);
     // An engagement's page data (with its charts) is made only when its
     // pages are rendered, so memory holds the engagements in flight, not all.
     let by_engagement: Vec<Vec<Diagnostic>> = input
@@ -99,21 +83,68 @@ pub fn render_to(
         .engagements
         .par_iter()
         .zip(input.analyses.par_iter())
-        .map(|(e, a)| render_all(pages::engagement(input, e, a)))
+        .map(|(e, a)| render_pages(pages::engagement(input, e, a), engine, sink))
         .collect();
     failures.extend(by_engagement.into_iter().flatten());
-    // One broken template fails every page that uses it: report it once.
+    feeds_to(input, sink);
+    for (path, file) in engine.theme().statics() {
+        sink(path.to_string(), file.bytes.clone());
+    }
+    once_each(failures)
+}
+
+/// Where rendered files go: a path in the output and its bytes.
+pub type Sink<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
+
+/// The files that depend on every engagement: the portfolio pages, the
+/// feed, the calendar and the search index (not the theme's static files).
+pub fn render_portfolio_to(
+    input: &Input,
+    engine: &Engine,
+    sink: &Sink,
+) -> Result<(), Vec<Diagnostic>> {
+    let failures = render_pages(pages::portfolio(input), engine, sink);
+    feeds_to(input, sink);
+    once_each(failures)
+}
+
+/// The pages of the engagement at `index` of the portfolio alone: its
+/// report, notes and review packs, all under `links::engagement_dir`.
+pub fn render_engagement_to(
+    input: &Input,
+    engine: &Engine,
+    index: usize,
+    sink: &Sink,
+) -> Result<(), Vec<Diagnostic>> {
+    let (e, a) = (&input.portfolio.engagements[index], &input.analyses[index]);
+    once_each(render_pages(pages::engagement(input, e, a), engine, sink))
+}
+
+fn render_pages(jobs: Vec<PageJob>, engine: &Engine, sink: &Sink) -> Vec<Diagnostic> {
+    jobs.into_par_iter()
+        .filter_map(|job| match engine.render(job.template, &job.context) {
+            Ok(html) => {
+                sink(job.path, html.into_bytes());
+                None
+            }
+            Err(d) => Some(d),
+        })
+        .collect()
+}
+
+fn feeds_to(input: &Input, sink: &Sink) {
+    for (path, bytes) in feeds::files(input) {
+        sink(path, bytes);
+    }
+}
+
+/// One broken template fails every page that uses it: report it once.
+fn once_each(failures: Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     for d in failures {
         if !errors.contains(&d) {
             errors.push(d);
         }
-    }
-    for (path, bytes) in feeds::files(input) {
-        sink(path, bytes);
-    }
-    for (path, file) in engine.theme().statics() {
-        sink(path.to_string(), file.bytes.clone());
     }
     if errors.is_empty() {
         Ok(())

@@ -1,0 +1,349 @@
+//! A site kept in memory with what it was made from, for `serve`: a change
+//! under one engagement's folder reloads, re-checks, re-analyses and
+//! re-renders that engagement, then the files that gather every engagement
+//! (portfolio pages, feed, calendar, search index, data/). The other
+//! engagements' pages depend only on the configuration, the theme and the
+//! set of pages that links may point to, so they are kept.
+//!
+//! Anything else rebuilds everything: the configuration, the theme, an
+//! engagement added or removed, a note added or removed (links elsewhere may
+//! point to it), an engagement or note moved in or out of the build's scope.
+//! Either way the files are those a full build writes (tests/live.rs).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::analyse::{self, EngagementAnalysis};
+use crate::check;
+use crate::diagnostic::{self, Diagnostic};
+use crate::error::{Error, Result};
+use crate::load::{self, CONTENT_DIR};
+use crate::model::{Engagement, Portfolio};
+use crate::output::SiteFiles;
+use crate::render::{self, links};
+use crate::site::{self, BuildOptions, BuildReport, Clock, Counter, Prepared};
+use crate::validate;
+
+/// A built site and the model, analyses and templates it was rendered from.
+pub struct LiveSite {
+    opts: BuildOptions,
+    prepared: Prepared,
+    /// The notes of every engagement in the content, in the build's scope
+    /// or not, by engagement id: links are checked against these.
+    notes: BTreeMap<String, BTreeSet<String>>,
+    /// The warnings of the build, for every file.
+    warnings: Vec<Diagnostic>,
+    files: SiteFiles,
+}
+
+/// What a rebuild made, ready to be swapped in by `LiveSite::apply`.
+pub struct Update {
+    change: Change,
+    /// The files rendered (for a partial rebuild, only those).
+    pub report: BuildReport,
+    /// Which engagements were re-rendered; `None` when everything was.
+    pub engagements: Option<Vec<String>>,
+}
+
+enum Change {
+    Everything(Box<LiveSite>),
+    Engagements {
+        /// Index in the scoped portfolio, the engagement and its analysis.
+        replaced: Vec<(usize, Engagement, EngagementAnalysis)>,
+        /// Every engagement reloaded, with its notes (in scope or not).
+        notes: Vec<(String, BTreeSet<String>)>,
+        warnings: Vec<Diagnostic>,
+        /// Files of these engagements' folders that the new ones replace.
+        folders: Vec<String>,
+        files: SiteFiles,
+    },
+}
+
+impl Update {
+    /// A full build, as an update of any site or of none yet.
+    pub fn build(opts: &BuildOptions) -> Result<Update> {
+        let (site, report) = LiveSite::build(opts)?;
+        Ok(Update {
+            change: Change::Everything(Box::new(site)),
+            report,
+            engagements: None,
+        })
+    }
+
+    /// Swaps this update into `site`: a full build replaces it (or is the
+    /// first one), a partial one changes its engagements.
+    pub fn apply_to(self, site: &mut Option<LiveSite>) {
+        match site {
+            Some(site) => site.apply(self),
+            None => {
+                if let Change::Everything(built) = self.change {
+                    *site = Some(*built);
+                }
+            }
+        }
+    }
+}
+
+impl LiveSite {
+    /// A full build, in memory.
+    pub fn build(opts: &BuildOptions) -> Result<(LiveSite, BuildReport)> {
+        let checked = check::check(&opts.root)?;
+        if checked.fails(opts.strict) {
+            return Err(Error::Content(checked.diagnostics));
+        }
+        let notes = checked
+            .portfolio
+            .engagements
+            .iter()
+            .map(|e| (e.id.clone(), slugs(e)))
+            .collect();
+        let (prepared, mut report) = site::prepare(checked, opts)?;
+        let mut clock = Clock::new();
+        let files = gather(&mut report, |sink| {
+            site::render_prepared(&prepared, opts.as_of, sink)
+        })?;
+        clock.lap("render", &mut report);
+        let site = LiveSite {
+            opts: opts.clone(),
+            prepared,
+            notes,
+            warnings: report.warnings.clone(),
+            files,
+        };
+        Ok((site, report))
+    }
+
+    /// Every file of the site, by its path in the output.
+    pub fn files(&self) -> &SiteFiles {
+        &self.files
+    }
+
+    /// Rebuilds after the files at `changed` (relative to the root) changed,
+    /// with `opts` (the date may have moved on). Give every path changed
+    /// since the last update that was applied: a failed update changes
+    /// nothing, so its paths must come again. Nothing is swapped in until
+    /// `apply`, so the site can be served meanwhile.
+    pub fn update(&self, opts: &BuildOptions, changed: &[PathBuf]) -> Result<Update> {
+        let same_options = opts.as_of == self.opts.as_of
+            && opts.audience == self.opts.audience
+            && opts.client == self.opts.client
+            && opts.provider == self.opts.provider
+            && opts.base_url == self.opts.base_url
+            && opts.strict == self.opts.strict
+            && opts.root == self.opts.root;
+        let ids = changed
+            .iter()
+            .map(|path| self.engagement_of(path))
+            .collect::<Option<BTreeSet<&str>>>();
+        if let (true, Some(ids)) = (same_options, ids) {
+            if let Some(update) = self.partial(&ids)? {
+                return Ok(update);
+            }
+        }
+        Update::build(opts)
+    }
+
+    /// Swaps in what `update` made.
+    pub fn apply(&mut self, update: Update) {
+        match update.change {
+            Change::Everything(site) => *self = *site,
+            Change::Engagements {
+                replaced,
+                notes,
+                warnings,
+                folders,
+                files,
+            } => {
+                for (i, e, a) in replaced {
+                    self.prepared.portfolio.engagements[i] = e;
+                    self.prepared.analyses[i] = a;
+                }
+                self.notes.extend(notes);
+                self.warnings = warnings;
+                self.files
+                    .retain(|path, _| !folders.iter().any(|f| path.starts_with(f.as_str())));
+                self.files.extend(files);
+            }
+        }
+    }
+
+    /// The engagement whose folder holds `path`; `None` when the path is
+    /// not inside a known engagement's folder (then everything is rebuilt).
+    fn engagement_of<'a>(&'a self, path: &Path) -> Option<&'a str> {
+        let mut parts = path.components();
+        if parts.next() != Some(Component::Normal(CONTENT_DIR.as_ref())) {
+            return None;
+        }
+        let Some(Component::Normal(id)) = parts.next() else {
+            return None;
+        };
+        let (id, _) = self.notes.get_key_value(id.to_str()?)?;
+        // The folder itself (created, removed, renamed) changes the engagements.
+        if parts.next().is_none() && !self.opts.root.join(path).is_dir() {
+            return None;
+        }
+        Some(id.as_str())
+    }
+
+    /// Reloads the engagements `ids` and re-renders what depends on them;
+    /// `None` when the change reaches further (see the module's comment).
+    fn partial(&self, ids: &BTreeSet<&str>) -> Result<Option<Update>> {
+        let mut report = BuildReport {
+            scope: self.prepared.scope.describe(),
+            ..BuildReport::default()
+        };
+        let mut clock = Clock::new();
+        let config = &self.prepared.portfolio.config;
+        let mut reloaded = Vec::new();
+        let mut diagnostics: Vec<Diagnostic> = self
+            .warnings
+            .iter()
+            .filter(|d| !ids.iter().any(|id| in_folder(&d.file, id)))
+            .cloned()
+            .collect();
+        let mut sources = load::Sources::new();
+        for &id in ids {
+            let one = load::load_engagement(&self.opts.root, id, config)?;
+            sources.extend(one.sources);
+            let failed = one.diagnostics.iter().any(Diagnostic::is_error);
+            diagnostics.extend(one.diagnostics);
+            match one.engagement {
+                Some(e) => reloaded.push(e),
+                // Its errors fail the update below.
+                None if failed => {}
+                // The engagement is gone: every page lists the engagements.
+                None => return Ok(None),
+            }
+        }
+        clock.lap("load", &mut report);
+        let mut notes = self.notes.clone();
+        for e in &reloaded {
+            if notes.insert(e.id.clone(), slugs(e)).as_ref() != Some(&slugs(e)) {
+                return Ok(None);
+            }
+        }
+        let all_notes: BTreeSet<(String, String)> = notes
+            .iter()
+            .flat_map(|(id, slugs)| slugs.iter().map(|s| (id.clone(), s.clone())))
+            .collect();
+        let all_ids: BTreeSet<&str> = notes.keys().map(String::as_str).collect();
+        for e in &reloaded {
+            diagnostics.extend(validate::validate_engagement(
+                e, &all_notes, &all_ids, &sources,
+            ));
+        }
+        diagnostic::sort(&mut diagnostics);
+        diagnostics.dedup();
+        if check::fails(&diagnostics, self.opts.strict) {
+            return Err(Error::Content(diagnostics));
+        }
+        clock.lap("validate", &mut report);
+
+        let portfolio = &self.prepared.portfolio;
+        let mut replaced = Vec::new();
+        for e in reloaded {
+            let before = portfolio.engagements.iter().position(|x| x.id == e.id);
+            match (before, self.prepared.scope.engagement(e)) {
+                (None, None) => {}
+                (Some(i), Some(e)) if slugs(&e) == slugs(&portfolio.engagements[i]) => {
+                    let a = analyse::analyse_engagement(&e, config, self.opts.as_of);
+                    replaced.push((i, e, a));
+                }
+                // In or out of scope, or notes published or withdrawn.
+                _ => return Ok(None),
+            }
+        }
+        clock.lap("analyse", &mut report);
+
+        let mut next = Portfolio {
+            config: config.clone(),
+            engagements: portfolio.engagements.clone(),
+        };
+        let mut analyses = self.prepared.analyses.clone();
+        for (i, e, a) in &replaced {
+            next.engagements[*i] = e.clone();
+            analyses[*i] = a.clone();
+        }
+        let indices: Vec<usize> = replaced.iter().map(|(i, _, _)| *i).collect();
+        let files = self.render(&next, &analyses, &indices, &mut report)?;
+        clock.lap("render", &mut report);
+        report.warnings = diagnostics.clone();
+        let folders = replaced
+            .iter()
+            .map(|(_, e, _)| links::engagement_dir(&e.id))
+            .collect();
+        let engagements = replaced.iter().map(|(_, e, _)| e.id.clone()).collect();
+        Ok(Some(Update {
+            change: Change::Engagements {
+                replaced,
+                notes: ids
+                    .iter()
+                    .filter_map(|id| notes.get_key_value(*id))
+                    .map(|(id, s)| (id.clone(), s.clone()))
+                    .collect(),
+                warnings: diagnostics,
+                folders,
+                files,
+            },
+            report,
+            engagements: Some(engagements),
+        }))
+    }
+
+    /// The pages of the engagements at `indices` and every portfolio-wide
+    /// file, rendered from `portfolio` (the site's, with them replaced).
+    fn render(
+        &self,
+        portfolio: &Portfolio,
+        analyses: &[EngagementAnalysis],
+        indices: &[usize],
+        report: &mut BuildReport,
+    ) -> Result<SiteFiles> {
+        let input = render::Input {
+            portfolio,
+            analyses,
+            as_of: self.opts.as_of,
+            scope: &self.prepared.scope,
+            base_url: &portfolio.config.base_url,
+        };
+        let engine = &self.prepared.engine;
+        gather(report, |sink| {
+            for &i in indices {
+                render::render_engagement_to(&input, engine, i, sink).map_err(Error::Content)?;
+            }
+            render::render_portfolio_to(&input, engine, sink).map_err(Error::Content)?;
+            for (path, bytes) in site::data_files(&input) {
+                sink(path, bytes);
+            }
+            Ok(())
+        })
+    }
+}
+
+/// The files `render` hands to its sink, counted into `report`.
+fn gather(
+    report: &mut BuildReport,
+    render: impl FnOnce(&render::Sink) -> Result<()>,
+) -> Result<SiteFiles> {
+    let files = Mutex::new(SiteFiles::new());
+    let insert = |path, bytes| {
+        files
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path, bytes);
+    };
+    let counter = Counter::new(&insert);
+    render(&|p, b| counter.sink(p, b))?;
+    counter.report(report);
+    Ok(files.into_inner().unwrap_or_else(|p| p.into_inner()))
+}
+
+fn slugs(e: &Engagement) -> BTreeSet<String> {
+    e.notes.iter().map(|n| n.slug.clone()).collect()
+}
+
+/// Whether a diagnostic's file is in the folder of engagement `id`.
+fn in_folder(file: &Path, id: &str) -> bool {
+    file.starts_with(Path::new(CONTENT_DIR).join(id))
+}
