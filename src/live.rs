@@ -9,10 +9,16 @@
 //! engagement added or removed, a note added or removed (links elsewhere may
 //! point to it), an engagement or note moved in or out of the build's scope.
 //! Either way the files are those a full build writes (tests/live.rs).
+//!
+//! A rebuild is planned (reload, check, analyse: milliseconds), then
+//! rendered. The pages of edited notes are rendered with the plan
+//! (`Plan::edited_note_pages`), so that `serve` shows an edited note before
+//! the engagement's report and the portfolio files are redone: their bytes
+//! are already final.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::analyse::{self, EngagementAnalysis};
 use crate::check;
@@ -21,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{Engagement, Portfolio};
 use crate::output::SiteFiles;
-use crate::render::{self, links};
+use crate::render::{self, Engine, links};
 use crate::site::{self, BuildOptions, BuildReport, Clock, Counter, Prepared};
 use crate::validate;
 
@@ -37,6 +43,33 @@ pub struct LiveSite {
     files: SiteFiles,
 }
 
+/// A rebuild, checked and analysed but not rendered yet. It owns what it
+/// renders from, so the site can be served (and edited notes swapped in)
+/// while it renders.
+pub struct Plan(Planned);
+
+enum Planned {
+    Everything(BuildOptions),
+    Engagements(Box<Next>),
+}
+
+/// The site's model with some engagements reloaded.
+struct Next {
+    as_of: chrono::NaiveDate,
+    portfolio: Portfolio,
+    analyses: Vec<EngagementAnalysis>,
+    scope: crate::scope::Scope,
+    engine: Arc<Engine>,
+    /// Indices in `portfolio` of the engagements reloaded and in scope.
+    changed: Vec<usize>,
+    /// Every engagement reloaded, with its notes (in scope or not).
+    notes: Vec<(String, BTreeSet<String>)>,
+    /// The pages of the notes whose files changed, already rendered.
+    edited: SiteFiles,
+    warnings: Vec<Diagnostic>,
+    report: BuildReport,
+}
+
 /// What a rebuild made, ready to be swapped in by `LiveSite::apply`.
 pub struct Update {
     change: Change,
@@ -48,16 +81,7 @@ pub struct Update {
 
 enum Change {
     Everything(Box<LiveSite>),
-    Engagements {
-        /// Index in the scoped portfolio, the engagement and its analysis.
-        replaced: Vec<(usize, Engagement, EngagementAnalysis)>,
-        /// Every engagement reloaded, with its notes (in scope or not).
-        notes: Vec<(String, BTreeSet<String>)>,
-        warnings: Vec<Diagnostic>,
-        /// Files of these engagements' folders that the new ones replace.
-        folders: Vec<String>,
-        files: SiteFiles,
-    },
+    Engagements { next: Box<Next>, files: SiteFiles },
 }
 
 impl Update {
@@ -120,11 +144,15 @@ impl LiveSite {
     }
 
     /// Rebuilds after the files at `changed` (relative to the root) changed,
-    /// with `opts` (the date may have moved on). Give every path changed
-    /// since the last update that was applied: a failed update changes
-    /// nothing, so its paths must come again. Nothing is swapped in until
-    /// `apply`, so the site can be served meanwhile.
+    /// with `opts` (the date may have moved on): `plan`, then `Plan::finish`.
     pub fn update(&self, opts: &BuildOptions, changed: &[PathBuf]) -> Result<Update> {
+        self.plan(opts, changed)?.finish()
+    }
+
+    /// Plans the rebuild after the files at `changed` (relative to the root)
+    /// changed. Give every path changed since the last update that was
+    /// applied: a failed one changes nothing, so its paths must come again.
+    pub fn plan(&self, opts: &BuildOptions, changed: &[PathBuf]) -> Result<Plan> {
         let same_options = opts.as_of == self.opts.as_of
             && opts.audience == self.opts.audience
             && opts.client == self.opts.client
@@ -137,33 +165,37 @@ impl LiveSite {
             .map(|path| self.engagement_of(path))
             .collect::<Option<BTreeSet<&str>>>();
         if let (true, Some(ids)) = (same_options, ids) {
-            if let Some(update) = self.partial(&ids)? {
-                return Ok(update);
+            if let Some(next) = self.partial(&ids, changed)? {
+                return Ok(Plan(Planned::Engagements(Box::new(next))));
             }
         }
-        Update::build(opts)
+        Ok(Plan(Planned::Everything(opts.clone())))
+    }
+
+    /// Puts pages whose final bytes are known ahead of the update that
+    /// makes them (`Plan::edited_note_pages`).
+    pub fn put_early(&mut self, files: SiteFiles) {
+        self.files.extend(files);
     }
 
     /// Swaps in what `update` made.
     pub fn apply(&mut self, update: Update) {
         match update.change {
             Change::Everything(site) => *self = *site,
-            Change::Engagements {
-                replaced,
-                notes,
-                warnings,
-                folders,
-                files,
-            } => {
-                for (i, e, a) in replaced {
-                    self.prepared.portfolio.engagements[i] = e;
-                    self.prepared.analyses[i] = a;
-                }
-                self.notes.extend(notes);
-                self.warnings = warnings;
+            Change::Engagements { next, files } => {
+                let next = *next;
+                let folders: Vec<String> = next
+                    .changed
+                    .iter()
+                    .map(|&i| links::engagement_dir(&next.portfolio.engagements[i].id))
+                    .collect();
                 self.files
                     .retain(|path, _| !folders.iter().any(|f| path.starts_with(f.as_str())));
                 self.files.extend(files);
+                self.prepared.portfolio = next.portfolio;
+                self.prepared.analyses = next.analyses;
+                self.notes.extend(next.notes);
+                self.warnings = next.warnings;
             }
         }
     }
@@ -186,9 +218,9 @@ impl LiveSite {
         Some(id.as_str())
     }
 
-    /// Reloads the engagements `ids` and re-renders what depends on them;
-    /// `None` when the change reaches further (see the module's comment).
-    fn partial(&self, ids: &BTreeSet<&str>) -> Result<Option<Update>> {
+    /// Reloads, checks and analyses the engagements `ids`; `None` when the
+    /// change reaches further (see the module's comment).
+    fn partial(&self, ids: &BTreeSet<&str>, changed: &[PathBuf]) -> Result<Option<Next>> {
         let mut report = BuildReport {
             scope: self.prepared.scope.describe(),
             ..BuildReport::default()
@@ -218,10 +250,9 @@ impl LiveSite {
         }
         clock.lap("load", &mut report);
         let mut notes = self.notes.clone();
+        let mut notes_changed = false;
         for e in &reloaded {
-            if notes.insert(e.id.clone(), slugs(e)).as_ref() != Some(&slugs(e)) {
-                return Ok(None);
-            }
+            notes_changed |= notes.insert(e.id.clone(), slugs(e)).as_ref() != Some(&slugs(e));
         }
         let all_notes: BTreeSet<(String, String)> = notes
             .iter()
@@ -237,6 +268,10 @@ impl LiveSite {
         diagnostics.dedup();
         if check::fails(&diagnostics, self.opts.strict) {
             return Err(Error::Content(diagnostics));
+        }
+        if notes_changed {
+            // Links elsewhere may point to a note added or removed.
+            return Ok(None);
         }
         clock.lap("validate", &mut report);
 
@@ -256,60 +291,110 @@ impl LiveSite {
         }
         clock.lap("analyse", &mut report);
 
+        // The pages of edited notes first, before the portfolio is copied:
+        // a note's page depends on its engagement, the configuration and
+        // which pages exist, and the last did not change.
+        let current = self.prepared.input(self.opts.as_of);
+        let engine = &self.prepared.engine;
+        let edited = gather(&mut BuildReport::default(), |sink| {
+            for (_, e, a) in &replaced {
+                for n in e.notes.iter().filter(|n| changed.contains(&n.source)) {
+                    render::render_note_to(&current, engine, e, a, &n.slug, sink)
+                        .map_err(Error::Content)?;
+                }
+            }
+            Ok(())
+        })?;
+        clock.lap("edited notes", &mut report);
+
         let mut next = Portfolio {
             config: config.clone(),
             engagements: portfolio.engagements.clone(),
         };
         let mut analyses = self.prepared.analyses.clone();
-        for (i, e, a) in &replaced {
-            next.engagements[*i] = e.clone();
-            analyses[*i] = a.clone();
+        let mut changed_at = Vec::new();
+        for (i, e, a) in replaced {
+            next.engagements[i] = e;
+            analyses[i] = a;
+            changed_at.push(i);
         }
-        let indices: Vec<usize> = replaced.iter().map(|(i, _, _)| *i).collect();
-        let files = self.render(&next, &analyses, &indices, &mut report)?;
-        clock.lap("render", &mut report);
         report.warnings = diagnostics.clone();
-        let folders = replaced
-            .iter()
-            .map(|(_, e, _)| links::engagement_dir(&e.id))
-            .collect();
-        let engagements = replaced.iter().map(|(_, e, _)| e.id.clone()).collect();
-        Ok(Some(Update {
-            change: Change::Engagements {
-                replaced,
-                notes: ids
-                    .iter()
-                    .filter_map(|id| notes.get_key_value(*id))
-                    .map(|(id, s)| (id.clone(), s.clone()))
-                    .collect(),
-                warnings: diagnostics,
-                folders,
-                files,
-            },
+        Ok(Some(Next {
+            as_of: self.opts.as_of,
+            portfolio: next,
+            analyses,
+            scope: self.prepared.scope.clone(),
+            engine: Arc::clone(&self.prepared.engine),
+            changed: changed_at,
+            notes: ids
+                .iter()
+                .filter_map(|id| notes.get_key_value(*id))
+                .map(|(id, s)| (id.clone(), s.clone()))
+                .collect(),
+            edited,
+            warnings: diagnostics,
             report,
-            engagements: Some(engagements),
         }))
     }
+}
 
-    /// The pages of the engagements at `indices` and every portfolio-wide
-    /// file, rendered from `portfolio` (the site's, with them replaced).
-    fn render(
-        &self,
-        portfolio: &Portfolio,
-        analyses: &[EngagementAnalysis],
-        indices: &[usize],
-        report: &mut BuildReport,
-    ) -> Result<SiteFiles> {
-        let input = render::Input {
-            portfolio,
-            analyses,
-            as_of: self.opts.as_of,
-            scope: &self.prepared.scope,
-            base_url: &portfolio.config.base_url,
+impl Plan {
+    /// The pages of the notes whose files changed, in their final bytes;
+    /// none when everything is rebuilt.
+    pub fn edited_note_pages(&self) -> &SiteFiles {
+        static NONE: SiteFiles = SiteFiles::new();
+        match &self.0 {
+            Planned::Engagements(next) => &next.edited,
+            Planned::Everything(_) => &NONE,
+        }
+    }
+
+    /// Renders what the plan changes: the changed engagements' pages and
+    /// every portfolio-wide file, or the whole site.
+    pub fn finish(self) -> Result<Update> {
+        let next = match self.0 {
+            Planned::Everything(opts) => return Update::build(&opts),
+            Planned::Engagements(next) => next,
         };
-        let engine = &self.prepared.engine;
+        let mut report = BuildReport::default();
+        let mut clock = Clock::new();
+        let files = next.render(&mut report)?;
+        let mut timings = next.report.timings.clone();
+        clock.lap("render", &mut report);
+        timings.append(&mut report.timings);
+        report.timings = timings;
+        report.warnings = next.warnings.clone();
+        report.scope = next.report.scope.clone();
+        let engagements = next
+            .changed
+            .iter()
+            .map(|&i| next.portfolio.engagements[i].id.clone())
+            .collect();
+        Ok(Update {
+            change: Change::Engagements { next, files },
+            report,
+            engagements: Some(engagements),
+        })
+    }
+}
+
+impl Next {
+    fn input(&self) -> render::Input<'_> {
+        render::Input {
+            portfolio: &self.portfolio,
+            analyses: &self.analyses,
+            as_of: self.as_of,
+            scope: &self.scope,
+            base_url: &self.portfolio.config.base_url,
+        }
+    }
+
+    /// The pages of the changed engagements and every portfolio-wide file.
+    fn render(&self, report: &mut BuildReport) -> Result<SiteFiles> {
+        let input = self.input();
+        let engine = &self.engine;
         gather(report, |sink| {
-            for &i in indices {
+            for &i in &self.changed {
                 render::render_engagement_to(&input, engine, i, sink).map_err(Error::Content)?;
             }
             render::render_portfolio_to(&input, engine, sink).map_err(Error::Content)?;

@@ -3,8 +3,8 @@
 //! rendered) -> swap. Each stage is timed for `--timings`.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -93,7 +93,8 @@ pub(crate) struct Prepared {
     pub portfolio: Portfolio,
     pub analyses: Vec<EngagementAnalysis>,
     pub scope: Scope,
-    pub engine: Engine,
+    /// Shared with `live`'s rebuilds, which render while the site is served.
+    pub engine: Arc<Engine>,
 }
 
 impl Prepared {
@@ -138,7 +139,7 @@ pub(crate) fn prepare(checked: Checked, opts: &BuildOptions) -> Result<(Prepared
         portfolio,
         analyses,
         scope,
-        engine,
+        engine: Arc::new(engine),
     };
     Ok((prepared, report))
 }

@@ -84,7 +84,12 @@ fn same_files(partial: &LiveSite, full: &LiveSite) {
 fn editing_a_note_rebuilds_its_engagement_and_gives_the_bytes_of_a_full_build() {
     let mut live = Live::of_example(|_| {});
     live.edit(NOTE, |t| t.replace("## Staffing", "## Quokka staffing"));
-    let update = live.update(&[NOTE]).unwrap();
+    // The note's page comes first, alone, in its final bytes.
+    let plan = live.site.plan(&live.opts, &[PathBuf::from(NOTE)]).unwrap();
+    let early = plan.edited_note_pages().clone();
+    let page = "engagements/brightline-customer-care/notes/2026-11-12-check-in.html";
+    assert_eq!(early.keys().collect::<Vec<_>>(), [page]);
+    let update = plan.finish().unwrap();
     assert_eq!(update.engagements, Some(vec![TROUBLED.to_string()]));
     // The engagement's pages and the portfolio-wide files: far fewer than the site.
     let all = live.site.files().len();
@@ -94,8 +99,9 @@ fn editing_a_note_rebuilds_its_engagement_and_gives_the_bytes_of_a_full_build() 
         update.report.files
     );
     live.apply(update);
-    let note = live.page("engagements/brightline-customer-care/notes/2026-11-12-check-in.html");
+    let note = live.page(page);
     assert!(note.contains("Quokka staffing"));
+    assert!(early[page] == live.site.files()[page]);
     assert!(live.page("search-index.json").contains("Quokka"));
 
     // A KPI actual of a period: scorecard, charts, health, portfolio table.

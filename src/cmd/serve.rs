@@ -232,12 +232,30 @@ fn rebuild(
             strict: false,
         };
         // Pages are served from the last good site while this one is made.
-        let current = state.read().unwrap_or_else(|e| e.into_inner());
-        match &current.site {
-            Some(site) => site.update(&opts, changed),
-            None => Update::build(&opts),
+        let plan = {
+            let current = state.read().unwrap_or_else(|e| e.into_inner());
+            match &current.site {
+                Some(site) => site.plan(&opts, changed)?,
+                None => return Update::build(&opts).map(|update| (update, as_of)),
+            }
+        };
+        // An edited note's page is final before the rest is rendered: show it now.
+        let early = plan.edited_note_pages().clone();
+        if !early.is_empty() {
+            let mut state = state.write().unwrap_or_else(|e| e.into_inner());
+            if let Some(site) = &mut state.site {
+                if verbosity == Verbosity::Verbose {
+                    let pages: Vec<&String> = early.keys().collect();
+                    eprintln!(
+                        "{pages:?} rewritten in {:.0} ms",
+                        clock.elapsed().as_secs_f64() * 1000.0
+                    );
+                }
+                site.put_early(early);
+                state.version += 1;
+            }
         }
-        .map(|update| (update, as_of))
+        plan.finish().map(|update| (update, as_of))
     });
     let mut state = state.write().unwrap_or_else(|e| e.into_inner());
     state.version += 1;
@@ -266,6 +284,14 @@ fn rebuild(
                     "{what} in memory as of {as_of} in {:.0} ms{recovered}",
                     clock.elapsed().as_secs_f64() * 1000.0
                 );
+            }
+            if verbosity == Verbosity::Verbose {
+                let stages: Vec<String> = report
+                    .timings
+                    .iter()
+                    .map(|(stage, t)| format!("{stage} {:.1} ms", t.as_secs_f64() * 1000.0))
+                    .collect();
+                eprintln!("stages: {}", stages.join(", "));
             }
             update.apply_to(&mut state.site);
             state.error = None;

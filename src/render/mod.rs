@@ -120,6 +120,24 @@ pub fn render_engagement_to(
     once_each(render_pages(pages::engagement(input, e, a), engine, sink))
 }
 
+/// The page of the note `slug` of engagement `e` (analysed as `a`).
+pub fn render_note_to(
+    input: &Input,
+    engine: &Engine,
+    e: &crate::model::Engagement,
+    a: &EngagementAnalysis,
+    slug: &str,
+    sink: &Sink,
+) -> Result<(), Vec<Diagnostic>> {
+    let jobs = e
+        .notes
+        .iter()
+        .filter(|n| n.slug == slug)
+        .map(|n| pages::note(input, e, a, n))
+        .collect();
+    once_each(render_pages(jobs, engine, sink))
+}
+
 fn render_pages(jobs: Vec<PageJob>, engine: &Engine, sink: &Sink) -> Vec<Diagnostic> {
     jobs.into_par_iter()
         .filter_map(|job| match engine.render(job.template, &job.context) {
