@@ -181,6 +181,8 @@ fn serve_rebuilds_on_change_shows_errors_and_recovers() {
         b.contains("The second version")
     });
     assert!(server.version() > first);
+    // Only that engagement and the portfolio-wide files were re-rendered.
+    server.wait_for_stderr("rebuilt acme (");
 
     // Break the record: the overlay names the file; the last good page stays under it.
     std::fs::write(
