@@ -147,7 +147,7 @@ def main():
     write(f"{out}/hugo/layouts/_default/single.html", "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n")
     write(f"{out}/hugo/layouts/_default/list.html", "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><ul>{{ range .Pages }}<li><a href=\"{{ .RelPermalink }}\">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n")
     write(f"{out}/hugo/layouts/index.html", "<!DOCTYPE html><html><head><title>{{ .Site.Title }}</title></head><body>{{ len .Site.RegularPages }} notes</body></html>\n")
-    write(f"{out}/zola/config.toml", 'base_url = "/"\ntitle = "Benchmark"\ncompile_sass = false\nbuild_search_index = false\n[markdown]\nhighlight_code = false\n')
+    write(f"{out}/zola/config.toml", 'base_url = "/"\ntitle = "Benchmark"\ncompile_sass = false\nbuild_search_index = false\n')
     write(f"{out}/zola/templates/page.html", "<!DOCTYPE html><html><head><title>{{ page.title }}</title></head><body><h1>{{ page.title }}</h1>{{ page.content | safe }}</body></html>\n")
     write(f"{out}/zola/templates/section.html", "<!DOCTYPE html><html><body><ul>{% for p in section.pages %}<li><a href=\"{{ p.permalink }}\">{{ p.title }}</a></li>{% endfor %}</ul></body></html>\n")
     write(f"{out}/zola/templates/index.html", "<!DOCTYPE html><html><body>Benchmark</body></html>\n")

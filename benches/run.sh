@@ -12,7 +12,8 @@
 #
 # Environment: WORK (default /tmp/rapporteur-bench, on the disk under test),
 # RUNS (hyperfine runs, default 3), HUGO (path of the hugo binary),
-# BIN (default target/release/rapporteur; built if missing).
+# BIN (default target/release/rapporteur; built if missing), ZOLA (a zola
+# command, e.g. from benches/install_zola.sh; default $TOOLS/zola if it exists).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LARGE=0
@@ -26,6 +27,8 @@ WORK=${WORK:-/tmp/rapporteur-bench}
 RUNS=${RUNS:-3}
 AS_OF=2026-11-23
 HUGO=${HUGO:-$(command -v hugo || echo /root/.pyenv/versions/3.11.7/lib/python3.11/site-packages/hugo/binaries/hugo)}
+TOOLS=${TOOLS:-/tmp/rapporteur-tools}
+ZOLA=${ZOLA:-$( [ -x "$TOOLS/zola" ] && echo "$TOOLS/zola" || command -v zola || true)}
 TARGET=${CARGO_TARGET_DIR:-target}
 BIN=${BIN:-$TARGET/release/rapporteur}
 [ -x "$BIN" ] || cargo build --release
@@ -47,24 +50,35 @@ count() { find "$1" -type f | wc -l; }
 
 build_cmd() { echo "$BIN build --root $WORK/$1/rapporteur --as-of $AS_OF --out $WORK/out-$1"; }
 
-compare() { # name: rapporteur vs hugo side by side, pages/s
+compare() { # name: rapporteur vs Hugo (and Zola, when there is one) side by side, pages/s
   local name=$1
-  say "## $name: rapporteur vs Hugo"
+  local zola=()
+  [ -n "$ZOLA" ] && zola=(--prepare "rm -rf $WORK/zola-out-$name"
+    -n zola "cd $WORK/$name/zola && $ZOLA build --force -o $WORK/zola-out-$name")
+  say "## $name: rapporteur vs Hugo${ZOLA:+ vs Zola}"
   hyperfine --runs "$RUNS" --warmup 1 --export-json "$WORK/$name-cmp.json" \
     --prepare "rm -rf $WORK/out-$name" --prepare "rm -rf $WORK/hugo-out-$name" \
     -n rapporteur "$(build_cmd "$name")" \
-    -n hugo "cd $WORK/$name/hugo && $HUGO --quiet -d $WORK/hugo-out-$name" | tee -a "$RESULTS"
-  local rp hp
-  rp=$(find "$WORK/out-$name" -name '*.html' | wc -l)
-  hp=$(find "$WORK/hugo-out-$name" -name '*.html' | wc -l)
-  python3 - "$WORK/$name-cmp.json" "$rp" "$hp" <<'PY' | tee -a "$RESULTS"
+    -n hugo "cd $WORK/$name/hugo && $HUGO --quiet -d $WORK/hugo-out-$name" \
+    "${zola[@]}" | tee -a "$RESULTS"
+  local pages=() tool
+  for tool in rapporteur hugo zola; do
+    local out=$WORK/$tool-out-$name
+    [ "$tool" = rapporteur ] && out=$WORK/out-$name
+    [ -d "$out" ] && pages+=("$tool=$(find "$out" -name '*.html' | wc -l)")
+  done
+  python3 - "$WORK/$name-cmp.json" "${pages[@]}" <<'PY' | tee -a "$RESULTS"
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
-rp, hp = int(sys.argv[2]), int(sys.argv[3])
-ra, ha = r["rapporteur"], r["hugo"]
-print(f"rapporteur: {rp} pages, mean {ra['mean']:.2f} s (min {ra['min']:.2f}, max {ra['max']:.2f}), {rp/ra['mean']:.0f} pages/s")
-print(f"hugo:       {hp} pages, mean {ha['mean']:.2f} s (min {ha['min']:.2f}, max {ha['max']:.2f}), {hp/ha['mean']:.0f} pages/s")
-print(f"ratio of pages/s (rapporteur / hugo): {(rp/ra['mean'])/(hp/ha['mean']):.2f}")
+pages = dict(a.split("=") for a in sys.argv[2:])
+rate = {}
+for tool, x in r.items():
+    n = int(pages[tool])
+    rate[tool] = n / x["mean"]
+    print(f"{tool:10} {n} pages, mean {x['mean']:.2f} s (min {x['min']:.2f}, max {x['max']:.2f}), {rate[tool]:.0f} pages/s")
+for other in ("hugo", "zola"):
+    if other in rate:
+        print(f"ratio of pages/s (rapporteur / {other}): {rate['rapporteur'] / rate[other]:.2f}")
 PY
 }
 
