@@ -625,7 +625,18 @@ pub struct Note {
     /// The line of the file on which the body starts, for diagnostics.
     pub body_line: usize,
     pub actions: Vec<Action>,
+    /// The links of the body, found when the note was read (so that later
+    /// stages need not parse the Markdown again to check them).
+    pub links: Vec<BodyLink>,
     pub source: PathBuf,
+}
+
+/// A link in a note's body: its destination as written, and the byte
+/// offset in the body where the link starts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodyLink {
+    pub dest: String,
+    pub offset: usize,
 }
 
 /// An engagement with its periods and notes, as loaded from its folder.

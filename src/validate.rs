@@ -7,10 +7,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use pulldown_cmark::{Event, Parser, Tag};
-
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::load::{self, Source, Sources, markdown_options};
+use crate::load::{self, Source, Sources};
 use crate::model::{Direction, Engagement, EngagementRecord, Period, Portfolio, SurveyScores};
 use crate::notelinks::{self, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
@@ -299,12 +297,9 @@ fn check_links(
     out: &mut Vec<Finding>,
 ) {
     for note in &e.notes {
-        let parser = Parser::new_ext(&note.body, markdown_options()).into_offset_iter();
-        for (event, range) in parser {
-            let Event::Start(Tag::Link { dest_url, .. }) = event else {
-                continue;
-            };
-            let Some((target, _)) = notelinks::resolve(&e.id, &dest_url) else {
+        for link in &note.links {
+            let dest_url = &link.dest;
+            let Some((target, _)) = notelinks::resolve(&e.id, dest_url) else {
                 continue;
             };
             let exists = match &target {
@@ -315,7 +310,7 @@ fn check_links(
                 LinkTarget::Elsewhere => false,
             };
             if !exists {
-                let before = &note.body[..range.start];
+                let before = &note.body[..link.offset];
                 let line = note.body_line + before.matches('\n').count();
                 let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                 out.push(Finding {
@@ -326,7 +321,7 @@ fn check_links(
                     message: format!(
                         "broken link `{}`: no such note or engagement; link to a note \
                          by its file name (e.g. `2026-03-04-weekly.md`)",
-                        shorten(&dest_url, 80)
+                        shorten(dest_url, 80)
                     ),
                 });
             }

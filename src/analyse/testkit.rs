@@ -152,6 +152,7 @@ pub fn note(date: &str, kind: NoteKind) -> Note {
         body: String::new(),
         body_line: 1,
         actions: Vec::new(),
+        links: Vec::new(),
         source: PathBuf::new(),
     }
 }

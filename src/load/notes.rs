@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Action, Note, NoteMeta};
+use crate::model::{Action, BodyLink, Note, NoteMeta};
 use crate::yaml;
 
 /// Parses a note file; `slug` is its file stem. Every problem is returned.
@@ -31,12 +31,14 @@ pub(crate) fn parse_note(rel: &Path, slug: &str, text: &str) -> Result<Note, Vec
     })?;
     let body_line = text.len() - body.len();
     let body_line = text[..body_line].matches('\n').count() + 1;
+    let (actions, links) = harvest(body);
     Ok(Note {
         slug: slug.to_string(),
         meta,
         body: body.to_string(),
         body_line,
-        actions: harvest_actions(body),
+        actions,
+        links,
         source: rel.to_path_buf(),
     })
 }
@@ -100,7 +102,13 @@ pub fn markdown_options() -> Options {
 }
 
 /// Collects task-list items: owner before the first colon, `(due YYYY-MM-DD)`, checked = done.
-pub(crate) fn harvest_actions(body: &str) -> Vec<Action> {
+#[cfg(test)]
+fn harvest_actions(body: &str) -> Vec<Action> {
+    harvest(body).0
+}
+
+/// The body's action items and links, in one pass over its Markdown.
+fn harvest(body: &str) -> (Vec<Action>, Vec<BodyLink>) {
     struct Open {
         text: String,
         task: Option<bool>,
@@ -109,8 +117,13 @@ pub(crate) fn harvest_actions(body: &str) -> Vec<Action> {
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut actions = Vec::new();
-    for event in Parser::new_ext(body, markdown_options()) {
+    let mut links = Vec::new();
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
         match event {
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(BodyLink {
+                dest: dest_url.into_string(),
+                offset: range.start,
+            }),
             Event::Start(Tag::Item) => stack.push(Open {
                 text: String::new(),
                 task: None,
@@ -151,7 +164,7 @@ pub(crate) fn harvest_actions(body: &str) -> Vec<Action> {
             _ => {}
         }
     }
-    actions
+    (actions, links)
 }
 
 fn action_from_text(text: &str, done: bool) -> Action {
@@ -193,6 +206,18 @@ mod tests {
         assert!(actions[1].done);
         assert_eq!(actions[1].due, None);
         assert_eq!(actions[2].owner, None);
+    }
+
+    #[test]
+    fn links_are_found_with_their_offsets_in_the_same_pass() {
+        let body = "See [the review](2026-03-04-review.md).\n\n- [ ] Ana: read [x](../b/)\n";
+        let (actions, links) = harvest(body);
+        assert_eq!(actions.len(), 1);
+        let found: Vec<(&str, &str)> = links
+            .iter()
+            .map(|l| (l.dest.as_str(), &body[l.offset..l.offset + 3]))
+            .collect();
+        assert_eq!(found, [("2026-03-04-review.md", "[th"), ("../b/", "[x]")]);
     }
 
     #[test]
