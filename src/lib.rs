@@ -21,5 +21,6 @@ pub mod output;
 pub mod render;
 pub mod scope;
 pub mod site;
+pub mod stopwatch;
 pub mod validate;
 pub mod yaml;

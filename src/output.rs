@@ -7,6 +7,7 @@
 //! place only when every file is written, so a failed build leaves the previous
 //! output exactly as it was. Every path is checked to stay inside the output.
 
+use crate::stopwatch::{self, Work};
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::{Component, Path, PathBuf};
@@ -95,7 +96,8 @@ impl Staging {
 
     /// Writes one file of the site (a relative, `/`-separated path).
     pub fn write(&self, path: &str, bytes: &[u8]) {
-        if let Err(e) = self.try_write(path, bytes) {
+        let written = stopwatch::time(Work::Writing, || self.try_write(path, bytes));
+        if let Err(e) = written {
             let mut failed = self.failed.lock().unwrap_or_else(|p| p.into_inner());
             failed.get_or_insert(e);
         }

@@ -17,7 +17,7 @@ use crate::model::{Audience, Portfolio};
 use crate::output::{self, SiteFiles};
 use crate::render::{self, Engine};
 use crate::scope::Scope;
-use crate::{analyse, export};
+use crate::{analyse, export, stopwatch};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -41,6 +41,9 @@ pub struct BuildReport {
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
     pub timings: Vec<(&'static str, Duration)>,
+    /// Inside render+write, the time of each kind of work summed over
+    /// threads (`stopwatch`).
+    pub work: Vec<(&'static str, Duration)>,
     pub scope: String,
 }
 
@@ -78,11 +81,13 @@ fn render_checked_to(
 ) -> Result<BuildReport> {
     let (prepared, mut report) = prepare(checked, opts)?;
     let mut clock = Clock::new();
+    stopwatch::take();
     let counter = Counter::new(sink);
     render_prepared(&prepared, opts.as_of, &|p, b| counter.sink(p, b))?;
     // When files are written as they come (`build`), rendering and writing
     // overlap: that stage is "render+write" (see docs/performance.md).
     clock.lap(stage, &mut report);
+    report.work = stopwatch::take();
     counter.report(&mut report);
     Ok(report)
 }

@@ -79,6 +79,10 @@ pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
         for (stage, time) in &report.timings {
             eprintln!("{stage:>12}: {:>8.1} ms", time.as_secs_f64() * 1000.0);
         }
+        eprintln!("render+write by kind of work, summed over threads:");
+        for (work, time) in &report.work {
+            eprintln!("  {work:>22}: {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
     }
     eprintln!("{}", summary(&report, &opts.out, opts.as_of));
     Ok(0)

@@ -13,6 +13,7 @@ use crate::chart::{
 };
 use crate::config::HealthBands;
 use crate::model::Direction;
+use crate::stopwatch::{Timed, Work};
 
 /// Decimals that show a KPI's values as written (99.62% needs two, 418 s none).
 fn decimals_for(values: impl Iterator<Item = f64>) -> usize {
@@ -44,6 +45,7 @@ fn axis_label(unit: &str) -> String {
 
 /// Actuals against target with RAG bands, gaps where nothing was reported.
 pub fn kpi(k: &KpiAnalysis) -> Chart {
+    let _timed = Timed::start(Work::Charts);
     let points: Vec<Point> = k
         .series
         .iter()
@@ -74,6 +76,7 @@ pub fn kpi(k: &KpiAnalysis) -> Chart {
 
 /// SLA attainment per SLA KPI over 12 months, against 100%.
 pub fn sla_attainment(p: &Performance) -> Option<Chart> {
+    let _timed = Timed::start(Work::Charts);
     let bars: Vec<Bar> = p
         .kpis
         .iter()
@@ -108,6 +111,7 @@ pub fn sla_attainment(p: &Performance) -> Option<Chart> {
 
 /// Hours worked per month against contracted capacity, overtime marked.
 pub fn workload(w: &Workload) -> Option<Chart> {
+    let _timed = Timed::start(Work::Charts);
     let capacity = w.capacity?;
     let limit = capacity * (1.0 + w.limit);
     Some(chart::bars(&BarsInput {
@@ -142,6 +146,7 @@ pub fn workload(w: &Workload) -> Option<Chart> {
 
 /// Check-ins held per month against the cadence's expectation.
 pub fn cadence(c: &Communication) -> Option<Chart> {
+    let _timed = Timed::start(Work::Charts);
     c.meeting_interval_days?;
     Some(chart::bars(&BarsInput {
         id: "cadence".into(),
@@ -172,6 +177,7 @@ pub fn cadence(c: &Communication) -> Option<Chart> {
 
 /// Feedback items by kind, client beside provider.
 pub fn feedback(f: &FeedbackBalance) -> Option<Chart> {
+    let _timed = Timed::start(Work::Charts);
     if f.total == 0 {
         return None;
     }
@@ -213,6 +219,7 @@ pub fn feedback(f: &FeedbackBalance) -> Option<Chart> {
 
 /// The latest survey, client beside provider per dimension, gaps written.
 pub fn survey(t: &Trust) -> Option<Chart> {
+    let _timed = Timed::start(Work::Charts);
     let month = t.month?;
     Some(chart::grouped_bars(&GroupedBarsInput {
         id: "survey".into(),
@@ -256,6 +263,7 @@ pub fn survey(t: &Trust) -> Option<Chart> {
 
 /// Open risks by likelihood and impact.
 pub fn heat_map(id: &str, title: &str, counts: [[u32; 5]; 5]) -> Chart {
+    let _timed = Timed::start(Work::Charts);
     chart::heat_map(&HeatMapInput {
         id: id.to_string(),
         title: title.to_string(),
@@ -265,6 +273,7 @@ pub fn heat_map(id: &str, title: &str, counts: [[u32; 5]; 5]) -> Chart {
 
 /// Health at the start of each of the last 12 months.
 pub fn health_sparkline(id: &str, name: &str, points: &[SparkPoint], bands: &HealthBands) -> Chart {
+    let _timed = Timed::start(Work::Charts);
     chart::sparkline(&SparklineInput {
         id: format!("spark-{id}"),
         title: format!("Health of {name}, last 12 months"),

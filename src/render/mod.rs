@@ -24,6 +24,7 @@ use crate::model::Portfolio;
 use crate::notelinks::LinkTarget;
 use crate::output::SiteFiles;
 use crate::scope::Scope;
+use crate::stopwatch::{self, Work};
 pub use engine::Engine;
 pub use feeds::FEED_ENTRIES;
 
@@ -75,7 +76,7 @@ pub fn render(input: &Input, engine: &Engine) -> Result<SiteFiles, Vec<Diagnosti
 /// file to `sink` as soon as it is made (from several threads), so that a
 /// build can write pages while others render and never holds the whole site.
 pub fn render_to(input: &Input, engine: &Engine, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
-    let mut failures = render_pages(pages::portfolio(input), engine, sink);
+    let mut failures = render_pages(page_data(|| pages::portfolio(input)), engine, sink);
     // An engagement's page data (with its charts) is made only when its
     // pages are rendered, so memory holds the engagements in flight, not all.
     let by_engagement: Vec<Vec<Diagnostic>> = input
@@ -83,7 +84,7 @@ pub fn render_to(input: &Input, engine: &Engine, sink: &Sink) -> Result<(), Vec<
         .engagements
         .par_iter()
         .zip(input.analyses.par_iter())
-        .map(|(e, a)| render_pages(pages::engagement(input, e, a), engine, sink))
+        .map(|(e, a)| render_pages(page_data(|| pages::engagement(input, e, a)), engine, sink))
         .collect();
     failures.extend(by_engagement.into_iter().flatten());
     feeds_to(input, sink);
@@ -103,7 +104,7 @@ pub fn render_portfolio_to(
     engine: &Engine,
     sink: &Sink,
 ) -> Result<(), Vec<Diagnostic>> {
-    let failures = render_pages(pages::portfolio(input), engine, sink);
+    let failures = render_pages(page_data(|| pages::portfolio(input)), engine, sink);
     feeds_to(input, sink);
     once_each(failures)
 }
@@ -117,7 +118,11 @@ pub fn render_engagement_to(
     sink: &Sink,
 ) -> Result<(), Vec<Diagnostic>> {
     let (e, a) = (&input.portfolio.engagements[index], &input.analyses[index]);
-    once_each(render_pages(pages::engagement(input, e, a), engine, sink))
+    once_each(render_pages(
+        page_data(|| pages::engagement(input, e, a)),
+        engine,
+        sink,
+    ))
 }
 
 /// The page of the note `slug` of engagement `e` (analysed as `a`).
@@ -133,25 +138,33 @@ pub fn render_note_to(
         .notes
         .iter()
         .filter(|n| n.slug == slug)
-        .map(|n| pages::note(input, e, a, n))
+        .map(|n| page_data(|| pages::note(input, e, a, n)))
         .collect();
     once_each(render_pages(jobs, engine, sink))
 }
 
+fn page_data<T>(make: impl FnOnce() -> T) -> T {
+    stopwatch::time(Work::PageData, make)
+}
+
 fn render_pages(jobs: Vec<PageJob>, engine: &Engine, sink: &Sink) -> Vec<Diagnostic> {
     jobs.into_par_iter()
-        .filter_map(|job| match engine.render(job.template, &job.context) {
-            Ok(html) => {
-                sink(job.path, html.into_bytes());
-                None
+        .filter_map(|job| {
+            match stopwatch::time(Work::Templates, || {
+                engine.render(job.template, &job.context)
+            }) {
+                Ok(html) => {
+                    sink(job.path, html.into_bytes());
+                    None
+                }
+                Err(d) => Some(d),
             }
-            Err(d) => Some(d),
         })
         .collect()
 }
 
 fn feeds_to(input: &Input, sink: &Sink) {
-    for (path, bytes) in feeds::files(input) {
+    for (path, bytes) in page_data(|| feeds::files(input)) {
         sink(path, bytes);
     }
 }
