@@ -151,10 +151,34 @@ pub fn health_at(e: &Engagement, config: &Config, as_of: NaiveDate) -> Option<f6
 }
 
 pub fn analyse_engagement(e: &Engagement, config: &Config, as_of: NaiveDate) -> EngagementAnalysis {
+    analyse(e, config, as_of, Trend::Included)
+}
+
+/// The figures as of a past date, for a review pack, without the 12-month
+/// health trend (`summary.sparkline` is empty): packs do not show it, and it
+/// costs twelve more analyses.
+pub fn analyse_without_trend(
+    e: &Engagement,
+    config: &Config,
+    as_of: NaiveDate,
+) -> EngagementAnalysis {
+    analyse(e, config, as_of, Trend::Left)
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Trend {
+    Included,
+    Left,
+}
+
+fn analyse(e: &Engagement, config: &Config, as_of: NaiveDate, trend: Trend) -> EngagementAnalysis {
     let c = Components::compute(e, config, as_of);
     let bands = &config.thresholds.health;
     let health = health::breakdown(&c.scored(), |k| c.reasons(k), &config.weights, bands);
-    let sparkline = health::sparkline(as_of, bands, |date| health_at(e, config, date));
+    let sparkline = match trend {
+        Trend::Included => health::sparkline(as_of, bands, |date| health_at(e, config, date)),
+        Trend::Left => Vec::new(),
+    };
     let actions = actions::analyse_actions(e, as_of);
     let summary = Summary {
         health: health.score,

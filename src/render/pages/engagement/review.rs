@@ -161,7 +161,7 @@ pub(crate) fn pages(input: &Input, e: &Engagement) -> Vec<PageJob> {
     all.par_iter()
         .enumerate()
         .map(|(i, q)| {
-            let a = analyse::analyse_engagement(e, &input.portfolio.config, q.as_of());
+            let a = analyse::analyse_without_trend(e, &input.portfolio.config, q.as_of());
             let link = |q: &Quarter| ReviewLink {
                 label: q.label(),
                 url: format!("{}.html", q.label()),
