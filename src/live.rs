@@ -394,14 +394,23 @@ impl Next {
         let input = self.input();
         let engine = &self.engine;
         gather(report, |sink| {
-            for &i in &self.changed {
-                render::render_engagement_to(&input, engine, i, sink).map_err(Error::Content)?;
-            }
-            render::render_portfolio_to(&input, engine, sink).map_err(Error::Content)?;
-            for (path, bytes) in site::data_files(&input) {
-                sink(path, bytes);
-            }
-            Ok(())
+            let engagements = || -> Result<()> {
+                for &i in &self.changed {
+                    render::render_engagement_to(&input, engine, i, sink)
+                        .map_err(Error::Content)?;
+                }
+                Ok(())
+            };
+            let data = || {
+                for (path, bytes) in site::data_files(&input) {
+                    sink(path, bytes);
+                }
+            };
+            let (pages, (portfolio, ())) = rayon::join(engagements, || {
+                rayon::join(|| render::render_portfolio_to(&input, engine, sink), data)
+            });
+            pages?;
+            portfolio.map_err(Error::Content)
         })
     }
 }

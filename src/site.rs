@@ -156,11 +156,16 @@ pub(crate) fn render_prepared(
     sink: &render::Sink,
 ) -> Result<()> {
     let input = prepared.input(as_of);
-    render::render_to(&input, &prepared.engine, sink).map_err(Error::Content)?;
-    for (path, bytes) in data_files(&input) {
-        sink(path, bytes);
-    }
-    Ok(())
+    // data/ is made beside the pages, on whichever thread is free.
+    let (rendered, ()) = rayon::join(
+        || render::render_to(&input, &prepared.engine, sink),
+        || {
+            for (path, bytes) in data_files(&input) {
+                sink(path, bytes);
+            }
+        },
+    );
+    rendered.map_err(Error::Content)
 }
 
 /// The machine-readable figures (data/*.json, data/*.csv), as `rapporteur

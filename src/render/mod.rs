@@ -79,15 +79,22 @@ pub fn render_to(input: &Input, engine: &Engine, sink: &Sink) -> Result<(), Vec<
     let mut failures = render_pages(page_data(|| pages::portfolio(input)), engine, sink);
     // An engagement's page data (with its charts) is made only when its
     // pages are rendered, so memory holds the engagements in flight, not all.
-    let by_engagement: Vec<Vec<Diagnostic>> = input
-        .portfolio
-        .engagements
-        .par_iter()
-        .zip(input.analyses.par_iter())
-        .map(|(e, a)| render_pages(page_data(|| pages::engagement(input, e, a)), engine, sink))
-        .collect();
+    // The feeds, single files over every engagement, are made meanwhile.
+    let (by_engagement, ()) = rayon::join(
+        || -> Vec<Vec<Diagnostic>> {
+            input
+                .portfolio
+                .engagements
+                .par_iter()
+                .zip(input.analyses.par_iter())
+                .map(|(e, a)| {
+                    render_pages(page_data(|| pages::engagement(input, e, a)), engine, sink)
+                })
+                .collect()
+        },
+        || feeds_to(input, sink),
+    );
     failures.extend(by_engagement.into_iter().flatten());
-    feeds_to(input, sink);
     for (path, file) in engine.theme().statics() {
         sink(path.to_string(), file.bytes.clone());
     }

@@ -16,17 +16,14 @@ use super::Input;
 
 /// Every non-page file, by its path in the output.
 pub(crate) fn files(input: &Input) -> Vec<(String, Vec<u8>)> {
-    let index = search::index(input);
-    let (json, script) = search::files(&index);
+    // Three independent files over the whole portfolio: made side by side.
+    let ((json, script), (feed, calendar)) = rayon::join(
+        || search::files(&search::index(input)),
+        || rayon::join(|| atom::feed(input), || ical::calendar(input)),
+    );
     vec![
-        (
-            super::links::FEED.to_string(),
-            atom::feed(input).into_bytes(),
-        ),
-        (
-            super::links::CALENDAR.to_string(),
-            ical::calendar(input).into_bytes(),
-        ),
+        (super::links::FEED.to_string(), feed.into_bytes()),
+        (super::links::CALENDAR.to_string(), calendar.into_bytes()),
         (
             super::links::SEARCH_INDEX_JSON.to_string(),
             json.into_bytes(),
