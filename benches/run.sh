@@ -50,24 +50,39 @@ count() { find "$1" -type f | wc -l; }
 
 build_cmd() { echo "$BIN build --root $WORK/$1/rapporteur --as-of $AS_OF --out $WORK/out-$1"; }
 
-compare() { # name: rapporteur vs Hugo (and Zola, when there is one) side by side, pages/s
-  local name=$1
+# How a timed build finds its output folder empty: `delete` removes the
+# previous one (--prepare "rm -rf"), `aside` moves it into $WORK/trash (removed
+# at the end). On an ext4 file system without a journal, inodes deleted in the
+# last minutes are skipped when new files are created, so `delete` makes every
+# tool pay for the deletion in the next build (see docs/performance.md).
+clear_cmd() { # mode dir
+  if [ "$1" = aside ]; then
+    echo "if [ -e $2 ]; then mkdir -p $WORK/trash && mv $2 $WORK/trash/\$(date +%s%N); fi"
+  else
+    echo "rm -rf $2"
+  fi
+}
+
+compare() { # name [delete|aside]: rapporteur vs Hugo (and Zola, when there is one) side by side, pages/s
+  local name=$1 mode=${2:-delete}
   local zola=()
-  [ -n "$ZOLA" ] && zola=(--prepare "rm -rf $WORK/zola-out-$name"
+  [ -n "$ZOLA" ] && zola=(--prepare "$(clear_cmd "$mode" "$WORK/zola-out-$name")"
     -n zola "cd $WORK/$name/zola && $ZOLA build --force -o $WORK/zola-out-$name")
-  say "## $name: rapporteur vs Hugo${ZOLA:+ vs Zola}"
-  hyperfine --runs "$RUNS" --warmup 1 --export-json "$WORK/$name-cmp.json" \
-    --prepare "rm -rf $WORK/out-$name" --prepare "rm -rf $WORK/hugo-out-$name" \
+  say "## $name: rapporteur vs Hugo${ZOLA:+ vs Zola}, previous outputs: $mode"
+  hyperfine --runs "$RUNS" --warmup 1 --export-json "$WORK/$name-$mode-cmp.json" \
+    --prepare "$(clear_cmd "$mode" "$WORK/out-$name")" \
+    --prepare "$(clear_cmd "$mode" "$WORK/hugo-out-$name")" \
     -n rapporteur "$(build_cmd "$name")" \
     -n hugo "cd $WORK/$name/hugo && $HUGO --quiet -d $WORK/hugo-out-$name" \
     "${zola[@]}" | tee -a "$RESULTS"
+  rm -rf "$WORK/trash"
   local pages=() tool
   for tool in rapporteur hugo zola; do
     local out=$WORK/$tool-out-$name
     [ "$tool" = rapporteur ] && out=$WORK/out-$name
     [ -d "$out" ] && pages+=("$tool=$(find "$out" -name '*.html' | wc -l)")
   done
-  python3 - "$WORK/$name-cmp.json" "${pages[@]}" <<'PY' | tee -a "$RESULTS"
+  python3 - "$WORK/$name-$mode-cmp.json" "${pages[@]}" <<'PY' | tee -a "$RESULTS"
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 pages = dict(a.split("=") for a in sys.argv[2:])
@@ -118,6 +133,7 @@ corpus small 5 20
 corpus c100 100 100
 compare small
 compare c100
+compare c100 aside
 floor c100
 rss c100
 timings c100
