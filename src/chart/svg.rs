@@ -2,12 +2,16 @@
 //! an accessible, responsive `<svg>` element.
 //!
 //! plotters writes `<svg width=.. height=.. viewBox=..>` followed by one tag
-//! per line. [`render`] replaces that opening tag with one that has a
-//! `viewBox` but no fixed size, `role="img"` and `aria-labelledby`, inserts
-//! `<title>` and `<desc>` as the first children, rounds font sizes, drops
-//! redundant `opacity="1"` attributes and dashes the lines drawn in the
-//! palette's dash-marker colours. It also owns XML escaping and the
-//! sanitising of ids and label text.
+//! per line, each carrying its full style. [`render`] replaces that opening
+//! tag with one that has a `viewBox` but no fixed size, `role="img"`,
+//! `aria-labelledby` and the font family, inserts `<title>` and `<desc>` as
+//! the first children, rounds font sizes, dashes the lines drawn in the
+//! palette's dash-marker colours, and writes the drawing compactly without
+//! changing a pixel of it: attributes that restate a default are dropped,
+//! a text's content joins its tag on one line, and consecutive elements of
+//! one style share a `<g>` that carries it (most of a chart's bytes were
+//! repeated style attributes). It also owns XML escaping and the sanitising
+//! of ids and label text.
 
 use std::error::Error;
 use std::fmt::Write as _;
@@ -70,25 +74,22 @@ fn fallback(width: u32, height: u32) -> String {
     )
 }
 
-/// Replace plotters' opening tag and post-process the body line by line.
+/// Replace plotters' opening tag and post-process the body.
 fn wrap(frame: &Frame, raw: &str) -> String {
     let body = raw.find(">\n").map_or("", |end| &raw[end + 2..]);
     let id = frame.id;
-    let mut out = String::with_capacity(raw.len() + 512);
+    let mut out = String::with_capacity(raw.len() / 2 + 512);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" \
-         class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\">\n\
+         class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+         font-family=\"{FONT_FAMILY}\">\n\
          <title id=\"{id}-title\">{title}</title>\n<desc id=\"{id}-desc\">{desc}</desc>\n",
         w = frame.width,
         h = frame.height,
         title = escape(frame.title),
         desc = escape(frame.desc),
     );
-    let dashed = [
-        (palette::hex(palette::REFERENCE), "7 4"),
-        (palette::hex(palette::DATA_PROVISIONAL), "4 3"),
-    ];
     let scaled = frame.scale > 1;
     if scaled {
         let _ = writeln!(
@@ -97,34 +98,297 @@ fn wrap(frame: &Frame, raw: &str) -> String {
             number(1.0 / f64::from(frame.scale), 4)
         );
     }
-    for line in body.lines() {
-        if scaled && line == "</svg>" {
-            out.push_str("</g>\n");
-        }
-        out.push_str(&post_process(line, &dashed));
-        out.push('\n');
+    let colours = Colours::new();
+    let mut items = parse(body, &colours);
+    mesh_lines_first(&mut items, &colours);
+    write_grouped(&mut out, &items);
+    if scaled {
+        out.push_str("</g>\n");
     }
+    out.push_str("</svg>\n");
     out
 }
 
-/// Tidy one line of plotters output.
-fn post_process(line: &str, dashed: &[(String, &str)]) -> String {
-    let mut line = line.replace(" opacity=\"1\"", "");
-    if let Some(start) = line.find("font-size=\"") {
-        let value_start = start + "font-size=\"".len();
-        if let Some(len) = line[value_start..].find('"') {
-            let size: f64 = line[value_start..value_start + len].parse().unwrap_or(12.0);
-            line.replace_range(value_start..value_start + len, &number(size, 1));
+/// The font family every chart text uses; set once on the root `<svg>`.
+const FONT_FAMILY: &str = "sans-serif";
+
+/// Presentation attributes that children inherit from a `<g>`: the ones
+/// [`write_grouped`] may move from a run of elements onto a group. (`opacity`
+/// and `dy` are not inherited, so they stay on each element.)
+const INHERITED: &[&str] = &[
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "font-size",
+    "font-weight",
+    "font-style",
+    "text-anchor",
+];
+
+/// Colours the post-processing recognises, as plotters writes them.
+struct Colours {
+    /// Lines drawn in these colours get these dash patterns.
+    dashed: [(String, &'static str); 2],
+    /// Axis lines and tick marks.
+    axis: String,
+    /// Tick labels.
+    muted: String,
+}
+
+impl Colours {
+    fn new() -> Colours {
+        Colours {
+            dashed: [
+                (palette::hex(palette::REFERENCE), "7 4"),
+                (palette::hex(palette::DATA_PROVISIONAL), "4 3"),
+            ],
+            axis: palette::hex(palette::AXIS),
+            muted: palette::hex(palette::MUTED),
         }
     }
-    if line.starts_with("<polyline ") || line.starts_with("<line ") {
-        for (colour, pattern) in dashed {
-            if line.contains(&format!("stroke=\"{colour}\"")) {
-                line = line.replacen(' ', &format!(" stroke-dasharray=\"{pattern}\" "), 1);
+}
+
+/// One element of plotters' output, or a line passed through as it is.
+enum Item<'a> {
+    Element(Element<'a>),
+    Raw(&'a str),
+}
+
+struct Element<'a> {
+    tag: &'a str,
+    /// In plotters' order, without the attributes that only restate a default.
+    attrs: Vec<(&'a str, String)>,
+    /// The content of a `<text>`, already escaped by plotters.
+    text: Option<String>,
+}
+
+impl Element<'_> {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The inherited attributes, in order: elements with equal styles can
+    /// share a `<g>`.
+    fn style(&self) -> impl Iterator<Item = &(&str, String)> {
+        self.attrs.iter().filter(|(k, _)| INHERITED.contains(k))
+    }
+
+    fn same_style(&self, other: &Element) -> bool {
+        self.style().eq(other.style())
+    }
+
+    fn write(&self, out: &mut String, grouped: bool) {
+        out.push('<');
+        out.push_str(self.tag);
+        for (k, v) in &self.attrs {
+            if grouped && INHERITED.contains(k) {
+                continue;
+            }
+            let _ = write!(out, " {k}=\"{v}\"");
+        }
+        match &self.text {
+            Some(text) => {
+                out.push('>');
+                out.push_str(text);
+                out.push_str("</");
+                out.push_str(self.tag);
+                out.push_str(">\n");
+            }
+            None => out.push_str("/>\n"),
+        }
+    }
+}
+
+/// Read plotters' one-tag-per-line output (a `<text>` spans three lines:
+/// the tag, its content, `</text>`) and tidy each element: font sizes
+/// rounded, attributes that restate a default dropped (`opacity="1"`,
+/// `stroke="none"`, `stroke-width="1"`, `text-anchor="start"`, the root's
+/// font family, the stroke width of an unstroked shape), the trailing space
+/// of `points` trimmed, and lines in the dash-marker colours dashed. The
+/// text content is joined onto one line: SVG drops a text's leading and
+/// trailing white space when it renders it, so nothing visible changes.
+fn parse<'a>(body: &'a str, colours: &Colours) -> Vec<Item<'a>> {
+    let mut items = Vec::new();
+    let mut lines = body.lines();
+    while let Some(line) = lines.next() {
+        if line == "</svg>" {
+            break;
+        }
+        let Some(element) = parse_tag(line) else {
+            items.push(Item::Raw(line));
+            continue;
+        };
+        let mut element = element;
+        if element.text.is_some() {
+            let mut text = String::new();
+            for content in lines.by_ref() {
+                if content == "</text>" {
+                    break;
+                }
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(content.trim());
+            }
+            element.text = Some(text);
+        }
+        tidy(&mut element, colours);
+        items.push(Item::Element(element));
+    }
+    items
+}
+
+/// `<tag a="v" ...>` or `<tag a="v" .../>`; a `<text>` opens (text is
+/// `Some`), every other tag closes. Anything else is `None`.
+fn parse_tag(line: &str) -> Option<Element<'_>> {
+    let rest = line.strip_prefix('<')?;
+    let (rest, open) = match rest.strip_suffix("/>") {
+        Some(rest) => (rest, false),
+        None => (rest.strip_suffix('>')?, true),
+    };
+    let name_end = rest.find(' ').unwrap_or(rest.len());
+    let tag = &rest[..name_end];
+    if !matches!(
+        tag,
+        "text" | "circle" | "line" | "polyline" | "polygon" | "rect"
+    ) || open != (tag == "text")
+    {
+        return None;
+    }
+    let mut attrs = Vec::new();
+    let mut rest = &rest[name_end..];
+    while let Some(after_space) = rest.strip_prefix(' ') {
+        let eq = after_space.find("=\"")?;
+        let key = &after_space[..eq];
+        let value_start = eq + 2;
+        let value_len = after_space[value_start..].find('"')?;
+        attrs.push((
+            key,
+            after_space[value_start..value_start + value_len].to_string(),
+        ));
+        rest = &after_space[value_start + value_len + 1..];
+    }
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    Some(Element {
+        tag,
+        attrs,
+        text: open.then(String::new),
+    })
+}
+
+fn tidy(element: &mut Element, colours: &Colours) {
+    let stroked = !matches!(element.attr("stroke"), None | Some("none"));
+    element.attrs.retain(|(k, v)| match *k {
+        "opacity" => v != "1",
+        "stroke" => v != "none",
+        "stroke-width" => stroked && v != "1",
+        "text-anchor" => v != "start",
+        "font-family" => v != FONT_FAMILY,
+        _ => true,
+    });
+    for (k, v) in &mut element.attrs {
+        match *k {
+            "font-size" => *v = number(v.parse().unwrap_or(12.0), 1),
+            "points" => v.truncate(v.trim_end().len()),
+            _ => {}
+        }
+    }
+    if matches!(element.tag, "polyline" | "line") {
+        let stroke = element.attr("stroke").unwrap_or("");
+        if let Some((_, pattern)) = colours.dashed.iter().find(|(c, _)| c == stroke) {
+            element
+                .attrs
+                .insert(0, ("stroke-dasharray", (*pattern).to_string()));
+        }
+    }
+}
+
+/// plotters draws each tick mark right after its label, which splits what
+/// could be one group per style into two elements each. In every run of
+/// axis lines, tick marks and tick labels, draw the lines first and the
+/// labels after: labels sit beside their ticks, never on them, so the
+/// picture is the same (and a label is never under a line).
+fn mesh_lines_first(items: &mut [Item], colours: &Colours) {
+    #[derive(PartialEq)]
+    enum Kind {
+        Line,
+        Label,
+        Other,
+    }
+    let kind = |item: &Item| match item {
+        Item::Element(e) if e.tag == "polyline" && e.attr("stroke") == Some(&colours.axis) => {
+            Kind::Line
+        }
+        Item::Element(e)
+            if e.tag == "text"
+                && e.attr("fill") == Some(&colours.muted)
+                && e.attr("transform").is_none() =>
+        {
+            Kind::Label
+        }
+        _ => Kind::Other,
+    };
+    let mut start = 0;
+    while start < items.len() {
+        if kind(&items[start]) == Kind::Other {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < items.len() && kind(&items[end]) != Kind::Other {
+            end += 1;
+        }
+        // A stable sort: lines keep their order, labels theirs.
+        items[start..end].sort_by_key(|item| kind(item) == Kind::Label);
+        start = end;
+    }
+}
+
+/// Write the elements, putting each run of two or more consecutive elements
+/// with the same inherited attributes into one `<g>` that carries them.
+fn write_grouped(out: &mut String, items: &[Item]) {
+    let mut i = 0;
+    while i < items.len() {
+        let element = match &items[i] {
+            Item::Raw(line) => {
+                out.push_str(line);
+                out.push('\n');
+                i += 1;
+                continue;
+            }
+            Item::Element(element) => element,
+        };
+        let mut end = i + 1;
+        while let Some(Item::Element(next)) = items.get(end) {
+            if !next.same_style(element) {
+                break;
+            }
+            end += 1;
+        }
+        if end - i < 2 || element.style().next().is_none() {
+            element.write(out, false);
+            i += 1;
+            continue;
+        }
+        out.push_str("<g");
+        for (k, v) in element.style() {
+            let _ = write!(out, " {k}=\"{v}\"");
+        }
+        out.push_str(">\n");
+        for item in &items[i..end] {
+            if let Item::Element(e) = item {
+                e.write(out, true);
             }
         }
+        out.push_str("</g>\n");
+        i = end;
     }
-    line
 }
 
 /// Escape text for XML content and attribute values.
