@@ -13,6 +13,7 @@
 //! repeated style attributes). It also owns XML escaping and the sanitising
 //! of ids and label text.
 
+use std::borrow::Cow;
 use std::error::Error;
 use std::fmt::Write as _;
 
@@ -158,9 +159,9 @@ enum Item<'a> {
 struct Element<'a> {
     tag: &'a str,
     /// In plotters' order, without the attributes that only restate a default.
-    attrs: Vec<(&'a str, String)>,
+    attrs: Vec<(&'a str, Cow<'a, str>)>,
     /// The content of a `<text>`, already escaped by plotters.
-    text: Option<String>,
+    text: Option<Cow<'a, str>>,
 }
 
 impl Element<'_> {
@@ -168,12 +169,12 @@ impl Element<'_> {
         self.attrs
             .iter()
             .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 
     /// The inherited attributes, in order: elements with equal styles can
     /// share a `<g>`.
-    fn style(&self) -> impl Iterator<Item = &(&str, String)> {
+    fn style(&self) -> impl Iterator<Item = &(&str, Cow<'_, str>)> {
         self.attrs.iter().filter(|(k, _)| INHERITED.contains(k))
     }
 
@@ -188,7 +189,7 @@ impl Element<'_> {
             if grouped && INHERITED.contains(k) {
                 continue;
             }
-            let _ = write!(out, " {k}=\"{v}\"");
+            push_attr(out, k, v);
         }
         match &self.text {
             Some(text) => {
@@ -213,6 +214,7 @@ impl Element<'_> {
 /// trailing white space when it renders it, so nothing visible changes.
 fn parse<'a>(body: &'a str, colours: &Colours) -> Vec<Item<'a>> {
     let mut items = Vec::new();
+    let mut sizes = Vec::new();
     let mut lines = body.lines();
     while let Some(line) = lines.next() {
         if line == "</svg>" {
@@ -224,19 +226,19 @@ fn parse<'a>(body: &'a str, colours: &Colours) -> Vec<Item<'a>> {
         };
         let mut element = element;
         if element.text.is_some() {
-            let mut text = String::new();
+            let mut text: Option<Cow<str>> = None;
             for content in lines.by_ref() {
                 if content == "</text>" {
                     break;
                 }
-                if !text.is_empty() {
-                    text.push(' ');
-                }
-                text.push_str(content.trim());
+                text = Some(match text {
+                    None => Cow::Borrowed(content.trim()),
+                    Some(before) => Cow::Owned(format!("{before} {}", content.trim())),
+                });
             }
-            element.text = Some(text);
+            element.text = Some(text.unwrap_or_default());
         }
-        tidy(&mut element, colours);
+        tidy(&mut element, colours, &mut sizes);
         items.push(Item::Element(element));
     }
     items
@@ -268,7 +270,7 @@ fn parse_tag(line: &str) -> Option<Element<'_>> {
         let value_len = after_space[value_start..].find('"')?;
         attrs.push((
             key,
-            after_space[value_start..value_start + value_len].to_string(),
+            Cow::Borrowed(&after_space[value_start..value_start + value_len]),
         ));
         rest = &after_space[value_start + value_len + 1..];
     }
@@ -278,11 +280,12 @@ fn parse_tag(line: &str) -> Option<Element<'_>> {
     Some(Element {
         tag,
         attrs,
-        text: open.then(String::new),
+        text: open.then_some(Cow::Borrowed("")),
     })
 }
 
-fn tidy(element: &mut Element, colours: &Colours) {
+/// `sizes` remembers the font sizes already rounded: a chart uses a few.
+fn tidy<'a>(element: &mut Element<'a>, colours: &Colours, sizes: &mut Vec<(&'a str, String)>) {
     let stroked = !matches!(element.attr("stroke"), None | Some("none"));
     element.attrs.retain(|(k, v)| match *k {
         "opacity" => v != "1",
@@ -293,9 +296,20 @@ fn tidy(element: &mut Element, colours: &Colours) {
         _ => true,
     });
     for (k, v) in &mut element.attrs {
+        let Cow::Borrowed(raw) = *v else { continue };
         match *k {
-            "font-size" => *v = number(v.parse().unwrap_or(12.0), 1),
-            "points" => v.truncate(v.trim_end().len()),
+            "font-size" => {
+                let rounded = match sizes.iter().find(|(r, _)| *r == raw) {
+                    Some((_, rounded)) => rounded.clone(),
+                    None => {
+                        let rounded = number(raw.parse().unwrap_or(12.0), 1);
+                        sizes.push((raw, rounded.clone()));
+                        rounded
+                    }
+                };
+                *v = Cow::Owned(rounded);
+            }
+            "points" => *v = Cow::Borrowed(raw.trim_end()),
             _ => {}
         }
     }
@@ -304,7 +318,7 @@ fn tidy(element: &mut Element, colours: &Colours) {
         if let Some((_, pattern)) = colours.dashed.iter().find(|(c, _)| c == stroke) {
             element
                 .attrs
-                .insert(0, ("stroke-dasharray", (*pattern).to_string()));
+                .insert(0, ("stroke-dasharray", Cow::Borrowed(*pattern)));
         }
     }
 }
@@ -350,6 +364,14 @@ fn mesh_lines_first(items: &mut [Item], colours: &Colours) {
     }
 }
 
+fn push_attr(out: &mut String, key: &str, value: &str) {
+    out.push(' ');
+    out.push_str(key);
+    out.push_str("=\"");
+    out.push_str(value);
+    out.push('"');
+}
+
 /// Write the elements, putting each run of two or more consecutive elements
 /// with the same inherited attributes into one `<g>` that carries them.
 fn write_grouped(out: &mut String, items: &[Item]) {
@@ -378,7 +400,7 @@ fn write_grouped(out: &mut String, items: &[Item]) {
         }
         out.push_str("<g");
         for (k, v) in element.style() {
-            let _ = write!(out, " {k}=\"{v}\"");
+            push_attr(out, k, v);
         }
         out.push_str(">\n");
         for item in &items[i..end] {
