@@ -102,7 +102,7 @@ fn wrap(frame: &Frame, raw: &str) -> String {
     let colours = Colours::new();
     let mut items = parse(body, &colours);
     mesh_lines_first(&mut items, &colours);
-    write_grouped(&mut out, &items);
+    write_grouped(&mut out, &items, &colours);
     if scaled {
         out.push_str("</g>\n");
     }
@@ -135,6 +135,9 @@ struct Colours {
     axis: String,
     /// Tick labels.
     muted: String,
+    /// Runs of straight lines in these colours become one `<path>`: axes
+    /// and ticks, grid lines, the white hatching of flagged bars.
+    merged: [String; 3],
 }
 
 impl Colours {
@@ -146,6 +149,11 @@ impl Colours {
             ],
             axis: palette::hex(palette::AXIS),
             muted: palette::hex(palette::MUTED),
+            merged: [
+                palette::hex(palette::AXIS),
+                palette::hex(palette::GRID),
+                palette::hex(palette::BACKGROUND),
+            ],
         }
     }
 }
@@ -374,7 +382,7 @@ fn push_attr(out: &mut String, key: &str, value: &str) {
 
 /// Write the elements, putting each run of two or more consecutive elements
 /// with the same inherited attributes into one `<g>` that carries them.
-fn write_grouped(out: &mut String, items: &[Item]) {
+fn write_grouped(out: &mut String, items: &[Item], colours: &Colours) {
     let mut i = 0;
     while i < items.len() {
         let element = match &items[i] {
@@ -398,6 +406,10 @@ fn write_grouped(out: &mut String, items: &[Item]) {
             i += 1;
             continue;
         }
+        if write_path(out, &items[i..end], colours) {
+            i = end;
+            continue;
+        }
         out.push_str("<g");
         for (k, v) in element.style() {
             push_attr(out, k, v);
@@ -411,6 +423,92 @@ fn write_grouped(out: &mut String, items: &[Item]) {
         out.push_str("</g>\n");
         i = end;
     }
+}
+
+/// Write a run of straight lines of one style (see [`Colours::merged`]) as
+/// one `<path>` with a subpath per line, if the run is only that; strokes
+/// are opaque and undashed, so the picture is the same.
+fn write_path(out: &mut String, run: &[Item], colours: &Colours) -> bool {
+    let Some(Item::Element(first)) = run.first() else {
+        return false;
+    };
+    let stroke = first.attr("stroke").unwrap_or("");
+    if !colours.merged.iter().any(|c| c == stroke) || first.attr("stroke-dasharray").is_some() {
+        return false;
+    }
+    let mut d = String::with_capacity(run.len() * 14);
+    for item in run {
+        let Item::Element(e) = item else {
+            return false;
+        };
+        let Some([x1, y1, x2, y2]) = segment(e) else {
+            return false;
+        };
+        d.push('M');
+        d.push_str(x1);
+        d.push(' ');
+        d.push_str(y1);
+        if y1 == y2 {
+            d.push('H');
+            d.push_str(x2);
+        } else if x1 == x2 {
+            d.push('V');
+            d.push_str(y2);
+        } else {
+            d.push('L');
+            d.push_str(x2);
+            d.push(' ');
+            d.push_str(y2);
+        }
+    }
+    out.push_str("<path");
+    if first.attr("fill").is_none() {
+        push_attr(out, "fill", "none");
+    }
+    for (k, v) in first.style() {
+        push_attr(out, k, v);
+    }
+    push_attr(out, "d", &d);
+    out.push_str("/>\n");
+    true
+}
+
+/// The ends of a `<line>`, or of a `<polyline>` of two points, that has no
+/// attribute besides its geometry and its style.
+fn segment<'e>(e: &'e Element) -> Option<[&'e str; 4]> {
+    let mut geometry = e.attrs.iter().filter(|(k, _)| !INHERITED.contains(k));
+    let ends = match (e.tag, geometry.next(), geometry.next()) {
+        ("polyline", Some(("points", points)), None) => {
+            let mut points = points.split(' ');
+            let (a, b) = (points.next()?, points.next()?);
+            if points.next().is_some() {
+                return None;
+            }
+            let (x1, y1) = a.split_once(',')?;
+            let (x2, y2) = b.split_once(',')?;
+            [x1, y1, x2, y2]
+        }
+        ("line", _, _) => {
+            let get = |name| e.attr(name);
+            if e.attrs
+                .iter()
+                .filter(|(k, _)| !INHERITED.contains(k))
+                .count()
+                != 4
+            {
+                return None;
+            }
+            [get("x1")?, get("y1")?, get("x2")?, get("y2")?]
+        }
+        _ => return None,
+    };
+    ends.iter()
+        .all(|v| {
+            !v.is_empty()
+                && v.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.')
+        })
+        .then_some(ends)
 }
 
 /// Escape text for XML content and attribute values.

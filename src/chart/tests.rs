@@ -274,6 +274,48 @@ fn flat(svg: &str) -> String {
     out
 }
 
+/// The straight lines stroked in `colour`, as `[x1, y1, x2, y2]`, in order:
+/// from two-point polylines, and from the subpaths of the `<path>` a run of
+/// lines is merged into (`M x y` then `H x`, `V y` or `L x y`).
+fn strokes(svg: &str, colour: &str) -> Vec<[i32; 4]> {
+    let stroke = format!("stroke=\"{colour}\"");
+    let mut out = Vec::new();
+    for line in elements(svg, "polyline", &stroke) {
+        let p: Vec<i32> = points_of(&line)
+            .iter()
+            .flat_map(|p| p.split(','))
+            .map(|v| v.parse().unwrap())
+            .collect();
+        if let [x1, y1, x2, y2] = p[..] {
+            out.push([x1, y1, x2, y2]);
+        }
+    }
+    for path in elements(svg, "path", &stroke) {
+        let d = path
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        for sub in d.split('M').skip(1) {
+            let at = sub.find(['H', 'V', 'L']).unwrap();
+            let start: Vec<i32> = sub[..at].split(' ').map(|v| v.parse().unwrap()).collect();
+            let end: Vec<i32> = sub[at + 1..]
+                .split(' ')
+                .map(|v| v.parse().unwrap())
+                .collect();
+            let (x1, y1) = (start[0], start[1]);
+            out.push(match &sub[at..=at] {
+                "H" => [x1, y1, end[0], y1],
+                "V" => [x1, y1, x1, end[0]],
+                _ => [x1, y1, end[0], end[1]],
+            });
+        }
+    }
+    out
+}
+
 /// The points of a polyline.
 fn points_of(polyline: &str) -> Vec<&str> {
     polyline
@@ -441,12 +483,8 @@ fn y_range_holds_target_and_warn_and_stays_within_ceiling() {
 fn values_beyond_the_ceiling_stay_inside_the_plot() {
     let chart = time_series(&kpi(&[Some(97.0), Some(104.0)]));
     // The y axis line runs from the top of the plot to its bottom.
-    let axis = &elements(&chart.svg, "polyline", "stroke=\"#8A96A3\"")[0];
-    let ys: Vec<i32> = points_of(axis)
-        .iter()
-        .map(|p| p.split(',').nth(1).unwrap().parse().unwrap())
-        .collect();
-    let (top, bottom) = (ys[0].min(ys[1]), ys[0].max(ys[1]));
+    let [_, y1, _, y2] = strokes(&chart.svg, "#8A96A3")[0];
+    let (top, bottom) = (y1.min(y2), y1.max(y2));
     for marker in elements(&chart.svg, "circle", DATA_FILL).iter().skip(1) {
         let cy: i32 = marker
             .split("cy=\"")
@@ -598,10 +636,7 @@ fn over_capacity_bars_are_hatched_and_listed() {
     // 171 and 176.5 exceed 160.
     let flagged = elements(&chart.svg, "rect", "fill=\"#D55E00\"");
     assert_eq!(flagged.len(), 2 + 1, "two bars and the legend swatch");
-    assert!(
-        elements(&chart.svg, "polyline", "stroke=\"#FFFFFF\"").len() >= 6,
-        "hatching"
-    );
+    assert!(strokes(&chart.svg, "#FFFFFF").len() >= 6, "hatching");
     assert_eq!(
         elements(&chart.svg, "rect", DATA_FILL).len(),
         3 + 1,
