@@ -119,13 +119,19 @@ fn render_checked_to(
         count.fetch_add(1, Ordering::Relaxed);
         sink(path, bytes);
     };
-    render::render_to(&input, &engine, &counted).map_err(Error::Content)?;
-    // The machine-readable figures (data/*.json, data/*.csv), as `rapporteur export` gives them.
-    for (path, bytes) in
-        export::site_files(&export::figures(&portfolio, &analyses, opts.as_of, &scope))
-    {
-        counted(path, bytes);
-    }
+    // The machine-readable figures (data/*.json, data/*.csv), as `rapporteur
+    // export` gives them, are made beside the pages rather than after them.
+    let (rendered, ()) = rayon::join(
+        || render::render_to(&input, &engine, &counted),
+        || {
+            for (path, bytes) in
+                export::site_files(&export::figures(&portfolio, &analyses, opts.as_of, &scope))
+            {
+                counted(path, bytes);
+            }
+        },
+    );
+    rendered.map_err(Error::Content)?;
     // When files are written as they come (`build`), rendering and writing
     // overlap: that stage is "render+write" (see docs/performance.md).
     clock.lap(stage, &mut report);

@@ -91,16 +91,31 @@ pub fn render_to(
             })
             .collect()
     };
-    let mut failures = render_all(pages::portfolio(input));
-    // An engagement's page data (with its charts) is made only when its
-    // pages are rendered, so memory holds the engagements in flight, not all.
-    let by_engagement: Vec<Vec<Diagnostic>> = input
-        .portfolio
-        .engagements
-        .par_iter()
-        .zip(input.analyses.par_iter())
-        .map(|(e, a)| render_all(pages::engagement(input, e, a)))
-        .collect();
+    // The feeds and the search index are a few large files, each made on
+    // one thread: they are made beside the pages, not after them.
+    let ((mut failures, by_engagement), ()) = rayon::join(
+        || {
+            rayon::join(
+                || render_all(pages::portfolio(input)),
+                // An engagement's page data (with its charts) is made only when its
+                // pages are rendered, so memory holds the engagements in flight, not all.
+                || {
+                    input
+                        .portfolio
+                        .engagements
+                        .par_iter()
+                        .zip(input.analyses.par_iter())
+                        .map(|(e, a)| render_all(pages::engagement(input, e, a)))
+                        .collect::<Vec<Vec<Diagnostic>>>()
+                },
+            )
+        },
+        || {
+            for (path, bytes) in feeds::files(input) {
+                sink(path, bytes);
+            }
+        },
+    );
     failures.extend(by_engagement.into_iter().flatten());
     // One broken template fails every page that uses it: report it once.
     let mut errors = Vec::new();
@@ -108,9 +123,6 @@ pub fn render_to(
         if !errors.contains(&d) {
             errors.push(d);
         }
-    }
-    for (path, bytes) in feeds::files(input) {
-        sink(path, bytes);
     }
     for (path, file) in engine.theme().statics() {
         sink(path.to_string(), file.bytes.clone());
