@@ -164,7 +164,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 /// SVG charts in one file: `<svg` elements of a page, or one `.svg` file.
 fn count_charts(path: &str, bytes: &[u8]) -> usize {
     match path.rsplit('.').next() {
-        Some("html") => bytes.windows(4).filter(|w| w == b"<svg").count(),
+        Some("html") => memchr::memmem::find_iter(bytes, b"<svg").count(),
         Some("svg") => 1,
         _ => 0,
     }

@@ -99,10 +99,10 @@ fn wrap(frame: &Frame, raw: &str) -> String {
             number(1.0 / f64::from(frame.scale), 4)
         );
     }
-    let colours = Colours::new();
-    let mut items = parse(body, &colours);
-    mesh_lines_first(&mut items, &colours);
-    write_grouped(&mut out, &items, &colours);
+    let colours = Colours::get();
+    let mut items = parse(body, colours);
+    mesh_lines_first(&mut items, colours);
+    write_grouped(&mut out, &items, colours);
     if scaled {
         out.push_str("</g>\n");
     }
@@ -141,6 +141,11 @@ struct Colours {
 }
 
 impl Colours {
+    fn get() -> &'static Colours {
+        static COLOURS: std::sync::OnceLock<Colours> = std::sync::OnceLock::new();
+        COLOURS.get_or_init(Colours::new)
+    }
+
     fn new() -> Colours {
         Colours {
             dashed: [
@@ -166,8 +171,11 @@ enum Item<'a> {
 
 struct Element<'a> {
     tag: &'a str,
-    /// In plotters' order, without the attributes that only restate a default.
+    /// Without the attributes that only restate a default: first the
+    /// element's own (geometry), then from `style` on the [`INHERITED`]
+    /// ones, each part in plotters' order.
     attrs: Vec<(&'a str, Cow<'a, str>)>,
+    style: usize,
     /// The content of a `<text>`, already escaped by plotters.
     text: Option<Cow<'a, str>>,
 }
@@ -182,21 +190,27 @@ impl Element<'_> {
 
     /// The inherited attributes, in order: elements with equal styles can
     /// share a `<g>`.
-    fn style(&self) -> impl Iterator<Item = &(&str, Cow<'_, str>)> {
-        self.attrs.iter().filter(|(k, _)| INHERITED.contains(k))
+    fn style(&self) -> &[(&str, Cow<'_, str>)] {
+        &self.attrs[self.style..]
+    }
+
+    fn geometry(&self) -> &[(&str, Cow<'_, str>)] {
+        &self.attrs[..self.style]
     }
 
     fn same_style(&self, other: &Element) -> bool {
-        self.style().eq(other.style())
+        self.style() == other.style()
     }
 
     fn write(&self, out: &mut String, grouped: bool) {
         out.push('<');
         out.push_str(self.tag);
-        for (k, v) in &self.attrs {
-            if grouped && INHERITED.contains(k) {
-                continue;
-            }
+        let attrs = if grouped {
+            self.geometry()
+        } else {
+            &self.attrs
+        };
+        for (k, v) in attrs {
             push_attr(out, k, v);
         }
         match &self.text {
@@ -288,6 +302,7 @@ fn parse_tag(line: &str) -> Option<Element<'_>> {
     Some(Element {
         tag,
         attrs,
+        style: 0,
         text: open.then_some(Cow::Borrowed("")),
     })
 }
@@ -329,6 +344,13 @@ fn tidy<'a>(element: &mut Element<'a>, colours: &Colours, sizes: &mut Vec<(&'a s
                 .insert(0, ("stroke-dasharray", Cow::Borrowed(*pattern)));
         }
     }
+    // Own attributes first, then the inherited ones (see `Element::attrs`).
+    let (mut attrs, style): (Vec<_>, Vec<_>) = std::mem::take(&mut element.attrs)
+        .into_iter()
+        .partition(|(k, _)| !INHERITED.contains(k));
+    element.style = attrs.len();
+    attrs.extend(style);
+    element.attrs = attrs;
 }
 
 /// plotters draws each tick mark right after its label, which splits what
@@ -356,18 +378,21 @@ fn mesh_lines_first(items: &mut [Item], colours: &Colours) {
         }
         _ => Kind::Other,
     };
+    let kinds: Vec<Kind> = items.iter().map(kind).collect();
     let mut start = 0;
     while start < items.len() {
-        if kind(&items[start]) == Kind::Other {
+        if kinds[start] == Kind::Other {
             start += 1;
             continue;
         }
         let mut end = start;
-        while end < items.len() && kind(&items[end]) != Kind::Other {
+        while end < items.len() && kinds[end] != Kind::Other {
             end += 1;
         }
-        // A stable sort: lines keep their order, labels theirs.
-        items[start..end].sort_by_key(|item| kind(item) == Kind::Label);
+        if kinds[start..end].contains(&Kind::Label) && kinds[start..end].contains(&Kind::Line) {
+            // A stable sort: lines keep their order, labels theirs.
+            items[start..end].sort_by_key(|item| kind(item) == Kind::Label);
+        }
         start = end;
     }
 }
@@ -401,7 +426,7 @@ fn write_grouped(out: &mut String, items: &[Item], colours: &Colours) {
             }
             end += 1;
         }
-        if end - i < 2 || element.style().next().is_none() {
+        if end - i < 2 || element.style().is_empty() {
             element.write(out, false);
             i += 1;
             continue;
@@ -476,7 +501,7 @@ fn write_path(out: &mut String, run: &[Item], colours: &Colours) -> bool {
 /// The ends of a `<line>`, or of a `<polyline>` of two points, that has no
 /// attribute besides its geometry and its style.
 fn segment<'e>(e: &'e Element) -> Option<[&'e str; 4]> {
-    let mut geometry = e.attrs.iter().filter(|(k, _)| !INHERITED.contains(k));
+    let mut geometry = e.geometry().iter();
     let ends = match (e.tag, geometry.next(), geometry.next()) {
         ("polyline", Some(("points", points)), None) => {
             let mut points = points.split(' ');
@@ -490,12 +515,7 @@ fn segment<'e>(e: &'e Element) -> Option<[&'e str; 4]> {
         }
         ("line", _, _) => {
             let get = |name| e.attr(name);
-            if e.attrs
-                .iter()
-                .filter(|(k, _)| !INHERITED.contains(k))
-                .count()
-                != 4
-            {
+            if e.geometry().len() != 4 {
                 return None;
             }
             [get("x1")?, get("y1")?, get("x2")?, get("y2")?]
