@@ -235,7 +235,7 @@ impl Element<'_> {
 /// text content is joined onto one line: SVG drops a text's leading and
 /// trailing white space when it renders it, so nothing visible changes.
 fn parse<'a>(body: &'a str, colours: &Colours) -> Vec<Item<'a>> {
-    let mut items = Vec::new();
+    let mut items = Vec::with_capacity(body.len() / 48);
     let mut sizes = Vec::new();
     let mut lines = body.lines();
     while let Some(line) = lines.next() {
@@ -283,13 +283,18 @@ fn parse_tag(line: &str) -> Option<Element<'_>> {
     {
         return None;
     }
-    let mut attrs = Vec::new();
+    // plotters writes at most ten attributes (a rotated bold text).
+    let mut attrs = Vec::with_capacity(10);
     let mut rest = &rest[name_end..];
     while let Some(after_space) = rest.strip_prefix(' ') {
-        let eq = after_space.find("=\"")?;
+        // Byte searches: a two-byte `str` pattern builds a searcher per call.
+        let eq = memchr::memchr(b'=', after_space.as_bytes())?;
+        if after_space.as_bytes().get(eq + 1) != Some(&b'"') {
+            return None;
+        }
         let key = &after_space[..eq];
         let value_start = eq + 2;
-        let value_len = after_space[value_start..].find('"')?;
+        let value_len = memchr::memchr(b'"', &after_space.as_bytes()[value_start..])?;
         attrs.push((
             key,
             Cow::Borrowed(&after_space[value_start..value_start + value_len]),
@@ -345,12 +350,13 @@ fn tidy<'a>(element: &mut Element<'a>, colours: &Colours, sizes: &mut Vec<(&'a s
         }
     }
     // Own attributes first, then the inherited ones (see `Element::attrs`).
-    let (mut attrs, style): (Vec<_>, Vec<_>) = std::mem::take(&mut element.attrs)
-        .into_iter()
-        .partition(|(k, _)| !INHERITED.contains(k));
-    element.style = attrs.len();
-    attrs.extend(style);
-    element.attrs = attrs;
+    // A stable sort of a few items: no allocation.
+    element.attrs.sort_by_key(|(k, _)| INHERITED.contains(k));
+    element.style = element
+        .attrs
+        .iter()
+        .position(|(k, _)| INHERITED.contains(k))
+        .unwrap_or(element.attrs.len());
 }
 
 /// plotters draws each tick mark right after its label, which splits what
