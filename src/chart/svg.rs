@@ -600,6 +600,10 @@ pub(crate) fn number(value: f64, decimals: usize) -> String {
         // Absurd magnitudes stay short.
         return format!("{value:.2e}");
     }
+    // Whole numbers (most ticks) skip float formatting: the same text.
+    if value.fract() == 0.0 {
+        return (value as i64).to_string();
+    }
     let mut text = format!("{value:.decimals$}");
     if text.contains('.') {
         while text.ends_with('0') {
