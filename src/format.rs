@@ -5,6 +5,10 @@ use chrono::NaiveDate;
 
 /// A number with at most `decimals` decimals, trailing zeros trimmed.
 pub fn number(value: f64, decimals: usize) -> String {
+    // Whole numbers (most figures and ticks) skip float formatting: the same text.
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return (value as i64).to_string();
+    }
     let text = format!("{value:.decimals$}");
     let text = if text.contains('.') {
         text.trim_end_matches('0').trim_end_matches('.').to_string()
@@ -83,5 +87,23 @@ mod tests {
         assert_eq!(percent(0.875), "88%");
         assert_eq!(money(1234567.4, "USD"), "1,234,567 USD");
         assert_eq!(money(999.0, ""), "999");
+    }
+
+    #[test]
+    fn whole_numbers_read_as_float_formatting_reads_them() {
+        for v in [
+            0.0, -0.0, 1.0, -7.0, 95.0, 100.0, 12_400.0, -1e14, 9.99e14, 1e15, 3e20,
+        ] {
+            for d in [0, 1, 2] {
+                let slow = format!("{v:.d$}");
+                let slow = if slow.contains('.') {
+                    slow.trim_end_matches('0').trim_end_matches('.').to_string()
+                } else {
+                    slow
+                };
+                let slow = if slow == "-0" { "0".to_string() } else { slow };
+                assert_eq!(number(v, d), slow, "{v} {d}");
+            }
+        }
     }
 }

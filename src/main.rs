@@ -6,6 +6,13 @@ use clap::Parser;
 
 use rapporteur::cmd::{self, Cli};
 
+/// mimalloc instead of the system allocator: a build allocates and frees
+/// many small strings (templates, charts, Markdown) on every thread, and
+/// glibc's malloc took about a sixth of a build's CPU time
+/// (docs/performance.md, "Where the time goes").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cmd::execute(cli) {

@@ -168,8 +168,8 @@ fn kpi_chart_has_the_target_line_and_one_point_per_reported_period() {
             let reported = (-12..0)
                 .filter(|n| value(current.plus(*n)).is_some())
                 .count();
-            let filled = svg.matches(r##"r="4" fill="#2E4A6B""##).count();
-            let hollow = svg.matches(r##"r="4" fill="none""##).count();
+            let filled = markers(svg, r##"fill="#2E4A6B""##);
+            let hollow = markers(svg, r##"fill="none""##);
             // The legend shows one sample of each marker it uses.
             assert_eq!(
                 filled,
@@ -204,6 +204,33 @@ fn kpi_chart_has_the_target_line_and_one_point_per_reported_period() {
             );
         }
     }
+}
+
+/// The number of markers (circles of radius 4) filled with `fill`, whether
+/// the circle carries the fill or inherits it from its `<g>`.
+fn markers(svg: &str, fill: &str) -> usize {
+    let mut groups: Vec<&str> = Vec::new();
+    let mut n = 0;
+    for line in svg.lines() {
+        if let Some(attrs) = line.strip_prefix("<g") {
+            groups.push(attrs);
+        } else if line == "</g>" {
+            groups.pop();
+        } else if line.starts_with("<circle ") && line.contains(r#"r="4""#) {
+            let own = line.contains(" fill=\"");
+            if (own && line.contains(fill))
+                || (!own
+                    && groups
+                        .iter()
+                        .rev()
+                        .find(|g| g.contains(" fill=\""))
+                        .is_some_and(|g| g.contains(fill)))
+            {
+                n += 1;
+            }
+        }
+    }
+    n
 }
 
 /// The `<svg>` element whose ids start with `id`.
