@@ -151,10 +151,22 @@ pub fn health_at(e: &Engagement, config: &Config, as_of: NaiveDate) -> Option<f6
 }
 
 pub fn analyse_engagement(e: &Engagement, config: &Config, as_of: NaiveDate) -> EngagementAnalysis {
+    analyse_engagement_with(e, config, as_of, &|date| health_at(e, config, date))
+}
+
+/// [`analyse_engagement`], asking `health_at` for the sparkline's scores:
+/// callers that analyse one engagement at several dates (the review packs)
+/// can remember the scores, which do not depend on `as_of`.
+pub fn analyse_engagement_with(
+    e: &Engagement,
+    config: &Config,
+    as_of: NaiveDate,
+    health_at: &(dyn Fn(NaiveDate) -> Option<f64> + Sync),
+) -> EngagementAnalysis {
     let c = Components::compute(e, config, as_of);
     let bands = &config.thresholds.health;
     let health = health::breakdown(&c.scored(), |k| c.reasons(k), &config.weights, bands);
-    let sparkline = health::sparkline(as_of, bands, |date| health_at(e, config, date));
+    let sparkline = health::sparkline(as_of, bands, health_at);
     let actions = actions::analyse_actions(e, as_of);
     let summary = Summary {
         health: health.score,

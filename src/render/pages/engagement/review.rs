@@ -158,10 +158,29 @@ struct WinRow {
 /// Every pack of an engagement, analysed in parallel.
 pub(crate) fn pages(input: &Input, e: &Engagement) -> Vec<PageJob> {
     let all = quarters(e, input.as_of);
+    let config = &input.portfolio.config;
+    // The packs' 12-month health sparklines overlap: each month's score is
+    // computed once per engagement, not once per pack.
+    let scores = std::sync::Mutex::new(std::collections::HashMap::new());
+    let health_at = |date: chrono::NaiveDate| -> Option<f64> {
+        let known = scores
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&date)
+            .copied();
+        known.unwrap_or_else(|| {
+            let score = analyse::health_at(e, config, date);
+            scores
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(date, score);
+            score
+        })
+    };
     all.par_iter()
         .enumerate()
         .map(|(i, q)| {
-            let a = analyse::analyse_engagement(e, &input.portfolio.config, q.as_of());
+            let a = analyse::analyse_engagement_with(e, config, q.as_of(), &health_at);
             let link = |q: &Quarter| ReviewLink {
                 label: q.label(),
                 url: format!("{}.html", q.label()),
