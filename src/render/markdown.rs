@@ -19,10 +19,13 @@ pub fn to_html(
     engagement: &str,
     published: &dyn Fn(&LinkTarget) -> bool,
 ) -> String {
-    let shift = heading_shift(markdown);
+    // Parsed once: the heading shift needs every heading before the first
+    // event is written.
+    let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
+    let shift = heading_shift(&events);
     // Which open links were dropped, so their matching ends are dropped too.
     let mut dropped: Vec<bool> = Vec::new();
-    let events = Parser::new_ext(markdown, markdown_options()).filter_map(|event| match event {
+    let events = events.into_iter().filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Some(Event::Text(raw)),
         Event::Start(Tag::Heading {
             level,
@@ -75,10 +78,11 @@ pub fn to_html(
 
 /// How many levels to move the body's headings so that its top level is
 /// `<h2>`: the page's title is the only `<h1>`, and no level is skipped.
-fn heading_shift(markdown: &str) -> i32 {
-    let top = Parser::new_ext(markdown, markdown_options())
+fn heading_shift(events: &[Event]) -> i32 {
+    let top = events
+        .iter()
         .filter_map(|e| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(level as i32),
+            Event::Start(Tag::Heading { level, .. }) => Some(*level as i32),
             _ => None,
         })
         .min();
