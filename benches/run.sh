@@ -7,8 +7,10 @@
 #   benches/run.sh --large    adds 1,000 x 36 x 8 + 50,000 notes
 #
 # Every timed build writes into an empty output folder (hyperfine --prepare
-# removes the previous one, for Hugo too): replacing a previous output costs
-# the removal of the old tree, reported separately by `timings`.
+# removes the previous one, for Hugo and Zola too; c100 is compared a second
+# time with previous outputs moved aside, and so is the scaling series, see
+# clear_cmd): replacing a previous output costs the removal of the old tree,
+# reported separately by `timings`.
 #
 # Environment: WORK (default /tmp/rapporteur-bench, on the disk under test),
 # RUNS (hyperfine runs, default 3), HUGO (path of the hugo binary),
@@ -138,12 +140,14 @@ floor c100
 rss c100
 timings c100
 
-say "## scaling (100 notes per engagement)"
+say "## scaling (100 notes per engagement; previous outputs moved aside)"
 corpus c25 25 100
 corpus c50 50 100
 hyperfine --runs "$RUNS" --warmup 1 \
-  --prepare "rm -rf $WORK/out-c25" --prepare "rm -rf $WORK/out-c50" --prepare "rm -rf $WORK/out-c100" \
+  --prepare "$(clear_cmd aside "$WORK/out-c25")" --prepare "$(clear_cmd aside "$WORK/out-c50")" \
+  --prepare "$(clear_cmd aside "$WORK/out-c100")" \
   -n 1x-25 "$(build_cmd c25)" -n 2x-50 "$(build_cmd c50)" -n 4x-100 "$(build_cmd c100)" | tee -a "$RESULTS"
+rm -rf "$WORK/trash"
 
 if [ "$LARGE" = 1 ]; then
   corpus c1000 1000 50
