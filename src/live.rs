@@ -27,14 +27,16 @@ use crate::error::{Error, Result};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{Engagement, Portfolio};
 use crate::output::SiteFiles;
-use crate::render::{self, Engine, links};
+use crate::render::{self, links};
 use crate::site::{self, BuildOptions, BuildReport, Clock, Counter, Prepared};
 use crate::validate;
 
 /// A built site and the model, analyses and templates it was rendered from.
 pub struct LiveSite {
     opts: BuildOptions,
-    prepared: Prepared,
+    /// Shared with plans, which copy it only after the edited notes' pages
+    /// are out.
+    prepared: Arc<Prepared>,
     /// The notes of every engagement in the content, in the build's scope
     /// or not, by engagement id: links are checked against these.
     notes: BTreeMap<String, BTreeSet<String>>,
@@ -53,15 +55,12 @@ enum Planned {
     Engagements(Box<Next>),
 }
 
-/// The site's model with some engagements reloaded.
+/// Some engagements reloaded, checked and analysed, to put in the site's model.
 struct Next {
     as_of: chrono::NaiveDate,
-    portfolio: Portfolio,
-    analyses: Vec<EngagementAnalysis>,
-    scope: crate::scope::Scope,
-    engine: Arc<Engine>,
-    /// Indices in `portfolio` of the engagements reloaded and in scope.
-    changed: Vec<usize>,
+    base: Arc<Prepared>,
+    /// Index in the scoped portfolio, the engagement and its analysis.
+    replaced: Vec<(usize, Engagement, EngagementAnalysis)>,
     /// Every engagement reloaded, with its notes (in scope or not).
     notes: Vec<(String, BTreeSet<String>)>,
     /// The pages of the notes whose files changed, already rendered.
@@ -81,7 +80,14 @@ pub struct Update {
 
 enum Change {
     Everything(Box<LiveSite>),
-    Engagements { next: Box<Next>, files: SiteFiles },
+    Engagements {
+        prepared: Box<Prepared>,
+        /// Indices of the re-rendered engagements in `prepared`.
+        changed: Vec<usize>,
+        notes: Vec<(String, BTreeSet<String>)>,
+        warnings: Vec<Diagnostic>,
+        files: SiteFiles,
+    },
 }
 
 impl Update {
@@ -130,7 +136,7 @@ impl LiveSite {
         clock.lap("render", &mut report);
         let site = LiveSite {
             opts: opts.clone(),
-            prepared,
+            prepared: Arc::new(prepared),
             notes,
             warnings: report.warnings.clone(),
             files,
@@ -182,20 +188,23 @@ impl LiveSite {
     pub fn apply(&mut self, update: Update) {
         match update.change {
             Change::Everything(site) => *self = *site,
-            Change::Engagements { next, files } => {
-                let next = *next;
-                let folders: Vec<String> = next
-                    .changed
+            Change::Engagements {
+                prepared,
+                changed,
+                notes,
+                warnings,
+                files,
+            } => {
+                let folders: Vec<String> = changed
                     .iter()
-                    .map(|&i| links::engagement_dir(&next.portfolio.engagements[i].id))
+                    .map(|&i| links::engagement_dir(&prepared.portfolio.engagements[i].id))
                     .collect();
                 self.files
                     .retain(|path, _| !folders.iter().any(|f| path.starts_with(f.as_str())));
                 self.files.extend(files);
-                self.prepared.portfolio = next.portfolio;
-                self.prepared.analyses = next.analyses;
-                self.notes.extend(next.notes);
-                self.warnings = next.warnings;
+                self.prepared = Arc::new(*prepared);
+                self.notes.extend(notes);
+                self.warnings = warnings;
             }
         }
     }
@@ -307,25 +316,11 @@ impl LiveSite {
         })?;
         clock.lap("edited notes", &mut report);
 
-        let mut next = Portfolio {
-            config: config.clone(),
-            engagements: portfolio.engagements.clone(),
-        };
-        let mut analyses = self.prepared.analyses.clone();
-        let mut changed_at = Vec::new();
-        for (i, e, a) in replaced {
-            next.engagements[i] = e;
-            analyses[i] = a;
-            changed_at.push(i);
-        }
         report.warnings = diagnostics.clone();
         Ok(Some(Next {
             as_of: self.opts.as_of,
-            portfolio: next,
-            analyses,
-            scope: self.prepared.scope.clone(),
-            engine: Arc::clone(&self.prepared.engine),
-            changed: changed_at,
+            base: Arc::clone(&self.prepared),
+            replaced,
             notes: ids
                 .iter()
                 .filter_map(|id| notes.get_key_value(*id))
@@ -356,63 +351,79 @@ impl Plan {
             Planned::Everything(opts) => return Update::build(&opts),
             Planned::Engagements(next) => next,
         };
+        let next = *next;
         let mut report = BuildReport::default();
         let mut clock = Clock::new();
-        let files = next.render(&mut report)?;
-        let mut timings = next.report.timings.clone();
+        // The site's model with the reloaded engagements in place: a copy,
+        // made now that the edited notes' pages are out.
+        let base = &next.base;
+        let mut prepared = Prepared {
+            portfolio: Portfolio {
+                config: base.portfolio.config.clone(),
+                engagements: base.portfolio.engagements.clone(),
+            },
+            analyses: base.analyses.clone(),
+            scope: base.scope.clone(),
+            engine: Arc::clone(&base.engine),
+        };
+        let mut changed = Vec::new();
+        for (i, e, a) in next.replaced {
+            prepared.portfolio.engagements[i] = e;
+            prepared.analyses[i] = a;
+            changed.push(i);
+        }
+        let files = render_changed(&prepared, next.as_of, &changed, &mut report)?;
+        let mut timings = next.report.timings;
         clock.lap("render", &mut report);
         timings.append(&mut report.timings);
         report.timings = timings;
         report.warnings = next.warnings.clone();
-        report.scope = next.report.scope.clone();
-        let engagements = next
-            .changed
+        report.scope = next.report.scope;
+        let engagements = changed
             .iter()
-            .map(|&i| next.portfolio.engagements[i].id.clone())
+            .map(|&i| prepared.portfolio.engagements[i].id.clone())
             .collect();
         Ok(Update {
-            change: Change::Engagements { next, files },
+            change: Change::Engagements {
+                prepared: Box::new(prepared),
+                changed,
+                notes: next.notes,
+                warnings: next.warnings,
+                files,
+            },
             report,
             engagements: Some(engagements),
         })
     }
 }
 
-impl Next {
-    fn input(&self) -> render::Input<'_> {
-        render::Input {
-            portfolio: &self.portfolio,
-            analyses: &self.analyses,
-            as_of: self.as_of,
-            scope: &self.scope,
-            base_url: &self.portfolio.config.base_url,
-        }
-    }
-
-    /// The pages of the changed engagements and every portfolio-wide file.
-    fn render(&self, report: &mut BuildReport) -> Result<SiteFiles> {
-        let input = self.input();
-        let engine = &self.engine;
-        gather(report, |sink| {
-            let engagements = || -> Result<()> {
-                for &i in &self.changed {
-                    render::render_engagement_to(&input, engine, i, sink)
-                        .map_err(Error::Content)?;
-                }
-                Ok(())
-            };
-            let data = || {
-                for (path, bytes) in site::data_files(&input) {
-                    sink(path, bytes);
-                }
-            };
-            let (pages, (portfolio, ())) = rayon::join(engagements, || {
-                rayon::join(|| render::render_portfolio_to(&input, engine, sink), data)
-            });
-            pages?;
-            portfolio.map_err(Error::Content)
-        })
-    }
+/// The pages of the engagements at `changed` and every portfolio-wide file.
+fn render_changed(
+    prepared: &Prepared,
+    as_of: chrono::NaiveDate,
+    changed: &[usize],
+    report: &mut BuildReport,
+) -> Result<SiteFiles> {
+    let input = prepared.input(as_of);
+    let engine = &prepared.engine;
+    gather(report, |sink| {
+        let engagements = || -> Result<()> {
+            for &i in changed {
+                render::render_engagement_to(&input, engine, i, sink).map_err(Error::Content)?;
+            }
+            Ok(())
+        };
+        let data = || {
+            for (path, bytes) in site::data_files(&input) {
+                sink(path, bytes);
+            }
+        };
+        let (pages, (portfolio, ())) = rayon::join(engagements, || {
+            rayon::join(|| render::render_portfolio_to(&input, engine, sink), data)
+        });
+        pages?;
+        portfolio.map_err(Error::Content)
+    })
 }
 
 /// The files `render` hands to its sink, counted into `report`.
