@@ -216,3 +216,28 @@ fn a_broken_engagement_fails_every_update_until_it_is_fixed() {
     );
     live.apply(update);
 }
+
+#[test]
+fn a_client_scoped_site_rebuilds_its_own_engagements_only() {
+    let mut live = Live::of_example(|o| o.client = Some("brightline energy".into()));
+    // Another client's engagement: nothing of it is on this site.
+    live.edit(RECORD, |t| t.replacen("name: ", "name: Renamed ", 1));
+    let update = live.update(&[RECORD]).unwrap();
+    assert_eq!(update.engagements, Some(Vec::new()));
+    live.apply(update);
+    assert!(!live.page("index.html").contains("Renamed "));
+
+    live.edit(NOTE, |t| t.replace("## Staffing", "## Quokka staffing"));
+    let update = live.update(&[NOTE]).unwrap();
+    assert_eq!(update.engagements, Some(vec![TROUBLED.to_string()]));
+    live.apply(update);
+
+    // Moving an engagement to this client brings it in: everything is rebuilt.
+    live.edit(RECORD, |t| {
+        t.replace("name: Calloway Logistics,", "name: Brightline Energy,")
+    });
+    let update = live.update(&[RECORD]).unwrap();
+    assert_eq!(update.engagements, None);
+    live.apply(update);
+    assert!(live.page("index.html").contains("Renamed "));
+}
