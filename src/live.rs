@@ -18,7 +18,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use crate::analyse::{self, EngagementAnalysis};
 use crate::check;
@@ -159,13 +159,8 @@ impl LiveSite {
     /// changed. Give every path changed since the last update that was
     /// applied: a failed one changes nothing, so its paths must come again.
     pub fn plan(&self, opts: &BuildOptions, changed: &[PathBuf]) -> Result<Plan> {
-        let same_options = opts.as_of == self.opts.as_of
-            && opts.audience == self.opts.audience
-            && opts.client == self.opts.client
-            && opts.provider == self.opts.provider
-            && opts.base_url == self.opts.base_url
-            && opts.strict == self.opts.strict
-            && opts.root == self.opts.root;
+        // Another date, scope or root: every page may differ.
+        let same_options = *opts == self.opts;
         let ids = changed
             .iter()
             .map(|path| self.engagement_of(path))
@@ -431,17 +426,13 @@ fn gather(
     report: &mut BuildReport,
     render: impl FnOnce(&render::Sink) -> Result<()>,
 ) -> Result<SiteFiles> {
-    let files = Mutex::new(SiteFiles::new());
-    let insert = |path, bytes| {
-        files
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(path, bytes);
-    };
-    let counter = Counter::new(&insert);
-    render(&|p, b| counter.sink(p, b))?;
-    counter.report(report);
-    Ok(files.into_inner().unwrap_or_else(|p| p.into_inner()))
+    let (files, ()) = site::collect(|sink| {
+        let counter = Counter::new(sink);
+        render(&|p, b| counter.sink(p, b))?;
+        counter.report(report);
+        Ok(())
+    })?;
+    Ok(files)
 }
 
 fn slugs(e: &Engagement) -> BTreeSet<String> {

@@ -43,32 +43,41 @@ impl Scope {
     /// The scoped portfolio: other parties' engagements and, for a shared
     /// build, every internal item removed.
     pub fn apply(&self, mut portfolio: Portfolio) -> Result<Portfolio> {
+        // A party no engagement has is a mistake in the command, not an empty site.
+        let all = &portfolio.engagements;
         if let Some(client) = &self.client {
-            let known = party_names(&portfolio, |e| &e.record.client.name);
-            portfolio
-                .engagements
-                .retain(|e| same_party(&e.record.client.name, client));
-            if portfolio.engagements.is_empty() {
+            if !all
+                .iter()
+                .any(|e| same_party(&e.record.client.name, client))
+            {
+                let known = party_names(all.iter(), |e| &e.record.client.name);
                 return Err(unknown_party("client", client, &known));
             }
         }
         if let Some(provider) = &self.provider {
-            let known = party_names(&portfolio, |e| &e.record.provider.name);
-            portfolio
-                .engagements
-                .retain(|e| same_party(&e.record.provider.name, provider));
-            if portfolio.engagements.is_empty() {
+            let of_client = all.iter().filter(|e| {
+                let c = &self.client;
+                c.as_ref()
+                    .is_none_or(|c| same_party(&e.record.client.name, c))
+            });
+            if !of_client
+                .clone()
+                .any(|e| same_party(&e.record.provider.name, provider))
+            {
+                let known = party_names(of_client, |e| &e.record.provider.name);
                 return Err(unknown_party("provider", provider, &known));
             }
         }
-        if self.audience == Audience::Shared {
-            portfolio.engagements.iter_mut().for_each(keep_shared);
-        }
+        portfolio.engagements = std::mem::take(&mut portfolio.engagements)
+            .into_iter()
+            .filter_map(|e| self.engagement(e))
+            .collect();
         Ok(portfolio)
     }
 
     /// One engagement as `apply` leaves it: `None` when it belongs to
     /// another party, else with what the audience may not see removed.
+    /// `serve` scopes a reloaded engagement with it.
     pub fn engagement(&self, mut e: Engagement) -> Option<Engagement> {
         let r = &e.record;
         let other = |name: &str, wanted: &Option<String>| {
@@ -105,8 +114,11 @@ fn same_party(name: &str, wanted: &str) -> bool {
     name.trim().eq_ignore_ascii_case(wanted.trim())
 }
 
-fn party_names(p: &Portfolio, name: impl Fn(&Engagement) -> &String) -> Vec<String> {
-    let mut names: Vec<String> = p.engagements.iter().map(|e| name(e).clone()).collect();
+fn party_names<'a>(
+    engagements: impl Iterator<Item = &'a Engagement>,
+    name: impl Fn(&Engagement) -> &String,
+) -> Vec<String> {
+    let mut names: Vec<String> = engagements.map(|e| name(e).clone()).collect();
     names.sort();
     names.dedup();
     names

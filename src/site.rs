@@ -19,7 +19,7 @@ use crate::render::{self, Engine};
 use crate::scope::Scope;
 use crate::{analyse, export, stopwatch};
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct BuildOptions {
     pub root: PathBuf,
     pub out: PathBuf,
@@ -47,29 +47,25 @@ pub struct BuildReport {
     pub scope: String,
 }
 
-/// Builds the site in memory: every stage but writing.
-pub fn render_site(opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
-    let checked = check::check(&opts.root)?;
-    if checked.fails(opts.strict) {
-        return Err(Error::Content(checked.diagnostics));
-    }
-    render_checked(checked, opts)
+/// The stages after the checks (`check::check`, shared with `rapporteur
+/// check`): scope, analyse, render, in memory. Fails if the checks found an
+/// error.
+pub fn render_checked(checked: Checked, opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
+    collect(|sink| render_checked_to(checked, opts, "render", sink))
 }
 
-/// The stages after the checks (`check::check`, shared with `rapporteur
-/// check`): scope, analyse, render. Fails if the checks found an error.
-pub fn render_checked(checked: Checked, opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
+/// The files `render` hands to its sink (from any thread), gathered in memory.
+pub(crate) fn collect<T>(
+    render: impl FnOnce(&render::Sink) -> Result<T>,
+) -> Result<(SiteFiles, T)> {
     let files = Mutex::new(SiteFiles::new());
-    let report = render_checked_to(checked, opts, "render", &|path, bytes| {
+    let value = render(&|path, bytes| {
         files
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .insert(path, bytes);
     })?;
-    Ok((
-        files.into_inner().unwrap_or_else(|p| p.into_inner()),
-        report,
-    ))
+    Ok((files.into_inner().unwrap_or_else(|p| p.into_inner()), value))
 }
 
 /// `render_checked`, handing each file to `sink` as soon as it is rendered.

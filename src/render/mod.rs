@@ -22,7 +22,6 @@ use crate::analyse::EngagementAnalysis;
 use crate::diagnostic::Diagnostic;
 use crate::model::Portfolio;
 use crate::notelinks::LinkTarget;
-use crate::output::SiteFiles;
 use crate::scope::Scope;
 use crate::stopwatch::{self, Work};
 pub use engine::Engine;
@@ -60,44 +59,30 @@ pub(crate) struct PageJob {
     pub context: Context,
 }
 
-/// Renders every page, the feeds and the theme's static files, in memory.
-pub fn render(input: &Input, engine: &Engine) -> Result<SiteFiles, Vec<Diagnostic>> {
-    let files = std::sync::Mutex::new(SiteFiles::new());
-    render_to(input, engine, &|path, bytes| {
-        files
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .insert(path, bytes);
-    })?;
-    Ok(files.into_inner().unwrap_or_else(|p| p.into_inner()))
-}
-
 /// Renders every page, the feeds and the theme's static files, handing each
 /// file to `sink` as soon as it is made (from several threads), so that a
 /// build can write pages while others render and never holds the whole site.
 pub fn render_to(input: &Input, engine: &Engine, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
-    let mut failures = render_pages(page_data(|| pages::portfolio(input)), engine, sink);
     // An engagement's page data (with its charts) is made only when its
     // pages are rendered, so memory holds the engagements in flight, not all.
-    // The feeds, single files over every engagement, are made meanwhile.
-    let (by_engagement, ()) = rayon::join(
-        || -> Vec<Vec<Diagnostic>> {
-            input
-                .portfolio
-                .engagements
-                .par_iter()
-                .zip(input.analyses.par_iter())
-                .map(|(e, a)| {
-                    render_pages(page_data(|| pages::engagement(input, e, a)), engine, sink)
-                })
+    // The portfolio-wide files, a few large ones, are made meanwhile.
+    let (portfolio, engagements) = rayon::join(
+        || render_portfolio_to(input, engine, sink),
+        || -> Vec<Result<(), Vec<Diagnostic>>> {
+            (0..input.portfolio.engagements.len())
+                .into_par_iter()
+                .map(|i| render_engagement_to(input, engine, i, sink))
                 .collect()
         },
-        || feeds_to(input, sink),
     );
-    failures.extend(by_engagement.into_iter().flatten());
     for (path, file) in engine.theme().statics() {
         sink(path.to_string(), file.bytes.clone());
     }
+    let failures = std::iter::once(portfolio)
+        .chain(engagements)
+        .filter_map(Result::err)
+        .flatten()
+        .collect();
     once_each(failures)
 }
 
