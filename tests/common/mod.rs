@@ -147,3 +147,87 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Every file and folder under `dir` (symbolic links as their target text),
+/// with the bytes of each file: compare two snapshots to prove that nothing
+/// outside what a command owns was written, moved or deleted.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.depth() > 0)
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let content = if e.file_type().is_file() {
+                Some(std::fs::read(e.path()).unwrap())
+            } else if e.file_type().is_symlink() {
+                Some(
+                    std::fs::read_link(e.path())
+                        .unwrap()
+                        .to_string_lossy()
+                        .into_owned()
+                        .into_bytes(),
+                )
+            } else {
+                None
+            };
+            (rel, content)
+        })
+        .collect()
+}
+
+/// Asserts that two snapshots are equal, naming the first paths that differ.
+pub fn assert_same_tree(
+    before: &BTreeMap<String, Option<Vec<u8>>>,
+    after: &BTreeMap<String, Option<Vec<u8>>>,
+    what: &str,
+) {
+    let changed: Vec<&String> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|k| before.get(*k) != after.get(*k))
+        .take(10)
+        .collect();
+    assert!(changed.is_empty(), "{what}: these paths changed: {changed:?}");
+}
+
+/// Staging or retired outputs (`.NAME.new-PID`, `.NAME.old-PID`) left
+/// anywhere under `dir`: a build must never leave one behind.
+pub fn leftovers(dir: &Path) -> Vec<String> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') && (n.contains(".new-") || n.contains(".old-")))
+        .collect()
+}
+
+/// A temporary folder standing in for someone's project: a real git
+/// repository with a committed file, a README and a `public/` folder of
+/// their own.
+pub fn fake_project() -> tempfile::TempDir {
+    let dir = repo(&[
+        ("README.md", "# my app\n"),
+        ("src/main.c", "int main(void) { return 0; }\n"),
+        ("public/index.html", "<p>my own web page</p>\n"),
+    ]);
+    let git = |args: &[&str]| {
+        let ok = Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.org")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.org")
+            .output()
+            .expect("run git")
+            .status
+            .success();
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "my project"]);
+    dir
+}
