@@ -13,6 +13,7 @@ use std::ops::Range;
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::prelude::*;
 
+use super::backend::SvgCanvas;
 use super::marks::{self, Swatch};
 use super::palette;
 use super::svg::{Area, DrawResult, clean, number};
@@ -37,19 +38,16 @@ const MARGIN_BOTTOM: u32 = 4;
 /// Tick mark length; plotters puts labels at twice this from the axis.
 const TICK: i32 = 4;
 
-pub(crate) type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<Axis, Axis>>;
+pub(crate) type Plot<'a, 'b> = ChartContext<'a, SvgCanvas<'b>, Cartesian2d<Axis, Axis>>;
 
-/// A text style of `px` viewBox pixels.
-///
-/// plotters writes `font-size` as its size / 1.24, so the size is scaled up
-/// here; `svg.rs` rounds the result back to `px`.
+/// A text style of `px` viewBox pixels (our backend writes the size as given).
 pub(crate) fn font(px: f64, colour: RGBColor) -> TextStyle<'static> {
-    ("sans-serif", px * 1.24).into_font().color(&colour)
+    ("sans-serif", px).into_font().color(&colour)
 }
 
 /// The same, bold.
 pub(crate) fn bold(px: f64, colour: RGBColor) -> TextStyle<'static> {
-    ("sans-serif", px * 1.24, FontStyle::Bold)
+    ("sans-serif", px, FontStyle::Bold)
         .into_font()
         .color(&colour)
 }

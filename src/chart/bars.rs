@@ -174,7 +174,7 @@ fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, height: u
             Some(v) => format!("{} {}", svg::clean(&r.name), fmt.value(v)),
             None => svg::clean(&r.name),
         };
-        legend.push((Swatch::Line(palette::REFERENCE), label));
+        legend.push((Swatch::Reference, label));
     }
 
     let value = value_axis(input, data);

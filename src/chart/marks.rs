@@ -10,6 +10,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axis::{Layout, Plot, SMALL_PX, TEXT_PX, font, text_width};
+use super::backend::{Dash, Dashed};
 use super::palette;
 use super::svg::{Area, DrawResult, clean};
 
@@ -22,13 +23,25 @@ pub(crate) enum Swatch {
     Hatched(RGBColor),
     /// A line with a dot (a measured series).
     LineDot(RGBColor),
-    /// A line alone (use a dash-marker colour for a dashed line).
-    Line(RGBColor),
+    /// A dashed reference line (a target, a limit).
+    Reference,
     /// A hollow circle (a provisional value).
     Hollow(RGBColor),
 }
 
 const SWATCH: i32 = 16;
+
+/// Reference lines: targets, limits, capacities.
+const REFERENCE_STYLE: ShapeStyle = ShapeStyle {
+    color: RGBAColor(
+        palette::REFERENCE.0,
+        palette::REFERENCE.1,
+        palette::REFERENCE.2,
+        1.0,
+    ),
+    filled: false,
+    stroke_width: 2,
+};
 const LEGEND_ROW: i32 = 22;
 const LEGEND_GAP: i32 = 18;
 
@@ -77,10 +90,10 @@ pub(crate) fn legend(root: &Area, items: &[(Swatch, String)], left: i32, width: 
                 ))?;
                 root.draw(&Circle::new((x + SWATCH / 2, mid), 4, c.filled()))?;
             }
-            Swatch::Line(c) => {
-                root.draw(&PathElement::new(
-                    vec![(x0, mid), (x1, mid)],
-                    c.stroke_width(2),
+            Swatch::Reference => {
+                root.draw(&Dashed::new(
+                    Dash::Reference,
+                    PathElement::new(vec![(x0, mid), (x1, mid)], REFERENCE_STYLE),
                 ))?;
             }
             Swatch::Hollow(c) => {
@@ -153,9 +166,9 @@ pub(crate) fn reference_line(root: &Area, plot: &Plot, points: &[(f64, f64)]) ->
     let mut pixels: Vec<_> = points.iter().map(|p| plot.backend_coord(p)).collect();
     pixels.dedup();
     if pixels.len() >= 2 {
-        root.draw(&PathElement::new(
-            pixels,
-            palette::REFERENCE.stroke_width(2),
+        root.draw(&Dashed::new(
+            Dash::Reference,
+            PathElement::new(pixels, REFERENCE_STYLE),
         ))?;
     }
     Ok(())

@@ -22,6 +22,7 @@
 //! so, with the data table intact).
 
 mod axis;
+mod backend;
 mod bars;
 mod grouped;
 mod heatmap;

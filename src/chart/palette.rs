@@ -2,10 +2,8 @@
 //!
 //! Hues come from the Okabe–Ito set, which stays distinguishable under the
 //! common colour-vision deficiencies; meaning is never carried by colour
-//! alone (labels, markers, hatching and dashes carry it too). Two colours are
-//! reserved as *dash markers*: the SVG post-processing in `svg.rs` gives every
-//! line or polyline stroked in [`REFERENCE`] or [`DATA_PROVISIONAL`] a
-//! `stroke-dasharray`, because plotters' SVG backend cannot emit one itself.
+//! alone (labels, markers, hatching and dashes carry it too). Dashes are
+//! drawn by wrapping a shape in `backend::Dashed`, not by colour.
 
 use plotters::style::RGBColor;
 

@@ -9,6 +9,7 @@ use plotters::prelude::*;
 
 use super::Chart;
 use super::axis::{self, Layout};
+use super::backend::{Dash, Dashed};
 use super::marks::{self, Swatch};
 use super::palette;
 use super::svg::{self, Area, DrawResult, Frame};
@@ -96,10 +97,7 @@ fn draw(
         legend.push((Swatch::Hollow(palette::DATA), "In progress".to_string()));
     }
     if let Some(t) = target {
-        legend.push((
-            Swatch::Line(palette::REFERENCE),
-            format!("Target {}", fmt.value(t.target)),
-        ));
+        legend.push((Swatch::Reference, format!("Target {}", fmt.value(t.target))));
     }
 
     let y = value_axis(input, values, target);
@@ -135,10 +133,8 @@ fn draw(
     if in_progress {
         if let (Some(Some(prev)), Some(Some(now))) = (settled.last(), values.last()) {
             let dashed = vec![((last - 1) as f64, *prev), (last as f64, *now)];
-            plot.draw_series(LineSeries::new(
-                dashed,
-                palette::DATA_PROVISIONAL.stroke_width(2),
-            ))?;
+            let line = PathElement::new(dashed, palette::DATA_PROVISIONAL.stroke_width(2));
+            plot.draw_series([Dashed::new(Dash::Provisional, line)])?;
         }
     }
     let reported = settled

@@ -1,29 +1,27 @@
-//! The SVG envelope: runs a plotters drawing into a string and turns it into
-//! an accessible, responsive `<svg>` element.
+//! The SVG envelope: runs a drawing on our plotters backend
+//! (`backend.rs`) and writes the elements it recorded as an accessible,
+//! responsive `<svg>` element.
 //!
-//! plotters writes `<svg width=.. height=.. viewBox=..>` followed by one tag
-//! per line, each carrying its full style. [`render`] replaces that opening
-//! tag with one that has a `viewBox` but no fixed size, `role="img"`,
-//! `aria-labelledby` and the font family, inserts `<title>` and `<desc>` as
-//! the first children, rounds font sizes, dashes the lines drawn in the
-//! palette's dash-marker colours, and writes the drawing compactly without
-//! changing a pixel of it: attributes that restate a default are dropped,
-//! a text's content joins its tag on one line, and consecutive elements of
-//! one style share a `<g>` that carries it (most of a chart's bytes were
-//! repeated style attributes). It also owns XML escaping and the sanitising
-//! of ids and label text.
+//! The opening tag has a `viewBox` but no fixed size, `role="img"`,
+//! `aria-labelledby` and the font family; `<title>` and `<desc>` are the
+//! first children. The drawing is written compactly: consecutive elements of
+//! one style share a `<g>` that carries it (most of a chart's bytes would be
+//! repeated style attributes), and runs of straight axis, grid and hatching
+//! lines become one `<path>`. This module also owns XML escaping and the
+//! sanitising of ids and label text.
 
-use std::borrow::Cow;
 use std::error::Error;
 use std::fmt::Write as _;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::backend::{Element, SvgCanvas};
 use super::palette;
 
 /// The root drawing area every chart draws on.
-pub(crate) type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+pub(crate) type Area<'a> = DrawingArea<SvgCanvas<'a>, Shift>;
 /// What drawing code returns; any plotters error ends in the fallback SVG.
 pub(crate) type DrawResult = Result<(), Box<dyn Error>>;
 
@@ -45,41 +43,44 @@ pub(crate) struct Frame<'a> {
 /// If drawing fails, the SVG says "Chart unavailable" instead; the caller's
 /// data table still carries the data.
 pub(crate) fn render(frame: &Frame, draw: impl FnOnce(&Area) -> DrawResult) -> String {
-    let mut raw = String::new();
+    let size = (frame.width * frame.scale, frame.height * frame.scale);
+    let mut elements = Vec::with_capacity(256);
     let drawn = {
-        let size = (frame.width * frame.scale, frame.height * frame.scale);
-        let root = SVGBackend::with_string(&mut raw, size).into_drawing_area();
-        let result = root
-            .fill(&palette::BACKGROUND)
+        let root = SvgCanvas::new(&mut elements, size).into_drawing_area();
+        root.fill(&palette::BACKGROUND)
             .map_err(Box::<dyn Error>::from)
             .and_then(|()| draw(&root))
-            .and_then(|()| root.present().map_err(Box::<dyn Error>::from));
-        result.is_ok()
+            .is_ok()
     };
     if !drawn {
-        raw = fallback(frame.width * frame.scale, frame.height * frame.scale);
+        elements = fallback(size);
     }
-    wrap(frame, &raw)
+    wrap(frame, elements)
 }
 
-/// The body of an SVG whose drawing failed.
-fn fallback(width: u32, height: u32) -> String {
-    format!(
-        "<svg>\n<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"{}\"/>\n\
-         <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-family=\"sans-serif\" \
-         font-size=\"14\" fill=\"{}\">Chart unavailable: see the data table</text>\n</svg>\n",
-        palette::hex(palette::BACKGROUND),
-        width / 2,
-        height / 2,
-        palette::hex(palette::INK),
-    )
+/// The drawing of an SVG whose drawing failed.
+fn fallback((width, height): (u32, u32)) -> Vec<Element> {
+    let mut elements = Vec::new();
+    let root = SvgCanvas::new(&mut elements, (width, height)).into_drawing_area();
+    let style = ("sans-serif", 14.0)
+        .into_font()
+        .color(&palette::INK)
+        .pos(Pos::new(HPos::Center, VPos::Bottom));
+    let _ = root.fill(&palette::BACKGROUND).and_then(|()| {
+        root.draw(&Text::new(
+            "Chart unavailable: see the data table",
+            ((width / 2) as i32, (height / 2) as i32),
+            style,
+        ))
+    });
+    drop(root);
+    elements
 }
 
-/// Replace plotters' opening tag and post-process the body.
-fn wrap(frame: &Frame, raw: &str) -> String {
-    let body = raw.find(">\n").map_or("", |end| &raw[end + 2..]);
+/// The opening tag, title and description, then the drawing.
+fn wrap(frame: &Frame, mut elements: Vec<Element>) -> String {
     let id = frame.id;
-    let mut out = String::with_capacity(raw.len() / 2 + 512);
+    let mut out = String::with_capacity(elements.len() * 48 + 512);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" \
@@ -100,9 +101,8 @@ fn wrap(frame: &Frame, raw: &str) -> String {
         );
     }
     let colours = Colours::get();
-    let mut items = parse(body, colours);
-    mesh_lines_first(&mut items, colours);
-    write_grouped(&mut out, &items, colours);
+    mesh_lines_first(&mut elements, colours);
+    write_grouped(&mut out, &elements, colours);
     if scaled {
         out.push_str("</g>\n");
     }
@@ -113,24 +113,9 @@ fn wrap(frame: &Frame, raw: &str) -> String {
 /// The font family every chart text uses; set once on the root `<svg>`.
 const FONT_FAMILY: &str = "sans-serif";
 
-/// Presentation attributes that children inherit from a `<g>`: the ones
-/// [`write_grouped`] may move from a run of elements onto a group. (`opacity`
-/// and `dy` are not inherited, so they stay on each element.)
-const INHERITED: &[&str] = &[
-    "fill",
-    "stroke",
-    "stroke-width",
-    "stroke-dasharray",
-    "font-size",
-    "font-weight",
-    "font-style",
-    "text-anchor",
-];
-
-/// Colours the post-processing recognises, as plotters writes them.
+/// Colours the writer groups by: what is drawn in them is drawn the same
+/// way whatever the order.
 struct Colours {
-    /// Lines drawn in these colours get these dash patterns.
-    dashed: [(String, &'static str); 2],
     /// Axis lines and tick marks.
     axis: String,
     /// Tick labels.
@@ -143,15 +128,7 @@ struct Colours {
 impl Colours {
     fn get() -> &'static Colours {
         static COLOURS: std::sync::OnceLock<Colours> = std::sync::OnceLock::new();
-        COLOURS.get_or_init(Colours::new)
-    }
-
-    fn new() -> Colours {
-        Colours {
-            dashed: [
-                (palette::hex(palette::REFERENCE), "7 4"),
-                (palette::hex(palette::DATA_PROVISIONAL), "4 3"),
-            ],
+        COLOURS.get_or_init(|| Colours {
             axis: palette::hex(palette::AXIS),
             muted: palette::hex(palette::MUTED),
             merged: [
@@ -159,204 +136,35 @@ impl Colours {
                 palette::hex(palette::GRID),
                 palette::hex(palette::BACKGROUND),
             ],
-        }
+        })
     }
 }
 
-/// One element of plotters' output, or a line passed through as it is.
-enum Item<'a> {
-    Element(Element<'a>),
-    Raw(&'a str),
+fn same_style(a: &Element, b: &Element) -> bool {
+    a.style() == b.style()
 }
 
-struct Element<'a> {
-    tag: &'a str,
-    /// Without the attributes that only restate a default: first the
-    /// element's own (geometry), then from `style` on the [`INHERITED`]
-    /// ones, each part in plotters' order.
-    attrs: Vec<(&'a str, Cow<'a, str>)>,
-    style: usize,
-    /// The content of a `<text>`, already escaped by plotters.
-    text: Option<Cow<'a, str>>,
-}
-
-impl Element<'_> {
-    fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_ref())
-    }
-
-    /// The inherited attributes, in order: elements with equal styles can
-    /// share a `<g>`.
-    fn style(&self) -> &[(&str, Cow<'_, str>)] {
-        &self.attrs[self.style..]
-    }
-
-    fn geometry(&self) -> &[(&str, Cow<'_, str>)] {
-        &self.attrs[..self.style]
-    }
-
-    fn same_style(&self, other: &Element) -> bool {
-        self.style() == other.style()
-    }
-
-    fn write(&self, out: &mut String, grouped: bool) {
-        out.push('<');
-        out.push_str(self.tag);
-        let attrs = if grouped {
-            self.geometry()
-        } else {
-            &self.attrs
-        };
-        for (k, v) in attrs {
-            push_attr(out, k, v);
-        }
-        match &self.text {
-            Some(text) => {
-                out.push('>');
-                out.push_str(text);
-                out.push_str("</");
-                out.push_str(self.tag);
-                out.push_str(">\n");
-            }
-            None => out.push_str("/>\n"),
-        }
-    }
-}
-
-/// Read plotters' one-tag-per-line output (a `<text>` spans three lines:
-/// the tag, its content, `</text>`) and tidy each element: font sizes
-/// rounded, attributes that restate a default dropped (`opacity="1"`,
-/// `stroke="none"`, `stroke-width="1"`, `text-anchor="start"`, the root's
-/// font family, the stroke width of an unstroked shape), the trailing space
-/// of `points` trimmed, and lines in the dash-marker colours dashed. The
-/// text content is joined onto one line: SVG drops a text's leading and
-/// trailing white space when it renders it, so nothing visible changes.
-fn parse<'a>(body: &'a str, colours: &Colours) -> Vec<Item<'a>> {
-    let mut items = Vec::with_capacity(body.len() / 48);
-    let mut sizes = Vec::new();
-    let mut lines = body.lines();
-    while let Some(line) = lines.next() {
-        if line == "</svg>" {
-            break;
-        }
-        let Some(element) = parse_tag(line) else {
-            items.push(Item::Raw(line));
-            continue;
-        };
-        let mut element = element;
-        if element.text.is_some() {
-            let mut text: Option<Cow<str>> = None;
-            for content in lines.by_ref() {
-                if content == "</text>" {
-                    break;
-                }
-                text = Some(match text {
-                    None => Cow::Borrowed(content.trim()),
-                    Some(before) => Cow::Owned(format!("{before} {}", content.trim())),
-                });
-            }
-            element.text = Some(text.unwrap_or_default());
-        }
-        tidy(&mut element, colours, &mut sizes);
-        items.push(Item::Element(element));
-    }
-    items
-}
-
-/// `<tag a="v" ...>` or `<tag a="v" .../>`; a `<text>` opens (text is
-/// `Some`), every other tag closes. Anything else is `None`.
-fn parse_tag(line: &str) -> Option<Element<'_>> {
-    let rest = line.strip_prefix('<')?;
-    let (rest, open) = match rest.strip_suffix("/>") {
-        Some(rest) => (rest, false),
-        None => (rest.strip_suffix('>')?, true),
+fn write_element(out: &mut String, element: &Element, grouped: bool) {
+    out.push('<');
+    out.push_str(element.tag);
+    let attrs = if grouped {
+        element.geometry()
+    } else {
+        &element.attrs
     };
-    let name_end = rest.find(' ').unwrap_or(rest.len());
-    let tag = &rest[..name_end];
-    if !matches!(
-        tag,
-        "text" | "circle" | "line" | "polyline" | "polygon" | "rect"
-    ) || open != (tag == "text")
-    {
-        return None;
+    for (k, v) in attrs {
+        push_attr(out, k, v);
     }
-    // plotters writes at most ten attributes (a rotated bold text).
-    let mut attrs = Vec::with_capacity(10);
-    let mut rest = &rest[name_end..];
-    while let Some(after_space) = rest.strip_prefix(' ') {
-        // Byte searches: a two-byte `str` pattern builds a searcher per call.
-        let eq = memchr::memchr(b'=', after_space.as_bytes())?;
-        if after_space.as_bytes().get(eq + 1) != Some(&b'"') {
-            return None;
+    match &element.text {
+        Some(text) => {
+            out.push('>');
+            out.push_str(text);
+            out.push_str("</");
+            out.push_str(element.tag);
+            out.push_str(">\n");
         }
-        let key = &after_space[..eq];
-        let value_start = eq + 2;
-        let value_len = memchr::memchr(b'"', &after_space.as_bytes()[value_start..])?;
-        attrs.push((
-            key,
-            Cow::Borrowed(&after_space[value_start..value_start + value_len]),
-        ));
-        rest = &after_space[value_start + value_len + 1..];
+        None => out.push_str("/>\n"),
     }
-    if !rest.trim().is_empty() {
-        return None;
-    }
-    Some(Element {
-        tag,
-        attrs,
-        style: 0,
-        text: open.then_some(Cow::Borrowed("")),
-    })
-}
-
-/// `sizes` remembers the font sizes already rounded: a chart uses a few.
-fn tidy<'a>(element: &mut Element<'a>, colours: &Colours, sizes: &mut Vec<(&'a str, String)>) {
-    let stroked = !matches!(element.attr("stroke"), None | Some("none"));
-    element.attrs.retain(|(k, v)| match *k {
-        "opacity" => v != "1",
-        "stroke" => v != "none",
-        "stroke-width" => stroked && v != "1",
-        "text-anchor" => v != "start",
-        "font-family" => v != FONT_FAMILY,
-        _ => true,
-    });
-    for (k, v) in &mut element.attrs {
-        let Cow::Borrowed(raw) = *v else { continue };
-        match *k {
-            "font-size" => {
-                let rounded = match sizes.iter().find(|(r, _)| *r == raw) {
-                    Some((_, rounded)) => rounded.clone(),
-                    None => {
-                        let rounded = number(raw.parse().unwrap_or(12.0), 1);
-                        sizes.push((raw, rounded.clone()));
-                        rounded
-                    }
-                };
-                *v = Cow::Owned(rounded);
-            }
-            "points" => *v = Cow::Borrowed(raw.trim_end()),
-            _ => {}
-        }
-    }
-    if matches!(element.tag, "polyline" | "line") {
-        let stroke = element.attr("stroke").unwrap_or("");
-        if let Some((_, pattern)) = colours.dashed.iter().find(|(c, _)| c == stroke) {
-            element
-                .attrs
-                .insert(0, ("stroke-dasharray", Cow::Borrowed(*pattern)));
-        }
-    }
-    // Own attributes first, then the inherited ones (see `Element::attrs`).
-    // A stable sort of a few items: no allocation.
-    element.attrs.sort_by_key(|(k, _)| INHERITED.contains(k));
-    element.style = element
-        .attrs
-        .iter()
-        .position(|(k, _)| INHERITED.contains(k))
-        .unwrap_or(element.attrs.len());
 }
 
 /// plotters draws each tick mark right after its label, which splits what
@@ -364,25 +172,24 @@ fn tidy<'a>(element: &mut Element<'a>, colours: &Colours, sizes: &mut Vec<(&'a s
 /// axis lines, tick marks and tick labels, draw the lines first and the
 /// labels after: labels sit beside their ticks, never on them, so the
 /// picture is the same (and a label is never under a line).
-fn mesh_lines_first(items: &mut [Item], colours: &Colours) {
+fn mesh_lines_first(items: &mut [Element], colours: &Colours) {
     #[derive(PartialEq)]
     enum Kind {
         Line,
         Label,
         Other,
     }
-    let kind = |item: &Item| match item {
-        Item::Element(e) if e.tag == "polyline" && e.attr("stroke") == Some(&colours.axis) => {
+    let kind = |e: &Element| {
+        if e.tag == "polyline" && e.attr("stroke") == Some(&colours.axis) {
             Kind::Line
-        }
-        Item::Element(e)
-            if e.tag == "text"
-                && e.attr("fill") == Some(&colours.muted)
-                && e.attr("transform").is_none() =>
+        } else if e.tag == "text"
+            && e.attr("fill") == Some(&colours.muted)
+            && e.attr("transform").is_none()
         {
             Kind::Label
+        } else {
+            Kind::Other
         }
-        _ => Kind::Other,
     };
     let kinds: Vec<Kind> = items.iter().map(kind).collect();
     let mut start = 0;
@@ -413,27 +220,16 @@ fn push_attr(out: &mut String, key: &str, value: &str) {
 
 /// Write the elements, putting each run of two or more consecutive elements
 /// with the same inherited attributes into one `<g>` that carries them.
-fn write_grouped(out: &mut String, items: &[Item], colours: &Colours) {
+fn write_grouped(out: &mut String, items: &[Element], colours: &Colours) {
     let mut i = 0;
     while i < items.len() {
-        let element = match &items[i] {
-            Item::Raw(line) => {
-                out.push_str(line);
-                out.push('\n');
-                i += 1;
-                continue;
-            }
-            Item::Element(element) => element,
-        };
+        let element = &items[i];
         let mut end = i + 1;
-        while let Some(Item::Element(next)) = items.get(end) {
-            if !next.same_style(element) {
-                break;
-            }
+        while items.get(end).is_some_and(|next| same_style(next, element)) {
             end += 1;
         }
         if end - i < 2 || element.style().is_empty() {
-            element.write(out, false);
+            write_element(out, element, false);
             i += 1;
             continue;
         }
@@ -446,10 +242,8 @@ fn write_grouped(out: &mut String, items: &[Item], colours: &Colours) {
             push_attr(out, k, v);
         }
         out.push_str(">\n");
-        for item in &items[i..end] {
-            if let Item::Element(e) = item {
-                e.write(out, true);
-            }
+        for e in &items[i..end] {
+            write_element(out, e, true);
         }
         out.push_str("</g>\n");
         i = end;
@@ -459,8 +253,8 @@ fn write_grouped(out: &mut String, items: &[Item], colours: &Colours) {
 /// Write a run of straight lines of one style (see [`Colours::merged`]) as
 /// one `<path>` with a subpath per line, if the run is only that; strokes
 /// are opaque and undashed, so the picture is the same.
-fn write_path(out: &mut String, run: &[Item], colours: &Colours) -> bool {
-    let Some(Item::Element(first)) = run.first() else {
+fn write_path(out: &mut String, run: &[Element], colours: &Colours) -> bool {
+    let Some(first) = run.first() else {
         return false;
     };
     let stroke = first.attr("stroke").unwrap_or("");
@@ -468,10 +262,7 @@ fn write_path(out: &mut String, run: &[Item], colours: &Colours) -> bool {
         return false;
     }
     let mut d = String::with_capacity(run.len() * 14);
-    for item in run {
-        let Item::Element(e) = item else {
-            return false;
-        };
+    for e in run {
         let Some([x1, y1, x2, y2]) = segment(e) else {
             return false;
         };
@@ -506,7 +297,7 @@ fn write_path(out: &mut String, run: &[Item], colours: &Colours) -> bool {
 
 /// The ends of a `<line>`, or of a `<polyline>` of two points, that has no
 /// attribute besides its geometry and its style.
-fn segment<'e>(e: &'e Element) -> Option<[&'e str; 4]> {
+fn segment(e: &Element) -> Option<[&str; 4]> {
     let mut geometry = e.geometry().iter();
     let ends = match (e.tag, geometry.next(), geometry.next()) {
         ("polyline", Some(("points", points)), None) => {
@@ -528,13 +319,7 @@ fn segment<'e>(e: &'e Element) -> Option<[&'e str; 4]> {
         }
         _ => return None,
     };
-    ends.iter()
-        .all(|v| {
-            !v.is_empty()
-                && v.bytes()
-                    .all(|b| b.is_ascii_digit() || b == b'-' || b == b'.')
-        })
-        .then_some(ends)
+    Some(ends)
 }
 
 /// Escape text for XML content and attribute values.
