@@ -20,8 +20,6 @@ pub(crate) const GRID: RGBColor = RGBColor(0xE1, 0xE5, 0xEA);
 
 /// A single measured series (a KPI's actuals, hours worked, a sparkline).
 pub(crate) const DATA: RGBColor = RGBColor(0x2E, 0x4A, 0x6B);
-/// [`DATA`] for provisional values (the month in progress); drawn dashed.
-pub(crate) const DATA_PROVISIONAL: RGBColor = RGBColor(0x2E, 0x4A, 0x6C);
 /// Targets, limits and capacities; drawn dashed.
 pub(crate) const REFERENCE: RGBColor = RGBColor(0x11, 0x11, 0x11);
 

@@ -133,7 +133,7 @@ fn draw(
     if in_progress {
         if let (Some(Some(prev)), Some(Some(now))) = (settled.last(), values.last()) {
             let dashed = vec![((last - 1) as f64, *prev), (last as f64, *now)];
-            let line = PathElement::new(dashed, palette::DATA_PROVISIONAL.stroke_width(2));
+            let line = PathElement::new(dashed, palette::DATA.stroke_width(2));
             plot.draw_series([Dashed::new(Dash::Provisional, line)])?;
         }
     }

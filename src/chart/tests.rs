@@ -453,9 +453,9 @@ fn in_progress_month_is_hollow_dashed_and_not_the_latest() {
     let hollow = elements(&chart.svg, "circle", DATA_STROKE);
     assert_eq!(hollow.len(), 1 + 1, "with the legend's");
     assert!(hollow.iter().all(|c| c.contains("fill=\"none\"")));
-    let dashed = elements(&chart.svg, "polyline", "stroke=\"#2E4A6C\"");
+    let dashed = elements(&chart.svg, "polyline", "stroke-dasharray=\"4 3\"");
     assert_eq!(dashed.len(), 1);
-    assert!(dashed[0].contains("stroke-dasharray"));
+    assert!(dashed[0].contains(DATA_STROKE), "{}", dashed[0]);
     assert!(
         chart.desc.contains("latest 94% in Feb 26"),
         "{}",
