@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::rag::Rag;
+use super::rag::{self, Rag, RagRange};
 use super::stats::weighted_mean;
 use super::window::{MonthWindow, SERIES_MONTHS};
 use crate::config::{HealthBands, Weights};
@@ -110,6 +110,11 @@ pub fn score(scored: &[Scored], weights: &Weights) -> Option<f64> {
 
 fn rounded(score: Option<f64>) -> Option<i64> {
     score.map(|s| s.round() as i64)
+}
+
+/// The scores that earn each band, for a chart's background.
+pub fn band_ranges(bands: &HealthBands) -> Vec<RagRange> {
+    rag::ranges(true, bands.green, bands.amber)
 }
 
 fn band(rounded: Option<i64>, bands: &HealthBands) -> Rag {

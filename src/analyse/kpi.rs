@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::rag::Rag;
+use super::rag::{self, Rag, RagRange};
 use super::stats::{mean, slope, weighted_mean};
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months, periods_before};
 use super::words::{count, num, with_unit};
@@ -296,6 +296,11 @@ pub fn analyse_performance(e: &Engagement, as_of: NaiveDate) -> Performance {
 }
 
 impl KpiAnalysis {
+    /// The values that earn each status, for a chart's background.
+    pub fn status_ranges(&self) -> Vec<RagRange> {
+        rag::ranges(self.direction == Direction::Higher, self.target, self.warn)
+    }
+
     /// The status in `month` from the series (grey outside it).
     pub fn status_in(&self, month: Month) -> Rag {
         self.series

@@ -60,6 +60,49 @@ impl Rag {
     }
 }
 
+/// The values that earn one status, `None` at an open end: what a chart
+/// shades behind a series, decided here with the statuses themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct RagRange {
+    pub from: Option<f64>,
+    pub to: Option<f64>,
+    pub rag: Rag,
+}
+
+/// The status ranges, lowest values first, of a value judged against
+/// `good` (green from there on) and `warn` (the amber edge, inclusive) in
+/// the good direction; a `warn` that is not on the bad side of `good` makes
+/// no amber range, as it makes no amber status.
+pub fn ranges(higher_is_better: bool, good: f64, warn: f64) -> Vec<RagRange> {
+    let range = |from, to, rag| RagRange { from, to, rag };
+    let amber = warn.is_finite()
+        && if higher_is_better {
+            warn < good
+        } else {
+            warn > good
+        };
+    match (higher_is_better, amber) {
+        (true, true) => vec![
+            range(None, Some(warn), Rag::Red),
+            range(Some(warn), Some(good), Rag::Amber),
+            range(Some(good), None, Rag::Green),
+        ],
+        (true, false) => vec![
+            range(None, Some(good), Rag::Red),
+            range(Some(good), None, Rag::Green),
+        ],
+        (false, true) => vec![
+            range(None, Some(good), Rag::Green),
+            range(Some(good), Some(warn), Rag::Amber),
+            range(Some(warn), None, Rag::Red),
+        ],
+        (false, false) => vec![
+            range(None, Some(good), Rag::Green),
+            range(Some(good), None, Rag::Red),
+        ],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +117,30 @@ mod tests {
         assert_eq!(Rag::Amber.as_str(), "amber");
         assert!(Rag::Amber.is_miss() && Rag::Red.is_miss());
         assert!(!Rag::Green.is_miss() && !Rag::Grey.is_miss());
+    }
+
+    #[test]
+    fn ranges_follow_the_statuses() {
+        let rags = |r: Vec<RagRange>| r.iter().map(|r| (r.from, r.to, r.rag)).collect::<Vec<_>>();
+        assert_eq!(
+            rags(ranges(true, 95.0, 90.0)),
+            [
+                (None, Some(90.0), Rag::Red),
+                (Some(90.0), Some(95.0), Rag::Amber),
+                (Some(95.0), None, Rag::Green)
+            ]
+        );
+        assert_eq!(
+            rags(ranges(false, 10.0, 12.0)),
+            [
+                (None, Some(10.0), Rag::Green),
+                (Some(10.0), Some(12.0), Rag::Amber),
+                (Some(12.0), None, Rag::Red)
+            ]
+        );
+        // A warn on the good side makes no amber range, as in `kpi::status`.
+        assert_eq!(ranges(false, 5.0, 1.0).len(), 2);
+        assert_eq!(ranges(true, 5.0, f64::NAN).len(), 2);
     }
 
     #[test]

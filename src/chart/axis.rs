@@ -16,7 +16,8 @@ use plotters::prelude::*;
 use super::backend::SvgCanvas;
 use super::marks::{self, Swatch};
 use super::palette;
-use super::svg::{Area, DrawResult, clean, number};
+use super::svg::{Area, DrawResult, clean};
+use crate::format::number;
 
 /// Width of a chart's viewBox. Charts scale to their container, so this and
 /// the text sizes below are chosen together: on a 375 px phone the text is

@@ -20,7 +20,8 @@ use plotters_backend::{
     FontStyle, FontTransform,
 };
 
-use super::svg::{escape, number};
+use super::svg::escape;
+use crate::format::number;
 
 /// A dash pattern, named by what it marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,14 +8,18 @@
 //! helper returns a [`Chart`]: a title, a one-sentence description, an SVG
 //! string and the same data as a table for screen readers and printing.
 //!
-//! Drawing goes through plotters' SVG backend without a font backend: text is
-//! laid out with plotters' built-in width estimate and emitted as SVG `<text>`,
+//! Drawing goes through our own plotters backend (`backend.rs`) without
+//! fonts: text is laid out with a width estimate and emitted as SVG `<text>`,
 //! so the browser picks the font and nothing here needs fontconfig or
 //! freetype. Shared pieces live in their own files: the palette
 //! (`palette.rs`), the SVG wrapper that adds `<title>`, `<desc>`, ARIA and the
 //! `viewBox` (`svg.rs`), axes, ticks and label layout (`axis.rs`), legends
-//! and marks drawn by several shapes (`marks.rs`), RAG thresholds
-//! (`thresholds.rs`) and value formatting plus the data table (`table.rs`).
+//! and marks drawn by several shapes (`marks.rs`), background bands
+//! (`bands.rs`) and value formatting plus the data table (`table.rs`).
+//!
+//! Charts decide nothing: every status colour (a point's [`Shade`], a
+//! background [`ValueBand`]) comes in with the input, as the analysis
+//! decided it.
 //!
 //! Rendering is pure and deterministic: the same input gives byte-identical
 //! SVG, and no input panics (a drawing failure falls back to an SVG that says
@@ -23,6 +27,7 @@
 
 mod axis;
 mod backend;
+mod bands;
 mod bars;
 mod grouped;
 mod heatmap;
@@ -32,17 +37,17 @@ mod series;
 mod sparkline;
 mod svg;
 mod table;
-mod thresholds;
 
 use serde::Serialize;
 
+pub use bands::ValueBand;
 pub use bars::{Bar, BarsInput, Flag, Orientation, Reference, bars};
 pub use grouped::{BarSeries, GapNote, GroupedBarsInput, Tone, grouped_bars};
 pub use heatmap::{HeatMapInput, heat_map};
-pub use series::{Point, TimeSeriesInput, time_series};
+pub use palette::Shade;
+pub use series::{Point, Target, TimeSeriesInput, time_series};
 pub use sparkline::{SparklineInput, sparkline};
 pub use table::{DataTable, NOT_REPORTED};
-pub use thresholds::{Direction, Thresholds};
 
 /// One rendered chart, ready to be inlined into a page.
 ///

@@ -6,6 +6,7 @@
 //! drawn by wrapping a shape in `backend::Dashed`, not by colour.
 
 use plotters::style::RGBColor;
+use serde::Serialize;
 
 /// Chart background: opaque, so a chart stays readable on a dark page.
 pub(crate) const BACKGROUND: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
@@ -55,4 +56,37 @@ pub(crate) const RISK_CRITICAL: RGBColor = RGBColor(0xA8, 0x3A, 0x0C);
 /// The `#RRGGBB` form plotters writes into the SVG, for post-processing.
 pub(crate) fn hex(c: RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
+}
+
+/// The colour of a status as the analysis decided it: charts draw a shade,
+/// they never judge a value themselves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shade {
+    Green,
+    Amber,
+    Red,
+    /// Not reported, or not judged.
+    Grey,
+}
+
+impl Shade {
+    pub(crate) fn colour(self) -> RGBColor {
+        match self {
+            Shade::Green => GREEN,
+            Shade::Amber => AMBER,
+            Shade::Red => RED,
+            Shade::Grey => GREY,
+        }
+    }
+
+    /// The colour's name, for descriptions: colour is never the only cue.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            Shade::Green => "green",
+            Shade::Amber => "amber",
+            Shade::Red => "red",
+            Shade::Grey => "grey",
+        }
+    }
 }

@@ -10,11 +10,12 @@ use plotters::prelude::*;
 use super::Chart;
 use super::axis::{self, Layout};
 use super::backend::{Dash, Dashed};
+use super::bands::{self, ValueBand};
 use super::marks::{self, Swatch};
 use super::palette;
+use super::palette::Shade;
 use super::svg::{self, Area, DrawResult, Frame};
 use super::table::{self, DataTable, NOT_REPORTED, ValueFormat, finite, plural};
-use super::thresholds::{Rag, Thresholds};
 
 /// One month of a series.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +24,16 @@ pub struct Point {
     pub label: String,
     /// The value; `None` is "not reported" and shown as a gap.
     pub value: Option<f64>,
+    /// The value's status as the caller judged it (grey: not judged).
+    pub shade: Shade,
+}
+
+/// A target line: its value and the words that say which way is good.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub value: f64,
+    /// E.g. "higher is better".
+    pub direction: String,
 }
 
 /// A monthly series, e.g. a KPI's actuals against its target.
@@ -42,10 +53,10 @@ pub struct TimeSeriesInput {
     /// The last point is the month in progress: drawn hollow and joined by a
     /// dashed line, and not the "latest" value of the description.
     pub last_in_progress: bool,
-    /// The target line (and bands, if `bands`).
-    pub target: Option<Thresholds>,
-    /// Shade the plot green/amber/red by the target's thresholds.
-    pub bands: bool,
+    /// The target line.
+    pub target: Option<Target>,
+    /// Shaded behind the plot, e.g. the values of each status.
+    pub bands: Vec<ValueBand>,
     /// The value axis never goes below this (e.g. 0 for a percentage).
     pub y_floor: Option<f64>,
     /// The value axis never goes above this (e.g. 100 for a percentage).
@@ -62,8 +73,8 @@ pub fn time_series(input: &TimeSeriesInput) -> Chart {
     };
     let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
     let in_progress = input.last_in_progress && !input.points.is_empty();
-    let target = input.target.filter(|t| t.target.is_finite());
-    let desc = describe(input, &values, in_progress, target.as_ref(), fmt);
+    let target = input.target.as_ref().filter(|t| t.value.is_finite());
+    let desc = describe(input, &values, in_progress, target, fmt);
     let frame = Frame {
         id: &id,
         title: &title,
@@ -73,14 +84,14 @@ pub fn time_series(input: &TimeSeriesInput) -> Chart {
         scale: 1,
     };
     let svg = svg::render(&frame, |root| {
-        draw(root, input, &values, in_progress, target.as_ref(), fmt)
+        draw(root, input, &values, in_progress, target, fmt)
     });
     Chart {
         id,
         title,
         desc,
         svg,
-        table: table(input, &values, in_progress, target.as_ref(), fmt),
+        table: table(input, &values, in_progress, target, fmt),
     }
 }
 
@@ -89,7 +100,7 @@ fn draw(
     input: &TimeSeriesInput,
     values: &[Option<f64>],
     in_progress: bool,
-    target: Option<&Thresholds>,
+    target: Option<&Target>,
     fmt: ValueFormat,
 ) -> DrawResult {
     let mut legend = vec![(Swatch::LineDot(palette::DATA), "Actual".to_string())];
@@ -97,19 +108,19 @@ fn draw(
         legend.push((Swatch::Hollow(palette::DATA), "In progress".to_string()));
     }
     if let Some(t) = target {
-        legend.push((Swatch::Reference, format!("Target {}", fmt.value(t.target))));
+        legend.push((Swatch::Reference, format!("Target {}", fmt.value(t.value))));
     }
 
-    let y = value_axis(input, values, target);
+    let y = value_axis(input, values, target.map(|t| t.value));
     let layout = Layout::new(axis::WIDTH, axis::HEIGHT, &legend, &y, false);
     let labels: Vec<String> = input.points.iter().map(|p| p.label.clone()).collect();
     let x = axis::month_axis(&labels, layout.plot_width() / labels.len().max(1) as f64);
 
     layout.legend(root, &legend)?;
     let mut plot = layout.build(root, &x, &y)?;
-    if let (Some(t), true) = (target, input.bands) {
-        for (from, to, rag) in t.bands(y.range.0, y.range.1) {
-            let style = rag.colour().mix(palette::BAND_OPACITY).filled();
+    if target.is_some() {
+        for (from, to, shade) in bands::clipped(&input.bands, y.range.0, y.range.1) {
+            let style = shade.colour().mix(palette::BAND_OPACITY).filled();
             plot.draw_series(std::iter::once(Rectangle::new(
                 [(x.range.0, from), (x.range.1, to)],
                 style,
@@ -119,7 +130,7 @@ fn draw(
     layout.draw_mesh(&mut plot, &x, &y)?;
 
     if let Some(t) = target {
-        marks::reference_line(root, &plot, &[(x.range.0, t.target), (x.range.1, t.target)])?;
+        marks::reference_line(root, &plot, &[(x.range.0, t.value), (x.range.1, t.value)])?;
     }
 
     let last = values.len().saturating_sub(1);
@@ -157,18 +168,17 @@ fn draw(
     Ok(())
 }
 
-/// A padded value range holding every value, the target and warn. The
-/// padding (not the data) stops at the floor and ceiling.
-fn value_axis(
-    input: &TimeSeriesInput,
-    values: &[Option<f64>],
-    target: Option<&Thresholds>,
-) -> axis::Axis {
-    let thresholds = target
-        .into_iter()
-        .flat_map(|t| [Some(t.target), t.warn()])
-        .flatten();
-    let all: Vec<f64> = values.iter().flatten().copied().chain(thresholds).collect();
+/// A padded value range holding every value, the target and the bands'
+/// edges. The padding (not the data) stops at the floor and ceiling.
+fn value_axis(input: &TimeSeriesInput, values: &[Option<f64>], target: Option<f64>) -> axis::Axis {
+    let edges = target.iter().flat_map(|_| bands::edges(&input.bands));
+    let all: Vec<f64> = values
+        .iter()
+        .flatten()
+        .copied()
+        .chain(target)
+        .chain(edges)
+        .collect();
     let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let (data_lo, data_hi) = axis::sane_range(lo, hi);
@@ -203,7 +213,7 @@ fn describe(
     input: &TimeSeriesInput,
     values: &[Option<f64>],
     in_progress: bool,
-    target: Option<&Thresholds>,
+    target: Option<&Target>,
     fmt: ValueFormat,
 ) -> String {
     let name = svg::clean(&input.title);
@@ -219,8 +229,8 @@ fn describe(
     if let Some(t) = target {
         text.push_str(&format!(
             ", against a target of {} ({})",
-            fmt.value(t.target),
-            t.direction_text()
+            fmt.value(t.value),
+            svg::clean(&t.direction)
         ));
     }
     let settled = if in_progress {
@@ -240,12 +250,12 @@ fn describe(
                 fmt.value(v),
                 svg::clean(&input.points[i].label)
             ));
-            if let Some(t) = target {
-                text.push_str(if t.status(v) == Rag::Green {
-                    ", meeting the target"
-                } else {
-                    ", missing the target"
-                });
+            if target.is_some() {
+                match input.points[i].shade {
+                    Shade::Green => text.push_str(", meeting the target"),
+                    Shade::Amber | Shade::Red => text.push_str(", missing the target"),
+                    Shade::Grey => {}
+                }
             }
         }
         None => text.push_str(": nothing reported"),
@@ -275,7 +285,7 @@ fn table(
     input: &TimeSeriesInput,
     values: &[Option<f64>],
     in_progress: bool,
-    target: Option<&Thresholds>,
+    target: Option<&Target>,
     fmt: ValueFormat,
 ) -> DataTable {
     let mut headers = vec!["Month".to_string(), svg::clean(&input.y_label)];
@@ -299,7 +309,7 @@ fn table(
             }
             let mut row = vec![svg::clean(&point.label), cell];
             if let Some(t) = target {
-                row.push(fmt.number(t.target));
+                row.push(fmt.number(t.value));
             }
             row
         })

@@ -1,16 +1,17 @@
 //! Sparklines: a tiny line (120×28) for a table row, without axes or text,
 //! with gaps for missing values, the last reported point marked and
-//! optional pale RAG bands behind the line; the last point takes the colour
-//! of its band.
+//! optional pale bands behind the line; the last point takes its own shade,
+//! as the caller judged it.
 
 use plotters::prelude::*;
 
 use super::Chart;
+use super::bands::{self, ValueBand};
 use super::palette;
+use super::palette::Shade;
 use super::series::Point;
 use super::svg::{self, Area, DrawResult, Frame};
 use super::table::{self, DataTable, ValueFormat, finite};
-use super::thresholds::Thresholds;
 
 const WIDTH: u32 = 120;
 const HEIGHT: u32 = 28;
@@ -33,9 +34,8 @@ pub struct SparklineInput {
     pub points: Vec<Point>,
     /// A fixed value range, e.g. (0, 100) for health; else the data's.
     pub range: Option<(f64, f64)>,
-    /// Pale bands behind the line and the colour of the last point, e.g.
-    /// target 75, warn 50, higher is better.
-    pub bands: Option<Thresholds>,
+    /// Pale bands behind the line, e.g. the health scores of each band.
+    pub bands: Vec<ValueBand>,
 }
 
 /// Render a sparkline.
@@ -47,8 +47,7 @@ pub fn sparkline(input: &SparklineInput) -> Chart {
         decimals: input.decimals,
     };
     let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
-    let bands = input.bands.filter(|b| b.target.is_finite());
-    let desc = describe(input, &values, bands.as_ref(), fmt);
+    let desc = describe(input, &values, fmt);
     let frame = Frame {
         id: &id,
         title: &title,
@@ -57,7 +56,7 @@ pub fn sparkline(input: &SparklineInput) -> Chart {
         height: HEIGHT,
         scale: SCALE,
     };
-    let svg = svg::render(&frame, |root| draw(root, input, &values, bands.as_ref()));
+    let svg = svg::render(&frame, |root| draw(root, input, &values));
     let table = DataTable {
         headers: vec!["Month".to_string(), svg::clean(&input.value_label)],
         rows: input
@@ -102,34 +101,27 @@ fn range(input: &SparklineInput, values: &[Option<f64>]) -> (f64, f64) {
     (lo - pad, hi + pad)
 }
 
-fn draw(
-    root: &Area,
-    input: &SparklineInput,
-    values: &[Option<f64>],
-    bands: Option<&Thresholds>,
-) -> DrawResult {
+fn draw(root: &Area, input: &SparklineInput, values: &[Option<f64>]) -> DrawResult {
     let (lo, hi) = range(input, values);
     let x_max = values.len().saturating_sub(1).max(1) as f64;
     let mut plot = ChartBuilder::on(root)
         .margin(PAD)
         .build_cartesian_2d(0.0..x_max, lo..hi)?;
-    if let Some(b) = bands {
-        let (width, height) = ((WIDTH * SCALE) as i32, (HEIGHT * SCALE) as i32);
-        for (from, to, rag) in b.bands(lo, hi) {
-            // Bands fill the whole sparkline, padding included.
-            let top = if to >= hi {
-                0
-            } else {
-                plot.backend_coord(&(0.0, to)).1
-            };
-            let bottom = if from <= lo {
-                height
-            } else {
-                plot.backend_coord(&(0.0, from)).1
-            };
-            let style = rag.colour().mix(palette::BAND_OPACITY).filled();
-            root.draw(&Rectangle::new([(0, top), (width, bottom)], style))?;
-        }
+    let (width, height) = ((WIDTH * SCALE) as i32, (HEIGHT * SCALE) as i32);
+    for (from, to, shade) in bands::clipped(&input.bands, lo, hi) {
+        // Bands fill the whole sparkline, padding included.
+        let top = if to >= hi {
+            0
+        } else {
+            plot.backend_coord(&(0.0, to)).1
+        };
+        let bottom = if from <= lo {
+            height
+        } else {
+            plot.backend_coord(&(0.0, from)).1
+        };
+        let style = shade.colour().mix(palette::BAND_OPACITY).filled();
+        root.draw(&Rectangle::new([(0, top), (width, bottom)], style))?;
     }
     for run in table::runs(values) {
         let line = run.iter().map(|&(i, v)| (i as f64, v));
@@ -146,7 +138,10 @@ fn draw(
         .rev()
         .find_map(|(i, v)| v.map(|v| (i as f64, v)));
     if let Some((i, v)) = last {
-        let colour = bands.map_or(palette::DATA, |b| b.status(v).colour());
+        let colour = match shade_of(input, i) {
+            Shade::Grey => palette::DATA,
+            shade => shade.colour(),
+        };
         plot.draw_series([
             Circle::new((i, v), 12, colour.filled()),
             Circle::new((i, v), 12, palette::INK.stroke_width(3)),
@@ -155,12 +150,15 @@ fn draw(
     Ok(())
 }
 
-fn describe(
-    input: &SparklineInput,
-    values: &[Option<f64>],
-    bands: Option<&Thresholds>,
-    fmt: ValueFormat,
-) -> String {
+/// The shade of the point at `x` (an index).
+fn shade_of(input: &SparklineInput, x: f64) -> Shade {
+    input
+        .points
+        .get(x as usize)
+        .map_or(Shade::Grey, |p| p.shade)
+}
+
+fn describe(input: &SparklineInput, values: &[Option<f64>], fmt: ValueFormat) -> String {
     let name = svg::clean(&input.title);
     let reported: Vec<(usize, f64)> = values
         .iter()
@@ -175,8 +173,9 @@ fn describe(
         fmt.value(v),
         svg::clean(&input.points[i].label)
     );
-    if let Some(b) = bands {
-        text.push_str(&format!(", {}", b.status(v).name()));
+    match input.points[i].shade {
+        Shade::Grey => {}
+        shade => text.push_str(&format!(", {}", shade.name())),
     }
     if let Some(&(j, first)) = reported.first().filter(|_| reported.len() > 1) {
         text.push_str(&format!(

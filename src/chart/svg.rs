@@ -19,6 +19,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::backend::{Element, SvgCanvas};
 use super::palette;
+use crate::format::number;
 
 /// The root drawing area every chart draws on.
 pub(crate) type Area<'a> = DrawingArea<SvgCanvas<'a>, Shift>;
@@ -375,28 +376,4 @@ pub(crate) fn sanitize_id(id: &str) -> String {
     } else {
         format!("chart-{body}")
     }
-}
-
-/// A number with at most `decimals` decimals, trailing zeros dropped and no
-/// negative zero: 95.0 -> "95", 96.25 (1) -> "96.3" (rounded half to even
-/// as `format!` does), -0.0 -> "0".
-pub(crate) fn number(value: f64, decimals: usize) -> String {
-    if value.abs() >= 1e12 {
-        // Absurd magnitudes stay short.
-        return format!("{value:.2e}");
-    }
-    // Whole numbers (most ticks) skip float formatting: the same text.
-    if value.fract() == 0.0 {
-        return (value as i64).to_string();
-    }
-    let mut text = format!("{value:.decimals$}");
-    if text.contains('.') {
-        while text.ends_with('0') {
-            text.pop();
-        }
-        if text.ends_with('.') {
-            text.pop();
-        }
-    }
-    if text == "-0" { "0".to_string() } else { text }
 }

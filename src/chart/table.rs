@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::svg;
+use crate::format;
 
 /// What a table cell (and a description) says for a missing value.
 pub const NOT_REPORTED: &str = "not reported";
@@ -26,17 +27,12 @@ pub(crate) struct ValueFormat<'a> {
 impl ValueFormat<'_> {
     /// The bare number: "96.2".
     pub fn number(&self, value: f64) -> String {
-        svg::number(value, self.decimals)
+        format::number(value, self.decimals)
     }
 
-    /// The number with its unit: "96.2%", "160 h".
+    /// The number with its unit: "96.2%", "160 h", "4.4/5".
     pub fn value(&self, value: f64) -> String {
-        let number = self.number(value);
-        match self.unit.trim() {
-            "" => number,
-            "%" => format!("{number}%"),
-            unit => format!("{number} {unit}"),
-        }
+        format::value_in(value, self.decimals, self.unit)
     }
 
     /// A table cell: the value, or "not reported".

@@ -25,8 +25,31 @@ fn points(values: &[Option<f64>]) -> Vec<Point> {
         .map(|(label, value)| Point {
             label,
             value: *value,
+            shade: if value.is_some() {
+                Shade::Green
+            } else {
+                Shade::Grey
+            },
         })
         .collect()
+}
+
+/// Bands as a caller that judges "higher is better" against `good` and
+/// `warn` would give them.
+fn higher_bands(good: f64, warn: f64) -> Vec<ValueBand> {
+    let band = |from, to, shade| ValueBand { from, to, shade };
+    vec![
+        band(None, Some(warn), Shade::Red),
+        band(Some(warn), Some(good), Shade::Amber),
+        band(Some(good), None, Shade::Green),
+    ]
+}
+
+fn target(value: f64, direction: &str) -> Option<Target> {
+    Some(Target {
+        value,
+        direction: direction.into(),
+    })
 }
 
 fn kpi(values: &[Option<f64>]) -> TimeSeriesInput {
@@ -38,12 +61,8 @@ fn kpi(values: &[Option<f64>]) -> TimeSeriesInput {
         decimals: 1,
         points: points(values),
         last_in_progress: false,
-        target: Some(Thresholds {
-            target: 95.0,
-            warn: Some(90.0),
-            direction: Direction::Higher,
-        }),
-        bands: true,
+        target: target(95.0, "higher is better"),
+        bands: higher_bands(95.0, 90.0),
         y_floor: Some(0.0),
         y_ceiling: Some(100.0),
     }
@@ -221,11 +240,7 @@ fn health() -> SparklineInput {
         decimals: 0,
         points: points(&values.map(Some)),
         range: Some((0.0, 100.0)),
-        bands: Some(Thresholds {
-            target: 75.0,
-            warn: Some(50.0),
-            direction: Direction::Higher,
-        }),
+        bands: higher_bands(75.0, 50.0),
     }
 }
 
@@ -401,26 +416,27 @@ fn bands_follow_target_warn_and_direction() {
     };
     assert_eq!(bands(&higher.svg), [1, 1, 1]);
     let mut input = kpi(&GAPPY);
-    input.bands = false;
+    input.bands.clear();
     assert_eq!(bands(&time_series(&input).svg), [0, 0, 0]);
-    // Lower is better with a warn on the wrong side: no amber band.
-    input.bands = true;
-    input.target = Some(Thresholds {
-        target: 5.0,
-        warn: Some(1.0),
-        direction: Direction::Lower,
-    });
+    // Only the bands given are drawn: here green below, red above.
+    input.target = target(5.0, "lower is better");
+    input.bands = vec![
+        ValueBand {
+            from: None,
+            to: Some(5.0),
+            shade: Shade::Green,
+        },
+        ValueBand {
+            from: Some(5.0),
+            to: None,
+            shade: Shade::Red,
+        },
+    ];
     assert_eq!(bands(&time_series(&input).svg), [1, 0, 1]);
 
-    let t = Thresholds {
-        target: 95.0,
-        warn: Some(90.0),
-        direction: Direction::Higher,
-    };
-    let colours: Vec<_> = t
-        .bands(80.0, 100.0)
+    let colours: Vec<_> = super::bands::clipped(&higher_bands(95.0, 90.0), 80.0, 100.0)
         .into_iter()
-        .map(|(a, b, r)| (a, b, r.name()))
+        .map(|(a, b, s)| (a, b, s.name()))
         .collect();
     assert_eq!(
         colours,
@@ -430,14 +446,45 @@ fn bands_follow_target_warn_and_direction() {
             (95.0, 100.0, "green")
         ]
     );
-    let t = Thresholds {
-        target: 10.0,
-        warn: Some(12.0),
-        direction: Direction::Lower,
+    // A band outside the range, or with a NaN edge, is left out.
+    let odd = [
+        ValueBand {
+            from: Some(120.0),
+            to: None,
+            shade: Shade::Green,
+        },
+        ValueBand {
+            from: Some(f64::NAN),
+            to: Some(90.0),
+            shade: Shade::Red,
+        },
+    ];
+    assert!(super::bands::clipped(&odd, 80.0, 100.0).is_empty());
+}
+
+#[test]
+fn sparkline_ends_in_the_shade_it_is_given() {
+    // 74.6 shows as 75, which the analysis bands green: the chart must not
+    // judge the raw value amber itself.
+    let mut input = health();
+    let last = input.points.len() - 1;
+    input.points[last].value = Some(74.6);
+    input.points[last].shade = Shade::Green;
+    let chart = sparkline(&input);
+    let green = format!("fill=\"{}\"", palette::hex(palette::GREEN));
+    let amber = format!("fill=\"{}\"", palette::hex(palette::AMBER));
+    let marker = |fill: &str| {
+        elements(&chart.svg, "circle", fill)
+            .iter()
+            .filter(|c| c.contains("r=\"12\""))
+            .count()
     };
-    assert_eq!(t.status(10.0).name(), "green");
-    assert_eq!(t.status(12.0).name(), "amber");
-    assert_eq!(t.status(12.5).name(), "red");
+    assert_eq!(marker(&green), 1, "{}", chart.svg);
+    assert_eq!(marker(&amber), 0);
+    assert!(chart.desc.contains(", green"), "{}", chart.desc);
+    input.points[last].shade = Shade::Amber;
+    let chart = sparkline(&input);
+    assert!(chart.desc.contains(", amber"), "{}", chart.desc);
 }
 
 #[test]
@@ -843,11 +890,12 @@ fn nothing_panics_on_odd_input() {
         Some(0.0),
     ];
     let mut input = kpi(&odd);
-    input.target = Some(Thresholds {
-        target: f64::NAN,
-        warn: Some(f64::INFINITY),
-        direction: Direction::Lower,
-    });
+    input.target = target(f64::NAN, "lower is better");
+    input.bands = vec![ValueBand {
+        from: Some(f64::INFINITY),
+        to: Some(f64::NAN),
+        shade: Shade::Amber,
+    }];
     let chart = time_series(&input);
     assert!(chart.svg.starts_with("<svg"));
     for values in [&[][..], &[None, None][..], &[Some(5.0)][..], &odd[..]] {
@@ -912,11 +960,24 @@ fn write_samples() {
     lower.title = "Average handle time vs target".into();
     lower.y_label = "Average handle time (min)".into();
     lower.unit = "min".into();
-    lower.target = Some(Thresholds {
-        target: 5.0,
-        warn: Some(6.0),
-        direction: Direction::Lower,
-    });
+    lower.target = target(5.0, "lower is better");
+    lower.bands = vec![
+        ValueBand {
+            from: None,
+            to: Some(5.0),
+            shade: Shade::Green,
+        },
+        ValueBand {
+            from: Some(5.0),
+            to: Some(6.0),
+            shade: Shade::Amber,
+        },
+        ValueBand {
+            from: Some(6.0),
+            to: None,
+            shade: Shade::Red,
+        },
+    ];
     lower.y_ceiling = None;
     let mut checkins = workload();
     checkins.id = "checkins".into();

@@ -3,13 +3,14 @@
 
 use crate::analyse::cadence::Communication;
 use crate::analyse::feedback::FeedbackBalance;
-use crate::analyse::health::SparkPoint;
+use crate::analyse::health::{self, SparkPoint};
 use crate::analyse::kpi::{KpiAnalysis, Performance};
+use crate::analyse::rag::{Rag, RagRange};
 use crate::analyse::trust::Trust;
 use crate::analyse::workload::Workload;
 use crate::chart::{
     self, Bar, BarSeries, BarsInput, Chart, Flag, GapNote, GroupedBarsInput, HeatMapInput,
-    Orientation, Point, Reference, SparklineInput, Thresholds, TimeSeriesInput, Tone,
+    Orientation, Point, Reference, Shade, SparklineInput, Target, TimeSeriesInput, Tone, ValueBand,
 };
 use crate::config::HealthBands;
 use crate::model::Direction;
@@ -27,10 +28,31 @@ fn decimals_for(values: impl Iterator<Item = f64>) -> usize {
         .min(2)
 }
 
-fn direction(d: Direction) -> chart::Direction {
+/// The colour language: each status as charts draw it.
+fn shade(rag: Rag) -> Shade {
+    match rag {
+        Rag::Green => Shade::Green,
+        Rag::Amber => Shade::Amber,
+        Rag::Red => Shade::Red,
+        Rag::Grey => Shade::Grey,
+    }
+}
+
+fn bands(ranges: Vec<RagRange>) -> Vec<ValueBand> {
+    ranges
+        .into_iter()
+        .map(|r| ValueBand {
+            from: r.from,
+            to: r.to,
+            shade: shade(r.rag),
+        })
+        .collect()
+}
+
+fn direction_words(d: Direction) -> &'static str {
     match d {
-        Direction::Higher => chart::Direction::Higher,
-        Direction::Lower => chart::Direction::Lower,
+        Direction::Higher => "higher is better",
+        Direction::Lower => "lower is better",
     }
 }
 
@@ -52,6 +74,7 @@ pub fn kpi(k: &KpiAnalysis) -> Chart {
         .map(|p| Point {
             label: p.month.short_label(),
             value: p.value,
+            shade: shade(p.status),
         })
         .collect();
     let percent = k.unit == "%";
@@ -63,12 +86,11 @@ pub fn kpi(k: &KpiAnalysis) -> Chart {
         decimals: decimals_for(k.series.iter().filter_map(|p| p.value)),
         points,
         last_in_progress: k.series.last().is_some_and(|p| p.in_progress),
-        target: Some(Thresholds {
-            target: k.target,
-            warn: Some(k.warn),
-            direction: direction(k.direction),
+        target: Some(Target {
+            value: k.target,
+            direction: direction_words(k.direction).to_string(),
         }),
-        bands: true,
+        bands: bands(k.status_ranges()),
         y_floor: Some(0.0).filter(|_| k.target >= 0.0),
         y_ceiling: percent.then_some(100.0),
     })
@@ -272,7 +294,12 @@ pub fn heat_map(id: &str, title: &str, counts: [[u32; 5]; 5]) -> Chart {
 }
 
 /// Health at the start of each of the last 12 months.
-pub fn health_sparkline(id: &str, name: &str, points: &[SparkPoint], bands: &HealthBands) -> Chart {
+pub fn health_sparkline(
+    id: &str,
+    name: &str,
+    points: &[SparkPoint],
+    health_bands: &HealthBands,
+) -> Chart {
     let _timed = Timed::start(Work::Charts);
     chart::sparkline(&SparklineInput {
         id: format!("spark-{id}"),
@@ -285,20 +312,30 @@ pub fn health_sparkline(id: &str, name: &str, points: &[SparkPoint], bands: &Hea
             .map(|p| Point {
                 label: crate::render::format::date(p.date),
                 value: p.score,
+                shade: shade(p.band),
             })
             .collect(),
         range: Some((0.0, 100.0)),
-        bands: Some(Thresholds {
-            target: bands.green,
-            warn: Some(bands.amber),
-            direction: chart::Direction::Higher,
-        }),
+        bands: bands(health::band_ranges(health_bands)),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sparkline_ends_in_the_band_of_the_figure_shown() {
+        // 74.6 is shown as 75, which is green: the last point must be too.
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let bands = HealthBands::default();
+        let points = health::sparkline(as_of, &bands, |_| Some(74.6));
+        assert_eq!(points.last().map(|p| p.band), Some(Rag::Green));
+        let chart = health_sparkline("acme", "Acme", &points, &bands);
+        assert!(chart.desc.contains("latest 74.6") || chart.desc.contains("latest 75"));
+        assert!(chart.desc.contains(", green"), "{}", chart.desc);
+        assert!(!chart.desc.contains("amber"), "{}", chart.desc);
+    }
 
     #[test]
     fn decimals_follow_the_data() {
