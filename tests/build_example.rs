@@ -47,10 +47,11 @@ fn troubled_engagement_shows_its_red_kpi_with_the_actual_value() {
     let kpi = e.kpi("service_level").unwrap();
     let latest = Month::of(date(EXAMPLE_AS_OF)).plus(-1);
     let value = e.period(latest).unwrap().kpis["service_level"].unwrap();
-    // Red by DESIGN.md's formula: below `warn` (or 90% of target) for higher-is-better.
+    // Red by the analysis' own rule (docs/metrics.md), not a copy of it.
     assert_eq!(kpi.direction, Direction::Higher);
-    assert!(
-        value < kpi.warn.unwrap_or(0.9 * kpi.target),
+    assert_eq!(
+        rapporteur::analyse::kpi::status(kpi, Some(value)),
+        rapporteur::analyse::rag::Rag::Red,
         "the example KPI is red"
     );
 

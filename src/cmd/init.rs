@@ -285,7 +285,7 @@ fn readme(title: &str) -> String {
         "# {title} — relationship reports
 
 Engagement records (YAML) and meeting notes (Markdown), built into a static
-site of relationship reports by [rapporteur](https://crates.io/crates/rapporteur).
+site of relationship reports by rapporteur.
 
 ## The daily loop
 
