@@ -637,13 +637,17 @@ fn bad_name(name: &str) -> Option<&'static str> {
     None
 }
 
-/// `con`, `nul`, `com1`, ...: names Windows will not create, in any case.
+/// `con`, `nul`, `com1`, `lpt¹`, ...: names Windows will not create, in any
+/// case and with any extension.
 pub fn reserved_on_windows(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
-    ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str())
-        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
-            && stem.len() == 4
-            && stem.as_bytes()[3].is_ascii_digit())
+    let stem = name.split('.').next().unwrap_or("").trim_end().to_ascii_uppercase();
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix).is_some_and(|n| {
+            let mut rest = n.chars();
+            matches!((rest.next(), rest.next()), (Some(d), None) if d.is_ascii_digit() || "¹²³".contains(d))
+        })
+    };
+    ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str()) || numbered("COM") || numbered("LPT")
 }
 
 /// Adds a period unless its month is already there (a month given twice is an error).
@@ -768,5 +772,7 @@ mod tests {
         assert_eq!(suggest_name("con", "engagement"), "con-engagement");
         assert!(reserved_on_windows("LPT1") && reserved_on_windows("nul.md"));
         assert!(!reserved_on_windows("console") && !reserved_on_windows("com"));
+        assert!(reserved_on_windows("Com².txt") && reserved_on_windows("aux .css"));
+        assert!(!reserved_on_windows("com10") && !reserved_on_windows("lpt"));
     }
 }
