@@ -640,7 +640,12 @@ fn bad_name(name: &str) -> Option<&'static str> {
 /// `con`, `nul`, `com1`, `lpt¹`, ...: names Windows will not create, in any
 /// case and with any extension.
 pub fn reserved_on_windows(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or("").trim_end().to_ascii_uppercase();
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
     let numbered = |prefix: &str| {
         stem.strip_prefix(prefix).is_some_and(|n| {
             let mut rest = n.chars();

@@ -115,7 +115,10 @@ impl<'a> References<'a> {
     fn cycle(&self, mut cycle: Vec<(&str, &Ref)>) -> Diagnostic {
         let user = |name: &str| {
             matches!(
-                self.theme.files.get(&format!("templates/{name}")).map(|f| &f.origin),
+                self.theme
+                    .files
+                    .get(&format!("templates/{name}"))
+                    .map(|f| &f.origin),
                 Some(Origin::User(_))
             )
         };
@@ -210,9 +213,7 @@ fn scan(text: &str) -> Scanned {
     while let Some(found) = text[at..].find(['{']).map(|i| at + i) {
         let rest = &text[found..];
         if rest.starts_with("{#") {
-            at = rest
-                .find("#}")
-                .map_or(text.len(), |end| found + end + 2);
+            at = rest.find("#}").map_or(text.len(), |end| found + end + 2);
             continue;
         }
         if !rest.starts_with("{%") {
@@ -297,7 +298,10 @@ mod tests {
             .iter()
             .map(|r| (r.verb, r.target.as_str(), r.line, r.column))
             .collect();
-        assert_eq!(got, [("includes", "a.html", 2, 3), ("extends", "b.html", 4, 3)]);
+        assert_eq!(
+            got,
+            [("includes", "a.html", 2, 3), ("extends", "b.html", 4, 3)]
+        );
         assert!(s.defines_component);
         assert!(scan("{% include").refs.is_empty());
         assert!(scan("{% include x %}").refs.is_empty());
@@ -323,7 +327,10 @@ mod tests {
             ),
             "{d:?}"
         );
-        assert!(found[1].message.contains("c.html:1 extends c.html;"), "{found:?}");
+        assert!(
+            found[1].message.contains("c.html:1 extends c.html;"),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -331,15 +338,24 @@ mod tests {
         let t = theme(&[
             ("engagment.html", "{% include \"part.html\" %}"),
             ("part.html", "p"),
-            ("components.html", "{% component Tag(x) %}{% endcomponent Tag %}"),
+            (
+                "components.html",
+                "{% component Tag(x) %}{% endcomponent Tag %}",
+            ),
             ("self.html", "{% include \"self.html\" %}"),
         ]);
         let found = References::scan(&t).unused();
         let files: Vec<_> = found.iter().map(|d| d.file.to_str().unwrap()).collect();
         assert_eq!(
             files,
-            ["themes/t/templates/engagment.html", "themes/t/templates/self.html"]
+            [
+                "themes/t/templates/engagment.html",
+                "themes/t/templates/self.html"
+            ]
         );
-        assert!(found[0].message.contains("did you mean `engagement.html`?"), "{found:?}");
+        assert!(
+            found[0].message.contains("did you mean `engagement.html`?"),
+            "{found:?}"
+        );
     }
 }

@@ -202,10 +202,26 @@ mod tests {
 
     #[test]
     fn names_windows_cannot_write() {
-        for bad in ["aux.css", "CON", "con.tar.gz", "Lpt9.js", "a:b", "a\\b", "x?", "a.", "a "] {
+        for bad in [
+            "aux.css",
+            "CON",
+            "con.tar.gz",
+            "Lpt9.js",
+            "a:b",
+            "a\\b",
+            "x?",
+            "a.",
+            "a ",
+        ] {
             assert!(unwritable(bad).is_some(), "{bad}");
         }
-        for good in ["auxiliary.css", "style.css", "a-b_c.d", "café.svg", "console.js"] {
+        for good in [
+            "auxiliary.css",
+            "style.css",
+            "a-b_c.d",
+            "café.svg",
+            "console.js",
+        ] {
             assert_eq!(unwritable(good), None, "{good}");
         }
     }
