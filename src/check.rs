@@ -1,6 +1,6 @@
 //! The checks every command that reads content runs first: load (every file,
-//! with its own problems), validate (across files), and compile the theme's
-//! templates. `rapporteur check` stops here; `rapporteur build` goes on only
+//! with its own problems), validate (across files), check the theme's file
+//! names and template references, and compile its templates. `rapporteur check` stops here; `rapporteur build` goes on only
 //! when nothing failed. Both call `check`, so they cannot drift apart.
 
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! mark dropped), UTF-16 recognised and named as such, and control
 //! characters refused at their line and column.
 //!
-//! Which characters are refused (docs/check.md, "Text encoding"): the C0
+//! Which characters are refused (docs/check.md, "Files"): the C0
 //! controls except tab, line feed and carriage return; DEL (U+007F); and the
 //! C1 controls U+0080..=U+009F. None of them is text anyone means to write:
 //! they come from pasting out of word processors (a vertical tab for a

@@ -2,7 +2,7 @@
 //! whose names no common file system can hold, or that collide with what the
 //! build generates, and files a theme does not read.
 //!
-//! The rules (docs/check.md, "Theme files"):
+//! The rules (docs/check.md, "Configuration and theme"):
 //! - a name Windows cannot write (`CON`, `PRN`, `AUX`, `NUL`, `COM0`-`COM9`,
 //!   `LPT0`-`LPT9`, with any extension; a character of `<>:"/\|?*` or a
 //!   control character; a trailing dot or space) is an error;
