@@ -1,6 +1,6 @@
 //! The checks every command that reads content runs first: load (every file,
-//! with its own problems), validate (across files), and compile the theme's
-//! templates. `rapporteur check` stops here; `rapporteur build` goes on only
+//! with its own problems), validate (across files), check the theme's file
+//! names and template references, and compile its templates. `rapporteur check` stops here; `rapporteur build` goes on only
 //! when nothing failed. Both call `check`, so they cannot drift apart.
 
 use std::path::Path;
@@ -9,7 +9,8 @@ use std::time::{Duration, Instant};
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::error::Result;
 use crate::model::Portfolio;
-use crate::render::{Engine, theme::Theme};
+use crate::render::template_refs::References;
+use crate::render::{Engine, theme::Theme, theme_files};
 use crate::{load, validate};
 
 /// What the checks found, and what later stages need from them.
@@ -64,11 +65,24 @@ pub fn check(root: &Path) -> Result<Checked> {
     let mut timings = content.timings;
     let start = Instant::now();
     let theme = Theme::load(root, &content.portfolio.config.theme, &mut diagnostics);
-    let engine = match Engine::new(theme) {
-        Ok(engine) => Some(engine),
-        Err(template_errors) => {
-            diagnostics.extend(template_errors);
-            None
+    // Names are checked here, before anything is written: a static file the
+    // output cannot hold would otherwise fail `build` halfway, naming a
+    // staging path.
+    diagnostics.extend(theme_files::check(&theme));
+    let references = References::scan(&theme);
+    diagnostics.extend(references.unused());
+    let cycles = references.cycles();
+    let engine = if !cycles.is_empty() {
+        // Tera would refuse them too, but at no file or line.
+        diagnostics.extend(cycles);
+        None
+    } else {
+        match Engine::new(theme) {
+            Ok(engine) => Some(engine),
+            Err(template_errors) => {
+                diagnostics.extend(template_errors);
+                None
+            }
         }
     };
     diagnostic::sort(&mut diagnostics);

@@ -47,8 +47,15 @@ pub struct MarkdownConfig {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Limits {
+    /// The largest file read, in bytes: from 256 to 1073741824 (1 GiB).
     pub max_file_bytes: u64,
 }
+
+/// The values `limits.max_file_bytes` may take. Below 256 bytes not even a
+/// short note fits, so a smaller number is a slip (`10` meant as 10 MiB);
+/// above 1 GiB a file takes minutes and gigabytes to check, and the limit
+/// would no longer bound anything (2^64 - 1 once wrapped to 0 in the read).
+pub const MAX_FILE_BYTES: std::ops::RangeInclusive<u64> = 256..=1 << 30;
 
 impl Default for Limits {
     fn default() -> Self {

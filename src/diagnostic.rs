@@ -59,7 +59,7 @@ impl Diagnostic {
         } else {
             (line.max(1), column.max(1))
         };
-        self.source_line = Some(lines[self.line - 1].to_string());
+        self.source_line = Some(visible(lines[self.line - 1]));
         self
     }
 
@@ -123,6 +123,21 @@ impl Diagnostic {
     }
 }
 
+/// `line` with its control characters (other than tab) drawn as their
+/// Unicode pictures (`␋` for a vertical tab), one character for one: a
+/// terminal shows them instead of obeying them, and columns stay the same.
+fn visible(line: &str) -> String {
+    line.chars()
+        .map(|c| match c {
+            '\t' => c,
+            '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+            '\u{7f}' => '\u{2421}',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
+}
+
 /// Longest source line shown whole; longer ones are cut around the column.
 const MAX_SHOWN: usize = 160;
 
@@ -156,6 +171,10 @@ fn token_width(line: &str, column: usize) -> usize {
     let Some(&first) = rest.first() else {
         return 1;
     };
+    if ('\u{2400}'..='\u{2421}').contains(&first) || first == '\u{fffd}' {
+        // A control character drawn by `visible`: that one character.
+        return 1;
+    }
     let width = if first == '[' {
         // A Markdown link: `[text](target)`.
         let text: String = rest.iter().collect();
@@ -233,6 +252,12 @@ mod tests {
         assert_eq!(source_lines("a\n").collect::<Vec<_>>(), ["a", ""]);
         let d = Diagnostic::error("f", "m").at("\rBr", 2, 1);
         assert_eq!(d.source_line.as_deref(), Some("Br"));
+        let d = Diagnostic::error("f", "m").at("a\u{b}b\u{0}\u{1b}[31m\u{7f}\u{85}\tc", 1, 2);
+        assert_eq!(d.source_line.as_deref(), Some("a␋b␀␛[31m␡\u{fffd}\tc"));
+        assert!(
+            d.to_string().ends_with("| a␋b␀␛[31m␡\u{fffd}\tc\n  |  ^\n"),
+            "{d}"
+        );
         let d = Diagnostic::error("f", "m").at("a\nbc", 6, 1);
         assert_eq!(
             (d.line, d.column, d.source_line.as_deref()),

@@ -6,6 +6,7 @@
 
 mod notes;
 mod parse;
+mod text;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -258,8 +259,8 @@ impl Reader<'_> {
         } else {
             diagnostics.push(Diagnostic::error(
                 rel,
-                "not a regular file or folder (a pipe, socket or device): remove it from the \
-                 content",
+                "not a regular file or folder (a pipe, socket or device), so it is not read: \
+                 remove it, or put a file in its place",
             ));
             None
         }
@@ -324,7 +325,10 @@ impl Reader<'_> {
             return None;
         }
         let mut bytes = Vec::with_capacity(size as usize);
-        if let Err(e) = file.take(self.max_bytes + 1).read_to_end(&mut bytes) {
+        if let Err(e) = file
+            .take(self.max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+        {
             diagnostics.push(Diagnostic::error(rel, format!("cannot read the file: {e}")));
             return None;
         }
@@ -332,27 +336,10 @@ impl Reader<'_> {
             diagnostics.push(too_big(format!("more than {}", self.max_bytes)));
             return None;
         }
-        match String::from_utf8(bytes) {
-            // A byte-order mark is not content (and confuses the YAML parser).
-            Ok(text) => Some(match text.strip_prefix('\u{feff}') {
-                Some(rest) => rest.to_string(),
-                None => text,
-            }),
-            Err(e) => {
-                let offset = e.utf8_error().valid_up_to();
-                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let (line, column) = line_col(&text, offset);
-                diagnostics.push(
-                    Diagnostic::error(
-                        rel,
-                        format!(
-                            "the file is not UTF-8 text (invalid byte 0x{:02x} at byte offset \
-                             {offset}): save it as UTF-8",
-                            e.as_bytes()[offset]
-                        ),
-                    )
-                    .at(&text, line, column),
-                );
+        match text::decode(&rel, bytes) {
+            Ok(text) => Some(text),
+            Err(d) => {
+                diagnostics.push(d);
                 None
             }
         }
@@ -360,8 +347,19 @@ impl Reader<'_> {
 
     fn config(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Config {
         let path = self.root.join(CONFIG_FILE);
-        if self.kind(&path, diagnostics) != Some(Kind::File) {
-            return Config::default();
+        match self.kind(&path, diagnostics) {
+            Some(Kind::File) => {}
+            // Ignoring it would build with settings the user did not write.
+            Some(Kind::Dir) => {
+                diagnostics.push(Diagnostic::error(
+                    CONFIG_FILE,
+                    "rapporteur.yaml is a folder, not a file: the settings were not read; move \
+                     the folder away and write the settings in a file rapporteur.yaml (or \
+                     remove it to use the defaults)",
+                ));
+                return Config::default();
+            }
+            None => return Config::default(),
         }
         let Some(text) = self.read(&path, diagnostics) else {
             return Config::default();
@@ -639,13 +637,22 @@ fn bad_name(name: &str) -> Option<&'static str> {
     None
 }
 
-/// `con`, `nul`, `com1`, ...: names Windows will not create, in any case.
+/// `con`, `nul`, `com1`, `lpt¹`, ...: names Windows will not create, in any
+/// case and with any extension.
 pub fn reserved_on_windows(name: &str) -> bool {
-    let stem = name.split('.').next().unwrap_or("").to_ascii_uppercase();
-    ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str())
-        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
-            && stem.len() == 4
-            && stem.as_bytes()[3].is_ascii_digit())
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
+    let numbered = |prefix: &str| {
+        stem.strip_prefix(prefix).is_some_and(|n| {
+            let mut rest = n.chars();
+            matches!((rest.next(), rest.next()), (Some(d), None) if d.is_ascii_digit() || "¹²³".contains(d))
+        })
+    };
+    ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str()) || numbered("COM") || numbered("LPT")
 }
 
 /// Adds a period unless its month is already there (a month given twice is an error).
@@ -719,18 +726,6 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
-/// 1-based line and column of a byte offset.
-/// Lines end as YAML ends them (`\r\n`, `\n` or a lone `\r`), as in `Diagnostic::at`.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let mut end = offset.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let lines: Vec<&str> = diagnostic::source_lines(&text[..end]).collect();
-    let column = lines.last().map_or(0, |l| l.chars().count()) + 1;
-    (lines.len(), column)
-}
-
 /// Ids are lowercase slugs, `[a-z0-9][a-z0-9-]*`; underscores are accepted
 /// too, since DESIGN.md's own examples write KPI ids like `approvals_on_time`.
 pub fn is_slug(s: &str) -> bool {
@@ -782,12 +777,7 @@ mod tests {
         assert_eq!(suggest_name("con", "engagement"), "con-engagement");
         assert!(reserved_on_windows("LPT1") && reserved_on_windows("nul.md"));
         assert!(!reserved_on_windows("console") && !reserved_on_windows("com"));
-    }
-
-    #[test]
-    fn line_col_is_one_based() {
-        assert_eq!(line_col("ab\ncd", 4), (2, 2));
-        assert_eq!(line_col("ab", 0), (1, 1));
-        assert_eq!(line_col("a\r\nb\rcd", 6), (3, 2));
+        assert!(reserved_on_windows("Com².txt") && reserved_on_windows("aux .css"));
+        assert!(!reserved_on_windows("com10") && !reserved_on_windows("lpt"));
     }
 }

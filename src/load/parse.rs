@@ -4,12 +4,12 @@
 
 use std::path::Path;
 
-use crate::config::Config;
+use crate::config::{Config, MAX_FILE_BYTES};
 use crate::diagnostic::Diagnostic;
 use crate::model::{EngagementRecord, Month, Note, Period};
 use crate::yaml::{self, Spans, YamlError};
 
-use super::{CONFIG_FILE, is_slug, notes};
+use super::{CONFIG_FILE, is_slug, notes, text};
 
 /// A parsed file: the value when it could be read, and every problem in it.
 #[derive(Debug)]
@@ -24,6 +24,13 @@ impl<T> Parsed<T> {
             value: None,
             diagnostics,
         }
+    }
+
+    /// Refuses a text holding control characters, each at its place, before
+    /// any parser sees it (the YAML parser would say only "at position N").
+    fn controls(rel: &Path, text: &str) -> Option<Parsed<T>> {
+        let found = text::control_characters(rel, text);
+        (!found.is_empty()).then(|| Parsed::failed(found))
     }
 }
 
@@ -41,6 +48,9 @@ fn to_diagnostics(
 
 /// Parses a YAML file that must not be empty.
 fn parse_yaml<T: serde::de::DeserializeOwned>(rel: &Path, text: &str, empty: &str) -> Parsed<T> {
+    if let Some(refused) = Parsed::controls(rel, text) {
+        return refused;
+    }
     if text.trim().is_empty() {
         return Parsed::failed(vec![Diagnostic::error(rel, empty)]);
     }
@@ -55,6 +65,9 @@ fn parse_yaml<T: serde::de::DeserializeOwned>(rel: &Path, text: &str, empty: &st
 /// the value is `None` and the caller goes on with the defaults.
 pub fn parse_config(text: &str) -> Parsed<Config> {
     let rel = Path::new(CONFIG_FILE);
+    if let Some(refused) = Parsed::controls(rel, text) {
+        return refused;
+    }
     if text.trim().is_empty() {
         return Parsed {
             value: Some(Config::default()),
@@ -64,11 +77,11 @@ pub fn parse_config(text: &str) -> Parsed<Config> {
     let mut parsed = parse_yaml::<Config>(rel, text, "");
     if let Some(config) = &parsed.value {
         let spans = Spans::index(text);
-        let mut at = |path: &str, message: String| {
-            let (line, column) = spans.key(path).unwrap_or_else(|| spans.nearest(path));
-            parsed
-                .diagnostics
-                .push(Diagnostic::error(rel, message).at(text, line, column));
+        let key = |path: &str| spans.key(path).unwrap_or_else(|| spans.nearest(path));
+        let value = |path: &str| spans.value(path).unwrap_or_else(|| spans.nearest(path));
+        let mut errors = Vec::new();
+        let mut at = |(line, column): (usize, usize), message: String| {
+            errors.push(Diagnostic::error(rel, message).at(text, line, column));
         };
         let theme_ok = config
             .theme
@@ -77,7 +90,7 @@ pub fn parse_config(text: &str) -> Parsed<Config> {
             && !config.theme.is_empty();
         if !theme_ok {
             at(
-                "theme",
+                key("theme"),
                 format!(
                     "`theme: {}` is not a theme name: name a folder of themes/ (letters, digits, \
                      `-`, `_`), or remove `theme:` for the built-in theme",
@@ -85,10 +98,16 @@ pub fn parse_config(text: &str) -> Parsed<Config> {
                 ),
             );
         }
-        if config.limits.max_file_bytes == 0 {
+        let max = config.limits.max_file_bytes;
+        if !MAX_FILE_BYTES.contains(&max) {
             at(
-                "limits.max_file_bytes",
-                "max_file_bytes must be more than 0 (the default is 10485760, 10 MiB)".into(),
+                value("limits.max_file_bytes"),
+                format!(
+                    "max_file_bytes is {max}: use a number of bytes from {} to {} (1 GiB); the \
+                     default is 10485760 (10 MiB)",
+                    MAX_FILE_BYTES.start(),
+                    MAX_FILE_BYTES.end()
+                ),
             );
         }
         let w = &config.weights;
@@ -102,7 +121,7 @@ pub fn parse_config(text: &str) -> Parsed<Config> {
         ] {
             if !(v >= 0.0 && v.is_finite()) {
                 at(
-                    &format!("weights.{name}"),
+                    key(&format!("weights.{name}")),
                     format!("weight {name} is {v}: use zero or more (0 leaves it out of health)"),
                 );
             }
@@ -110,7 +129,7 @@ pub fn parse_config(text: &str) -> Parsed<Config> {
         let h = &config.thresholds.health;
         if !(h.amber <= h.green && (0.0..=100.0).contains(&h.amber) && h.green <= 100.0) {
             at(
-                "thresholds.health",
+                key("thresholds.health"),
                 format!(
                     "health bands green {} / amber {} are out of order: use 0 <= amber <= green \
                      <= 100",
@@ -121,10 +140,11 @@ pub fn parse_config(text: &str) -> Parsed<Config> {
         let t = &config.thresholds;
         if !(t.overtime_flag >= 0.0 && t.perception_gap_flag >= 0.0) {
             at(
-                "thresholds",
+                key("thresholds"),
                 "thresholds cannot be negative: use 0 or more".into(),
             );
         }
+        parsed.diagnostics.extend(errors);
     }
     if !parsed.diagnostics.is_empty() {
         parsed.value = None;
@@ -188,6 +208,9 @@ pub fn parse_note(rel: &Path, text: &str) -> Parsed<Note> {
             rel,
             format!("`{slug}` is not a valid note name: use lowercase letters, digits and dashes"),
         )]);
+    }
+    if let Some(refused) = Parsed::controls(rel, text) {
+        return refused;
     }
     match notes::parse_note(rel, &slug, text) {
         Ok(note) => Parsed {

@@ -19,21 +19,27 @@ pub fn index() -> String {
     "index.html".to_string()
 }
 
+/// The folder of the engagements' folders.
+pub const ENGAGEMENTS: &str = "engagements";
+
+/// The folder of the machine-readable figures (`export::site_files`).
+pub const DATA: &str = "data";
+
 /// The folder of every page of one engagement (and of nothing else).
 pub fn engagement_dir(id: &str) -> String {
-    format!("engagements/{id}/")
+    format!("{ENGAGEMENTS}/{id}/")
 }
 
 pub fn engagement(id: &str) -> String {
-    format!("engagements/{id}/index.html")
+    format!("{ENGAGEMENTS}/{id}/index.html")
 }
 
 pub fn note(engagement: &str, slug: &str) -> String {
-    format!("engagements/{engagement}/notes/{slug}.html")
+    format!("{ENGAGEMENTS}/{engagement}/notes/{slug}.html")
 }
 
 pub fn review(engagement: &str, quarter: &str) -> String {
-    format!("engagements/{engagement}/review/{quarter}.html")
+    format!("{ENGAGEMENTS}/{engagement}/review/{quarter}.html")
 }
 
 pub fn actions() -> String {
@@ -52,6 +58,28 @@ pub const FEED: &str = "feed.xml";
 pub const CALENDAR: &str = "calendar.ics";
 pub const SEARCH_INDEX_JS: &str = "search-index.js";
 pub const SEARCH_INDEX_JSON: &str = "search-index.json";
+
+/// What a build puts at the top of the output folder besides the theme's
+/// static files, from the definitions above: the pages and files
+/// (`Generated::File`) and the folders (`Generated::Folder`). The theme's
+/// static files are checked against it before anything is written
+/// (`theme_files`); `tests/safety_errors.rs` builds a site and holds that
+/// nothing else is there.
+pub(crate) fn generated() -> Vec<(String, Generated)> {
+    let files = [index(), actions(), risks(), search()]
+        .into_iter()
+        .chain([FEED, CALENDAR, SEARCH_INDEX_JS, SEARCH_INDEX_JSON].map(String::from))
+        .map(|f| (f, Generated::File));
+    let folders = [ENGAGEMENTS, DATA].map(|d| (d.to_string(), Generated::Folder));
+    files.chain(folders).collect()
+}
+
+/// What a generated top-level path is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Generated {
+    File,
+    Folder,
+}
 
 /// The base URL with one trailing slash, when it is absolute (`https://…`):
 /// only then can a feed or a calendar carry links that work outside the site.

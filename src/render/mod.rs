@@ -11,7 +11,9 @@ pub mod links;
 pub mod markdown;
 mod pages;
 mod rows;
+pub(crate) mod template_refs;
 pub mod theme;
+pub(crate) mod theme_files;
 mod view;
 
 use chrono::NaiveDate;

@@ -69,12 +69,16 @@ impl Theme {
                 if !entry.file_type().is_file() {
                     continue;
                 }
+                // Joined by component, so that a `\` in a name on Unix stays
+                // a character of that name (and is refused as one).
                 let key = entry
                     .path()
                     .strip_prefix(&user_dir)
                     .unwrap_or(entry.path())
-                    .to_string_lossy()
-                    .replace('\\', "/");
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
                 match std::fs::read(entry.path()) {
                     Ok(bytes) => {
                         let origin = Origin::User(rel(root, entry.path()));
