@@ -653,10 +653,10 @@ fn rendering_is_deterministic() {
 
 #[test]
 fn numbers_have_limited_decimals() {
-    assert_eq!(svg::number(95.0, 1), "95");
-    assert_eq!(svg::number(96.25, 1), "96.2");
-    assert_eq!(svg::number(1.0 / 3.0, 2), "0.33");
-    assert_eq!(svg::number(-0.01, 1), "0");
+    assert_eq!(crate::format::number(95.0, 1), "95");
+    assert_eq!(crate::format::number(96.25, 1), "96.2");
+    assert_eq!(crate::format::number(1.0 / 3.0, 2), "0.33");
+    assert_eq!(crate::format::number(-0.01, 1), "0");
     let mut input = kpi(&[Some(1.0 / 3.0 * 100.0)]);
     input.decimals = 2;
     let chart = time_series(&input);
