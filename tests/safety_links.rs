@@ -1,0 +1,246 @@
+//! Issue 12, link safety and friends, through the real binary: no script
+//! link or out-of-site image reaches any output file, spreadsheet formulas
+//! in CSV cells are neutralised, control characters never reach the
+//! terminal raw, `new` writes only names `check` accepts, and `diff` copes
+//! with submodules and says when a clone is too shallow.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::*;
+
+const DESIGN: &str = "tests/fixtures/design-example";
+const NOTES: &str = "content/acme-payroll/notes";
+
+/// A copy of the design example with `extra` files (path, text) added.
+fn example_with(extra: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo_root().join(DESIGN), dir.path());
+    for (path, text) in extra {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    dir
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    text(&out.stderr)
+}
+
+fn stdout(out: &Output) -> String {
+    text(&out.stdout)
+}
+
+/// Every `href`/`src` value (double or single quoted, any case) in `text`.
+fn urls(text: &str) -> Vec<String> {
+    let lower = text.to_ascii_lowercase();
+    let mut found = Vec::new();
+    for attr in ["href=", "src="] {
+        let mut from = 0;
+        while let Some(at) = lower[from..].find(attr) {
+            let start = from + at + attr.len();
+            let quote = lower[start..].chars().next();
+            let value = match quote {
+                Some(q @ ('"' | '\'')) => {
+                    let rest = &lower[start + 1..];
+                    &rest[..rest.find(q).unwrap_or(rest.len())]
+                }
+                _ => {
+                    let rest = &lower[start..];
+                    &rest[..rest.find([' ', '>']).unwrap_or(rest.len())]
+                }
+            };
+            found.push(value.to_string());
+            from = start;
+        }
+    }
+    found
+}
+
+/// A shared note with every hostile link form, one per line, and the
+/// 1-based line and column of each in the file.
+const HOSTILE: &str = "---
+title: Hostile links
+date: 2026-03-05
+audience: shared
+---
+Plain [inline one](javascript:alert(document.cookie)) here.
+[mixed case](JaVaScRiPt:alert(1))
+[tab inside](<java\tscript:alert(1)>)
+[entity](&#106;avascript:alert(1))
+[leading space]( javascript:alert(1))
+[vb](vbscript:msgbox(1))
+[data link](data:text/html;base64,PHNjcmlwdD4=)
+<javascript:alert(2)>
+[reference style][evil]
+![data image](data:image/svg+xml,x)
+[file link](file:///etc/passwd)
+Fine: [site](https://example.com/ok) and [mail](mailto:a@example.com).
+
+[evil]: vbscript:msgbox(2)
+";
+
+/// (text shown, line, column) of each hostile link of `HOSTILE`.
+const HOSTILE_AT: [(&str, usize, usize); 11] = [
+    ("inline one", 6, 7),
+    ("mixed case", 7, 1),
+    ("tab inside", 8, 1),
+    ("entity", 9, 1),
+    ("leading space", 10, 1),
+    ("vb", 11, 1),
+    ("data link", 12, 1),
+    ("javascript:alert(2)", 13, 1),
+    ("reference style", 14, 1),
+    ("data image", 15, 1),
+    ("file link", 16, 1),
+];
+
+#[test]
+fn hostile_link_schemes_never_reach_any_output_file_and_check_warns_at_each() {
+    let dir = example_with(&[(&format!("{NOTES}/2026-03-05-hostile.md"), HOSTILE)]);
+    let root = dir.path();
+    let before = snapshot(root);
+    let check = rapporteur(&["check", "--root", ".", "--as-of", "2026-03-31"], root);
+    let report = stdout(&check);
+    assert_eq!(check.status.code(), Some(0), "{report}{}", stderr(&check));
+    for (shown, line, col) in HOSTILE_AT {
+        let at = format!("warning: {NOTES}/2026-03-05-hostile.md:{line}:{col}:");
+        let warning = report
+            .lines()
+            .find(|l| l.starts_with(&at))
+            .unwrap_or_else(|| panic!("no warning at {at} for {shown}:\n{report}"));
+        assert!(
+            warning.contains("is never published") && warning.contains("use an http, https"),
+            "{warning}"
+        );
+    }
+    assert_eq!(
+        report.matches("warning: ").count(),
+        HOSTILE_AT.len(),
+        "{report}"
+    );
+    let strict = rapporteur(&["check", "--strict", "--as-of", "2026-03-31"], root);
+    assert_eq!(strict.status.code(), Some(1), "{}", stdout(&strict));
+    assert_same_tree(&before, &snapshot(root), "check");
+
+    for audience in ["shared", "internal"] {
+        let out = root.join(format!("site-{audience}"));
+        let build = rapporteur(
+            &[
+                "build",
+                "--audience",
+                audience,
+                "--as-of",
+                "2026-03-31",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+            root,
+        );
+        assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+        assert!(
+            stderr(&build).contains(&format!("{NOTES}/2026-03-05-hostile.md:6:7:")),
+            "build shows the warnings too: {}",
+            stderr(&build)
+        );
+        let files = read_tree(&out);
+        for (path, bytes) in &files {
+            for url in urls(&text(bytes)) {
+                let squeezed: String = url.chars().filter(|c| !c.is_whitespace()).collect();
+                for bad in ["javascript:", "vbscript:", "data:", "file:", "&#106;"] {
+                    assert!(
+                        !squeezed.contains(bad),
+                        "{audience} build: {path} has {bad} in `{url}`"
+                    );
+                }
+            }
+        }
+        let page = text(&files["engagements/acme-payroll/notes/2026-03-05-hostile.html"]);
+        for (shown, ..) in HOSTILE_AT {
+            assert!(page.contains(shown), "{audience}: `{shown}` not shown");
+        }
+        assert!(page.contains(r#"<a href="https://example.com/ok">site</a>"#));
+        assert!(page.contains(r#"<a href="mailto:a@example.com">mail</a>"#));
+        assert!(leftovers(root).is_empty(), "{:?}", leftovers(root));
+    }
+    let mut after = snapshot(root);
+    after.retain(|k, _| !k.starts_with("site-"));
+    assert_same_tree(&before, &after, "build outside its output");
+}
+
+#[test]
+fn images_outside_the_site_are_broken_image_errors_and_never_emitted() {
+    let note = "---
+title: Pictures
+date: 2026-03-05
+audience: shared
+---
+Org chart: ![org chart](org.png)
+![secret](../../../../etc/passwd)
+![ok](https://example.com/chart.png)
+";
+    let dir = example_with(&[
+        (&format!("{NOTES}/2026-03-05-pictures.md"), note),
+        (&format!("{NOTES}/org.png"), "not really a png"),
+    ]);
+    let root = dir.path();
+    let before = snapshot(root);
+    let check = rapporteur(&["check", "--as-of", "2026-03-31"], root);
+    let report = stdout(&check);
+    assert_eq!(check.status.code(), Some(1), "{report}");
+    for (src, at) in [("org.png", "6:12"), ("../../../../etc/passwd", "7:1")] {
+        assert!(
+            report.contains(&format!(
+                "error: {NOTES}/2026-03-05-pictures.md:{at}: image `{src}` is not in the site"
+            )),
+            "{report}"
+        );
+    }
+    assert!(!report.contains("chart.png"), "{report}");
+    let build = rapporteur(&["build", "--as-of", "2026-03-31"], root);
+    assert_eq!(build.status.code(), Some(1), "{}", stderr(&build));
+    assert!(
+        !root.join("public").exists(),
+        "a failed build writes nothing"
+    );
+    assert_same_tree(&before, &snapshot(root), "check and failed build");
+    assert!(leftovers(root).is_empty());
+}
+
+#[test]
+fn images_are_rendered_only_from_http_urls_when_the_build_goes_on() {
+    // The check's error stops a build; the renderer must hold on its own
+    // too (serve keeps rendering notes being edited).
+    let html = rapporteur_lib_render("![a](../../x.png) ![b](https://e.com/b.png)");
+    assert!(!html.contains("x.png"), "{html}");
+    assert!(
+        html.contains(r#"<img src="https://e.com/b.png" alt="b""#),
+        "{html}"
+    );
+}
+
+/// The note renderer, through the library (the binary never reaches it
+/// with a broken image, since the check stops the build first).
+fn rapporteur_lib_render(markdown: &str) -> String {
+    rapporteur::render::markdown::to_html(markdown, false, "a", &|_| true)
+}
+
+#[allow(dead_code)]
+fn git(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .output()
+        .expect("run git")
+}
