@@ -244,3 +244,157 @@ fn git(dir: &Path, args: &[&str]) -> Output {
         .output()
         .expect("run git")
 }
+
+/// The design example with formula-like text in every kind of user cell.
+fn formula_example() -> tempfile::TempDir {
+    let dir = example_with(&[(
+        &format!("{NOTES}/2026-03-06-formulas.md"),
+        "---\ntitle: \"=1+1\"\ndate: 2026-03-06\naudience: shared\n---\n\
+         - [ ] =HYPERLINK(\"http://x\",\"y\"): click me\n\
+         - [ ] @SUM(A1): add up\n\
+         - [ ] +1: plus\n\
+         - [ ] -2+3: minus\n",
+    )]);
+    let record = dir.path().join("content/acme-payroll/engagement.yaml");
+    let text = std::fs::read_to_string(&record)
+        .unwrap()
+        .replace("name: Acme Payroll Processing", "name: \"@SUM(A1)\"")
+        .replace("name: Payroll accuracy", "name: \"+1\"")
+        .replace("title: Single SME for tax filings", "title: \"\\tTabbed\"")
+        .replace(
+            "mitigation: Cross-train two analysts",
+            "mitigation: \"\\rCarriage\"",
+        );
+    std::fs::write(&record, text).unwrap();
+    let period = dir.path().join("content/acme-payroll/periods/2026-03.yaml");
+    let text = std::fs::read_to_string(&period)
+        .unwrap()
+        .replace("approvals_on_time: null", "approvals_on_time: -3.5");
+    std::fs::write(&period, text).unwrap();
+    dir
+}
+
+/// Each formula-like text and how every CSV must hold it.
+const NEUTRALISED: [(&str, &str); 7] = [
+    ("=HYPERLINK(", "\"'=HYPERLINK(\"\"http\""),
+    (
+        "click me",
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\"): click me\"",
+    ),
+    ("@SUM(A1)", "\"'@SUM(A1)\""),
+    ("+1", "\"'+1\""),
+    ("-2+3", "\"'-2+3\""),
+    ("\tTabbed", "\"'\tTabbed\""),
+    ("\rCarriage", "\"'\rCarriage\""),
+];
+
+/// Asserts that no cell of `csv` starts a formula, and that each of
+/// `NEUTRALISED` is found neutralised.
+fn assert_neutralised(what: &str, csv: &str, expect: &[&str]) {
+    for (text, written) in NEUTRALISED {
+        if expect.contains(&text) {
+            assert!(csv.contains(written), "{what}: no {written:?} in\n{csv}");
+        }
+    }
+    // No cell a spreadsheet reads starts a formula, except a number.
+    for cell in cells(csv) {
+        let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        assert!(
+            !formula || cell.parse::<f64>().is_ok(),
+            "{what}: cell {cell:?} starts a formula in\n{csv}"
+        );
+    }
+}
+
+/// The cells of an RFC 4180 CSV text, unquoted.
+fn cells(csv: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cell = String::new();
+    let mut chars = csv.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => out.push(std::mem::take(&mut cell)),
+            (false, '\r') if chars.peek() == Some(&'\n') => {}
+            (false, '\n') => out.push(std::mem::take(&mut cell)),
+            (false, c) => cell.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn formula_cells_are_neutralised_in_every_csv_of_the_site() {
+    let dir = formula_example();
+    let root = dir.path();
+    let build = rapporteur(&["build", "--as-of", "2026-03-31"], root);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    let data = |t: &str| std::fs::read_to_string(root.join("public/data").join(t)).unwrap();
+    let actions = data("actions.csv");
+    assert_neutralised(
+        "actions.csv",
+        &actions,
+        &["=HYPERLINK(", "click me", "@SUM(A1)", "+1", "-2+3"],
+    );
+    assert_neutralised("engagements.csv", &data("engagements.csv"), &["@SUM(A1)"]);
+    assert_neutralised("kpis.csv", &data("kpis.csv"), &["+1"]);
+    assert_neutralised("risks.csv", &data("risks.csv"), &["\tTabbed", "\rCarriage"]);
+    for table in [
+        "health.csv",
+        "sla.csv",
+        "breaches.csv",
+        "credits.csv",
+        "flags.csv",
+    ] {
+        assert_neutralised(table, &data(table), &[]);
+    }
+    // Numbers rapporteur writes stay numbers, minus sign and all.
+    let kpis = data("kpis.csv");
+    assert!(
+        kpis.contains(",99.5,99,"),
+        "target and warn as numbers:\n{kpis}"
+    );
+    assert!(
+        kpis.contains(",2026-03,-3.5,"),
+        "a negative value stays a number:\n{kpis}"
+    );
+    assert!(leftovers(root).is_empty());
+}
+
+#[test]
+fn formula_cells_are_neutralised_in_export_csv() {
+    let dir = formula_example();
+    let root = dir.path();
+    let before = snapshot(root);
+    for (table, expect) in [
+        (
+            "actions",
+            &["=HYPERLINK(", "click me", "@SUM(A1)", "+1", "-2+3"][..],
+        ),
+        ("engagements", &["@SUM(A1)"][..]),
+        ("risks", &["\tTabbed", "\rCarriage"][..]),
+    ] {
+        let out = rapporteur(
+            &[
+                "export",
+                "--format",
+                "csv",
+                "--table",
+                table,
+                "--as-of",
+                "2026-03-31",
+            ],
+            root,
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_neutralised(table, &stdout(&out), expect);
+    }
+    assert_same_tree(&before, &snapshot(root), "export writes nothing");
+}
