@@ -398,3 +398,68 @@ fn formula_cells_are_neutralised_in_export_csv() {
     }
     assert_same_tree(&before, &snapshot(root), "export writes nothing");
 }
+
+#[test]
+fn control_characters_from_yaml_keys_and_file_names_reach_the_terminal_escaped() {
+    let esc_note = format!("{NOTES}/2026-03-07-\u{1b}[2J.md");
+    let dir = example_with(&[
+        // An ESC in a quoted key (YAML's `\e`).
+        (
+            "content/acme-payroll/periods/2026-02.yaml",
+            "period: 2026-02\nkpis: { accuracy: 99.6 }\n\"\\e[31mbogus\": 1\n",
+        ),
+        // Raw ones in a note's body, shown in a diagnostic's source line.
+        (
+            &format!("{NOTES}/2026-03-08-raw.md"),
+            "---\ntitle: Raw\ndate: 2026-03-08\n---\nSee [\u{1b}(0owned\u{7}](gone.md)\n",
+        ),
+        (&esc_note, "no front matter\n"),
+    ]);
+    let root = dir.path();
+    let before = snapshot(root);
+    for format in ["human", "github"] {
+        let check = rapporteur(
+            &["check", "--format", format, "--as-of", "2026-03-31"],
+            root,
+        );
+        assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+        let all = format!("{}{}", stdout(&check), stderr(&check));
+        assert!(
+            !all.contains('\u{1b}'),
+            "{format}: a raw ESC was printed: {all:?}"
+        );
+        assert!(
+            !all.contains('\u{7}'),
+            "{format}: a raw BEL was printed: {all:?}"
+        );
+        for shown in ["\\u{1b}[31mbogus", "2026-03-07-\\u{1b}[2J.md"] {
+            assert!(all.contains(shown), "{format}: no {shown} in {all}");
+        }
+        if format == "human" {
+            assert!(
+                all.contains("error: content/acme-payroll/periods/2026-02.yaml:3:1:"),
+                "{all}"
+            );
+            assert!(
+                all.contains(&format!(
+                    "error: {NOTES}/2026-03-08-raw.md:5:5: broken link"
+                )),
+                "{all}"
+            );
+            assert!(
+                all.contains("5 | See [\\u{1b}(0owned\\u{7}](gone.md)\n"),
+                "{all}"
+            );
+        }
+    }
+    let build = rapporteur(&["build", "--as-of", "2026-03-31"], root);
+    assert_eq!(build.status.code(), Some(1));
+    assert!(!stderr(&build).contains('\u{1b}'), "{:?}", stderr(&build));
+    assert!(
+        stderr(&build).contains("2026-03-07-\\u{1b}[2J.md"),
+        "{}",
+        stderr(&build)
+    );
+    assert_same_tree(&before, &snapshot(root), "check and a failed build");
+    assert!(leftovers(root).is_empty());
+}

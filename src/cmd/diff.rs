@@ -13,6 +13,7 @@ use std::process::Command;
 use clap::Args;
 
 use super::ContentArgs;
+use crate::diagnostic::printable;
 use crate::error::{Error, Result};
 use crate::export::{self, Computed, Request, diff};
 
@@ -70,7 +71,8 @@ pub fn execute(args: DiffArgs) -> Result<u8> {
         base: &base_label,
         head: &head_label,
     };
-    print!("{}", diff::markdown(&base.export, &head.export, &sides));
+    let text = diff::markdown(&base.export, &head.export, &sides);
+    print!("{}", printable(&text, true));
     Ok(0)
 }
 

@@ -12,7 +12,7 @@ use clap::{Args, Subcommand};
 
 use super::Verbosity;
 use super::schema::{Kind, SCHEMA_DIR};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, printable};
 use crate::error::{Error, Result};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{EngagementRecord, Month};
@@ -99,7 +99,7 @@ pub fn execute(args: NewArgs, verbosity: Verbosity) -> Result<u8> {
             args.root.join(SCHEMA_DIR).display()
         );
     }
-    println!("{}", path.display());
+    println!("{}", printable(&path.display().to_string(), false));
     Ok(0)
 }
 
