@@ -463,3 +463,76 @@ fn control_characters_from_yaml_keys_and_file_names_reach_the_terminal_escaped()
     assert_same_tree(&before, &snapshot(root), "check and a failed build");
     assert!(leftovers(root).is_empty());
 }
+
+#[test]
+fn new_refuses_engagement_ids_check_would_reject_before_writing_anything() {
+    let dir = example_with(&[]);
+    let root = dir.path();
+    let before = snapshot(root);
+    for (id, problem, suggestion) in [
+        ("con", "the name is reserved on Windows", "con-engagement"),
+        ("NUL", "ids are lowercase slugs", "nul-engagement"),
+        ("Acme Payroll", "ids are lowercase slugs", "acme-payroll"),
+        ("Überprüfung", "ids are lowercase slugs", "uberprufung"),
+    ] {
+        let out = rapporteur(&["new", "engagement", id, "--as-of", "2026-03-31"], root);
+        assert_eq!(out.status.code(), Some(2), "{id}: {}", stderr(&out));
+        let expect = format!(
+            "error: `{id}` cannot be an engagement id ({problem}): use lowercase letters, \
+             digits and dashes, e.g. `{suggestion}`"
+        );
+        assert!(stderr(&out).contains(&expect), "{id}: {}", stderr(&out));
+        assert_same_tree(&before, &snapshot(root), id);
+    }
+}
+
+#[test]
+fn whatever_new_writes_passes_check() {
+    let dir = example_with(&[]);
+    let root = dir.path();
+    let new = |args: &[&str]| {
+        let mut all = vec!["new"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["--as-of", "2026-03-31"]);
+        let out = rapporteur(&all, root);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        stdout(&out).trim().to_string()
+    };
+    assert!(new(&["engagement", "globex"]).ends_with("content/globex/engagement.yaml"));
+    assert!(
+        new(&["engagement", "con-engagement"]).ends_with("content/con-engagement/engagement.yaml")
+    );
+    let notes = "content/acme-payroll/notes";
+    for (title, file) in [
+        (
+            "Überprüfung der Qualität",
+            "2026-03-31-uberprufung-der-qualitat.md",
+        ),
+        ("会议", "2026-03-31-hui-yi.md"),
+        ("会议", "2026-03-31-hui-yi-2.md"),
+        ("会议!", "2026-03-31-hui-yi-3.md"),
+        ("Квартальный обзор", "2026-03-31-kvartal-nyi-obzor.md"),
+        ("🎉", "2026-03-31-tada.md"),
+        ("!!!", "2026-03-31-note.md"),
+        ("???", "2026-03-31-note-2.md"),
+        ("CON", "2026-03-31-con.md"),
+        ("\u{1b}[2J", "2026-03-31-2j.md"),
+    ] {
+        let printed = new(&["note", "acme-payroll", title]);
+        assert!(
+            printed.ends_with(&format!("{notes}/{file}")),
+            "{title}: {printed}"
+        );
+        assert!(root.join(notes).join(file).is_file(), "{file}");
+    }
+    new(&["period", "acme-payroll", "2026-04"]);
+    new(&["period", "globex", "2026-03"]);
+    let check = rapporteur(&["check", "--as-of", "2026-03-31"], root);
+    let report = stdout(&check);
+    assert_eq!(check.status.code(), Some(0), "{report}");
+    assert!(!report.contains("error"), "{report}");
+    assert!(
+        report.contains("checked 3 engagements, 3 periods, 11 notes"),
+        "{report}"
+    );
+}
