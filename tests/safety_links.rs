@@ -232,9 +232,10 @@ fn rapporteur_lib_render(markdown: &str) -> String {
     rapporteur::render::markdown::to_html(markdown, false, "a", &|_| true)
 }
 
-#[allow(dead_code)]
+/// Runs git in `dir` as a fixed author, file:// submodules allowed; asserts success.
 fn git(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
+    let out = Command::new("git")
+        .args(["-c", "protocol.file.allow=always"])
         .args(args)
         .current_dir(dir)
         .env("GIT_AUTHOR_NAME", "t")
@@ -242,7 +243,186 @@ fn git(dir: &Path, args: &[&str]) -> Output {
         .env("GIT_COMMITTER_NAME", "t")
         .env("GIT_COMMITTER_EMAIL", "t@example.org")
         .output()
-        .expect("run git")
+        .expect("run git");
+    assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
+    out
+}
+
+/// A report repository whose engagement folder is a git submodule (a
+/// repository of its own, shared with the partner), with two commits: the
+/// second moves the submodule to a commit where accuracy fell to 99.1.
+/// Returns the folder holding both repositories, and the report's path.
+fn submodule_report() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let engagement = dir.path().join("engagement");
+    copy_tree(
+        &repo_root().join(DESIGN).join("content/acme-payroll"),
+        &engagement,
+    );
+    git(&engagement, &["init", "-q"]);
+    git(&engagement, &["add", "-A"]);
+    git(&engagement, &["commit", "-q", "-m", "engagement"]);
+    let report = dir.path().join("report");
+    std::fs::create_dir(&report).unwrap();
+    std::fs::copy(
+        repo_root().join(DESIGN).join("rapporteur.yaml"),
+        report.join("rapporteur.yaml"),
+    )
+    .unwrap();
+    git(&report, &["init", "-q"]);
+    // Another submodule outside content/, never initialised in clones.
+    let vendor = dir.path().join("vendor");
+    std::fs::create_dir(&vendor).unwrap();
+    std::fs::write(vendor.join("README"), "a library\n").unwrap();
+    git(&vendor, &["init", "-q"]);
+    git(&vendor, &["add", "-A"]);
+    git(&vendor, &["commit", "-q", "-m", "vendor"]);
+    let url = |p: &Path| format!("file://{}", p.display());
+    git(
+        &report,
+        &[
+            "submodule",
+            "add",
+            "-q",
+            &url(&engagement),
+            "content/acme-payroll",
+        ],
+    );
+    git(
+        &report,
+        &["submodule", "add", "-q", &url(&vendor), "vendor/lib"],
+    );
+    git(&report, &["add", "-A"]);
+    git(&report, &["commit", "-q", "-m", "report"]);
+    let inner = report.join("content/acme-payroll");
+    let period = inner.join("periods/2026-03.yaml");
+    let text = std::fs::read_to_string(&period)
+        .unwrap()
+        .replace("accuracy: 99.6", "accuracy: 99.1");
+    std::fs::write(&period, text).unwrap();
+    git(&inner, &["commit", "-q", "-am", "March accuracy restated"]);
+    git(
+        &inner,
+        &["push", "-q", "origin", "HEAD:refs/heads/restated"],
+    );
+    git(&report, &["commit", "-q", "-am", "move the engagement"]);
+    (dir, report)
+}
+
+const MOVED: &str = "KPI Payroll accuracy: green → amber (latest 2026-03: 99.1%)";
+
+#[test]
+fn diff_reads_an_engagement_kept_in_a_submodule_at_each_revision() {
+    let (_dir, report) = submodule_report();
+    let before = snapshot(&report);
+    for head in [&["--head", "HEAD"][..], &[][..]] {
+        let mut args = vec!["diff", "--base", "HEAD~1", "--as-of", "2026-04-15"];
+        args.extend_from_slice(head);
+        let out = rapporteur(&args, &report);
+        assert_eq!(out.status.code(), Some(0), "{head:?}: {}", stderr(&out));
+        assert!(stdout(&out).contains(MOVED), "{head:?}: {}", stdout(&out));
+    }
+    let out = rapporteur(
+        &[
+            "diff",
+            "--base",
+            "HEAD",
+            "--head",
+            "HEAD",
+            "--as-of",
+            "2026-04-15",
+        ],
+        &report,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("No figure changed"),
+        "{}",
+        stdout(&out)
+    );
+    assert_same_tree(&before, &snapshot(&report), "diff");
+}
+
+#[test]
+fn diff_says_to_initialise_a_submodule_that_holds_content() {
+    let (dir, report) = submodule_report();
+    let clone = dir.path().join("clone");
+    git(
+        dir.path(),
+        &[
+            "clone",
+            "-q",
+            report.to_str().unwrap(),
+            clone.to_str().unwrap(),
+        ],
+    );
+    let before = snapshot(&clone);
+    let out = rapporteur(&["diff", "--base", "HEAD~1", "--head", "HEAD"], &clone);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert!(
+        stderr(&out).contains(
+            "content/acme-payroll is a submodule whose commit \
+             "
+        ) && stderr(&out).contains("run `git submodule update --init`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_same_tree(&before, &snapshot(&clone), "a refused diff");
+    // Initialised (the vendor submodule is left out): the diff works.
+    git(
+        &clone,
+        &[
+            "submodule",
+            "update",
+            "--init",
+            "-q",
+            "content/acme-payroll",
+        ],
+    );
+    let out = rapporteur(
+        &["diff", "--base", "HEAD~1", "--as-of", "2026-04-15"],
+        &clone,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains(MOVED), "{}", stdout(&out));
+}
+
+#[test]
+fn diff_in_a_shallow_clone_says_the_history_is_shallow() {
+    let dir = example_with(&[]);
+    let origin = dir.path();
+    git(origin, &["init", "-q"]);
+    git(origin, &["add", "-A"]);
+    git(origin, &["commit", "-q", "-m", "one"]);
+    std::fs::write(origin.join("README.md"), "two\n").unwrap();
+    git(origin, &["add", "-A"]);
+    git(origin, &["commit", "-q", "-m", "two"]);
+    let parent = tempfile::tempdir().unwrap();
+    let clone = parent.path().join("clone");
+    let url = format!("file://{}", origin.display());
+    git(
+        parent.path(),
+        &["clone", "-q", "--depth", "1", &url, clone.to_str().unwrap()],
+    );
+    let before = snapshot(&clone);
+    let out = rapporteur(&["diff", "--base", "HEAD~1"], &clone);
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out).trim(),
+        "error: `HEAD~1` cannot be read because the clone is shallow: its history was cut off \
+         when it was cloned or fetched, so older revisions are missing; fetch more history \
+         (git fetch --unshallow, or fetch-depth: 0 in a CI checkout) and run diff again"
+    );
+    assert!(stdout(&out).is_empty());
+    assert_same_tree(&before, &snapshot(&clone), "a refused diff");
+    // A typo in a full clone is still called what it is.
+    let out = rapporteur(&["diff", "--base", "no-such-branch"], origin);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("`no-such-branch` is not a commit of"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// The design example with formula-like text in every kind of user cell.
