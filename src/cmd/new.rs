@@ -180,8 +180,13 @@ fn quoted(text: &str) -> String {
 /// "会议" -> `hui-yi`) with `deunicode`, so titles in any language give
 /// distinct, readable names.
 pub fn slug(title: &str) -> String {
+    slug_or(title, "note")
+}
+
+/// `slug(text)`, or `fallback` when nothing of `text` is left.
+fn slug_or(text: &str, fallback: &str) -> String {
     let mut out = String::new();
-    for c in deunicode::deunicode(title).chars() {
+    for c in deunicode::deunicode(text).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -193,7 +198,7 @@ pub fn slug(title: &str) -> String {
         out.pop();
     }
     if out.is_empty() {
-        "note".to_string()
+        fallback.to_string()
     } else {
         out
     }
@@ -284,9 +289,9 @@ pub fn period(engagement: &str, record: &EngagementRecord, month: Month) -> (Str
 /// The path and text of a new engagement record.
 pub fn engagement(id: &str, as_of: NaiveDate) -> Result<(String, String)> {
     if let Some(problem) = load::bad_name(id) {
-        let mut suggestion = slug(id);
-        if suggestion == "note" || load::reserved_on_windows(&suggestion) {
-            suggestion = format!("{}-engagement", suggestion.replace("note", "my"));
+        let mut suggestion = slug_or(id, "my-engagement");
+        if load::reserved_on_windows(&suggestion) {
+            suggestion.push_str("-engagement");
         }
         return Err(Error::Usage(format!(
             "`{}` cannot be an engagement id ({problem}): use lowercase letters, digits and \
