@@ -3,6 +3,7 @@
 //! Library code collects these instead of printing; the command decides how to
 //! show them and which exit code they mean.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -93,30 +94,56 @@ impl Diagnostic {
             paint(code, label),
             paint(
                 "1",
-                &format!("{}:{}:{}:", self.file.display(), self.line, self.column)
+                &format!(
+                    "{}:{}:{}:",
+                    printable(&self.file.display().to_string(), false),
+                    self.line,
+                    self.column
+                )
             ),
-            self.message
+            printable(&self.message, true)
         );
         if let Some(text) = &self.source_line {
             let (text, column) = window(text, self.column);
             let gutter = self.line.to_string().len();
             let bar = paint("1;34", "|");
-            let pad: String = text
+            // Each character as shown: an escaped one takes the width of
+            // its escape, so the caret still falls under the spot.
+            let shown: Vec<Cow<str>> = text
                 .chars()
-                .take(column.saturating_sub(1))
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .map(|c| match c {
+                    '\t' => Cow::Borrowed("\t"),
+                    c => Cow::Owned(printable(c.encode_utf8(&mut [0; 4]), false).into_owned()),
+                })
                 .collect();
-            let width = token_width(&text, column);
+            let pad: String = shown
+                .iter()
+                .take(column.saturating_sub(1))
+                .map(|s| {
+                    if s == "\t" {
+                        "\t".to_string()
+                    } else {
+                        " ".repeat(s.chars().count())
+                    }
+                })
+                .collect();
+            let token = token_width(&text, column);
+            let width: usize = shown
+                .iter()
+                .skip(column.saturating_sub(1))
+                .take(token)
+                .map(|s| s.chars().count())
+                .sum();
             out.push_str(&format!("{:gutter$} {bar}\n", ""));
             out.push_str(&format!(
                 "{} {bar} {}\n",
                 paint("1;34", &self.line.to_string()),
-                text
+                shown.concat()
             ));
             out.push_str(&format!(
                 "{:gutter$} {bar} {pad}{}\n",
                 "",
-                paint(code, &"^".repeat(width))
+                paint(code, &"^".repeat(width.max(1)))
             ));
         }
         out
@@ -136,6 +163,31 @@ fn visible(line: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// `text` safe to print on a terminal: control characters (ESC, which
+/// starts colour and cursor commands, and the rest of C0, DEL and C1) and
+/// the bidirectional overrides that reorder what is shown are written as
+/// `\u{1b}`, never raw. With `lines`, line breaks and tabs stay. Every
+/// message, file name and source line a person reads goes through here
+/// (docs/check.md, "Control characters").
+pub fn printable(text: &str, lines: bool) -> Cow<'_, str> {
+    let escaped = |c: char| {
+        (c.is_control() && !(lines && matches!(c, '\n' | '\t')))
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if escaped(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Longest source line shown whole; longer ones are cut around the column.
@@ -273,6 +325,23 @@ mod tests {
             "error: c/e.yaml:2:5: unknown field\n  |\n2 |     targt: 5\n  |     ^^^^^\n"
         );
         let colored = d.render(true);
+        let d = Diagnostic::error("c/\u{1b}[2J.yaml", "key `\u{1b}[31mred`\nnext").at(
+            "a: 1\n\u{1b}[31mred: 2\n",
+            2,
+            6,
+        );
+        assert_eq!(
+            d.to_string(),
+            "error: c/\\u{1b}[2J.yaml:2:6: key `\\u{1b}[31mred`\nnext\n  |\n\
+             2 | ␛[31mred: 2\n  |      ^^^\n"
+        );
+        let d = Diagnostic::error("f", "m").at("\u{1b}x", 1, 1);
+        assert!(
+            // The source line draws ESC as its picture: one column.
+            d.to_string().ends_with("1 | ␛x\n  | ^\n"),
+            "{d}"
+        );
+        assert_eq!(printable("a\u{202e}b\u{9b}", true), "a\\u{202e}b\\u{9b}");
         assert!(colored.contains("\x1b[1;31merror\x1b[0m"), "{colored:?}");
         assert_eq!(token_width("a: \"x y\" z", 4), 5);
         assert_eq!(token_width("a", 5), 1);

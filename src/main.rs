@@ -23,7 +23,8 @@ fn main() -> ExitCode {
                     eprint!("{d}");
                 }
             }
-            eprintln!("error: {err}");
+            let message = rapporteur::diagnostic::printable(&err.to_string(), true).into_owned();
+            eprintln!("error: {message}");
             ExitCode::from(err.exit_code() as u8)
         }
     }

@@ -631,12 +631,14 @@ pub struct Note {
     pub source: PathBuf,
 }
 
-/// A link in a note's body: its destination as written, and the byte
-/// offset in the body where the link starts.
+/// A link or image in a note's body: its destination as written, and the
+/// byte offset in the body where the link starts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct BodyLink {
     pub dest: String,
     pub offset: usize,
+    /// An image (`![alt](src)`): the site must hold what it shows.
+    pub image: bool,
 }
 
 /// An engagement with its periods and notes, as loaded from its folder.

@@ -3,6 +3,11 @@
 //! Links are written as in the repository, relative to the note's folder
 //! (`content/<id>/notes/`): `other.md`, `../../acme/notes/x.md`, `../../acme/`.
 //! Validation checks them and rendering rewrites them with the same rules.
+//!
+//! Only http, https, mailto and relative URLs are ever published
+//! (docs/check.md, "Links and images"): any other scheme (`javascript:`,
+//! `vbscript:`, `data:`, `file:`) would run or load something in the
+//! reader's browser, so `scheme` finds it for both the check and the render.
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
@@ -15,13 +20,55 @@ pub enum LinkTarget {
     Elsewhere,
 }
 
+/// The schemes a published link or image may use.
+const ALLOWED_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
+/// What a link or image destination is, as a browser would read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Dest {
+    /// An http, https or mailto URL.
+    External,
+    /// A path relative to the page (or an in-page `#anchor`).
+    Relative,
+    /// A URL with any other scheme, lowercased, as written before the colon.
+    Forbidden(String),
+}
+
+/// Classifies `dest` (entities already decoded by the Markdown parser).
+/// Browsers drop ASCII tabs and line breaks anywhere in a URL and control
+/// characters and spaces around it (`java\tscript:`), and read a scheme in
+/// any case, so those are removed before the scheme is read. Anything before
+/// the first `:` that comes before any `/`, `?` or `#` is taken as a
+/// scheme, even one a browser would not accept (`java%73cript:`): what is
+/// not on the allow-list is refused, rather than guessing how a browser
+/// would decode it.
+pub(crate) fn scheme(dest: &str) -> Dest {
+    let cleaned: String = dest
+        .chars()
+        .filter(|c| !(c.is_ascii_control() || c.is_ascii_whitespace()))
+        .collect();
+    let Some(colon) = cleaned.find(':') else {
+        return Dest::Relative;
+    };
+    let before = &cleaned[..colon];
+    if before.is_empty() || before.contains(['/', '?', '#']) {
+        return Dest::Relative;
+    }
+    let name = before.to_ascii_lowercase();
+    if ALLOWED_SCHEMES.contains(&name.as_str()) {
+        Dest::External
+    } else {
+        Dest::Forbidden(name)
+    }
+}
+
 /// A link's target and `#fragment`; `None` for external links and in-page anchors.
 pub fn resolve(engagement: &str, dest: &str) -> Option<(LinkTarget, Option<String>)> {
     if dest.is_empty()
         || dest.starts_with('#')
         || dest.starts_with('/')
         || dest.contains("://")
-        || dest.contains(':') && !dest.contains('/')
+        || scheme(dest) != Dest::Relative
     {
         return None;
     }
@@ -95,5 +142,30 @@ mod tests {
         assert_eq!(resolve("a", "https://example.com/x.md"), None);
         assert_eq!(resolve("a", "mailto:someone@example.com"), None);
         assert_eq!(resolve("a", "#actions"), None);
+        assert_eq!(resolve("a", "javascript:alert('/')"), None);
+    }
+
+    #[test]
+    fn only_http_https_and_mailto_schemes_are_external() {
+        for ok in ["https://e.com", "HTTP://e.com", " mailto:a@b.c", "Https:x"] {
+            assert_eq!(scheme(ok), Dest::External, "{ok}");
+        }
+        for rel in ["x.md", "../a/b:c", "#top", "?q=a:b", "", ":x", "//e.com/a"] {
+            assert_eq!(scheme(rel), Dest::Relative, "{rel:?}");
+        }
+        for (bad, name) in [
+            ("javascript:alert(1)", "javascript"),
+            ("JaVaScRiPt:alert(1)", "javascript"),
+            ("java\tscript:alert(1)", "javascript"),
+            ("java\nscript:x", "javascript"),
+            (" \u{1}javascript:x", "javascript"),
+            ("vbscript:msgbox", "vbscript"),
+            ("data:text/html,<b>", "data"),
+            ("file:///etc/passwd", "file"),
+            ("java%73cript:x", "java%73cript"),
+            ("javascript\\:x", "javascript\\"),
+        ] {
+            assert_eq!(scheme(bad), Dest::Forbidden(name.into()), "{bad:?}");
+        }
     }
 }

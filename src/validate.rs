@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, Source, Sources};
 use crate::model::{Direction, Engagement, EngagementRecord, Period, Portfolio, SurveyScores};
-use crate::notelinks::{self, LinkTarget};
+use crate::notelinks::{self, Dest, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
 
 /// A problem at a YAML path of a file, before it is given a position.
@@ -289,7 +289,11 @@ fn check_period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
     }
 }
 
-/// Relative links from notes to `.md` notes and engagement folders must resolve.
+/// Relative links from notes to `.md` notes and engagement folders must
+/// resolve; a link or image with a scheme that is never published is a
+/// warning (the render shows its text only); an image must be one the site
+/// holds, and rapporteur publishes no file from `content/`, so a relative
+/// image is broken like a broken link (docs/check.md, "Links and images").
 fn check_links(
     e: &Engagement,
     notes: &BTreeSet<(String, String)>,
@@ -299,33 +303,71 @@ fn check_links(
     for note in &e.notes {
         for link in &note.links {
             let dest_url = &link.dest;
-            let Some((target, _)) = notelinks::resolve(&e.id, dest_url) else {
-                continue;
+            let what = if link.image { "image" } else { "link" };
+            let problem = match notelinks::scheme(dest_url) {
+                Dest::External => None,
+                Dest::Forbidden(scheme) => Some((
+                    Severity::Warning,
+                    format!(
+                        "{what} `{}` uses the `{}:` scheme, which is never published: the \
+                         {what}'s text is shown without it; use an http, https or mailto \
+                         address, or a relative link to a note",
+                        shorten(dest_url, 80),
+                        shorten(&scheme, 20)
+                    ),
+                )),
+                Dest::Relative if link.image => Some((
+                    Severity::Error,
+                    format!(
+                        "image `{}` is not in the site: rapporteur publishes no file from \
+                         content/, so the image would be broken; put it on a web server and \
+                         write its https:// address, or remove it",
+                        shorten(dest_url, 80)
+                    ),
+                )),
+                Dest::Relative => broken(e, dest_url, notes, engagements).then(|| {
+                    (
+                        Severity::Error,
+                        format!(
+                            "broken link `{}`: no such note or engagement; link to a note \
+                             by its file name (e.g. `2026-03-04-weekly.md`)",
+                            shorten(dest_url, 80)
+                        ),
+                    )
+                }),
             };
-            let exists = match &target {
-                LinkTarget::Note { engagement, slug } => {
-                    notes.contains(&(engagement.clone(), slug.clone()))
-                }
-                LinkTarget::Engagement(id) => engagements.contains(id.as_str()),
-                LinkTarget::Elsewhere => false,
-            };
-            if !exists {
+            if let Some((severity, message)) = problem {
                 let before = &note.body[..link.offset];
                 let line = note.body_line + before.matches('\n').count();
                 let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
                 out.push(Finding {
-                    severity: Severity::Error,
+                    severity,
                     file: note.source.clone(),
                     path: String::new(),
                     at: Some((line, column)),
-                    message: format!(
-                        "broken link `{}`: no such note or engagement; link to a note \
-                         by its file name (e.g. `2026-03-04-weekly.md`)",
-                        shorten(dest_url, 80)
-                    ),
+                    message,
                 });
             }
         }
+    }
+}
+
+/// Whether a relative link of a note of `e` points at no note or engagement.
+fn broken(
+    e: &Engagement,
+    dest_url: &str,
+    notes: &BTreeSet<(String, String)>,
+    engagements: &BTreeSet<&str>,
+) -> bool {
+    let Some((target, _)) = notelinks::resolve(&e.id, dest_url) else {
+        return false;
+    };
+    match &target {
+        LinkTarget::Note { engagement, slug } => {
+            !notes.contains(&(engagement.clone(), slug.clone()))
+        }
+        LinkTarget::Engagement(id) => !engagements.contains(id.as_str()),
+        LinkTarget::Elsewhere => true,
     }
 }
 

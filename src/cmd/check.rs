@@ -160,7 +160,8 @@ fn github_command(d: &Diagnostic, root: &Path) -> String {
 }
 
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    diagnostic::printable(text, true)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }

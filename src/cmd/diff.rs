@@ -6,6 +6,14 @@
 //! folder — so neither the repository's index, its work tree nor its list of
 //! worktrees changes. Without `--head` the working tree itself (with
 //! uncommitted edits) is the head. Both sides use the same `--as-of`.
+//!
+//! A submodule in the tree (a gitlink) is read the same way from its own
+//! repository, at the commit the revision records, when that repository is
+//! checked out here; otherwise it stays an empty folder, and if it is under
+//! `content/` the command stops and says to run `git submodule update
+//! --init` (an engagement missing from one side would read as removed). A
+//! revision missing from a shallow clone is reported as such, with how to
+//! fetch more history (docs/commands.md, `diff`).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -13,6 +21,7 @@ use std::process::Command;
 use clap::Args;
 
 use super::ContentArgs;
+use crate::diagnostic::printable;
 use crate::error::{Error, Result};
 use crate::export::{self, Computed, Request, diff};
 
@@ -70,7 +79,8 @@ pub fn execute(args: DiffArgs) -> Result<u8> {
         base: &base_label,
         head: &head_label,
     };
-    print!("{}", diff::markdown(&base.export, &head.export, &sides));
+    let text = diff::markdown(&base.export, &head.export, &sides);
+    print!("{}", printable(&text, true));
     Ok(0)
 }
 
@@ -127,7 +137,7 @@ impl Repo {
         if rev.starts_with('-') {
             return Err(Error::Usage(format!("`{rev}` is not a revision")));
         }
-        git(
+        let found = git(
             &self.toplevel,
             &[
                 "rev-parse",
@@ -136,18 +146,14 @@ impl Repo {
                 &format!("{rev}^{{commit}}"),
             ],
             &[],
-        )
-        .map_err(|_| {
-            Error::Usage(format!(
-                "`{rev}` is not a commit of {}: give a branch, tag or commit",
-                self.toplevel.display()
-            ))
-        })?;
+        );
+        if found.is_err() {
+            return Err(Error::Usage(self.missing(rev)));
+        }
         let dir = tempfile::Builder::new()
             .prefix("rapporteur-diff-")
             .tempdir()
             .map_err(|e| Error::io(std::env::temp_dir(), e))?;
-        let index = dir.path().join("index");
         let tree = dir.path().join("tree");
         std::fs::create_dir(&tree).map_err(|e| Error::io(&tree, e))?;
         let treeish = if self.prefix.is_empty() {
@@ -155,30 +161,123 @@ impl Repo {
         } else {
             format!("{rev}:{}", self.prefix)
         };
-        let env = [("GIT_INDEX_FILE", index.as_os_str())];
-        git(&self.toplevel, &["read-tree", &treeish], &env).map_err(|e| {
+        let worktree = self.toplevel.join(&self.prefix);
+        materialise(&self.toplevel, &treeish, &worktree, &tree, dir.path(), 0).map_err(|e| {
             Error::Usage(format!(
-                "cannot read {} at `{rev}`: {e}",
+                "cannot read {} at `{rev}`: {}",
                 if self.prefix.is_empty() {
                     "the repository"
                 } else {
                     &self.prefix
-                }
+                },
+                message(e)
             ))
         })?;
-        let mut prefix = tree.clone().into_os_string();
-        prefix.push("/");
-        let mut arg = std::ffi::OsString::from("--prefix=");
-        arg.push(&prefix);
-        git_os(
-            &self.toplevel,
-            &["checkout-index".as_ref(), "-a".as_ref(), arg.as_os_str()],
-            &env,
-        )?;
         Ok(Tree {
             _dir: dir,
             path: tree,
         })
+    }
+
+    /// Why `rev` cannot be read: a shallow clone's missing history is said
+    /// as such, since "not a commit" would send the user looking for a typo.
+    fn missing(&self, rev: &str) -> String {
+        let shallow = git(
+            &self.toplevel,
+            &["rev-parse", "--is-shallow-repository"],
+            &[],
+        );
+        if shallow.is_ok_and(|s| s == "true") {
+            format!(
+                "`{rev}` cannot be read because the clone is shallow: its history was cut \
+                 off when it was cloned or fetched, so older revisions are missing; fetch \
+                 more history (git fetch --unshallow, or fetch-depth: 0 in a CI checkout) \
+                 and run diff again"
+            )
+        } else {
+            format!(
+                "`{rev}` is not a commit of {}: give a branch, tag or commit",
+                self.toplevel.display()
+            )
+        }
+    }
+}
+
+/// How deep submodules inside submodules are followed: bounded work.
+const MAX_SUBMODULE_DEPTH: usize = 4;
+
+/// Writes the tree `treeish` of the repository at `repo` into `into`, then
+/// each submodule of it from its own repository (checked out at
+/// `worktree`/<path>), at the commit the tree records. `scratch` holds the
+/// temporary index files.
+fn materialise(
+    repo: &Path,
+    treeish: &str,
+    worktree: &Path,
+    into: &Path,
+    scratch: &Path,
+    depth: usize,
+) -> Result<()> {
+    let index = scratch.join(format!("index-{depth}"));
+    let env = [("GIT_INDEX_FILE", index.as_os_str())];
+    git(repo, &["read-tree", treeish], &env)?;
+    let mut prefix = into.to_path_buf().into_os_string();
+    prefix.push("/");
+    let mut arg = std::ffi::OsString::from("--prefix=");
+    arg.push(&prefix);
+    git_os(
+        repo,
+        &["checkout-index".as_ref(), "-a".as_ref(), arg.as_os_str()],
+        &env,
+    )?;
+    // Gitlinks: `160000 <commit> 0\t<path>`, one per line.
+    let staged = git(repo, &["ls-files", "--stage", "-z"], &env)?;
+    let _ = std::fs::remove_file(&index);
+    for entry in staged.split('\0') {
+        let Some(("160000", rest)) = entry.split_once(' ') else {
+            continue;
+        };
+        let Some((commit, path)) = rest.split_once('\t').map(|(c, p)| (c.split(' ').next(), p))
+        else {
+            continue;
+        };
+        let commit = commit.unwrap_or_default();
+        let sub = worktree.join(path);
+        let present = depth < MAX_SUBMODULE_DEPTH
+            && sub.join(".git").exists()
+            && git(
+                &sub,
+                &["cat-file", "-e", &format!("{commit}^{{commit}}")],
+                &[],
+            )
+            .is_ok();
+        if present {
+            let target = into.join(path);
+            std::fs::create_dir_all(&target).map_err(|e| Error::io(&target, e))?;
+            materialise(
+                &sub,
+                &format!("{commit}^{{tree}}"),
+                &sub,
+                &target,
+                scratch,
+                depth + 1,
+            )?;
+        } else if depth == 0 && Path::new(path).starts_with(crate::load::CONTENT_DIR) {
+            return Err(Error::Usage(format!(
+                "{path} is a submodule whose commit {} is not checked out here; run `git \
+                 submodule update --init` and run diff again",
+                &commit[..commit.len().min(7)]
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The text of a git error, without the `Error` wrapping.
+fn message(e: Error) -> String {
+    match e {
+        Error::Usage(m) => m,
+        other => other.to_string(),
     }
 }
 

@@ -2,7 +2,10 @@
 //! commented template, so a monthly update or a meeting note starts right.
 //!
 //! A file that exists is never overwritten: the command fails with exit code
-//! 2 and leaves it as it was. Every file starts with a `yaml-language-server`
+//! 2 and leaves it as it was (a note takes the next free name instead,
+//! `-2`, `-3`...). Every name it writes is one `rapporteur check` accepts;
+//! a name it cannot make valid is refused before anything is written
+//! (docs/commands.md, `new`). Every file starts with a `yaml-language-server`
 //! line pointing at `schemas/` (see `rapporteur schema`).
 
 use std::path::{Path, PathBuf};
@@ -12,7 +15,7 @@ use clap::{Args, Subcommand};
 
 use super::Verbosity;
 use super::schema::{Kind, SCHEMA_DIR};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, printable};
 use crate::error::{Error, Result};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{EngagementRecord, Month};
@@ -75,7 +78,8 @@ pub fn execute(args: NewArgs, verbosity: Verbosity) -> Result<u8> {
                 None => as_of,
             };
             let record = read_record(&args.root, engagement)?;
-            note(engagement, &record, title, kind, date)
+            let (rel, text) = note(engagement, &record, title, kind, date);
+            (free_note_name(&args.root, &rel)?, text)
         }
         What::Period { engagement, month } => {
             let month: Month = month.parse().map_err(Error::Usage)?;
@@ -99,7 +103,7 @@ pub fn execute(args: NewArgs, verbosity: Verbosity) -> Result<u8> {
             args.root.join(SCHEMA_DIR).display()
         );
     }
-    println!("{}", path.display());
+    println!("{}", printable(&path.display().to_string(), false));
     Ok(0)
 }
 
@@ -142,15 +146,47 @@ fn engagement_ids(root: &Path) -> Vec<String> {
     ids
 }
 
+/// How many numbered names (`-2`, `-3`...) a note may try: bounded work.
+const MAX_NOTE_COUNTER: usize = 999;
+
+/// `rel`, or the first of `<stem>-2.md`, `<stem>-3.md`... not taken, so
+/// that two notes of a day with the same title do not collide. The file
+/// text names no file, so it is the same for any of them.
+fn free_note_name(root: &Path, rel: &str) -> Result<String> {
+    let stem = rel.trim_end_matches(".md");
+    let taken = |rel: &str| root.join(rel).symlink_metadata().is_ok();
+    if !taken(rel) {
+        return Ok(rel.to_string());
+    }
+    (2..=MAX_NOTE_COUNTER)
+        .map(|n| format!("{stem}-{n}.md"))
+        .find(|candidate| !taken(candidate))
+        .ok_or_else(|| {
+            Error::Usage(format!(
+                "{} and {stem}-2.md to {stem}-{MAX_NOTE_COUNTER}.md all exist: give the note \
+                 another title or --date",
+                root.join(rel).display()
+            ))
+        })
+}
+
 /// A YAML scalar for any text: a JSON string is valid YAML.
 fn quoted(text: &str) -> String {
     serde_json::to_string(text).expect("a string serialises")
 }
 
-/// Lowercase ASCII letters and digits, runs of anything else as one dash.
+/// Lowercase ASCII letters and digits, runs of anything else as one dash;
+/// other scripts transliterated first ("Überprüfung" -> `uberprufung`,
+/// "会议" -> `hui-yi`) with `deunicode`, so titles in any language give
+/// distinct, readable names.
 pub fn slug(title: &str) -> String {
+    slug_or(title, "note")
+}
+
+/// `slug(text)`, or `fallback` when nothing of `text` is left.
+fn slug_or(text: &str, fallback: &str) -> String {
     let mut out = String::new();
-    for c in title.chars() {
+    for c in deunicode::deunicode(text).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -162,7 +198,7 @@ pub fn slug(title: &str) -> String {
         out.pop();
     }
     if out.is_empty() {
-        "note".to_string()
+        fallback.to_string()
     } else {
         out
     }
@@ -252,11 +288,15 @@ pub fn period(engagement: &str, record: &EngagementRecord, month: Month) -> (Str
 
 /// The path and text of a new engagement record.
 pub fn engagement(id: &str, as_of: NaiveDate) -> Result<(String, String)> {
-    if !load::is_slug(id) {
+    if let Some(problem) = load::bad_name(id) {
+        let mut suggestion = slug_or(id, "my-engagement");
+        if load::reserved_on_windows(&suggestion) {
+            suggestion.push_str("-engagement");
+        }
         return Err(Error::Usage(format!(
-            "`{id}` is not a valid engagement id: use lowercase letters, digits and dashes, \
-             e.g. `{}`",
-            slug(id)
+            "`{}` cannot be an engagement id ({problem}): use lowercase letters, digits and \
+             dashes, e.g. `{suggestion}`",
+            printable(id, false)
         )));
     }
     let rel = format!("{CONTENT_DIR}/{id}/engagement.yaml");
@@ -324,9 +364,31 @@ mod tests {
     fn slugs_are_lowercase_ascii_with_single_dashes() {
         assert_eq!(slug("Weekly check-in"), "weekly-check-in");
         assert_eq!(slug("  Q3 review: pay & tax!! "), "q3-review-pay-tax");
-        assert_eq!(slug("Überprüfung"), "berpr-fung");
+        assert_eq!(slug("Überprüfung der Qualität"), "uberprufung-der-qualitat");
+        assert_eq!(slug("会议"), "hui-yi");
         assert_eq!(slug("***"), "note");
         assert!(slug(&"x ".repeat(100)).len() <= 60);
+    }
+
+    #[test]
+    fn engagement_ids_check_would_refuse_are_refused_with_a_valid_suggestion() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 3, 4).unwrap();
+        for (id, suggestion) in [
+            ("con", "con-engagement"),
+            ("Acme Payroll", "acme-payroll"),
+            ("LPT1", "lpt1-engagement"),
+            ("***", "my-engagement"),
+            ("-x", "x"),
+        ] {
+            let Err(Error::Usage(message)) = engagement(id, as_of) else {
+                panic!("{id} accepted");
+            };
+            assert!(
+                message.contains(&format!("e.g. `{suggestion}`")),
+                "{message}"
+            );
+            assert!(load::bad_name(suggestion).is_none(), "{suggestion}");
+        }
     }
 
     #[test]

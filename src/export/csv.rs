@@ -2,6 +2,13 @@
 //! action, risk or flag, with RFC 4180 quoting: fields holding a comma, a
 //! quote, a line break or leading/trailing space are quoted and their quotes
 //! doubled; lines end with CRLF; missing values are empty fields.
+//!
+//! A text cell that a spreadsheet would read as a formula (it starts with
+//! `=`, `+`, `-`, `@`, a tab or a carriage return: an action owner written
+//! `=HYPERLINK(...)`) is neutralised as OWASP's "CSV injection" advice says:
+//! prefixed with `'` and quoted. Numbers rapporteur formats itself are not
+//! user text and are written as they are, so `-3.5` stays a number
+//! (docs/export.md).
 
 use std::fmt::Write;
 
@@ -62,7 +69,10 @@ impl Table {
 
 /// One CSV field before quoting.
 enum Field {
+    /// Text that may come from the content: neutralised if formula-like.
     Text(String),
+    /// A number or boolean rapporteur formatted.
+    Number(String),
     Empty,
 }
 
@@ -87,7 +97,7 @@ impl From<&String> for Field {
 impl From<f64> for Field {
     fn from(v: f64) -> Field {
         if v.is_finite() {
-            Field::Text(v.to_string())
+            Field::Number(v.to_string())
         } else {
             Field::Empty
         }
@@ -96,7 +106,7 @@ impl From<f64> for Field {
 
 impl From<bool> for Field {
     fn from(v: bool) -> Field {
-        Field::Text(v.to_string())
+        Field::Number(v.to_string())
     }
 }
 
@@ -104,7 +114,7 @@ macro_rules! integer_fields {
     ($($t:ty),*) => {$(
         impl From<$t> for Field {
             fn from(v: $t) -> Field {
-                Field::Text(v.to_string())
+                Field::Number(v.to_string())
             }
         }
     )*};
@@ -137,6 +147,19 @@ pub fn quote(field: &str) -> String {
     }
 }
 
+/// The first characters that make a spreadsheet evaluate a cell.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell as written: quoted as RFC 4180 asks and, if a spreadsheet
+/// would run it as a formula, prefixed with `'` and quoted.
+pub(crate) fn text_cell(field: &str) -> String {
+    if field.starts_with(FORMULA_STARTS) {
+        format!("\"'{}\"", field.replace('"', "\"\""))
+    } else {
+        quote(field)
+    }
+}
+
 struct Writer(String);
 
 impl Writer {
@@ -144,7 +167,8 @@ impl Writer {
         let line: Vec<String> = fields
             .into_iter()
             .map(|f| match f {
-                Field::Text(t) => quote(&t),
+                Field::Text(t) => text_cell(&t),
+                Field::Number(n) => quote(&n),
                 Field::Empty => String::new(),
             })
             .collect();
@@ -505,6 +529,32 @@ mod tests {
         assert_eq!(quote("two\nlines"), "\"two\nlines\"");
         assert_eq!(quote(" padded"), "\" padded\"");
         assert_eq!(quote(""), "");
+    }
+
+    #[test]
+    fn formula_like_text_is_neutralised_and_numbers_are_not() {
+        assert_eq!(
+            text_cell("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        for (cell, written) in [
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("+1", "\"'+1\""),
+            ("-2+3", "\"'-2+3\""),
+            ("\tx", "\"'\tx\""),
+            ("\rx", "\"'\rx\""),
+            ("a=b", "a=b"),
+        ] {
+            assert_eq!(text_cell(cell), written, "{cell:?}");
+        }
+        let mut w = Writer(String::new());
+        w.row([
+            Field::from(-3.5),
+            Field::from(-2i64),
+            Field::from("-3.5"),
+            Field::from(Some("@x".to_string())),
+        ]);
+        assert_eq!(w.0, "-3.5,-2,\"'-3.5\",\"'@x\"\r\n");
     }
 
     #[test]

@@ -626,8 +626,9 @@ fn misplaced(rel: &Path, name: &str, kind: Kind) -> Diagnostic {
     )
 }
 
-/// Why a folder or note name cannot be used for a page, if it cannot.
-fn bad_name(name: &str) -> Option<&'static str> {
+/// Why a folder or note name cannot be used for a page, if it cannot
+/// (`rapporteur new` asks the same before it writes).
+pub(crate) fn bad_name(name: &str) -> Option<&'static str> {
     if !is_slug(name) {
         return Some("ids are lowercase slugs");
     }

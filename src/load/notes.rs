@@ -123,6 +123,12 @@ fn harvest(body: &str) -> (Vec<Action>, Vec<BodyLink>) {
             Event::Start(Tag::Link { dest_url, .. }) => links.push(BodyLink {
                 dest: dest_url.into_string(),
                 offset: range.start,
+                image: false,
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => links.push(BodyLink {
+                dest: dest_url.into_string(),
+                offset: range.start,
+                image: true,
             }),
             Event::Start(Tag::Item) => stack.push(Open {
                 text: String::new(),
@@ -210,14 +216,23 @@ mod tests {
 
     #[test]
     fn links_are_found_with_their_offsets_in_the_same_pass() {
-        let body = "See [the review](2026-03-04-review.md).\n\n- [ ] Ana: read [x](../b/)\n";
+        let body =
+            "See [the review](2026-03-04-review.md).\n\n- [ ] Ana: read [x](../b/) ![i](p.png)\n";
         let (actions, links) = harvest(body);
         assert_eq!(actions.len(), 1);
         let found: Vec<(&str, &str)> = links
             .iter()
             .map(|l| (l.dest.as_str(), &body[l.offset..l.offset + 3]))
             .collect();
-        assert_eq!(found, [("2026-03-04-review.md", "[th"), ("../b/", "[x]")]);
+        assert_eq!(
+            found,
+            [
+                ("2026-03-04-review.md", "[th"),
+                ("../b/", "[x]"),
+                ("p.png", "![i")
+            ]
+        );
+        assert!(links[2].image && !links[0].image);
     }
 
     #[test]

@@ -5,11 +5,17 @@
 //! A link to a note or engagement that this build does not publish (an
 //! internal note in a shared build, another client's engagement) is reduced
 //! to its text: even its file name must not reach the output.
+//!
+//! So is a link or image whose scheme is not http, https or mailto
+//! (`javascript:`, `data:`...), and an image that is not an http(s) or
+//! mailto URL: the site holds no file from `content/`, so a relative image
+//! could only be broken or point out of the site (docs/check.md, "Links and
+//! images"). `rapporteur check` warns about each with the same rules.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd, html};
 
 use crate::load::markdown_options;
-use crate::notelinks::{self, LinkTarget};
+use crate::notelinks::{self, Dest, LinkTarget};
 
 /// Renders a note body of `engagement`; links are rewritten for its page.
 /// `published` says whether a note or engagement link target is in this build.
@@ -23,8 +29,10 @@ pub fn to_html(
     // event is written.
     let events: Vec<Event> = Parser::new_ext(markdown, markdown_options()).collect();
     let shift = heading_shift(&events);
-    // Which open links were dropped, so their matching ends are dropped too.
+    // Which open links and images were dropped, so their matching ends are
+    // dropped too.
     let mut dropped: Vec<bool> = Vec::new();
+    let mut dropped_images: Vec<bool> = Vec::new();
     let events = events.into_iter().filter_map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Some(Event::Text(raw)),
         Event::Start(Tag::Heading {
@@ -54,7 +62,8 @@ pub fn to_html(
             id,
         }) => {
             let target = notelinks::resolve(engagement, &dest_url);
-            let hidden = target.as_ref().is_some_and(|(t, _)| !published(t));
+            let hidden = matches!(notelinks::scheme(&dest_url), Dest::Forbidden(_))
+                || target.as_ref().is_some_and(|(t, _)| !published(t));
             dropped.push(hidden);
             (!hidden).then(|| {
                 Event::Start(Tag::Link {
@@ -68,6 +77,26 @@ pub fn to_html(
         Event::End(TagEnd::Link) => {
             let hidden = dropped.pop().unwrap_or(false);
             (!hidden).then_some(Event::End(TagEnd::Link))
+        }
+        // A dropped image leaves its description as text.
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let hidden = notelinks::scheme(&dest_url) != Dest::External;
+            dropped_images.push(hidden);
+            (!hidden).then_some(Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }))
+        }
+        Event::End(TagEnd::Image) => {
+            let hidden = dropped_images.pop().unwrap_or(false);
+            (!hidden).then_some(Event::End(TagEnd::Image))
         }
         other => Some(other),
     });
@@ -212,6 +241,47 @@ mod tests {
         assert!(!html.contains("secret"), "{html}");
         assert!(html.contains("our position"), "{html}");
         assert!(html.contains(r#"<a href="open.html">public</a>"#), "{html}");
+    }
+
+    #[test]
+    fn only_http_https_mailto_and_relative_urls_are_emitted() {
+        let md = "[a](javascript:alert(1)) [b](JaVaScRiPt:x) [c](&#106;avascript:x) \
+                  [d](<java\tscript:x>) <javascript:alert(2)> [e][r] [f](vbscript:x) \
+                  [g](data:text/html,x) ![h](data:image/png,x) ![i](../../../../etc/passwd) \
+                  ![j](https://e.com/j.png) [k](https://e.com) [l](mailto:a@e.com) [m](x.md)\n\n\
+                  [r]: javascript:alert(3)\n";
+        let html = to_html(md, false, "a", &|_| true);
+        let urls: Vec<&str> = [" href=\"", " src=\""]
+            .iter()
+            .flat_map(|attr| html.split(attr).skip(1))
+            .map(|rest| rest.split('"').next().unwrap_or(""))
+            .collect();
+        assert!(
+            urls.iter()
+                .all(|u| u.starts_with("https:") || u.starts_with("mailto:") || u == &"x.html"),
+            "{urls:?} in {html}"
+        );
+        assert!(!html.contains("etc/passwd"), "{html}");
+        for text in [
+            "a",
+            "b",
+            "c",
+            "d",
+            "e",
+            "f",
+            "g",
+            "h",
+            "i",
+            "javascript:alert(2)",
+        ] {
+            assert!(html.contains(text), "{text} in {html}");
+        }
+        assert_eq!(html.matches("<a ").count(), 3, "{html}");
+        assert_eq!(html.matches("<img ").count(), 1, "{html}");
+        assert!(
+            html.contains(r#"<img src="https://e.com/j.png" alt="j""#),
+            "{html}"
+        );
     }
 
     #[test]
