@@ -602,14 +602,16 @@ fn control_characters_from_yaml_keys_and_file_names_reach_the_terminal_escaped()
                 all.contains("error: content/acme-payroll/periods/2026-02.yaml:3:1:"),
                 "{all}"
             );
+            // Raw control characters in a note are errors at their own
+            // spot, and the shown line draws them as pictures.
             assert!(
                 all.contains(&format!(
-                    "error: {NOTES}/2026-03-08-raw.md:5:5: broken link"
+                    "error: {NOTES}/2026-03-08-raw.md:5:6: remove the control character U+001B"
                 )),
                 "{all}"
             );
             assert!(
-                all.contains("5 | See [\\u{1b}(0owned\\u{7}](gone.md)\n"),
+                all.contains("5 | See [\u{241b}(0owned\u{2407}](gone.md)\n"),
                 "{all}"
             );
         }
