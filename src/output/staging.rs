@@ -61,13 +61,15 @@ impl Staging {
         let home = if inside { &out } else { &parent };
         let staging = home.join(format!(".{name}.new-{pid}"));
         let retired = home.join(format!(".{name}.old-{pid}"));
+        // Never a folder that is there already: that one is not ours. A
+        // signal just before `register` leaves an empty folder, which the
+        // next build removes.
+        fs::create_dir(&staging).map_err(|e| Error::io(&staging, e))?;
         interrupt::register(&staging);
-        // Never a folder that is there already: that one is not ours.
-        if let Err(e) = fs::create_dir(&staging)
-            .and_then(|()| owner::mark(&staging).map_err(std::io::Error::other))
-        {
+        if let Err(e) = owner::mark(&staging) {
+            let _ = fs::remove_dir_all(&staging);
             interrupt::forget(&staging);
-            return Err(Error::io(&staging, e));
+            return Err(e);
         }
         Ok(Staging {
             out,
