@@ -31,6 +31,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Warnings fail the build too.
     pub strict: bool,
+    /// Replace an output folder that rapporteur did not make (`--force`).
+    pub force: bool,
 }
 
 #[derive(Debug, Default)]
@@ -45,6 +47,9 @@ pub struct BuildReport {
     /// threads (`stopwatch`).
     pub work: Vec<(&'static str, Duration)>,
     pub scope: String,
+    /// What went wrong without failing the build: an old output that could
+    /// not be removed (`output::Staging::finish`).
+    pub problems: Vec<String>,
 }
 
 /// The stages after the checks (`check::check`, shared with `rapporteur
@@ -215,17 +220,20 @@ impl<'a> Counter<'a> {
 /// pages in flight, not the site); the output is replaced only when all is
 /// written, and left untouched on failure.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    output::check_repository(&opts.root)?;
     output::check_out_dir(&opts.root, &opts.out)?;
+    // Asked again under the output lock; here to refuse before any work.
+    output::check_replaceable(&opts.out, opts.force)?;
     let checked = check::check(&opts.root)?;
     if checked.fails(opts.strict) {
         return Err(Error::Content(checked.diagnostics));
     }
-    let staging = output::Staging::new(&opts.out)?;
+    let staging = output::Staging::new(&opts.out, opts.force)?;
     let mut report = render_checked_to(checked, opts, "render+write", &|path, bytes| {
         staging.write(&path, &bytes)
     })?;
     let start = Instant::now();
-    staging.finish()?;
+    report.problems = staging.finish()?;
     report.timings.push(("swap", start.elapsed()));
     Ok(report)
 }

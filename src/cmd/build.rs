@@ -29,10 +29,15 @@ pub struct BuildArgs {
     /// Print how long each stage took (also with --verbose).
     #[arg(long)]
     pub timings: bool,
+    /// Replace an --out folder that rapporteur did not make (it has no
+    /// .rapporteur-output file), deleting everything in it.
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
     super::set_jobs(args.jobs)?;
+    crate::output::install_interrupt_handler()?;
     let content = &args.content;
     let opts = BuildOptions {
         root: content.root.clone(),
@@ -46,6 +51,7 @@ pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
         provider: content.provider.clone(),
         base_url: args.base_url.clone(),
         strict: args.strict,
+        force: args.force,
     };
     let color = super::color(std::io::stderr().is_terminal());
     let progress = spinner(verbosity, "building the reports".to_string());
@@ -71,6 +77,9 @@ pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
     };
     for w in &report.warnings {
         eprintln!("{}", w.render(color));
+    }
+    for problem in &report.problems {
+        eprintln!("warning: {problem}");
     }
     if verbosity == Verbosity::Quiet {
         return Ok(0);

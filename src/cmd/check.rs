@@ -46,6 +46,7 @@ pub fn execute(args: CheckArgs, verbosity: Verbosity) -> Result<u8> {
         provider: content.provider.clone(),
         base_url: None,
         strict: args.strict,
+        force: false,
     };
     let checked = check::check(&opts.root)?;
     let counts = checked.counts;

@@ -316,8 +316,10 @@ The CI files (`.github/workflows/rapporteur.yml`, `.gitlab-ci.yml`) publish the
     )
 }
 
-const GITIGNORE: &str = "# rapporteur's output
+const GITIGNORE: &str = "# rapporteur's output, and what a build keeps beside it while it runs
+# (a staging folder, the previous output, a lock file; see docs/commands.md)
 /public/
+/.public.*
 ";
 
 const GITHUB: &str = r#"# Check and build the reports on every push and pull request; publish the

@@ -230,6 +230,7 @@ fn rebuild(
             // Relative links, whatever rapporteur.yaml says, so every page works from `/`.
             base_url: Some(String::new()),
             strict: false,
+            force: false,
         };
         // Pages are served from the last good site while this one is made.
         let plan = {

@@ -33,6 +33,7 @@ pub fn options(root: &Path, out: &Path, as_of: &str) -> BuildOptions {
         provider: None,
         base_url: None,
         strict: false,
+        force: false,
     }
 }
 
