@@ -69,6 +69,9 @@ pub(crate) fn generated() -> Vec<(String, Generated)> {
     let files = [index(), actions(), risks(), search()]
         .into_iter()
         .chain([FEED, CALENDAR, SEARCH_INDEX_JS, SEARCH_INDEX_JSON].map(String::from))
+        // Not a page, but written into every output by `output`: a theme
+        // file of that name would be replaced by it.
+        .chain([crate::output::MARKER.to_string()])
         .map(|f| (f, Generated::File));
     let folders = [ENGAGEMENTS, DATA].map(|d| (d.to_string(), Generated::Folder));
     files.chain(folders).collect()
