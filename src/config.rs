@@ -3,6 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use crate::components::Weights;
 use crate::model::{Audience, Extra};
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -100,31 +101,6 @@ impl Default for HealthBands {
         HealthBands {
             green: 75.0,
             amber: 50.0,
-        }
-    }
-}
-
-/// Weights of the health components; renormalised over the components with data.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields, default)]
-pub struct Weights {
-    pub performance: f64,
-    pub workload: f64,
-    pub communication: f64,
-    pub feedback: f64,
-    pub trust: f64,
-    pub risk: f64,
-}
-
-impl Default for Weights {
-    fn default() -> Self {
-        Weights {
-            performance: 35.0,
-            workload: 15.0,
-            communication: 15.0,
-            feedback: 10.0,
-            trust: 15.0,
-            risk: 10.0,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod analyse;
 pub mod chart;
 pub mod check;
 pub mod cmd;
+pub mod components;
 pub mod config;
 pub mod diagnostic;
 pub mod error;

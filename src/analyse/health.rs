@@ -12,49 +12,7 @@ use super::window::{MonthWindow, SERIES_MONTHS};
 use crate::config::{HealthBands, Weights};
 use crate::model::Month;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ComponentKind {
-    Performance,
-    Workload,
-    Communication,
-    Feedback,
-    Trust,
-    Risk,
-}
-
-impl ComponentKind {
-    pub const ALL: [ComponentKind; 6] = [
-        ComponentKind::Performance,
-        ComponentKind::Workload,
-        ComponentKind::Communication,
-        ComponentKind::Feedback,
-        ComponentKind::Trust,
-        ComponentKind::Risk,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ComponentKind::Performance => "performance",
-            ComponentKind::Workload => "workload realism",
-            ComponentKind::Communication => "communication cadence",
-            ComponentKind::Feedback => "two-way feedback",
-            ComponentKind::Trust => "trust",
-            ComponentKind::Risk => "risk",
-        }
-    }
-
-    pub fn weight(self, weights: &Weights) -> f64 {
-        match self {
-            ComponentKind::Performance => weights.performance,
-            ComponentKind::Workload => weights.workload,
-            ComponentKind::Communication => weights.communication,
-            ComponentKind::Feedback => weights.feedback,
-            ComponentKind::Trust => weights.trust,
-            ComponentKind::Risk => weights.risk,
-        }
-    }
-}
+pub use crate::components::ComponentKind;
 
 /// One component's score as computed by its module; `None` is "no data".
 #[derive(Debug, Clone, PartialEq, Serialize)]

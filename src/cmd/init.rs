@@ -163,12 +163,13 @@ thresholds:
   perception_gap_flag: 1     # |client - provider| survey gap that is flagged
   notice_warning_days: 60    # flag the renewal notice deadline this many days ahead
   health: {{ green: 75, amber: 50 }}
-weights: {{ performance: 35, workload: 15, communication: 15, feedback: 10, trust: 15, risk: 10 }}
+weights: {weights}
 extra: {{}}                    # free-form data for custom templates
 ",
         modeline = Kind::Config.modeline("rapporteur.yaml"),
         title = serde_json::to_string(&format!("{title} — relationship reports"))
             .expect("a string serialises"),
+        weights = crate::config::Weights::default().flow_yaml(),
     )
 }
 

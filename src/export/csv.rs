@@ -209,7 +209,7 @@ fn engagements(w: &mut Writer, all: &[EngagementFigures]) {
         "health_rounded",
         "band",
     ];
-    header.extend(ComponentKind::ALL.map(component_column));
+    header.extend(ComponentKind::ALL.iter().map(|k| k.key()));
     header.extend([
         "sla_met",
         "sla_reported",
@@ -240,7 +240,7 @@ fn engagements(w: &mut Writer, all: &[EngagementFigures]) {
             e.health.rounded.into(),
             label(&e.health.band),
         ];
-        for kind in ComponentKind::ALL {
+        for &kind in ComponentKind::ALL {
             let score = e
                 .health
                 .components
@@ -279,18 +279,6 @@ fn engagements(w: &mut Writer, all: &[EngagementFigures]) {
             critical.into(),
         ]);
         w.row(row);
-    }
-}
-
-/// The column of a component's score in the engagements table.
-fn component_column(kind: ComponentKind) -> &'static str {
-    match kind {
-        ComponentKind::Performance => "performance",
-        ComponentKind::Workload => "workload",
-        ComponentKind::Communication => "communication",
-        ComponentKind::Feedback => "feedback",
-        ComponentKind::Trust => "trust",
-        ComponentKind::Risk => "risk",
     }
 }
 

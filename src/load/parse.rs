@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::components::ComponentKind;
 use crate::config::{Config, MAX_FILE_BYTES};
 use crate::diagnostic::Diagnostic;
 use crate::model::{EngagementRecord, Month, Note, Period};
@@ -111,14 +112,7 @@ pub fn parse_config(text: &str) -> Parsed<Config> {
             );
         }
         let w = &config.weights;
-        for (name, v) in [
-            ("performance", w.performance),
-            ("workload", w.workload),
-            ("communication", w.communication),
-            ("feedback", w.feedback),
-            ("trust", w.trust),
-            ("risk", w.risk),
-        ] {
+        for (name, v) in ComponentKind::ALL.iter().map(|k| (k.key(), k.weight(w))) {
             if !(v >= 0.0 && v.is_finite()) {
                 at(
                     key(&format!("weights.{name}")),
