@@ -13,6 +13,8 @@ use crate::model::{Direction, Engagement, EngagementRecord, Period, Portfolio, S
 use crate::notelinks::{self, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
 
+pub(crate) mod ranges;
+
 /// A problem at a YAML path of a file, before it is given a position.
 #[derive(Debug, Clone, PartialEq)]
 struct Finding {
@@ -62,6 +64,7 @@ fn engagement_findings(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     check_engagement(e, &mut findings);
+    ranges::engagement(e, &mut findings);
     for p in &e.periods {
         check_period(e, p, &mut findings);
     }

@@ -111,8 +111,8 @@ impl Thresholds {
             (Direction::Lower, None) => vec![(lo, target, Rag::Green), (target, hi, Rag::Red)],
         };
         for band in &mut bands {
-            band.0 = band.0.clamp(lo, hi);
-            band.1 = band.1.clamp(lo, hi);
+            band.0 = super::bound(band.0, lo, hi);
+            band.1 = super::bound(band.1, lo, hi);
         }
         bands.retain(|(from, to, _)| to > from);
         bands

@@ -1,0 +1,241 @@
+//! No panic and bounded work on hostile input (issue 12): numbers and
+//! dates out of range, file names that are not UTF-8, extreme report
+//! dates, absurd `--jobs`, runaway user templates, and `serve` against
+//! symbolic links and foreign `Host:` headers. Every case runs the real
+//! binary, checks the exit code and the message with its position, and
+//! that nothing outside the output changed.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const AS_OF: &str = "2026-04-15";
+const ENGAGEMENT: &str = "content/acme-payroll/engagement.yaml";
+const PERIOD: &str = "content/acme-payroll/periods/2026-03.yaml";
+
+/// A copy of the design example in a temporary folder.
+fn example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_tree(
+        &common::repo_root().join("tests/fixtures/design-example"),
+        dir.path(),
+    );
+    dir
+}
+
+/// Replaces `from` by `to` in the file `rel` of `root` (it must be there).
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let path = root.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{rel} has no `{from}`");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Runs `args` in `root`, asserting no panic and the exit code, and that
+/// the repository is as it was; returns stdout and stderr together.
+fn run(root: &Path, args: &[&str], code: i32) -> String {
+    let before = common::snapshot(root);
+    let out = common::rapporteur(args, root);
+    let all = text(&out);
+    assert!(!all.contains("panicked"), "{args:?} panicked:\n{all}");
+    assert_eq!(out.status.code(), Some(code), "{args:?}:\n{all}");
+    common::assert_same_tree(&before, &common::snapshot(root), &format!("{args:?}"));
+    assert!(common::leftovers(root).is_empty());
+    all
+}
+
+/// `check` on the example after `edits`, expecting exit 1 and each
+/// `(file:line:col, fragment)` among the diagnostics.
+fn check_says(edits: &[(&str, &str, &str)], expect: &[(&str, &str)]) {
+    let dir = example();
+    for (rel, from, to) in edits {
+        edit(dir.path(), rel, from, to);
+    }
+    let all = run(dir.path(), &["check", "--as-of", AS_OF], 1);
+    for (at, says) in expect {
+        let line = all
+            .lines()
+            .find(|l| l.contains(at))
+            .unwrap_or_else(|| panic!("nothing at {at}:\n{all}"));
+        assert!(line.contains(says), "{at} does not say `{says}`: {line}");
+    }
+}
+
+#[test]
+fn kpi_values_of_plus_and_minus_9e307_are_range_errors_not_a_chart_panic() {
+    let dir = example();
+    let feb = dir.path().join("content/acme-payroll/periods/2026-02.yaml");
+    let march = std::fs::read_to_string(dir.path().join(PERIOD)).unwrap();
+    std::fs::write(
+        &feb,
+        march.replace("2026-03", "2026-02").replace("99.6", "9e307"),
+    )
+    .unwrap();
+    edit(dir.path(), PERIOD, "99.6", "-9e307");
+    for args in [
+        &["check", "--as-of", AS_OF][..],
+        &["check", "--as-of", AS_OF, "--format", "json"][..],
+    ] {
+        let all = run(dir.path(), args, 1);
+        assert!(all.contains("9e307 is out of range"), "{all}");
+    }
+    let all = run(dir.path(), &["check", "--as-of", AS_OF], 1);
+    assert!(
+        all.contains("content/acme-payroll/periods/2026-02.yaml:2:9: KPI value 9e307"),
+        "{all}"
+    );
+    assert!(
+        all.contains("content/acme-payroll/periods/2026-03.yaml:2:9: KPI value -9e307"),
+        "{all}"
+    );
+    // build refuses too, and writes nothing.
+    let all = run(dir.path(), &["build", "--as-of", AS_OF], 1);
+    assert!(all.contains("out of range"), "{all}");
+    assert!(!dir.path().join("public").exists());
+}
+
+#[test]
+fn a_kpi_weight_of_1e308_is_a_range_error() {
+    check_says(
+        &[(ENGAGEMENT, "weight: 3 ", "weight: 1e308 ")],
+        &[(
+            "engagement.yaml:23:5:",
+            "weight 1e308 is too large: use a weight from 0 to 1e6",
+        )],
+    );
+}
+
+#[test]
+fn a_capacity_of_1e_320_hours_is_a_range_error() {
+    check_says(
+        &[(ENGAGEMENT, "hours_per_month: 1920", "hours_per_month: 1e-320")],
+        &[(
+            "engagement.yaml:14:13:",
+            "hours_per_month 1e-320 is out of range",
+        )],
+    );
+}
+
+#[test]
+fn targets_fees_hours_and_notice_days_past_their_bounds_are_range_errors() {
+    check_says(
+        &[
+            (ENGAGEMENT, "target: 99.5", "target: 2e15"),
+            (ENGAGEMENT, "monthly_fee: 48000", "monthly_fee: 1e16"),
+            (ENGAGEMENT, "renewal_notice_days: 90", "renewal_notice_days: 9999999"),
+            (PERIOD, "worked: 2010", "worked: 1e9"),
+        ],
+        &[
+            ("engagement.yaml:10:3:", "monthly_fee 1e16 is too large"),
+            ("engagement.yaml:9:3:", "renewal_notice_days 9999999 is too long"),
+            ("engagement.yaml:20:5:", "target 2e15 is out of range"),
+            ("2026-03.yaml:3:10:", "worked 1e9 is too large"),
+        ],
+    );
+}
+
+#[test]
+fn dates_outside_1900_to_2200_are_range_errors() {
+    let note = "content/acme-payroll/notes/2026-03-04-weekly.md";
+    check_says(
+        &[
+            (ENGAGEMENT, "start: 2024-02-01", "start: 1800-01-01"),
+            (ENGAGEMENT, "end: 2027-01-31", "end: 2999-01-31"),
+            (ENGAGEMENT, "date: 2026-03-01", "date: 0001-03-01"),
+            (ENGAGEMENT, "due: 2026-06-30", "due: 9999-06-30"),
+            (note, "date: 2026-03-04", "date: 2300-03-04"),
+        ],
+        &[
+            ("engagement.yaml:6:1:", "start 1800-01-01 is outside the years 1900 to 2200"),
+            ("engagement.yaml:8:3:", "contract end 2999-01-31 is outside"),
+            ("engagement.yaml:39:", "milestone date 0001-03-01 is outside"),
+            ("engagement.yaml:32:", "due date 9999-06-30 is outside"),
+            ("2026-03-04-weekly.md:3:1:", "note date 2300-03-04 is outside"),
+        ],
+    );
+}
+
+#[test]
+fn health_weights_in_rapporteur_yaml_past_1e6_are_range_errors() {
+    check_says(
+        &[("rapporteur.yaml", "performance: 35", "performance: 1e300")],
+        &[("rapporteur.yaml:12:", "weight performance is 1e300: use a weight from 0 to 1e6")],
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn check_json_with_a_file_name_that_is_not_utf8_reports_it_lossily() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = example();
+    let name = std::ffi::OsStr::from_bytes(b"bad\xff.md");
+    let notes = dir.path().join("content/acme-payroll/notes");
+    std::fs::write(notes.join(name), "---\ntitle: x\ndate: 2026-03-05\n---\n").unwrap();
+    let all = run(dir.path(), &["check", "--as-of", AS_OF, "--format", "json"], 1);
+    let line = all
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .unwrap_or_else(|| panic!("no JSON line:\n{all}"));
+    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    assert_eq!(
+        v["file"],
+        "content/acme-payroll/notes/bad\u{fffd}.md",
+        "{line}"
+    );
+    assert_eq!(v["severity"], "error");
+}
+
+/// The binary with `SOURCE_DATE_EPOCH` set.
+fn with_epoch(epoch: &str, args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .args(args)
+        .current_dir(cwd)
+        .env("SOURCE_DATE_EPOCH", epoch)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn extreme_source_date_epoch_and_as_of_are_usage_errors() {
+    let dir = example();
+    let before = common::snapshot(dir.path());
+    for epoch in ["99999999999999999", "-99999999999", "253402300799"] {
+        for args in [
+            &["check"][..],
+            &["build"][..],
+            &["export"][..],
+            &["new", "note", "acme-payroll", "hi"][..],
+        ] {
+            let out = with_epoch(epoch, args, dir.path());
+            let all = text(&out);
+            assert_eq!(out.status.code(), Some(2), "{epoch} {args:?}: {all}");
+            assert!(all.contains(&format!("SOURCE_DATE_EPOCH `{epoch}`")), "{all}");
+            assert!(all.contains("1900 to 2200"), "{all}");
+        }
+    }
+    let all = run(dir.path(), &["check", "--as-of", "2201-01-01"], 2);
+    assert!(all.contains("--as-of `2201-01-01` is 2201-01-01, outside"), "{all}");
+    common::assert_same_tree(&before, &common::snapshot(dir.path()), "epoch");
+}
+
+#[test]
+fn jobs_beyond_four_per_core_are_lowered_with_a_warning() {
+    let dir = example();
+    let start = std::time::Instant::now();
+    let out = common::rapporteur(&["build", "--as-of", AS_OF, "--jobs", "20000"], dir.path());
+    let all = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{all}");
+    assert!(all.contains("warning: --jobs 20000 is more than this machine can use; using"), "{all}");
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+    assert!(dir.path().join("public/index.html").is_file());
+    assert!(common::leftovers(dir.path()).is_empty());
+}
