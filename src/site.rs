@@ -221,6 +221,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         return Err(Error::Content(checked.diagnostics));
     }
     let staging = output::Staging::new(&opts.out)?;
+    let _cleanup = crate::render::budget::remove_on_abort(staging_folder(&opts.out));
     let mut report = render_checked_to(checked, opts, "render+write", &|path, bytes| {
         staging.write(&path, &bytes)
     })?;
@@ -228,6 +229,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     staging.finish()?;
     report.timings.push(("swap", start.elapsed()));
     Ok(report)
+}
+
+/// The folder `output::Staging` writes into (`.NAME.new-PID` beside the
+/// output): removed if a template's budget ends the process mid-build.
+fn staging_folder(out: &std::path::Path) -> std::path::PathBuf {
+    let out = std::path::absolute(out).unwrap_or_else(|_| out.to_path_buf());
+    let name = out
+        .file_name()
+        .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+    let parent = out.parent().unwrap_or(&out);
+    parent.join(format!(".{name}.new-{}", std::process::id()))
 }
 
 /// SVG charts in one file: `<svg` elements of a page, or one `.svg` file.

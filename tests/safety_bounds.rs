@@ -239,3 +239,66 @@ fn jobs_beyond_four_per_core_are_lowered_with_a_warning() {
     assert!(dir.path().join("public/index.html").is_file());
     assert!(common::leftovers(dir.path()).is_empty());
 }
+
+/// Builds the example, then with `template` as the theme's note.html:
+/// the second build must fail within seconds with `says`, naming the
+/// template file, and leave the first build's output and the repository
+/// exactly as they were, with no staging folder.
+fn runaway_template(template: &str, says: &str) {
+    let dir = example();
+    let root = dir.path();
+    run_ok(root, &["build", "--as-of", AS_OF]);
+    edit(root, "rapporteur.yaml", "theme: default ", "theme: runaway ");
+    let note = root.join("themes/runaway/templates/note.html");
+    std::fs::create_dir_all(note.parent().unwrap()).unwrap();
+    std::fs::write(&note, template).unwrap();
+    let before = common::snapshot(root);
+    let start = std::time::Instant::now();
+    let out = common::rapporteur(&["build", "--as-of", AS_OF], root);
+    let all = text(&out);
+    assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
+    assert!(!all.contains("panicked"), "{all}");
+    assert_eq!(out.status.code(), Some(1), "{all}");
+    assert!(
+        all.contains("error: themes/runaway/templates/note.html:"),
+        "the template is not named:\n{all}"
+    );
+    assert!(all.contains(says), "{all}");
+    common::assert_same_tree(&before, &common::snapshot(root), "runaway template");
+    assert!(common::leftovers(root).is_empty(), "{:?}", common::leftovers(root));
+}
+
+fn run_ok(root: &Path, args: &[&str]) {
+    let out = common::rapporteur(args, root);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out));
+}
+
+#[test]
+fn a_template_looping_1e15_times_stops_with_the_template_named() {
+    runaway_template(
+        "{% for i in range(end=100000) %}{% for j in range(end=100000) %}\
+         {% for k in range(end=100000) %}{% endfor %}{% endfor %}{% endfor %}",
+        "template over budget: a page took more than 5 s to render",
+    );
+}
+
+#[test]
+fn a_template_doubling_a_string_stops_with_the_template_named() {
+    runaway_template(
+        "{% set s = \"x\" %}{% for i in range(end=100) %}{% set_global s = s ~ s %}\
+         {% endfor %}{{ s | length }}",
+        "template over budget",
+    );
+}
+
+#[test]
+fn a_template_writing_more_than_64_mib_fails_with_the_template_named() {
+    let body = "x".repeat(1000);
+    runaway_template(
+        &format!(
+            "{{% for i in range(end=100000) %}}{{% for j in range(end=100000) %}}{body}\
+             {{% endfor %}}{{% endfor %}}"
+        ),
+        "template over budget: a page is larger than 64 MiB",
+    );
+}
