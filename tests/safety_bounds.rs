@@ -302,3 +302,209 @@ fn a_template_writing_more_than_64_mib_fails_with_the_template_named() {
         "template over budget: a page is larger than 64 MiB",
     );
 }
+
+/// `rapporteur serve` on a free port, killed on drop.
+struct Server {
+    child: std::process::Child,
+    port: u16,
+    stderr: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(root: &Path) -> Server {
+        use std::io::{BufRead, Read};
+        let mut child = Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+            .args(["serve", "--port", "0", "--as-of", AS_OF])
+            .current_dir(root)
+            .env_remove("SOURCE_DATE_EPOCH")
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let stderr = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+        let mut pipe = child.stderr.take().unwrap();
+        let sink = std::sync::Arc::clone(&stderr);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let mut server = Server {
+            child,
+            port: 0,
+            stderr,
+        };
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_default();
+        server.port = line
+            .trim()
+            .strip_prefix("serving http://127.0.0.1:")
+            .and_then(|rest| rest.split('/').next())
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("no URL printed: {line:?}\n{}", server.stderr()));
+        server
+    }
+
+    fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    /// Sends `request` as it is; returns the status and the body.
+    fn raw(&self, request: &str) -> (u16, String) {
+        use std::io::{Read, Write};
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut response = String::new();
+        let _ = stream.read_to_string(&mut response);
+        let status = response
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0);
+        let body = response.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        (status, body.to_string())
+    }
+
+    fn get_with_host(&self, path: &str, host: &str) -> (u16, String) {
+        self.raw(&format!(
+            "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+        ))
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        self.get_with_host(path, &format!("127.0.0.1:{}", self.port))
+    }
+
+    /// Whether the process still runs.
+    fn alive(&mut self) -> bool {
+        self.child.try_wait().unwrap().is_none()
+    }
+}
+
+#[test]
+fn serve_answers_only_its_own_host() {
+    let dir = example();
+    let before = common::snapshot(dir.path());
+    let server = Server::start(dir.path());
+    let port = server.port;
+    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}")] {
+        let (status, body) = server.get_with_host("/", &host);
+        assert_eq!(status, 200, "{host}: {body}");
+    }
+    for host in [
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.evil.example:{port}"),
+        format!("localhost:{}", port.wrapping_add(1)),
+    ] {
+        let (status, body) = server.get_with_host("/", &host);
+        assert_eq!(status, 421, "{host}: {body}");
+        assert!(!body.contains("<html"), "{host} got the site: {body}");
+        assert!(body.contains(&format!("http://127.0.0.1:{port}/")), "{body}");
+    }
+    // No Host at all (HTTP/1.0) is refused too.
+    let (status, _) = server.raw("GET / HTTP/1.0\r\n\r\n");
+    assert_eq!(status, 421);
+    // Path traversal still finds nothing outside the site.
+    let (status, body) = server.get("/..%2f..%2frapporteur.yaml");
+    assert_eq!(status, 404, "{body}");
+    let (status, _) = server.get("/%2e%2e/%2e%2e/etc/passwd");
+    assert_eq!(status, 404);
+    drop(server);
+    common::assert_same_tree(&before, &common::snapshot(dir.path()), "serve");
+}
+
+#[test]
+fn serve_refuses_connections_beyond_its_workers_and_keeps_answering() {
+    let dir = example();
+    let server = Server::start(dir.path());
+    // Idle connections hold every worker and fill the queue: the next ones
+    // are refused at once (503), no thread is started for them.
+    let idle: Vec<std::net::TcpStream> = (0..120)
+        .map(|_| std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap())
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let start = std::time::Instant::now();
+    let (status, _) = server.get("/");
+    // 503, or a reset when the request arrives after the refusal closed it.
+    assert!(matches!(status, 503 | 0), "{status}: {}", server.stderr());
+    assert!(start.elapsed().as_secs() < 5, "the refusal waited {:?} ({status})", start.elapsed());
+    drop(idle);
+    // Once they are gone the server answers again.
+    let start = std::time::Instant::now();
+    loop {
+        let (status, _) = server.get("/");
+        if status == 200 {
+            break;
+        }
+        assert!(start.elapsed().as_secs() < 20, "no answer after the idle connections closed");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+/// inotify watches the process holds (Linux shows them in fdinfo).
+#[cfg(target_os = "linux")]
+fn inotify_watches(pid: u32) -> usize {
+    let mut count = 0;
+    for fd in std::fs::read_dir(format!("/proc/{pid}/fdinfo")).unwrap().flatten() {
+        if let Ok(text) = std::fs::read_to_string(fd.path()) {
+            count += text.lines().filter(|l| l.starts_with("inotify wd:")).count();
+        }
+    }
+    count
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn serve_does_not_follow_links_out_of_the_repository() {
+    let outside = tempfile::tempdir().unwrap();
+    for i in 0..50 {
+        std::fs::create_dir_all(outside.path().join(format!("d{i}/e"))).unwrap();
+    }
+    let dir = example();
+    let content = dir.path().join("content");
+    std::os::unix::fs::symlink("/usr", content.join("usr")).unwrap();
+    std::os::unix::fs::symlink("/proc", content.join("proc")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), content.join("outside")).unwrap();
+    let before = common::snapshot(dir.path());
+    let mut server = Server::start(dir.path());
+    // The bad links are errors, as build reports them: on the terminal and
+    // in the overlay of every page.
+    let (status, page) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(page.contains("rapporteur-error"), "no overlay:\n{page}");
+    assert!(page.contains("points outside the repository"), "{page}");
+    let stderr = server.stderr();
+    assert!(stderr.contains("content/usr"), "{stderr}");
+    assert!(stderr.contains("content/proc"), "{stderr}");
+    // Only the repository's folders are watched: a handful, not /usr.
+    let watches = inotify_watches(server.child.id());
+    assert!(watches < 30, "{watches} folders watched");
+    // Still up, still answering.
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(server.alive(), "serve exited:\n{}", server.stderr());
+    assert_eq!(server.get("/__rapporteur/version").0, 200);
+    drop(server);
+    common::assert_same_tree(&before, &common::snapshot(dir.path()), "serve");
+}

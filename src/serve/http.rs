@@ -1,7 +1,8 @@
 //! The HTTP side of `serve`: a fixed pool of worker threads behind one
 //! accept thread, all started before the URL is printed, so that no thread
 //! is ever started per connection (a failed start cannot take the server
-//! down). A connection the workers cannot take soon is refused with 503.
+//! down). A connection is handed over only to a worker that is free (it is
+//! never queued behind a slow client); with none free it is refused: 503.
 //!
 //! Requests are parsed by `httparse` (the parser under hyper), one per
 //! connection (`Connection: close`), GET and HEAD only, and answered only
@@ -11,19 +12,20 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// Worker threads: a browser opens a handful of connections per page.
-pub(crate) const WORKERS: usize = 8;
-/// Accepted connections waiting for a worker; more are refused.
-const QUEUE: usize = 64;
+/// Worker threads: a browser opens a handful of connections per page,
+/// and may open one or two ahead that stay idle until the read timeout.
+pub(crate) const WORKERS: usize = 16;
 /// A request is a line and some headers: more is a bad client.
 const MAX_REQUEST: usize = 64 * 1024;
 const MAX_HEADERS: usize = 100;
-/// How long a client may take to send its request or read the answer.
-const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client may take to send its request or read the answer
+/// (on 127.0.0.1 a request arrives at once).
+const TIMEOUT: Duration = Duration::from_secs(5);
 
 /// One request, as the handler sees it.
 pub(crate) struct Request {
@@ -84,19 +86,22 @@ pub(crate) type Handler = dyn Fn(&Request) -> Response + Send + Sync;
 /// Starts the workers and the accept thread on `listener` (bound to
 /// 127.0.0.1 at `port`); an error when a thread cannot be started.
 pub(crate) fn start(listener: TcpListener, port: u16, handler: Arc<Handler>) -> Result<(), String> {
-    let (tx, rx) = mpsc::sync_channel::<TcpStream>(QUEUE);
+    // Every stream sent has a worker reserved for it: never more than WORKERS.
+    let (tx, rx) = mpsc::sync_channel::<TcpStream>(WORKERS);
     let rx = Arc::new(Mutex::new(rx));
+    let free = Arc::new(AtomicUsize::new(WORKERS));
     let hosts = Arc::new(allowed_hosts(port));
     for i in 0..WORKERS {
         let (rx, handler, hosts) = (Arc::clone(&rx), Arc::clone(&handler), Arc::clone(&hosts));
+        let free = Arc::clone(&free);
         std::thread::Builder::new()
             .name(format!("http-{i}"))
-            .spawn(move || work(&rx, &*handler, &hosts))
+            .spawn(move || work(&rx, &free, &*handler, &hosts))
             .map_err(|e| format!("cannot start the server's threads: {e}"))?;
     }
     std::thread::Builder::new()
         .name("http-accept".into())
-        .spawn(move || accept(&listener, &tx))
+        .spawn(move || accept(&listener, &tx, &free))
         .map_err(|e| format!("cannot start the server's threads: {e}"))?;
     Ok(())
 }
@@ -113,7 +118,7 @@ fn allowed_hosts(port: u16) -> Vec<String> {
     ]
 }
 
-fn accept(listener: &TcpListener, tx: &SyncSender<TcpStream>) {
+fn accept(listener: &TcpListener, tx: &SyncSender<TcpStream>, free: &AtomicUsize) {
     for stream in listener.incoming() {
         let stream = match stream {
             Ok(stream) => stream,
@@ -123,19 +128,23 @@ fn accept(listener: &TcpListener, tx: &SyncSender<TcpStream>) {
                 continue;
             }
         };
-        match tx.try_send(stream) {
-            Ok(()) => {}
-            Err(TrySendError::Full(mut stream)) => {
-                let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-                let busy = Response::text(503, "the server is busy: reload in a moment\n");
-                let _ = busy.write(&mut stream, false);
+        let reserved = free
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
+            .is_ok();
+        if reserved {
+            if tx.send(stream).is_err() {
+                return;
             }
-            Err(TrySendError::Disconnected(_)) => return,
+        } else {
+            let mut stream = stream;
+            let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+            let busy = Response::text(503, "the server is busy: reload in a moment\n");
+            let _ = busy.write(&mut stream, false);
         }
     }
 }
 
-fn work(rx: &Mutex<Receiver<TcpStream>>, handler: &Handler, hosts: &[String]) {
+fn work(rx: &Mutex<Receiver<TcpStream>>, free: &AtomicUsize, handler: &Handler, hosts: &[String]) {
     loop {
         let stream = {
             let rx = rx.lock().unwrap_or_else(|p| p.into_inner());
@@ -144,7 +153,11 @@ fn work(rx: &Mutex<Receiver<TcpStream>>, handler: &Handler, hosts: &[String]) {
                 Err(_) => return,
             }
         };
-        let _ = serve_one(stream, handler, hosts);
+        // A panic would lose this worker for good: keep it, drop the connection.
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            serve_one(stream, handler, hosts)
+        }));
+        free.fetch_add(1, Ordering::AcqRel);
     }
 }
 
