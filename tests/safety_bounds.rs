@@ -117,7 +117,11 @@ fn a_kpi_weight_of_1e308_is_a_range_error() {
 #[test]
 fn a_capacity_of_1e_320_hours_is_a_range_error() {
     check_says(
-        &[(ENGAGEMENT, "hours_per_month: 1920", "hours_per_month: 1e-320")],
+        &[(
+            ENGAGEMENT,
+            "hours_per_month: 1920",
+            "hours_per_month: 1e-320",
+        )],
         &[(
             "engagement.yaml:14:13:",
             "hours_per_month 1e-320 is out of range",
@@ -131,12 +135,19 @@ fn targets_fees_hours_and_notice_days_past_their_bounds_are_range_errors() {
         &[
             (ENGAGEMENT, "target: 99.5", "target: 2e15"),
             (ENGAGEMENT, "monthly_fee: 48000", "monthly_fee: 1e16"),
-            (ENGAGEMENT, "renewal_notice_days: 90", "renewal_notice_days: 9999999"),
+            (
+                ENGAGEMENT,
+                "renewal_notice_days: 90",
+                "renewal_notice_days: 9999999",
+            ),
             (PERIOD, "worked: 2010", "worked: 1e9"),
         ],
         &[
             ("engagement.yaml:10:3:", "monthly_fee 1e16 is too large"),
-            ("engagement.yaml:9:3:", "renewal_notice_days 9999999 is too long"),
+            (
+                "engagement.yaml:9:3:",
+                "renewal_notice_days 9999999 is too long",
+            ),
             ("engagement.yaml:20:5:", "target 2e15 is out of range"),
             ("2026-03.yaml:3:10:", "worked 1e9 is too large"),
         ],
@@ -155,11 +166,20 @@ fn dates_outside_1900_to_2200_are_range_errors() {
             (note, "date: 2026-03-04", "date: 2300-03-04"),
         ],
         &[
-            ("engagement.yaml:6:1:", "start 1800-01-01 is outside the years 1900 to 2200"),
+            (
+                "engagement.yaml:6:1:",
+                "start 1800-01-01 is outside the years 1900 to 2200",
+            ),
             ("engagement.yaml:8:3:", "contract end 2999-01-31 is outside"),
-            ("engagement.yaml:39:", "milestone date 0001-03-01 is outside"),
+            (
+                "engagement.yaml:39:",
+                "milestone date 0001-03-01 is outside",
+            ),
             ("engagement.yaml:32:", "due date 9999-06-30 is outside"),
-            ("2026-03-04-weekly.md:3:1:", "note date 2300-03-04 is outside"),
+            (
+                "2026-03-04-weekly.md:3:1:",
+                "note date 2300-03-04 is outside",
+            ),
         ],
     );
 }
@@ -168,7 +188,10 @@ fn dates_outside_1900_to_2200_are_range_errors() {
 fn health_weights_in_rapporteur_yaml_past_1e6_are_range_errors() {
     check_says(
         &[("rapporteur.yaml", "performance: 35", "performance: 1e300")],
-        &[("rapporteur.yaml:12:", "weight performance is 1e300: use a weight from 0 to 1e6")],
+        &[(
+            "rapporteur.yaml:12:",
+            "weight performance is 1e300: use a weight from 0 to 1e6",
+        )],
     );
 }
 
@@ -180,15 +203,18 @@ fn check_json_with_a_file_name_that_is_not_utf8_reports_it_lossily() {
     let name = std::ffi::OsStr::from_bytes(b"bad\xff.md");
     let notes = dir.path().join("content/acme-payroll/notes");
     std::fs::write(notes.join(name), "---\ntitle: x\ndate: 2026-03-05\n---\n").unwrap();
-    let all = run(dir.path(), &["check", "--as-of", AS_OF, "--format", "json"], 1);
+    let all = run(
+        dir.path(),
+        &["check", "--as-of", AS_OF, "--format", "json"],
+        1,
+    );
     let line = all
         .lines()
         .find(|l| l.starts_with('{'))
         .unwrap_or_else(|| panic!("no JSON line:\n{all}"));
     let v: serde_json::Value = serde_json::from_str(line).unwrap();
     assert_eq!(
-        v["file"],
-        "content/acme-payroll/notes/bad\u{fffd}.md",
+        v["file"], "content/acme-payroll/notes/bad\u{fffd}.md",
         "{line}"
     );
     assert_eq!(v["severity"], "error");
@@ -218,12 +244,18 @@ fn extreme_source_date_epoch_and_as_of_are_usage_errors() {
             let out = with_epoch(epoch, args, dir.path());
             let all = text(&out);
             assert_eq!(out.status.code(), Some(2), "{epoch} {args:?}: {all}");
-            assert!(all.contains(&format!("SOURCE_DATE_EPOCH `{epoch}`")), "{all}");
+            assert!(
+                all.contains(&format!("SOURCE_DATE_EPOCH `{epoch}`")),
+                "{all}"
+            );
             assert!(all.contains("1900 to 2200"), "{all}");
         }
     }
     let all = run(dir.path(), &["check", "--as-of", "2201-01-01"], 2);
-    assert!(all.contains("--as-of `2201-01-01` is 2201-01-01, outside"), "{all}");
+    assert!(
+        all.contains("--as-of `2201-01-01` is 2201-01-01, outside"),
+        "{all}"
+    );
     common::assert_same_tree(&before, &common::snapshot(dir.path()), "epoch");
 }
 
@@ -234,7 +266,10 @@ fn jobs_beyond_four_per_core_are_lowered_with_a_warning() {
     let out = common::rapporteur(&["build", "--as-of", AS_OF, "--jobs", "20000"], dir.path());
     let all = text(&out);
     assert_eq!(out.status.code(), Some(0), "{all}");
-    assert!(all.contains("warning: --jobs 20000 is more than this machine can use; using"), "{all}");
+    assert!(
+        all.contains("warning: --jobs 20000 is more than this machine can use; using"),
+        "{all}"
+    );
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
     assert!(dir.path().join("public/index.html").is_file());
     assert!(common::leftovers(dir.path()).is_empty());
@@ -248,7 +283,12 @@ fn runaway_template(template: &str, says: &str) {
     let dir = example();
     let root = dir.path();
     run_ok(root, &["build", "--as-of", AS_OF]);
-    edit(root, "rapporteur.yaml", "theme: default ", "theme: runaway ");
+    edit(
+        root,
+        "rapporteur.yaml",
+        "theme: default ",
+        "theme: runaway ",
+    );
     let note = root.join("themes/runaway/templates/note.html");
     std::fs::create_dir_all(note.parent().unwrap()).unwrap();
     std::fs::write(&note, template).unwrap();
@@ -265,7 +305,11 @@ fn runaway_template(template: &str, says: &str) {
     );
     assert!(all.contains(says), "{all}");
     common::assert_same_tree(&before, &common::snapshot(root), "runaway template");
-    assert!(common::leftovers(root).is_empty(), "{:?}", common::leftovers(root));
+    assert!(
+        common::leftovers(root).is_empty(),
+        "{:?}",
+        common::leftovers(root)
+    );
 }
 
 fn run_ok(root: &Path, args: &[&str]) {
@@ -337,7 +381,9 @@ impl Server {
                 if n == 0 {
                     break;
                 }
-                sink.lock().unwrap().push_str(&String::from_utf8_lossy(&buf[..n]));
+                sink.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
             }
         });
         let stdout = child.stdout.take().unwrap();
@@ -421,7 +467,10 @@ fn serve_answers_only_its_own_host() {
         let (status, body) = server.get_with_host("/", &host);
         assert_eq!(status, 421, "{host}: {body}");
         assert!(!body.contains("<html"), "{host} got the site: {body}");
-        assert!(body.contains(&format!("http://127.0.0.1:{port}/")), "{body}");
+        assert!(
+            body.contains(&format!("http://127.0.0.1:{port}/")),
+            "{body}"
+        );
     }
     // No Host at all (HTTP/1.0) is refused too.
     let (status, _) = server.raw("GET / HTTP/1.0\r\n\r\n");
@@ -449,7 +498,11 @@ fn serve_refuses_connections_beyond_its_workers_and_keeps_answering() {
     let (status, _) = server.get("/");
     // 503, or a reset when the request arrives after the refusal closed it.
     assert!(matches!(status, 503 | 0), "{status}: {}", server.stderr());
-    assert!(start.elapsed().as_secs() < 5, "the refusal waited {:?} ({status})", start.elapsed());
+    assert!(
+        start.elapsed().as_secs() < 5,
+        "the refusal waited {:?} ({status})",
+        start.elapsed()
+    );
     drop(idle);
     // Once they are gone the server answers again.
     let start = std::time::Instant::now();
@@ -458,7 +511,10 @@ fn serve_refuses_connections_beyond_its_workers_and_keeps_answering() {
         if status == 200 {
             break;
         }
-        assert!(start.elapsed().as_secs() < 20, "no answer after the idle connections closed");
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "no answer after the idle connections closed"
+        );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
 }
@@ -467,9 +523,15 @@ fn serve_refuses_connections_beyond_its_workers_and_keeps_answering() {
 #[cfg(target_os = "linux")]
 fn inotify_watches(pid: u32) -> usize {
     let mut count = 0;
-    for fd in std::fs::read_dir(format!("/proc/{pid}/fdinfo")).unwrap().flatten() {
+    for fd in std::fs::read_dir(format!("/proc/{pid}/fdinfo"))
+        .unwrap()
+        .flatten()
+    {
         if let Ok(text) = std::fs::read_to_string(fd.path()) {
-            count += text.lines().filter(|l| l.starts_with("inotify wd:")).count();
+            count += text
+                .lines()
+                .filter(|l| l.starts_with("inotify wd:"))
+                .count();
         }
     }
     count

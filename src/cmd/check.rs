@@ -120,8 +120,7 @@ pub fn report(
                 // Every field is text or a number (the file lossily): this
                 // cannot fail, and a panic must not be the answer if it did.
                 let line = serde_json::to_string(d).unwrap_or_else(|e| {
-                    serde_json::json!({ "severity": "error", "message": e.to_string() })
-                        .to_string()
+                    serde_json::json!({ "severity": "error", "message": e.to_string() }).to_string()
                 });
                 out.push_str(&line);
                 out.push('\n');

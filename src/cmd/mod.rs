@@ -251,7 +251,12 @@ mod tests {
         assert_eq!(resolve_as_of(None, None, today).unwrap(), today);
         assert!(resolve_as_of(Some("2026-02-30"), None, today).is_err());
         assert!(resolve_as_of(None, Some("soon"), today).is_err());
-        for far in ["99999999999999999", "-99999999999", "-2208988801", "7289654400"] {
+        for far in [
+            "99999999999999999",
+            "-99999999999",
+            "-2208988801",
+            "7289654400",
+        ] {
             assert!(resolve_as_of(None, Some(far), today).is_err(), "{far}");
         }
         assert!(resolve_as_of(Some("2201-01-01"), None, today).is_err());

@@ -57,17 +57,17 @@ impl Engine {
                     .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
             })
             .map_err(|e| {
-            let sources: Vec<(String, String)> = self
-                .theme
-                .templates()
-                .map(|(n, f)| {
-                    (
-                        n.to_string(),
-                        String::from_utf8_lossy(&f.bytes).into_owned(),
-                    )
-                })
-                .collect();
-            template_diagnostic(&self.theme, &sources, &e)
+                let sources: Vec<(String, String)> = self
+                    .theme
+                    .templates()
+                    .map(|(n, f)| {
+                        (
+                            n.to_string(),
+                            String::from_utf8_lossy(&f.bytes).into_owned(),
+                        )
+                    })
+                    .collect();
+                template_diagnostic(&self.theme, &sources, &e)
             })
     }
 

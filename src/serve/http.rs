@@ -167,7 +167,11 @@ fn serve_one(mut stream: TcpStream, handler: &Handler, hosts: &[String]) -> std:
     stream.set_write_timeout(Some(TIMEOUT))?;
     let (response, head_only) = match read_request(&mut stream)? {
         Parsed::Bad(why) => (Response::text(400, why), false),
-        Parsed::Request { method, target, host } => {
+        Parsed::Request {
+            method,
+            target,
+            host,
+        } => {
             let head_only = method == "HEAD";
             let allowed = host.is_some_and(|h| hosts.iter().any(|a| a.eq_ignore_ascii_case(&h)));
             let response = if !allowed {

@@ -117,11 +117,7 @@ mod tests {
         let content = root.join("content");
         assert_eq!(
             found,
-            [
-                content.clone(),
-                content.join("a"),
-                content.join("a/notes")
-            ]
+            [content.clone(), content.join("a"), content.join("a/notes")]
         );
     }
 }

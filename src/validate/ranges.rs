@@ -107,7 +107,11 @@ pub(super) fn engagement(e: &Engagement, out: &mut Vec<Finding>) {
         at.date(&format!("risks.{i}.due"), "due date", x.due);
     }
     for (i, m) in r.milestones.iter().enumerate() {
-        at.date(&format!("milestones.{i}.date"), "milestone date", Some(m.date));
+        at.date(
+            &format!("milestones.{i}.date"),
+            "milestone date",
+            Some(m.date),
+        );
     }
     for p in &e.periods {
         period(p, at.out);
@@ -189,7 +193,10 @@ pub(crate) fn config(config: &Config) -> Vec<(String, String)> {
         if !v.is_finite() || v > MAX_WEIGHT {
             out.push((
                 format!("thresholds.{name}"),
-                format!("{name} is {}: use a number from 0 to {MAX_WEIGHT:e}", show(v)),
+                format!(
+                    "{name} is {}: use a number from 0 to {MAX_WEIGHT:e}",
+                    show(v)
+                ),
             ));
         }
     }

@@ -158,7 +158,12 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Option<Vec<u8>>> {
         .filter_map(|e| e.ok())
         .filter(|e| e.depth() > 0)
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             let content = if e.file_type().is_file() {
                 Some(std::fs::read(e.path()).unwrap())
             } else if e.file_type().is_symlink() {
@@ -189,7 +194,10 @@ pub fn assert_same_tree(
         .filter(|k| before.get(*k) != after.get(*k))
         .take(10)
         .collect();
-    assert!(changed.is_empty(), "{what}: these paths changed: {changed:?}");
+    assert!(
+        changed.is_empty(),
+        "{what}: these paths changed: {changed:?}"
+    );
 }
 
 /// Staging or retired outputs (`.NAME.new-PID`, `.NAME.old-PID`) left
