@@ -129,13 +129,21 @@ pub fn execute(args: ServeArgs, verbosity: Verbosity) -> Result<u8> {
                 eprintln!("changed: {}", path.display());
             }
         }
+        // A folder just created is watched before the build reads it, so
+        // that a file written into it during the rebuild is seen too (the
+        // walk is skipped for the common case, a file edited).
+        if changed.iter().any(|p| root.join(p).is_dir()) {
+            for warning in watched.update(&mut watcher, &root) {
+                eprintln!("warning: {warning}");
+            }
+        }
         pending.extend(changed);
         let pending_now: Vec<PathBuf> = pending.iter().cloned().collect();
         // A failed rebuild is in the state (the overlay) and on the terminal already.
         if rebuild(&args.content, &state, verbosity, Start::Again, &pending_now).is_ok() {
             pending.clear();
         }
-        // Folders may have been created since the last look.
+        // Folders may have been created during the rebuild.
         for warning in watched.update(&mut watcher, &root) {
             eprintln!("warning: {warning}");
         }
