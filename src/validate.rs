@@ -352,7 +352,14 @@ fn locate(findings: Vec<Finding>, sources: &Sources) -> Vec<Diagnostic> {
             let index = spans
                 .entry(f.file.clone())
                 .or_insert_with(|| Spans::index(source.yaml()));
-            let (line, column) = index.key(&f.path).unwrap_or_else(|| index.nearest(&f.path));
+            // A path ending in `=` points at the value itself (ranges.rs).
+            let (path, value) = match f.path.strip_suffix('=') {
+                Some(path) => (path, index.value(path)),
+                None => (f.path.as_str(), None),
+            };
+            let (line, column) = value
+                .or_else(|| index.key(path))
+                .unwrap_or_else(|| index.nearest(path));
             d.at(&source.text, line + source.yaml_first_line - 1, column)
         })
         .collect()

@@ -90,11 +90,11 @@ fn kpi_values_of_plus_and_minus_9e307_are_range_errors_not_a_chart_panic() {
     }
     let all = run(dir.path(), &["check", "--as-of", AS_OF], 1);
     assert!(
-        all.contains("content/acme-payroll/periods/2026-02.yaml:2:9: KPI value 9e307"),
+        all.contains("content/acme-payroll/periods/2026-02.yaml:2:19: KPI value 9e307"),
         "{all}"
     );
     assert!(
-        all.contains("content/acme-payroll/periods/2026-03.yaml:2:9: KPI value -9e307"),
+        all.contains("content/acme-payroll/periods/2026-03.yaml:2:19: KPI value -9e307"),
         "{all}"
     );
     // build refuses too, and writes nothing.
@@ -108,7 +108,7 @@ fn a_kpi_weight_of_1e308_is_a_range_error() {
     check_says(
         &[(ENGAGEMENT, "weight: 3 ", "weight: 1e308 ")],
         &[(
-            "engagement.yaml:23:5:",
+            "engagement.yaml:23:13:",
             "weight 1e308 is too large: use a weight from 0 to 1e6",
         )],
     );
@@ -123,7 +123,7 @@ fn a_capacity_of_1e_320_hours_is_a_range_error() {
             "hours_per_month: 1e-320",
         )],
         &[(
-            "engagement.yaml:14:13:",
+            "engagement.yaml:14:30:",
             "hours_per_month 1e-320 is out of range",
         )],
     );
@@ -143,13 +143,13 @@ fn targets_fees_hours_and_notice_days_past_their_bounds_are_range_errors() {
             (PERIOD, "worked: 2010", "worked: 1e9"),
         ],
         &[
-            ("engagement.yaml:10:3:", "monthly_fee 1e16 is too large"),
+            ("engagement.yaml:10:16:", "monthly_fee 1e16 is too large"),
             (
-                "engagement.yaml:9:3:",
+                "engagement.yaml:9:24:",
                 "renewal_notice_days 9999999 is too long",
             ),
-            ("engagement.yaml:20:5:", "target 2e15 is out of range"),
-            ("2026-03.yaml:3:10:", "worked 1e9 is too large"),
+            ("engagement.yaml:20:13:", "target 2e15 is out of range"),
+            ("2026-03.yaml:3:18:", "worked 1e9 is too large"),
         ],
     );
 }
@@ -167,17 +167,17 @@ fn dates_outside_1900_to_2200_are_range_errors() {
         ],
         &[
             (
-                "engagement.yaml:6:1:",
+                "engagement.yaml:6:8:",
                 "start 1800-01-01 is outside the years 1900 to 2200",
             ),
-            ("engagement.yaml:8:3:", "contract end 2999-01-31 is outside"),
+            ("engagement.yaml:8:8:", "contract end 2999-01-31 is outside"),
             (
-                "engagement.yaml:39:",
+                "engagement.yaml:39:13:",
                 "milestone date 0001-03-01 is outside",
             ),
-            ("engagement.yaml:32:", "due date 9999-06-30 is outside"),
+            ("engagement.yaml:32:58:", "due date 9999-06-30 is outside"),
             (
-                "2026-03-04-weekly.md:3:1:",
+                "2026-03-04-weekly.md:3:7:",
                 "note date 2300-03-04 is outside",
             ),
         ],

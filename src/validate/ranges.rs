@@ -224,7 +224,8 @@ impl Pusher<'_> {
         self.out.push(Finding {
             severity: Severity::Error,
             file: self.file.to_path_buf(),
-            path: format!("{}{path}", self.prefix),
+            // At the value itself: that is what to change.
+            path: format!("{}{path}=", self.prefix),
             at: None,
             message,
         });
