@@ -549,6 +549,10 @@ fn serve_does_not_follow_links_out_of_the_repository() {
     std::os::unix::fs::symlink("/usr", content.join("usr")).unwrap();
     std::os::unix::fs::symlink("/proc", content.join("proc")).unwrap();
     std::os::unix::fs::symlink(outside.path(), content.join("outside")).unwrap();
+    // A theme not in use is not read by build, so not watched either.
+    for i in 0..40 {
+        std::fs::create_dir_all(dir.path().join(format!("themes/unused/templates/{i}"))).unwrap();
+    }
     let before = common::snapshot(dir.path());
     let mut server = Server::start(dir.path());
     // The bad links are errors, as build reports them: on the terminal and
@@ -560,7 +564,7 @@ fn serve_does_not_follow_links_out_of_the_repository() {
     let stderr = server.stderr();
     assert!(stderr.contains("content/usr"), "{stderr}");
     assert!(stderr.contains("content/proc"), "{stderr}");
-    // Only the repository's folders are watched: a handful, not /usr.
+    // Only the folders build reads are watched: a handful, not /usr.
     let watches = inotify_watches(server.child.id());
     assert!(watches < 30, "{watches} folders watched");
     // Still up, still answering.

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::load::CONTENT_DIR;
+use crate::load::{self, CONFIG_FILE, CONTENT_DIR};
 
 /// Most folders watched: far above a large portfolio (docs/performance.md,
 /// 3,004 output folders), far below the system's limit on watches.
@@ -25,16 +25,24 @@ pub(crate) struct Watched {
 
 impl Watched {
     /// Watches the root (for rapporteur.yaml and new folders; not
-    /// recursively), and every folder under content/ and themes/ not yet
-    /// watched. A folder that cannot be watched is reported, not fatal:
+    /// recursively), themes/ (not recursively), and every folder under
+    /// content/ and themes/<the theme in use>/ not yet watched. A folder that cannot be watched is reported, not fatal:
     /// the server goes on without its changes. Returns the warnings.
     pub(crate) fn update(&mut self, watcher: &mut impl Watcher, root: &Path) -> Vec<String> {
         // A folder that was removed lost its watch: watch it again once it is back.
         self.folders.retain(|p| p.is_dir());
         let mut warnings = Vec::new();
         let mut wanted = vec![root.to_path_buf()];
-        for top in [CONTENT_DIR, "themes"] {
-            folders_under(root, &root.join(top), &mut wanted);
+        folders_under(root, &root.join(CONTENT_DIR), &mut wanted);
+        // themes/ itself for a theme folder created later; then the theme in use.
+        let themes = root.join("themes");
+        if let Ok(real) = std::fs::canonicalize(&themes) {
+            if real.starts_with(root) && real.is_dir() && !wanted.contains(&real) {
+                wanted.push(real);
+            }
+        }
+        if let Some(theme) = theme_in_use(root) {
+            folders_under(root, &themes.join(theme), &mut wanted);
         }
         for folder in wanted {
             if self.folders.contains(&folder) {
@@ -59,6 +67,18 @@ impl Watched {
         }
         warnings
     }
+}
+
+/// The theme rapporteur.yaml names, when it reads and is valid (a rebuild
+/// after rapporteur.yaml changes looks again).
+fn theme_in_use(root: &Path) -> Option<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(root.join(CONFIG_FILE)).ok()?;
+    let mut text = String::new();
+    // The loader's default limit: a larger file fails the build anyway.
+    let limit = crate::config::Config::default().limits.max_file_bytes;
+    file.take(limit).read_to_string(&mut text).ok()?;
+    load::parse_config(&text).value.map(|c| c.theme)
 }
 
 /// Every folder at or under `top` that `build` would read, by its real
