@@ -20,7 +20,10 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Relative to the repository root.
+    /// Relative to the repository root. Written lossily in JSON: a file
+    /// name that is not UTF-8 is still reported, with U+FFFD in place of
+    /// the bad bytes, rather than failing the whole report.
+    #[serde(serialize_with = "lossy_path")]
     pub file: PathBuf,
     pub line: usize,
     pub column: usize,
@@ -28,6 +31,10 @@ pub struct Diagnostic {
     /// The source line the position points into, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_line: Option<String>,
+}
+
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 impl Diagnostic {

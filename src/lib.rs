@@ -21,6 +21,7 @@ pub mod notelinks;
 pub mod output;
 pub mod render;
 pub mod scope;
+mod serve;
 pub mod site;
 pub mod stopwatch;
 pub mod validate;

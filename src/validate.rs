@@ -13,6 +13,8 @@ use crate::model::{Direction, Engagement, EngagementRecord, Period, Portfolio, S
 use crate::notelinks::{self, Dest, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
 
+pub(crate) mod ranges;
+
 /// A problem at a YAML path of a file, before it is given a position.
 #[derive(Debug, Clone, PartialEq)]
 struct Finding {
@@ -62,6 +64,7 @@ fn engagement_findings(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     check_engagement(e, &mut findings);
+    ranges::engagement(e, &mut findings);
     for p in &e.periods {
         check_period(e, p, &mut findings);
     }
@@ -391,7 +394,14 @@ fn locate(findings: Vec<Finding>, sources: &Sources) -> Vec<Diagnostic> {
             let index = spans
                 .entry(f.file.clone())
                 .or_insert_with(|| Spans::index(source.yaml()));
-            let (line, column) = index.key(&f.path).unwrap_or_else(|| index.nearest(&f.path));
+            // A path ending in `=` points at the value itself (ranges.rs).
+            let (path, value) = match f.path.strip_suffix('=') {
+                Some(path) => (path, index.value(path)),
+                None => (f.path.as_str(), None),
+            };
+            let (line, column) = value
+                .or_else(|| index.key(path))
+                .unwrap_or_else(|| index.nearest(path));
             d.at(&source.text, line + source.yaml_first_line - 1, column)
         })
         .collect()

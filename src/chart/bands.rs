@@ -19,9 +19,8 @@ pub(crate) fn clipped(bands: &[ValueBand], lo: f64, hi: f64) -> Vec<(f64, f64, S
         .iter()
         .filter(|b| b.from.is_none_or(f64::is_finite) && b.to.is_none_or(f64::is_finite))
         .map(|b| {
-            // max/min rather than clamp: no panic on an odd range.
-            let from = b.from.unwrap_or(lo).max(lo).min(hi);
-            let to = b.to.unwrap_or(hi).max(lo).min(hi);
+            let from = super::bound(b.from.unwrap_or(lo), lo, hi);
+            let to = super::bound(b.to.unwrap_or(hi), lo, hi);
             (from, to, b.shade)
         })
         .filter(|(from, to, _)| to > from)

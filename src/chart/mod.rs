@@ -72,3 +72,11 @@ pub struct Chart {
 
 #[cfg(test)]
 mod tests;
+
+/// `value` kept within `lo..=hi` without `f64::clamp`'s panics: a range
+/// made of extreme figures can be reversed or NaN (`9e307 - -9e307` is
+/// infinite), and a chart must still be drawn, never abort the build.
+pub(crate) fn bound(value: f64, lo: f64, hi: f64) -> f64 {
+    // `max` and `min` ignore a NaN operand; a reversed range gives `hi`.
+    value.max(lo).min(hi)
+}

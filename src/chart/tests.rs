@@ -1042,3 +1042,19 @@ fn write_samples() {
     }
     std::fs::write(dir.join("index.html"), index).unwrap();
 }
+
+/// Figures past any sane range (a range check bypassed) still draw: the
+/// axis range is infinite or NaN there, and no clamp may panic on it.
+#[test]
+fn extreme_values_never_panic() {
+    for (a, b) in [(9e307, -9e307), (f64::MAX, f64::MIN), (1e308, 1e308)] {
+        let mut input = kpi(&[Some(a), Some(b)]);
+        input.y_floor = None;
+        input.y_ceiling = None;
+        input.target = target(a, "higher is better");
+        input.bands = higher_bands(a, b);
+        let _ = time_series(&input);
+    }
+    assert_eq!(super::bound(1.0, 5.0, 2.0), 2.0);
+    assert!(super::bound(1.0, f64::NAN, f64::NAN) == 1.0);
+}

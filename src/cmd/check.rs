@@ -118,7 +118,11 @@ pub fn report(
         }
         Format::Json => {
             for d in diagnostics {
-                let line = serde_json::to_string(d).expect("a diagnostic serialises");
+                // Every field is text or a number (the file lossily): this
+                // cannot fail, and a panic must not be the answer if it did.
+                let line = serde_json::to_string(d).unwrap_or_else(|e| {
+                    serde_json::json!({ "severity": "error", "message": e.to_string() }).to_string()
+                });
                 out.push_str(&line);
                 out.push('\n');
             }

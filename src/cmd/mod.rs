@@ -123,9 +123,10 @@ pub(crate) fn as_of_from(flag: Option<&str>) -> Result<NaiveDate> {
 
 fn resolve_as_of(flag: Option<&str>, epoch: Option<&str>, today: NaiveDate) -> Result<NaiveDate> {
     if let Some(text) = flag {
-        return NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+        let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
             Error::Usage(format!("--as-of `{text}` is not a date: write YYYY-MM-DD"))
-        });
+        })?;
+        return in_range(date, &format!("--as-of `{text}`"));
     }
     if let Some(text) = epoch.filter(|t| !t.trim().is_empty()) {
         let seconds: i64 = text.trim().parse().map_err(|_| {
@@ -133,11 +134,31 @@ fn resolve_as_of(flag: Option<&str>, epoch: Option<&str>, today: NaiveDate) -> R
                 "SOURCE_DATE_EPOCH `{text}` is not a number of seconds"
             ))
         })?;
-        return chrono::DateTime::from_timestamp(seconds, 0)
+        let what = format!("SOURCE_DATE_EPOCH `{text}`");
+        let date = chrono::DateTime::from_timestamp(seconds, 0)
             .map(|t| t.date_naive())
-            .ok_or_else(|| Error::Usage(format!("SOURCE_DATE_EPOCH `{text}` is out of range")));
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "{what} is out of range: give seconds since 1970 for a date in {}",
+                    crate::validate::ranges::YEARS_TEXT
+                ))
+            })?;
+        return in_range(date, &what);
     }
-    Ok(today)
+    in_range(today, "today's date")
+}
+
+/// A report date far from the content's years makes nonsense (and long
+/// month ranges): the same years as dates in the content (docs/check.md).
+fn in_range(date: NaiveDate, what: &str) -> Result<NaiveDate> {
+    if crate::validate::ranges::year_in_range(date) {
+        Ok(date)
+    } else {
+        Err(Error::Usage(format!(
+            "{what} is {date}, outside {}: give a report date in those years",
+            crate::validate::ranges::YEARS_TEXT
+        )))
+    }
 }
 
 /// Runs the subcommand; returns the exit code.
@@ -168,12 +189,34 @@ fn color_allowed(no_color: Option<&std::ffi::OsStr>) -> bool {
     no_color.is_none_or(|v| v.is_empty())
 }
 
-/// Sizes the global thread pool once, before any parallel work.
+/// More threads than this never helps and costs a stack each (`--jobs
+/// 20000` took minutes and 1.4 GB on a 7-page site).
+const MAX_JOBS: usize = 256;
+
+/// The most threads `--jobs` gives: 4 per core (I/O waits), at most `MAX_JOBS`.
+fn jobs_cap() -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    cores.saturating_mul(4).min(MAX_JOBS)
+}
+
+/// Sizes the global thread pool once, before any parallel work. Above
+/// `jobs_cap` the count is lowered with a warning: the output is the same
+/// whatever the count, so a CI file written for a bigger machine still works.
 fn set_jobs(jobs: Option<usize>) -> Result<()> {
     if let Some(n) = jobs {
         if n == 0 {
             return Err(Error::Usage("--jobs must be at least 1".into()));
         }
+        let cap = jobs_cap();
+        let n = if n > cap {
+            eprintln!(
+                "warning: --jobs {n} is more than this machine can use; using {cap} \
+                 (4 per core, at most {MAX_JOBS})"
+            );
+            cap
+        } else {
+            n
+        };
         rayon::ThreadPoolBuilder::new()
             .num_threads(n)
             .build_global()
@@ -208,5 +251,15 @@ mod tests {
         assert_eq!(resolve_as_of(None, None, today).unwrap(), today);
         assert!(resolve_as_of(Some("2026-02-30"), None, today).is_err());
         assert!(resolve_as_of(None, Some("soon"), today).is_err());
+        for far in [
+            "99999999999999999",
+            "-99999999999",
+            "-2208988801",
+            "7289654400",
+        ] {
+            assert!(resolve_as_of(None, Some(far), today).is_err(), "{far}");
+        }
+        assert!(resolve_as_of(Some("2201-01-01"), None, today).is_err());
+        assert!(resolve_as_of(Some("1900-01-01"), None, today).is_ok());
     }
 }

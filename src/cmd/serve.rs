@@ -11,25 +11,28 @@
 //! carries an overlay with the errors, which are printed in the terminal too.
 //! Fixing the file triggers a rebuild that clears the overlay by itself.
 //!
-//! The HTTP server is a deliberately small blocking one on `std::net`: GET
-//! and HEAD, one thread per connection, `Connection: close`.
+//! The HTTP server (src/serve/http.rs) answers GET and HEAD from a fixed
+//! pool of threads, only for its own `Host:`; the folders watched
+//! (src/serve/watch.rs) are those the build reads, links out of the
+//! repository not followed.
 
 use std::collections::BTreeSet;
-use std::io::{BufRead, BufReader, Write};
-use std::net::{Ipv4Addr, TcpListener, TcpStream};
+use std::io::Write;
+use std::net::{Ipv4Addr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use clap::Args;
-use notify::{RecursiveMode, Watcher};
 
 use super::{ContentArgs, Verbosity};
 use crate::error::{Error, Result};
 use crate::live::{LiveSite, Update};
 use crate::load::{CONFIG_FILE, CONTENT_DIR};
 use crate::output::SiteFiles;
+use crate::serve::http::{self, Request, Response};
+use crate::serve::watch::Watched;
 use crate::site::BuildOptions;
 
 /// The path the reload script polls.
@@ -105,12 +108,15 @@ pub fn execute(args: ServeArgs, verbosity: Verbosity) -> Result<u8> {
         let _ = tx.send(event);
     })
     .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", root.display())))?;
-    let mut watched = Vec::new();
-    watch(&mut watcher, &root, &mut watched)?;
+    let mut watched = Watched::default();
+    for warning in watched.update(&mut watcher, &root) {
+        eprintln!("warning: {warning}");
+    }
 
     {
         let state = Arc::clone(&state);
-        std::thread::spawn(move || accept(listener, state, verbosity));
+        let handler = move |request: &Request| answer(request, &state, verbosity);
+        http::start(listener, port, Arc::new(handler)).map_err(Error::Usage)?;
     }
     println!("serving http://127.0.0.1:{port}/ (Ctrl-C to stop)");
     let _ = std::io::stdout().flush();
@@ -123,38 +129,26 @@ pub fn execute(args: ServeArgs, verbosity: Verbosity) -> Result<u8> {
                 eprintln!("changed: {}", path.display());
             }
         }
+        // A folder just created is watched before the build reads it, so
+        // that a file written into it during the rebuild is seen too (the
+        // walk is skipped for the common case, a file edited).
+        if changed.iter().any(|p| root.join(p).is_dir()) {
+            for warning in watched.update(&mut watcher, &root) {
+                eprintln!("warning: {warning}");
+            }
+        }
         pending.extend(changed);
         let pending_now: Vec<PathBuf> = pending.iter().cloned().collect();
         // A failed rebuild is in the state (the overlay) and on the terminal already.
         if rebuild(&args.content, &state, verbosity, Start::Again, &pending_now).is_ok() {
             pending.clear();
         }
-        // content/ or themes/ may have been created since the last look.
-        watch(&mut watcher, &root, &mut watched)?;
+        // Folders may have been created during the rebuild.
+        for warning in watched.update(&mut watcher, &root) {
+            eprintln!("warning: {warning}");
+        }
     }
     Ok(0)
-}
-
-/// Watches rapporteur.yaml (through the root, not recursively), content/
-/// and themes/; folders already in `watched` are skipped.
-fn watch(watcher: &mut impl Watcher, root: &Path, watched: &mut Vec<PathBuf>) -> Result<()> {
-    // A folder that was removed lost its watch: watch it again once it is back.
-    watched.retain(|p| p.is_dir());
-    let targets = [
-        (root.to_path_buf(), RecursiveMode::NonRecursive),
-        (root.join(CONTENT_DIR), RecursiveMode::Recursive),
-        (root.join("themes"), RecursiveMode::Recursive),
-    ];
-    for (path, mode) in targets {
-        if watched.contains(&path) || !path.is_dir() {
-            continue;
-        }
-        watcher
-            .watch(&path, mode)
-            .map_err(|e| Error::Usage(format!("cannot watch {}: {e}", path.display())))?;
-        watched.push(path);
-    }
-    Ok(())
 }
 
 /// Whether a changed path is one the build reads.
@@ -321,85 +315,16 @@ fn error_text(err: &Error) -> String {
     text
 }
 
-fn accept(listener: TcpListener, state: Shared, verbosity: Verbosity) {
-    for stream in listener.incoming().flatten() {
-        let state = Arc::clone(&state);
-        std::thread::spawn(move || {
-            let _ = handle(stream, &state, verbosity);
-        });
-    }
-}
-
-/// Answers one request and closes the connection.
-fn handle(mut stream: TcpStream, state: &Shared, verbosity: Verbosity) -> std::io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    stream.set_write_timeout(Some(Duration::from_secs(10)))?;
-    // A request is a line and some headers: 64 KiB is plenty, and bounds a bad client.
-    let mut reader = BufReader::new(std::io::Read::take(stream.try_clone()?, 64 * 1024));
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    // Headers are read and ignored, up to the blank line (bounded).
-    for _ in 0..100 {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
-            break;
-        }
-    }
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    let response = if method == "GET" || method == "HEAD" {
+/// Answers one GET or HEAD request from the state.
+fn answer(request: &Request, state: &Shared, verbosity: Verbosity) -> Response {
+    let response = {
         let state = state.read().unwrap_or_else(|e| e.into_inner());
-        respond(target, state.files(), &state)
-    } else {
-        Response::text(405, "only GET and HEAD are served\n")
+        respond(&request.target, state.files(), &state)
     };
-    if verbosity == Verbosity::Verbose && !target.starts_with(VERSION_PATH) {
-        eprintln!("{method} {target} {}", response.status);
+    if verbosity == Verbosity::Verbose && !request.target.starts_with(VERSION_PATH) {
+        eprintln!("{} {} {}", request.method, request.target, response.status);
     }
-    response.write(&mut stream, method == "HEAD")
-}
-
-struct Response {
-    status: u16,
-    content_type: &'static str,
-    body: Vec<u8>,
-    location: Option<String>,
-}
-
-impl Response {
-    fn text(status: u16, body: &str) -> Response {
-        Response {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            body: body.as_bytes().to_vec(),
-            location: None,
-        }
-    }
-
-    fn write(&self, stream: &mut TcpStream, head_only: bool) -> std::io::Result<()> {
-        let reason = match self.status {
-            200 => "OK",
-            301 => "Moved Permanently",
-            404 => "Not Found",
-            _ => "Method Not Allowed",
-        };
-        let mut head = format!(
-            "HTTP/1.1 {} {reason}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
-             Cache-Control: no-store\r\nConnection: close\r\n",
-            self.status,
-            self.content_type,
-            self.body.len()
-        );
-        if let Some(location) = &self.location {
-            head.push_str(&format!("Location: {location}\r\n"));
-        }
-        head.push_str("\r\n");
-        stream.write_all(head.as_bytes())?;
-        if !head_only {
-            stream.write_all(&self.body)?;
-        }
-        stream.flush()
-    }
+    response
 }
 
 /// The response to `GET target`.
@@ -512,22 +437,14 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// `%41` -> `A`; `None` for bad escapes or text that is not UTF-8.
+/// `%41` -> `A`; `None` for text that is not UTF-8 once decoded. A `%`
+/// not followed by two hex digits stays as it is (the crate's rule); no
+/// site file has a `%` in its name, so such a path is not found.
 fn percent_decode(path: &str) -> Option<String> {
-    let bytes = path.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = path.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()
+        .map(|s| s.into_owned())
 }
 
 fn escape(text: &str) -> String {

@@ -24,12 +24,19 @@ pub fn install() -> Result<()> {
 }
 
 fn on_signal() {
+    remove_temporaries();
+    std::process::exit(INTERRUPTED);
+}
+
+/// Stops writers and removes what builds in progress made beside their
+/// outputs: before the process ends on a signal, or when a template runs
+/// over its budget (`render::budget`).
+pub(crate) fn remove_temporaries() {
     ABORTING.store(true, Ordering::SeqCst);
     let paths = held();
     for path in paths.iter().rev() {
         remove(path);
     }
-    std::process::exit(INTERRUPTED);
 }
 
 /// Removes `path`, folder or file; writer threads may still be adding a

@@ -23,6 +23,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
 
+pub(crate) use interrupt::remove_temporaries;
 pub use interrupt::{INTERRUPTED, install as install_interrupt_handler};
 pub(crate) use owner::check_replaceable;
 pub use owner::{MARKER, check_out_dir, check_repository};

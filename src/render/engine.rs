@@ -2,6 +2,7 @@
 
 use tera::{Context, ErrorKind, Tera};
 
+use super::budget;
 use super::theme::{Origin, Theme};
 use crate::diagnostic::Diagnostic;
 
@@ -14,6 +15,7 @@ impl Engine {
     /// Compiles every template; a broken one becomes a diagnostic naming the
     /// template file and line.
     pub fn new(theme: Theme) -> Result<Engine, Vec<Diagnostic>> {
+        budget::start_watchdog().map_err(|e| vec![Diagnostic::error("themes", e)])?;
         let mut tera = Tera::new();
         let templates: Vec<(String, String)> = theme
             .templates()
@@ -30,20 +32,43 @@ impl Engine {
         Ok(Engine { tera, theme })
     }
 
+    /// Renders a page within its budget (`budget`): too much output is a
+    /// diagnostic naming the template; too much time or memory ends the
+    /// process with a message naming it.
     pub fn render(&self, template: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(template, context).map_err(|e| {
-            let sources: Vec<(String, String)> = self
-                .theme
-                .templates()
-                .map(|(n, f)| {
-                    (
-                        n.to_string(),
-                        String::from_utf8_lossy(&f.bytes).into_owned(),
-                    )
-                })
-                .collect();
-            template_diagnostic(&self.theme, &sources, &e)
-        })
+        let mut page = budget::Capped::default();
+        let rendered = {
+            let _watched = budget::watch(file_of(&self.theme, template));
+            self.tera.render_to(template, context, &mut page)
+        };
+        if page.over {
+            return Err(Diagnostic::error(
+                file_of(&self.theme, template),
+                format!(
+                    "template over budget: a page is larger than {} MiB; a loop in the \
+                     template (or one it extends or includes) writes too much: make it smaller",
+                    budget::MAX_PAGE_BYTES >> 20
+                ),
+            ));
+        }
+        rendered
+            .map(|()| {
+                String::from_utf8(page.bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+            })
+            .map_err(|e| {
+                let sources: Vec<(String, String)> = self
+                    .theme
+                    .templates()
+                    .map(|(n, f)| {
+                        (
+                            n.to_string(),
+                            String::from_utf8_lossy(&f.bytes).into_owned(),
+                        )
+                    })
+                    .collect();
+                template_diagnostic(&self.theme, &sources, &e)
+            })
     }
 
     pub fn theme(&self) -> &Theme {
@@ -66,6 +91,20 @@ fn located_report(report: &str) -> Option<(String, usize, usize, String)> {
     Some((name, line, column, message))
 }
 
+/// The template `name` as diagnostics name it: the user's file, or the built-in one.
+fn file_of(theme: &Theme, name: &str) -> String {
+    match theme
+        .files
+        .get(&format!("templates/{name}"))
+        .map(|f| &f.origin)
+    {
+        Some(Origin::User(path)) => path.display().to_string(),
+        Some(Origin::BuiltIn) => format!("(built-in theme) templates/{name}"),
+        None if name.is_empty() => "themes".to_string(),
+        None => format!("templates/{name}"),
+    }
+}
+
 /// Names the template file (the user's, or the built-in one) and the line.
 fn template_diagnostic(theme: &Theme, sources: &[(String, String)], e: &tera::Error) -> Diagnostic {
     let (name, line, column, message) = match e.kind() {
@@ -78,16 +117,7 @@ fn template_diagnostic(theme: &Theme, sources: &[(String, String)], e: &tera::Er
         other => located_report(&other.to_string())
             .unwrap_or_else(|| (String::new(), 1, 1, other.to_string())),
     };
-    let file = match theme
-        .files
-        .get(&format!("templates/{name}"))
-        .map(|f| &f.origin)
-    {
-        Some(Origin::User(path)) => path.display().to_string(),
-        Some(Origin::BuiltIn) => format!("(built-in theme) templates/{name}"),
-        None if name.is_empty() => "themes".to_string(),
-        None => format!("templates/{name}"),
-    };
+    let file = file_of(theme, &name);
     let text = sources
         .iter()
         .find(|(n, _)| *n == name)

@@ -2,6 +2,7 @@
 //! beside the pages (feed, calendar, search index); returns the whole site in
 //! memory. Nothing here touches the file system (see `output`).
 
+pub(crate) mod budget;
 mod charts;
 pub mod engine;
 mod feeds;

@@ -1,0 +1,257 @@
+//! Range checks: every number and date a user writes must lie in a sane
+//! range. Past it the figures stop meaning anything (a weight of 1e308
+//! makes health overflow, a capacity of 1e-320 makes overtime infinite,
+//! two KPI values of ±9e307 make a chart's range infinite), so `check`
+//! stops there with the value's position. The bounds are listed in
+//! docs/check.md ("Ranges").
+
+use chrono::{Datelike, NaiveDate};
+
+use super::Finding;
+use crate::config::Config;
+use crate::diagnostic::Severity;
+use crate::model::{Engagement, Period};
+
+/// The largest size of a KPI value, target or warn level, and of a fee.
+pub(crate) const MAX_FIGURE: f64 = 1e15;
+/// The largest weight (a KPI's, or a health component's).
+pub(crate) const MAX_WEIGHT: f64 = 1e6;
+/// Hours in a month: contracted, worked or requested as overtime.
+pub(crate) const MIN_CAPACITY: f64 = 1.0;
+pub(crate) const MAX_HOURS: f64 = 1e6;
+/// Day counts (notice periods): a century.
+pub(crate) const MAX_DAYS: i64 = 36_500;
+/// Years of every date: in the content, `--as-of` and `SOURCE_DATE_EPOCH`.
+pub(crate) const FIRST_YEAR: i32 = 1900;
+pub(crate) const LAST_YEAR: i32 = 2200;
+pub(crate) const YEARS_TEXT: &str = "the years 1900 to 2200";
+
+pub(crate) fn year_in_range(date: NaiveDate) -> bool {
+    (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
+}
+
+/// A number as a person reads it: 1e-320 rather than 321 digits.
+fn show(v: f64) -> String {
+    if v == 0.0 || (1e-3..1e9).contains(&v.abs()) {
+        v.to_string()
+    } else {
+        format!("{v:e}")
+    }
+}
+
+/// The range findings of one engagement: its record, periods and notes.
+pub(super) fn engagement(e: &Engagement, out: &mut Vec<Finding>) {
+    let r = &e.record;
+    let mut at = Pusher {
+        file: &e.source,
+        prefix: "",
+        out,
+    };
+    for (i, k) in r.kpis.iter().enumerate() {
+        at.figure(&format!("kpis.{i}.target"), "target", Some(k.target));
+        at.figure(&format!("kpis.{i}.warn"), "warn", k.warn);
+        if k.weight.is_finite() && k.weight > MAX_WEIGHT {
+            at.push(
+                format!("kpis.{i}.weight"),
+                format!(
+                    "weight {} is too large: use a weight from 0 to {MAX_WEIGHT:e} (weights \
+                     count relative to each other; 1 is the default)",
+                    show(k.weight)
+                ),
+            );
+        }
+    }
+    if let Some(c) = &r.capacity {
+        let v = c.hours_per_month;
+        // Zero, negative and non-finite capacities have their own message.
+        if v > 0.0 && v.is_finite() && !(MIN_CAPACITY..=MAX_HOURS).contains(&v) {
+            at.push(
+                "capacity.hours_per_month".into(),
+                format!(
+                    "hours_per_month {} is out of range: write the contracted hours per month, \
+                     from {MIN_CAPACITY} to {MAX_HOURS:e}",
+                    show(v)
+                ),
+            );
+        }
+    }
+    if let Some(c) = &r.contract {
+        if let Some(fee) = c.monthly_fee.filter(|f| f.is_finite() && *f > MAX_FIGURE) {
+            at.push(
+                "contract.monthly_fee".into(),
+                format!(
+                    "monthly_fee {} is too large: use at most {MAX_FIGURE:e}",
+                    show(fee)
+                ),
+            );
+        }
+        if c.monthly_fee.is_some_and(|f| !f.is_finite()) {
+            at.push(
+                "contract.monthly_fee".into(),
+                "monthly_fee must be a finite number, not .nan or .inf".into(),
+            );
+        }
+        if let Some(d) = c.renewal_notice_days.filter(|d| *d > MAX_DAYS) {
+            at.push(
+                "contract.renewal_notice_days".into(),
+                format!("renewal_notice_days {d} is too long: use at most {MAX_DAYS} (a century)"),
+            );
+        }
+        at.date("contract.end", "contract end", c.end);
+    }
+    at.date("start", "start", r.start);
+    for (i, g) in r.goals.iter().enumerate() {
+        at.date(&format!("goals.{i}.due"), "due date", g.due);
+    }
+    for (i, x) in r.risks.iter().enumerate() {
+        at.date(&format!("risks.{i}.due"), "due date", x.due);
+    }
+    for (i, m) in r.milestones.iter().enumerate() {
+        at.date(
+            &format!("milestones.{i}.date"),
+            "milestone date",
+            Some(m.date),
+        );
+    }
+    for p in &e.periods {
+        period(p, at.out);
+    }
+    for n in &e.notes {
+        Pusher {
+            file: &n.source,
+            prefix: "",
+            out: at.out,
+        }
+        .date("date", "note date", Some(n.meta.date));
+    }
+}
+
+fn period(p: &Period, out: &mut Vec<Finding>) {
+    let mut at = Pusher {
+        file: &p.source,
+        prefix: &p.yaml_prefix,
+        out,
+    };
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&p.period.year) {
+        at.push(
+            "period".into(),
+            format!(
+                "period {} is outside {YEARS_TEXT}: write the month as YYYY-MM",
+                p.period
+            ),
+        );
+    }
+    for (id, value) in &p.kpis {
+        at.figure(&format!("kpis.{id}"), "KPI value", *value);
+    }
+    if let Some(h) = &p.hours {
+        for (field, v) in [
+            ("worked", h.worked),
+            ("overtime_requested", h.overtime_requested),
+        ] {
+            if let Some(v) = v.filter(|v| v.is_finite() && *v > MAX_HOURS) {
+                at.push(
+                    format!("hours.{field}"),
+                    format!(
+                        "{field} {} is too large: write the month's hours, at most {MAX_HOURS:e}",
+                        show(v)
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// The range findings of rapporteur.yaml, each as (YAML path, message).
+pub(crate) fn config(config: &Config) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let w = &config.weights;
+    for (name, v) in [
+        ("performance", w.performance),
+        ("workload", w.workload),
+        ("communication", w.communication),
+        ("feedback", w.feedback),
+        ("trust", w.trust),
+        ("risk", w.risk),
+    ] {
+        if v.is_finite() && v > MAX_WEIGHT {
+            out.push((
+                format!("weights.{name}"),
+                format!(
+                    "weight {name} is {}: use a weight from 0 to {MAX_WEIGHT:e} (weights count \
+                     relative to each other)",
+                    show(v)
+                ),
+            ));
+        }
+    }
+    let t = &config.thresholds;
+    for (name, v) in [
+        ("overtime_flag", t.overtime_flag),
+        ("perception_gap_flag", t.perception_gap_flag),
+    ] {
+        if !v.is_finite() || v > MAX_WEIGHT {
+            out.push((
+                format!("thresholds.{name}"),
+                format!(
+                    "{name} is {}: use a number from 0 to {MAX_WEIGHT:e}",
+                    show(v)
+                ),
+            ));
+        }
+    }
+    if !(0..=MAX_DAYS).contains(&t.notice_warning_days) {
+        out.push((
+            "thresholds.notice_warning_days".into(),
+            format!(
+                "notice_warning_days is {}: use a number of days from 0 to {MAX_DAYS}",
+                t.notice_warning_days
+            ),
+        ));
+    }
+    out
+}
+
+/// Pushes error findings into one file, under a YAML path prefix.
+struct Pusher<'a> {
+    file: &'a std::path::Path,
+    prefix: &'a str,
+    out: &'a mut Vec<Finding>,
+}
+
+impl Pusher<'_> {
+    fn push(&mut self, path: String, message: String) {
+        self.out.push(Finding {
+            severity: Severity::Error,
+            file: self.file.to_path_buf(),
+            // At the value itself: that is what to change.
+            path: format!("{}{path}=", self.prefix),
+            at: None,
+            message,
+        });
+    }
+
+    /// A KPI figure: finite ones beyond ±`MAX_FIGURE` (non-finite ones have
+    /// their own message).
+    fn figure(&mut self, path: &str, what: &str, value: Option<f64>) {
+        if let Some(v) = value.filter(|v| v.is_finite() && v.abs() > MAX_FIGURE) {
+            self.push(
+                path.into(),
+                format!(
+                    "{what} {} is out of range: use a number from -{MAX_FIGURE:e} to \
+                     {MAX_FIGURE:e} (is the unit right?)",
+                    show(v)
+                ),
+            );
+        }
+    }
+
+    fn date(&mut self, path: &str, what: &str, date: Option<NaiveDate>) {
+        if let Some(d) = date.filter(|d| !year_in_range(*d)) {
+            self.push(
+                path.into(),
+                format!("{what} {d} is outside {YEARS_TEXT}: check the year"),
+            );
+        }
+    }
+}
