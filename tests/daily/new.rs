@@ -87,13 +87,18 @@ fn new_files_build_and_are_never_overwritten() {
     );
     super::assert_success(&out, &["build", "--strict"]);
 
-    // Never overwrite: exit 2, the file untouched.
+    // Never overwrite: a note whose name is taken gets the next free
+    // number, and the file that was there is untouched.
     std::fs::write(&note_path, "mine").unwrap();
     let mut args = vec!["new", "note", "acme-payroll", "Weekly check-in: cut-off"];
     args.extend(as_of);
     let out = common::rapporteur(&args, &repo);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let numbered = note_path.with_file_name(format!(
+        "{}-2.md",
+        note_path.file_stem().unwrap().to_string_lossy()
+    ));
+    assert!(numbered.is_file(), "{}", stderr(&out));
     assert_eq!(std::fs::read_to_string(&note_path).unwrap(), "mine");
     let out = common::rapporteur(&["new", "period", "acme-payroll", "2026-11"], &repo);
     assert_eq!(out.status.code(), Some(2));
