@@ -404,17 +404,12 @@ fn render_changed(
     gather(report, |sink| {
         let engagements = || -> Result<()> {
             for &i in changed {
-                render::render_engagement_to(&input, engine, i, sink).map_err(Error::Content)?;
+                site::render_engagement(&input, engine, i, sink).map_err(Error::Content)?;
             }
             Ok(())
         };
-        let data = || {
-            for (path, bytes) in site::data_files(&input) {
-                sink(path, bytes);
-            }
-        };
-        let (pages, (portfolio, ())) = rayon::join(engagements, || {
-            rayon::join(|| render::render_portfolio_to(&input, engine, sink), data)
+        let (pages, portfolio) = rayon::join(engagements, || {
+            render::render_portfolio_to(&input, engine, sink)
         });
         pages?;
         portfolio.map_err(Error::Content)

@@ -17,7 +17,7 @@ use crate::model::{Audience, Portfolio};
 use crate::output::{self, SiteFiles};
 use crate::render::{self, Engine};
 use crate::scope::Scope;
-use crate::{analyse, export, stopwatch};
+use crate::{analyse, stopwatch};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct BuildOptions {
@@ -150,34 +150,49 @@ pub(crate) fn prepare(checked: Checked, opts: &BuildOptions) -> Result<(Prepared
     Ok((prepared, report))
 }
 
-/// Every file of the site, from what `prepare` gave.
+/// Every file of the site, from what `prepare` gave: the portfolio-wide
+/// files beside every engagement's pages, then the theme's static files.
 pub(crate) fn render_prepared(
     prepared: &Prepared,
     as_of: NaiveDate,
     sink: &render::Sink,
 ) -> Result<()> {
+    use rayon::prelude::*;
     let input = prepared.input(as_of);
-    // data/ is made beside the pages, on whichever thread is free.
-    let (rendered, ()) = rayon::join(
-        || render::render_to(&input, &prepared.engine, sink),
-        || {
-            for (path, bytes) in data_files(&input) {
-                sink(path, bytes);
-            }
+    let engine = &prepared.engine;
+    // An engagement's page data (with its charts and its past quarters'
+    // figures) is made only when its pages are rendered, so memory holds
+    // the engagements in flight, not all. The portfolio-wide files, a few
+    // large ones, are made meanwhile.
+    let (portfolio, engagements) = rayon::join(
+        || render::render_portfolio_to(&input, engine, sink),
+        || -> Vec<std::result::Result<(), Vec<Diagnostic>>> {
+            (0..input.portfolio.engagements.len())
+                .into_par_iter()
+                .map(|i| render_engagement(&input, engine, i, sink))
+                .collect()
         },
     );
-    rendered.map_err(Error::Content)
+    render::statics_to(engine, sink);
+    let failures = std::iter::once(portfolio)
+        .chain(engagements)
+        .filter_map(std::result::Result::err)
+        .flatten()
+        .collect();
+    render::once_each(failures).map_err(Error::Content)
 }
 
-/// The machine-readable figures (data/*.json, data/*.csv), as `rapporteur
-/// export` gives them.
-pub(crate) fn data_files(input: &render::Input) -> output::SiteFiles {
-    export::site_files(&export::figures(
-        input.portfolio,
-        input.analyses,
-        input.as_of,
-        input.scope,
-    ))
+/// The pages of the engagement at `index`: its past quarters are analysed
+/// here, just before their packs are rendered.
+pub(crate) fn render_engagement(
+    input: &render::Input,
+    engine: &Engine,
+    index: usize,
+    sink: &render::Sink,
+) -> std::result::Result<(), Vec<Diagnostic>> {
+    let e = &input.portfolio.engagements[index];
+    let reviews = analyse::review::quarter_reviews(e, &input.portfolio.config, input.as_of);
+    render::render_engagement_to(input, engine, index, &reviews, sink)
 }
 
 /// Counts what passes to a sink: pages, charts, files.

@@ -16,6 +16,7 @@ pub mod goals;
 pub mod health;
 pub mod kpi;
 pub mod rag;
+pub mod review;
 pub mod risk;
 pub mod stats;
 #[cfg(test)]

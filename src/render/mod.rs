@@ -22,6 +22,7 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::analyse::EngagementAnalysis;
+use crate::analyse::review::QuarterReview;
 use crate::diagnostic::Diagnostic;
 use crate::model::Portfolio;
 use crate::notelinks::LinkTarget;
@@ -62,38 +63,12 @@ pub(crate) struct PageJob {
     pub context: Context,
 }
 
-/// Renders every page, the feeds and the theme's static files, handing each
-/// file to `sink` as soon as it is made (from several threads), so that a
-/// build can write pages while others render and never holds the whole site.
-pub fn render_to(input: &Input, engine: &Engine, sink: &Sink) -> Result<(), Vec<Diagnostic>> {
-    // An engagement's page data (with its charts) is made only when its
-    // pages are rendered, so memory holds the engagements in flight, not all.
-    // The portfolio-wide files, a few large ones, are made meanwhile.
-    let (portfolio, engagements) = rayon::join(
-        || render_portfolio_to(input, engine, sink),
-        || -> Vec<Result<(), Vec<Diagnostic>>> {
-            (0..input.portfolio.engagements.len())
-                .into_par_iter()
-                .map(|i| render_engagement_to(input, engine, i, sink))
-                .collect()
-        },
-    );
-    for (path, file) in engine.theme().statics() {
-        sink(path.to_string(), file.bytes.clone());
-    }
-    let failures = std::iter::once(portfolio)
-        .chain(engagements)
-        .filter_map(Result::err)
-        .flatten()
-        .collect();
-    once_each(failures)
-}
-
 /// Where rendered files go: a path in the output and its bytes.
 pub type Sink<'a> = dyn Fn(String, Vec<u8>) + Sync + 'a;
 
 /// The files that depend on every engagement: the portfolio pages, the
-/// feed, the calendar and the search index (not the theme's static files).
+/// feed, the calendar, the search index and the figures under `data/`
+/// (not the theme's static files).
 pub fn render_portfolio_to(
     input: &Input,
     engine: &Engine,
@@ -101,20 +76,43 @@ pub fn render_portfolio_to(
 ) -> Result<(), Vec<Diagnostic>> {
     let failures = render_pages(page_data(|| pages::portfolio(input)), engine, sink);
     feeds_to(input, sink);
+    for (path, bytes) in data_files(input) {
+        sink(path, bytes);
+    }
     once_each(failures)
 }
 
+/// The machine-readable figures (data/*.json, data/*.csv), as `rapporteur
+/// export` gives them.
+fn data_files(input: &Input) -> crate::output::SiteFiles {
+    crate::export::site_files(&crate::export::figures(
+        input.portfolio,
+        input.analyses,
+        input.as_of,
+        input.scope,
+    ))
+}
+
+/// The theme's static files, as they are.
+pub fn statics_to(engine: &Engine, sink: &Sink) {
+    for (path, file) in engine.theme().statics() {
+        sink(path.to_string(), file.bytes.clone());
+    }
+}
+
 /// The pages of the engagement at `index` of the portfolio alone: its
-/// report, notes and review packs, all under `links::engagement_dir`.
+/// report, notes and review packs (from `reviews`, its past quarters'
+/// figures), all under `links::engagement_dir`.
 pub fn render_engagement_to(
     input: &Input,
     engine: &Engine,
     index: usize,
+    reviews: &[QuarterReview],
     sink: &Sink,
 ) -> Result<(), Vec<Diagnostic>> {
     let (e, a) = (&input.portfolio.engagements[index], &input.analyses[index]);
     once_each(render_pages(
-        page_data(|| pages::engagement(input, e, a)),
+        page_data(|| pages::engagement(input, e, a, reviews)),
         engine,
         sink,
     ))
@@ -165,7 +163,7 @@ fn feeds_to(input: &Input, sink: &Sink) {
 }
 
 /// One broken template fails every page that uses it: report it once.
-fn once_each(failures: Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
+pub(crate) fn once_each(failures: Vec<Diagnostic>) -> Result<(), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     for d in failures {
         if !errors.contains(&d) {

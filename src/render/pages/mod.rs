@@ -24,11 +24,12 @@ pub(crate) fn engagement(
     input: &Input,
     e: &crate::model::Engagement,
     a: &crate::analyse::EngagementAnalysis,
+    reviews: &[crate::analyse::review::QuarterReview],
 ) -> Vec<PageJob> {
     let mut jobs = vec![engagement::page(input, e, a)];
     for n in &e.notes {
         jobs.push(note::page(input, e, a, n));
     }
-    jobs.extend(engagement::review::pages(input, e));
+    jobs.extend(engagement::review::pages(input, e, reviews));
     jobs
 }

@@ -11,73 +11,14 @@ use serde::Serialize;
 
 use super::registers::{MilestoneRow, NoteRow, note_row};
 use super::{health, relationship, scorecard};
+use crate::analyse::EngagementAnalysis;
 use crate::analyse::actions::ActionState;
-use crate::analyse::window::MonthWindow;
-use crate::analyse::{self, EngagementAnalysis};
+use crate::analyse::review::{Quarter, QuarterReview, quarters};
 use crate::chart::Chart;
-use crate::model::{Engagement, FeedbackKind, Month, NoteKind};
+use crate::model::{Engagement, FeedbackKind, NoteKind};
 use crate::render::rows::{ActionRow, action_row};
 use crate::render::view::base_context;
 use crate::render::{Input, PageJob, charts, format, labels, links};
-
-/// A calendar quarter, `2026-Q3`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct Quarter {
-    year: i32,
-    /// 1..=4
-    q: u32,
-}
-
-impl Quarter {
-    pub fn of(m: Month) -> Quarter {
-        Quarter {
-            year: m.year,
-            q: m.quarter(),
-        }
-    }
-
-    pub fn months(self) -> MonthWindow {
-        let first = Month::new(self.year, (self.q - 1) * 3 + 1).expect("quarter month");
-        MonthWindow {
-            first,
-            last: first.plus(2),
-        }
-    }
-
-    /// The report date of the quarter's figures: the day after it ends.
-    pub fn as_of(self) -> NaiveDate {
-        self.months().last.plus(1).first_day()
-    }
-
-    pub fn label(self) -> String {
-        format!("{}-Q{}", self.year, self.q)
-    }
-
-    fn spelled(self) -> String {
-        let w = self.months();
-        let name = |m: Month| m.short_label()[..3].to_string();
-        format!("{} to {} {}", name(w.first), name(w.last), self.year)
-    }
-}
-
-/// Quarters that hold a period with any measurement and ended before the
-/// month of `as_of` (a quarter in progress has no pack yet), oldest first.
-pub(crate) fn quarters(e: &Engagement, as_of: NaiveDate) -> Vec<Quarter> {
-    let current = Month::of(as_of);
-    let mut quarters: Vec<Quarter> = e
-        .periods
-        .iter()
-        .filter(|p| {
-            p.kpis.values().any(Option::is_some)
-                || p.hours.as_ref().is_some_and(|h| h.worked.is_some())
-                || p.survey.is_some()
-        })
-        .map(|p| Quarter::of(p.period))
-        .filter(|q| q.months().last < current)
-        .collect();
-    quarters.dedup();
-    quarters
-}
 
 /// A link to a pack, for the report and the packs' own navigation.
 #[derive(Debug, Serialize)]
@@ -155,20 +96,19 @@ struct WinRow {
     text: String,
 }
 
-/// Every pack of an engagement, analysed in parallel.
-pub(crate) fn pages(input: &Input, e: &Engagement) -> Vec<PageJob> {
-    let all = quarters(e, input.as_of);
-    all.par_iter()
+/// Every pack of an engagement, from its past quarters' figures.
+pub(crate) fn pages(input: &Input, e: &Engagement, reviews: &[QuarterReview]) -> Vec<PageJob> {
+    let link = |r: &QuarterReview| ReviewLink {
+        label: r.quarter.label(),
+        url: format!("{}.html", r.quarter.label()),
+    };
+    reviews
+        .par_iter()
         .enumerate()
-        .map(|(i, q)| {
-            let a = analyse::analyse_without_trend(e, &input.portfolio.config, q.as_of());
-            let link = |q: &Quarter| ReviewLink {
-                label: q.label(),
-                url: format!("{}.html", q.label()),
-            };
-            let previous = i.checked_sub(1).map(|p| link(&all[p]));
-            let next = all.get(i + 1).map(link);
-            page(input, e, *q, &a, previous, next)
+        .map(|(i, r)| {
+            let previous = i.checked_sub(1).map(|p| link(&reviews[p]));
+            let next = reviews.get(i + 1).map(link);
+            page(input, e, r.quarter, &r.analysis, previous, next)
         })
         .collect()
 }
