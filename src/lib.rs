@@ -1,8 +1,11 @@
 //! rapporteur: static relationship reports for outsourcing engagements.
 //!
 //! The pipeline, one module per stage, data flowing one way:
-//! `load` -> `validate` -> `scope` -> `analyse` -> `chart` -> `render` ->
-//! `output`, run in that order by `site::build`.
+//! `load` -> `validate` (both run by `check`, with the theme's templates)
+//! -> `scope` -> `analyse` -> `render` (which draws its charts with
+//! `chart`) -> `output`. `site` is the one driver: `build`, `check`,
+//! `serve` (through `live`), `export` and `diff` (`site::figures`) all run
+//! these stage functions through it.
 
 pub mod analyse;
 pub mod chart;

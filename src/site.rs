@@ -13,6 +13,7 @@ use crate::analyse::EngagementAnalysis;
 use crate::check::{self, Checked};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::export::{self, Computed};
 use crate::model::{Audience, Portfolio};
 use crate::output::{self, SiteFiles};
 use crate::render::{self, Engine};
@@ -33,6 +34,17 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Replace an output folder that rapporteur did not make (`--force`).
     pub force: bool,
+}
+
+impl BuildOptions {
+    /// The audience and the parties the build is for.
+    pub fn scope(&self) -> Scope {
+        Scope {
+            audience: self.audience,
+            client: self.client.clone(),
+            provider: self.provider.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Default)]
@@ -131,11 +143,7 @@ pub(crate) fn prepare(checked: Checked, opts: &BuildOptions) -> Result<(Prepared
     if let Some(base) = &opts.base_url {
         portfolio.config.base_url = base.clone();
     }
-    let scope = Scope {
-        audience: opts.audience,
-        client: opts.client.clone(),
-        provider: opts.provider.clone(),
-    };
+    let scope = opts.scope();
     report.scope = scope.describe();
     let portfolio = scope.apply(portfolio)?;
     clock.lap("scope", &mut report);
@@ -148,6 +156,24 @@ pub(crate) fn prepare(checked: Checked, opts: &BuildOptions) -> Result<(Prepared
         engine: Arc::new(engine),
     };
     Ok((prepared, report))
+}
+
+/// The figures alone, for `export` and `diff`: the content checks (no
+/// templates: nothing is rendered), then scope and analyse as a build does
+/// them. Content errors (and, with `strict`, warnings) fail as they fail a
+/// build.
+pub fn figures(opts: &BuildOptions) -> Result<Computed> {
+    let content = check::check_content(&opts.root)?;
+    if check::fails(&content.diagnostics, opts.strict) {
+        return Err(Error::Content(content.diagnostics));
+    }
+    let scope = opts.scope();
+    let portfolio = scope.apply(content.portfolio)?;
+    let analyses = analyse::analyse_portfolio(&portfolio, opts.as_of);
+    Ok(Computed {
+        export: export::figures(&portfolio, &analyses, opts.as_of, &scope),
+        warnings: content.diagnostics,
+    })
 }
 
 /// Every file of the site, from what `prepare` gave: the portfolio-wide

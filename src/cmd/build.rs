@@ -39,19 +39,13 @@ pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
     super::set_jobs(args.jobs)?;
     crate::output::install_interrupt_handler()?;
     let content = &args.content;
+    let defaults = content.options()?;
     let opts = BuildOptions {
-        root: content.root.clone(),
-        out: args
-            .out
-            .clone()
-            .unwrap_or_else(|| content.root.join("public")),
-        as_of: content.as_of()?,
-        audience: content.audience.into(),
-        client: content.client.clone(),
-        provider: content.provider.clone(),
+        out: args.out.clone().unwrap_or(defaults.out.clone()),
         base_url: args.base_url.clone(),
         strict: args.strict,
         force: args.force,
+        ..defaults
     };
     let color = super::color(std::io::stderr().is_terminal());
     let progress = spinner(verbosity, "building the reports".to_string());

@@ -38,15 +38,8 @@ pub enum Format {
 pub fn execute(args: CheckArgs, verbosity: Verbosity) -> Result<u8> {
     let content = &args.content;
     let opts = BuildOptions {
-        root: content.root.clone(),
-        out: content.root.join("public"),
-        as_of: content.as_of()?,
-        audience: content.audience.into(),
-        client: content.client.clone(),
-        provider: content.provider.clone(),
-        base_url: None,
         strict: args.strict,
-        force: false,
+        ..content.options()?
     };
     let checked = check::check(&opts.root)?;
     let counts = checked.counts;

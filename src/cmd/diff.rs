@@ -23,7 +23,8 @@ use clap::Args;
 use super::ContentArgs;
 use crate::diagnostic::printable;
 use crate::error::{Error, Result};
-use crate::export::{self, Computed, Request, diff};
+use crate::export::{Computed, diff};
+use crate::site::{self, BuildOptions};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -39,14 +40,12 @@ pub struct DiffArgs {
 
 pub fn execute(args: DiffArgs) -> Result<u8> {
     let content = &args.content;
-    let as_of = content.as_of()?;
+    let opts = content.options()?;
     let repo = Repo::of(&content.root)?;
     let compute = |root: &Path, side: &str| -> Result<Computed> {
-        export::compute(&Request {
-            root,
-            as_of,
-            scope: content.scope(),
-            strict: false,
+        site::figures(&BuildOptions {
+            root: root.to_path_buf(),
+            ..opts.clone()
         })
         .map_err(|e| match e {
             Error::Content(diagnostics) => {

@@ -9,8 +9,9 @@ use clap::{Args, ValueEnum};
 
 use super::ContentArgs;
 use crate::error::{Error, Result};
-use crate::export::{self, Request, csv::Table};
+use crate::export::{self, csv::Table};
 use crate::output::{self, Overwrite};
+use crate::site::{self, BuildOptions};
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -45,13 +46,11 @@ pub fn execute(args: ExportArgs) -> Result<u8> {
             "--table picks one CSV table: add --format csv (JSON holds every table)".into(),
         ));
     }
-    let request = Request {
-        root: &args.content.root,
-        as_of: args.content.as_of()?,
-        scope: args.content.scope(),
+    let opts = BuildOptions {
         strict: args.strict,
+        ..args.content.options()?
     };
-    let computed = export::compute(&request)?;
+    let computed = site::figures(&opts)?;
     for w in &computed.warnings {
         eprint!("{w}");
     }

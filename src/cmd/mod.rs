@@ -16,7 +16,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::error::{Error, Result};
 use crate::model::Audience;
-use crate::scope::Scope;
+use crate::site::BuildOptions;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -99,13 +99,21 @@ impl From<AudienceArg> for Audience {
 }
 
 impl ContentArgs {
-    /// The scope these flags select.
-    pub fn scope(&self) -> Scope {
-        Scope {
+    /// The options every command's stages run with, from these shared
+    /// flags: output `public/` under the root, no `--base-url`, warnings do
+    /// not fail, nothing forced. Each command sets what its own flags say.
+    pub fn options(&self) -> Result<BuildOptions> {
+        Ok(BuildOptions {
+            root: self.root.clone(),
+            out: self.root.join("public"),
+            as_of: self.as_of()?,
             audience: self.audience.into(),
             client: self.client.clone(),
             provider: self.provider.clone(),
-        }
+            base_url: None,
+            strict: false,
+            force: false,
+        })
     }
 
     /// `--as-of`, else `SOURCE_DATE_EPOCH`, else today.

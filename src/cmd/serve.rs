@@ -212,20 +212,14 @@ fn rebuild(
     changed: &[PathBuf],
 ) -> Result<()> {
     let clock = Instant::now();
-    let result = content.as_of().and_then(|as_of| {
+    let result = content.options().and_then(|defaults| {
         let opts = BuildOptions {
-            root: content.root.clone(),
-            // Not written: serve keeps the site in memory.
-            out: content.root.join("public"),
-            as_of,
-            audience: content.audience.into(),
-            client: content.client.clone(),
-            provider: content.provider.clone(),
             // Relative links, whatever rapporteur.yaml says, so every page works from `/`.
+            // Nothing is written: serve keeps the site in memory.
             base_url: Some(String::new()),
-            strict: false,
-            force: false,
+            ..defaults
         };
+        let as_of = opts.as_of;
         // Pages are served from the last good site while this one is made.
         let plan = {
             let current = state.read().unwrap_or_else(|e| e.into_inner());

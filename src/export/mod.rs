@@ -12,8 +12,6 @@
 pub mod csv;
 pub mod diff;
 
-use std::path::Path;
-
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -29,7 +27,6 @@ use crate::analyse::trust::DimensionGap;
 use crate::analyse::workload::WorkloadMonth;
 use crate::analyse::{self, EngagementAnalysis};
 use crate::diagnostic::Diagnostic;
-use crate::error::{Error, Result};
 use crate::model::{
     Direction, Engagement, Frequency, GoalStatus, Month, Phase, Portfolio, RiskOwner, RiskStatus,
     Side,
@@ -500,37 +497,9 @@ pub fn site_files(export: &Export) -> SiteFiles {
     files
 }
 
-/// What to compute the figures of: a repository, a date and a scope.
-#[derive(Debug, Clone)]
-pub struct Request<'a> {
-    pub root: &'a Path,
-    pub as_of: NaiveDate,
-    pub scope: Scope,
-    /// Warnings fail too.
-    pub strict: bool,
-}
-
 /// The figures with the warnings the content produced on the way.
 #[derive(Debug)]
 pub struct Computed {
     pub export: Export,
     pub warnings: Vec<Diagnostic>,
-}
-
-/// Loads, validates, scopes and analyses a repository — the build's stages
-/// without rendering. Content errors (and, with `strict`, warnings) fail as
-/// they fail a build.
-pub fn compute(request: &Request) -> Result<Computed> {
-    // The same content checks as `check` and `build` (check::check_content).
-    let content = crate::check::check_content(request.root)?;
-    let diagnostics = content.diagnostics;
-    if diagnostics.iter().any(|d| d.is_error() || request.strict) {
-        return Err(Error::Content(diagnostics));
-    }
-    let portfolio = request.scope.apply(content.portfolio)?;
-    let analyses = analyse::analyse_portfolio(&portfolio, request.as_of);
-    Ok(Computed {
-        export: figures(&portfolio, &analyses, request.as_of, &request.scope),
-        warnings: diagnostics,
-    })
 }
