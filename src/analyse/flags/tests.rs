@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::analyse::analyse_engagement;
 use crate::analyse::testkit::*;

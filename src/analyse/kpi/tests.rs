@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::analyse::testkit::{d, engagement, kpi, m, set_kpi};
 
