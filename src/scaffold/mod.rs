@@ -167,4 +167,37 @@ mod tests {
             Err(vec![Unfilled::Unused("title".into())])
         );
     }
+
+    /// Every file, filled as its command fills it (a debug build stops at a
+    /// placeholder with no value or a value with no place), has no
+    /// placeholder left.
+    #[test]
+    fn every_file_is_filled_by_its_command() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let month: crate::model::Month = "2026-10".parse().unwrap();
+        let engagement = new::engagement("content/a/engagement.yaml", "a", "A", day);
+        let record: crate::model::EngagementRecord =
+            crate::yaml::from_str(&engagement).unwrap();
+        let mut bare = record.clone();
+        bare.kpis.clear();
+        let texts = [
+            init::config("T"),
+            GITIGNORE.text().to_string(),
+            GITHUB.text().to_string(),
+            GITLAB.text().to_string(),
+            init::readme("T", "a"),
+            init::engagement("content/a/engagement.yaml", day, day),
+            init::period("p.yaml", month, [1.0, 2.0], [3.0, 4.0], false),
+            init::period("p.yaml", month, [1.0, 2.0], [3.0, 4.0], true),
+            init::note("n.md", day, day),
+            new::note("n.md", &record, "T", "review", day),
+            new::period("p.yaml", &record, month),
+            new::period("p.yaml", &bare, month),
+            engagement,
+        ];
+        for text in texts {
+            assert_eq!(placeholders(&text), Vec::<&str>::new(), "{text}");
+            assert!(!text.is_empty());
+        }
+    }
 }
