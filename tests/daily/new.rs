@@ -87,13 +87,13 @@ fn new_files_build_and_are_never_overwritten() {
     );
     super::assert_success(&out, &["build", "--strict"]);
 
-    // Never overwrite: exit 2, the file untouched.
+    // Never overwrite: a note takes the next free name, the file untouched;
+    // a period or an engagement that exists is exit 2.
     std::fs::write(&note_path, "mine").unwrap();
     let mut args = vec!["new", "note", "acme-payroll", "Weekly check-in: cut-off"];
     args.extend(as_of);
-    let out = common::rapporteur(&args, &repo);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
+    let second = ok(&args, &repo);
+    assert!(second.trim().ends_with("-cut-off-2.md"), "{second}");
     assert_eq!(std::fs::read_to_string(&note_path).unwrap(), "mine");
     let out = common::rapporteur(&["new", "period", "acme-payroll", "2026-11"], &repo);
     assert_eq!(out.status.code(), Some(2));
