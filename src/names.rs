@@ -108,7 +108,11 @@ mod tests {
             .flatten()
             .flat_map(|v| match v.get("enum") {
                 Some(list) => strings(list),
-                None => v["const"].as_str().map(str::to_string).into_iter().collect(),
+                None => v["const"]
+                    .as_str()
+                    .map(str::to_string)
+                    .into_iter()
+                    .collect(),
             })
             .collect()
     }

@@ -108,15 +108,16 @@ pub fn files(dir: &Path, as_of: NaiveDate) -> Vec<(String, String)> {
     let second = this.plus(-1);
     let example = format!("content/{EXAMPLE_ID}");
     let engagement_rel = format!("{example}/engagement.yaml");
-    let start = first.plus(-6).first_day();
-    let end = first.plus(24).first_day().pred_opt().unwrap_or(start);
-    let period = |month: Month, kpis, hours, survey| {
+    let period = |month: Month, later| {
         let rel = format!("{example}/periods/{month}.yaml");
-        let text = scaffold::init::period(&rel, month, kpis, hours, survey);
+        let text = scaffold::init::period(&rel, month, later);
         (rel, text)
     };
     let mut files = vec![
-        ("rapporteur.yaml".to_string(), scaffold::init::config(&title)),
+        (
+            "rapporteur.yaml".to_string(),
+            scaffold::init::config(&title),
+        ),
         (".gitignore".to_string(), GITIGNORE.text().to_string()),
         (
             ".github/workflows/rapporteur.yml".to_string(),
@@ -129,10 +130,10 @@ pub fn files(dir: &Path, as_of: NaiveDate) -> Vec<(String, String)> {
         ),
         (
             engagement_rel.clone(),
-            scaffold::init::engagement(&engagement_rel, start, end),
+            scaffold::init::engagement(&engagement_rel, first),
         ),
-        period(first, [99.2, 2.4], [1850.0, 40.0], false),
-        period(second, [99.6, 1.8], [1990.0, 90.0], true),
+        period(first, false),
+        period(second, true),
     ];
     // A recent review, so the example opens with an open (not overdue) action.
     let note_date = as_of

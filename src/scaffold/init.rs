@@ -33,7 +33,10 @@ pub(crate) fn config(title: &str) -> String {
         ("green", &t.health.green.to_string()),
         ("amber", &t.health.amber.to_string()),
         ("weights", &d.weights.flow_yaml()),
-        ("extra", &serde_json::to_string(&d.extra).unwrap_or_default()),
+        (
+            "extra",
+            &serde_json::to_string(&d.extra).unwrap_or_default(),
+        ),
     ])
 }
 
@@ -54,8 +57,11 @@ pub(crate) fn readme(title: &str, example_id: &str) -> String {
     README.fill(&[("title", title), ("example_id", example_id)])
 }
 
-/// The example engagement, its contract from `start` to `end`.
-pub(crate) fn engagement(rel: &str, start: NaiveDate, end: NaiveDate) -> String {
+/// The example engagement, begun six months before its `first` period
+/// file, its contract running two years past it.
+pub(crate) fn engagement(rel: &str, first: Month) -> String {
+    let start = first.plus(-6).first_day();
+    let end = first.plus(24).first_day().pred_opt().unwrap_or(start);
     EXAMPLE_ENGAGEMENT.fill(&[
         ("modeline", &Kind::Engagement.modeline(rel)),
         ("phases", &joined::<Phase>(" | ")),
@@ -66,15 +72,14 @@ pub(crate) fn engagement(rel: &str, start: NaiveDate, end: NaiveDate) -> String 
     ])
 }
 
-/// A month of the example: accuracy and turnaround, hours worked and
-/// overtime asked for, and (for the later month) a survey and feedback.
-pub(crate) fn period(
-    rel: &str,
-    month: Month,
-    kpis: [f64; 2],
-    hours: [f64; 2],
-    survey: bool,
-) -> String {
+/// A month of the example: the `later` of the two improves on accuracy and
+/// turnaround, works more hours, and adds a survey and feedback.
+pub(crate) fn period(rel: &str, month: Month, later: bool) -> String {
+    let (kpis, hours) = if later {
+        ([99.6, 1.8], [1990.0, 90.0])
+    } else {
+        ([99.2, 2.4], [1850.0, 40.0])
+    };
     let mut text = EXAMPLE_PERIOD.fill(&[
         ("modeline", &Kind::Period.modeline(rel)),
         ("month", &month.to_string()),
@@ -83,7 +88,7 @@ pub(crate) fn period(
         ("worked", &hours[0].to_string()),
         ("overtime_requested", &hours[1].to_string()),
     ]);
-    if survey {
+    if later {
         text.push_str(EXAMPLE_SURVEY.text());
     }
     text

@@ -176,8 +176,7 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let month: crate::model::Month = "2026-10".parse().unwrap();
         let engagement = new::engagement("content/a/engagement.yaml", "a", "A", day);
-        let record: crate::model::EngagementRecord =
-            crate::yaml::from_str(&engagement).unwrap();
+        let record: crate::model::EngagementRecord = crate::yaml::from_str(&engagement).unwrap();
         let mut bare = record.clone();
         bare.kpis.clear();
         let texts = [
@@ -186,9 +185,9 @@ mod tests {
             GITHUB.text().to_string(),
             GITLAB.text().to_string(),
             init::readme("T", "a"),
-            init::engagement("content/a/engagement.yaml", day, day),
-            init::period("p.yaml", month, [1.0, 2.0], [3.0, 4.0], false),
-            init::period("p.yaml", month, [1.0, 2.0], [3.0, 4.0], true),
+            init::engagement("content/a/engagement.yaml", month),
+            init::period("p.yaml", month, false),
+            init::period("p.yaml", month, true),
             init::note("n.md", day, day),
             new::note("n.md", &record, "T", "review", day),
             new::period("p.yaml", &record, month),

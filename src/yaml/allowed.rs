@@ -73,7 +73,12 @@ mod tests {
             return;
         }
         for key in ["anyOf", "oneOf", "allOf"] {
-            for member in node.get(key).and_then(Value::as_array).into_iter().flatten() {
+            for member in node
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
                 enum_fields(member, defs, path, out);
             }
         }
