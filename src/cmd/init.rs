@@ -12,10 +12,11 @@ use chrono::{Days, NaiveDate};
 use clap::Args;
 
 use super::Verbosity;
-use super::schema::{self, Kind, SCHEMA_DIR};
+use super::schema::{self, SCHEMA_DIR};
 use crate::error::{Error, Result};
 use crate::model::Month;
 use crate::output::{self, Overwrite};
+use crate::scaffold::{self, GITHUB, GITIGNORE, GITLAB};
 
 /// The example engagement's id.
 pub const EXAMPLE_ID: &str = "acme-payroll";
@@ -105,27 +106,34 @@ pub fn files(dir: &Path, as_of: NaiveDate) -> Vec<(String, String)> {
     let this = Month::of(as_of);
     let first = this.plus(-2);
     let second = this.plus(-1);
+    let example = format!("content/{EXAMPLE_ID}");
+    let engagement_rel = format!("{example}/engagement.yaml");
+    let period = |month: Month, later| {
+        let rel = format!("{example}/periods/{month}.yaml");
+        let text = scaffold::init::period(&rel, month, later);
+        (rel, text)
+    };
     let mut files = vec![
-        ("rapporteur.yaml".to_string(), config(&title)),
-        (".gitignore".to_string(), GITIGNORE.to_string()),
+        (
+            "rapporteur.yaml".to_string(),
+            scaffold::init::config(&title),
+        ),
+        (".gitignore".to_string(), GITIGNORE.text().to_string()),
         (
             ".github/workflows/rapporteur.yml".to_string(),
-            GITHUB.to_string(),
+            GITHUB.text().to_string(),
         ),
-        (".gitlab-ci.yml".to_string(), GITLAB.to_string()),
-        ("README.md".to_string(), readme(&title)),
+        (".gitlab-ci.yml".to_string(), GITLAB.text().to_string()),
         (
-            format!("content/{EXAMPLE_ID}/engagement.yaml"),
-            engagement(first),
-        ),
-        (
-            format!("content/{EXAMPLE_ID}/periods/{first}.yaml"),
-            period(first, [99.2, 2.4], [1850.0, 40.0], None),
+            "README.md".to_string(),
+            scaffold::init::readme(&title, EXAMPLE_ID),
         ),
         (
-            format!("content/{EXAMPLE_ID}/periods/{second}.yaml"),
-            period(second, [99.6, 1.8], [1990.0, 90.0], Some(())),
+            engagement_rel.clone(),
+            scaffold::init::engagement(&engagement_rel, first),
         ),
+        period(first, false),
+        period(second, true),
     ];
     // A recent review, so the example opens with an open (not overdue) action.
     let note_date = as_of
@@ -135,302 +143,14 @@ pub fn files(dir: &Path, as_of: NaiveDate) -> Vec<(String, String)> {
     let due = note_date
         .checked_add_days(Days::new(14))
         .unwrap_or(note_date);
-    files.push((
-        format!("content/{EXAMPLE_ID}/notes/{note_date}-monthly-review.md"),
-        note(note_date, due),
-    ));
+    let note_rel = format!("{example}/notes/{note_date}-monthly-review.md");
+    let note = scaffold::init::note(&note_rel, note_date, due);
+    files.push((note_rel, note));
     for (name, text) in schema::files() {
         files.push((format!("{SCHEMA_DIR}/{name}"), text));
     }
     files
 }
-
-fn config(title: &str) -> String {
-    format!(
-        "{modeline}\
-# Site configuration. Every key is optional; the values below are the defaults
-# (except the title). Reference: `rapporteur schema` and the docs.
-title: {title}
-base_url: \"\"                 # \"\" = relative links: works from file:// and under any path
-theme: default               # themes/<name>/ overrides the built-in theme
-default_audience: internal   # audience of items and notes that name none: internal | shared
-markdown:
-  allow_html: false          # raw HTML in notes is escaped unless true
-limits:
-  max_file_bytes: 10485760
-thresholds:
-  overtime_flag: 0.05        # overtime ratio above which a month is flagged
-  perception_gap_flag: 1     # |client - provider| survey gap that is flagged
-  notice_warning_days: 60    # flag the renewal notice deadline this many days ahead
-  health: {{ green: 75, amber: 50 }}
-weights: {weights}
-extra: {{}}                    # free-form data for custom templates
-",
-        modeline = Kind::Config.modeline("rapporteur.yaml"),
-        title = serde_json::to_string(&format!("{title} — relationship reports"))
-            .expect("a string serialises"),
-        weights = crate::config::Weights::default().flow_yaml(),
-    )
-}
-
-fn engagement(first: Month) -> String {
-    let start = first.plus(-6).first_day();
-    let end = first.plus(24).first_day().pred_opt().unwrap_or(start);
-    let rel = format!("content/{EXAMPLE_ID}/engagement.yaml");
-    format!(
-        "{modeline}\
-# An example engagement: rename the folder, fill in your own, or delete it.
-name: Acme Payroll Processing
-client:   {{ name: Acme Corp,     owner: Dana Ruiz }}
-provider: {{ name: BPSource Inc., owner: Ravi Menon }}
-services: [payroll]
-phase: steady        # prospecting | transition | steady | mature | renewal | exit
-start: {start}
-contract:
-  end: {end}
-  renewal_notice_days: 90
-  monthly_fee: 48000
-  currency: USD
-  service_credits: {{ per_breach_pct: 5, cap_pct: 12 }}
-cadence:  {{ check_in: biweekly, review: quarterly }}    # weekly | biweekly | monthly | quarterly
-capacity: {{ hours_per_month: 1920 }}                 # contracted effort
-kpis:
-  - id: accuracy
-    name: Payroll accuracy
-    unit: \"%\"
-    direction: higher        # higher | lower is better
-    target: 99.5
-    warn: 99.0               # amber between warn and target
-    sla: true                # contractual: a miss is an SLA breach
-    weight: 3
-  - id: turnaround_days
-    name: Pay run turnaround
-    unit: days
-    direction: lower
-    target: 2
-    sla: true
-  - id: approvals_on_time    # the client's side of the deal: a two-way scorecard
-    name: Approvals before cut-off
-    unit: \"%\"
-    direction: higher
-    target: 95
-    owner: client
-goals:
-  - {{ id: cut-errors, title: Error rate below 0.5%, due: {end}, status: on-track, mutual: true, audience: shared }}
-expectations:
-  - {{ text: Pay run turnaround within 2 business days, set_by: client, agreed: true, audience: shared }}
-risks:
-  - {{ id: key-person, title: Single SME for tax filings, likelihood: 3, impact: 4,
-      owner: provider, status: open, mitigation: Cross-train two analysts, audience: shared }}
-milestones: []
-audience: internal   # default audience of this record's items and notes
-",
-        modeline = Kind::Engagement.modeline(&rel),
-    )
-}
-
-fn period(month: Month, kpis: [f64; 2], hours: [f64; 2], survey: Option<()>) -> String {
-    let rel = format!("content/{EXAMPLE_ID}/periods/{month}.yaml");
-    let mut text = format!(
-        "{modeline}\
-period: {month}
-kpis: {{ accuracy: {}, turnaround_days: {}, approvals_on_time: 93 }}   # null = not reported
-hours: {{ worked: {}, overtime_requested: {} }}
-",
-        kpis[0],
-        kpis[1],
-        hours[0],
-        hours[1],
-        modeline = Kind::Period.modeline(&rel),
-    );
-    if survey.is_some() {
-        text.push_str(
-            "survey:              # relationship pulse, 1..5, from each side
-  client:   { trust: 4, communication: 3, collaboration: 4, respect: 4, goals: 4 }
-  provider: { trust: 3, communication: 3, collaboration: 4, respect: 3, goals: 4 }
-feedback:
-  - { from: client, kind: praise, text: Quarter-end close went smoothly, audience: shared }
-  - { from: provider, kind: concern, text: Approvals arrive after cut-off }
-",
-        );
-    }
-    text
-}
-
-fn note(date: NaiveDate, due: NaiveDate) -> String {
-    let rel = format!("content/{EXAMPLE_ID}/notes/{date}-monthly-review.md");
-    format!(
-        "---\n{modeline}\
-title: Monthly service review
-date: {date}
-kind: review         # check-in | review | escalation | workshop | celebration | note
-attendees: [Dana Ruiz, Ravi Menon]
-audience: shared     # the partner sees this note in a --audience shared build
----
-## Discussed
-
-Accuracy is back above target; turnaround improved. Approvals still reach the
-payroll team after the cut-off on some days.
-
-## Actions
-
-- [ ] Ravi: share the cut-off calendar for next quarter (due {due})
-- [x] Dana: confirm the approver list
-",
-        modeline = Kind::Note.modeline(&rel),
-    )
-}
-
-fn readme(title: &str) -> String {
-    format!(
-        "# {title} — relationship reports
-
-Engagement records (YAML) and meeting notes (Markdown), built into a static
-site of relationship reports by rapporteur.
-
-## The daily loop
-
-```sh
-rapporteur new period {EXAMPLE_ID} 2026-03        # a month of measurements
-rapporteur new note {EXAMPLE_ID} \"Weekly check-in\" --kind check-in
-rapporteur check                                   # every problem, with file and line
-rapporteur serve                                   # preview, rebuilt as you save
-git add . && git commit -m \"March figures\" && git push   # CI checks, builds, publishes
-```
-
-`rapporteur diff --base main` shows what a branch changes in the figures.
-
-## Layout
-
-```
-rapporteur.yaml                  site configuration
-content/<engagement-id>/
-  engagement.yaml                parties, contract, KPIs, goals, risks
-  periods/YYYY-MM.yaml           one file per month
-  notes/YYYY-MM-DD-<slug>.md     meeting notes; task lists are the action register
-schemas/                         JSON Schemas for editors (`rapporteur schema --force` refreshes them)
-```
-
-The CI files (`.github/workflows/rapporteur.yml`, `.gitlab-ci.yml`) publish the
-`--audience shared` build: internal items never reach the published site.
-"
-    )
-}
-
-const GITIGNORE: &str = "# rapporteur's output, and what a build keeps beside it while it runs
-# (a staging folder, the previous output, a lock file; see docs/commands.md)
-/public/
-/.public.*
-";
-
-const GITHUB: &str = r#"# Check and build the reports on every push and pull request; publish the
-# site to GitHub Pages from the default branch (Settings > Pages > Source:
-# GitHub Actions). Pages sites are public unless your plan makes them
-# private, so this publishes the shared build: internal items are left out.
-name: rapporteur
-
-on:
-  push:
-    branches: [main]
-  pull_request:
-  workflow_dispatch:
-  schedule:
-    - cron: "17 5 * * *"        # daily, so "days since" and overdue figures stay current
-
-permissions:
-  contents: read
-
-concurrency:
-  group: pages
-  cancel-in-progress: false
-
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-        with:
-          fetch-depth: 0          # `rapporteur diff` reads the base revision
-      - uses: dtolnay/rust-toolchain@stable
-      - uses: actions/cache@v4
-        with:
-          path: ~/.cargo
-          key: rapporteur-${{ runner.os }}
-      - name: Install rapporteur     # or from your fork: cargo install --git <url>
-        run: cargo install --locked rapporteur
-      - name: Check
-        run: rapporteur check --format github
-      - name: What changed in the figures
-        if: github.event_name == 'pull_request'
-        run: rapporteur diff --base "origin/${{ github.base_ref }}" >> "$GITHUB_STEP_SUMMARY"
-      - name: Build
-        run: rapporteur build --audience shared --out public
-      - uses: actions/upload-pages-artifact@v3
-        if: github.event_name != 'pull_request'
-        with:
-          path: public
-
-  deploy:
-    if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
-    needs: build
-    runs-on: ubuntu-latest
-    permissions:
-      pages: write
-      id-token: write
-    environment:
-      name: github-pages
-      url: ${{ steps.deployment.outputs.page_url }}
-    steps:
-      - id: deployment
-        uses: actions/deploy-pages@v4
-"#;
-
-const GITLAB: &str = r#"# Check and build the reports on every push and merge request; publish the
-# site with GitLab Pages from the default branch. This publishes the shared
-# build: internal items are left out. Add a daily pipeline schedule (Build >
-# Pipeline schedules) so "days since" and overdue figures stay current.
-image: rust:latest
-
-# Branch pipelines, and merge request pipelines (where `diff` runs), not both.
-workflow:
-  rules:
-    - if: $CI_PIPELINE_SOURCE == "merge_request_event"
-    - if: $CI_COMMIT_BRANCH && $CI_OPEN_MERGE_REQUESTS
-      when: never
-    - if: $CI_COMMIT_BRANCH
-
-stages: [check, build]
-
-variables:
-  CARGO_HOME: $CI_PROJECT_DIR/.cargo
-
-cache:
-  key: rapporteur
-  paths: [.cargo/]
-
-before_script:
-  # or from your fork: cargo install --git <url>
-  - cargo install --locked rapporteur
-  - export PATH="$CARGO_HOME/bin:$PATH"
-
-check:
-  stage: check
-  script:
-    - rapporteur check
-    - if [ -n "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" ]; then
-        git fetch origin "$CI_MERGE_REQUEST_TARGET_BRANCH_NAME" &&
-        rapporteur diff --base "origin/$CI_MERGE_REQUEST_TARGET_BRANCH_NAME";
-      fi
-
-pages:
-  stage: build
-  script:
-    - rapporteur build --audience shared --out public
-  artifacts:
-    paths: [public]
-  rules:
-    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
-"#;
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@ mod diff;
 mod export;
 mod init;
 mod new;
-mod schema;
+pub(crate) mod schema;
 mod serve;
 
 use std::path::PathBuf;

@@ -11,15 +11,17 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand};
 
 use super::Verbosity;
-use super::schema::{Kind, SCHEMA_DIR};
+use super::schema::SCHEMA_DIR;
 use crate::diagnostic::{Diagnostic, printable};
 use crate::error::{Error, Result};
 use crate::load::{self, CONTENT_DIR};
-use crate::model::{EngagementRecord, Month};
+use crate::model::{EngagementRecord, Month, NoteKind};
 use crate::output::{self, Overwrite};
+use crate::scaffold;
 use crate::yaml;
 
 #[derive(Debug, Args)]
@@ -44,7 +46,11 @@ pub enum What {
         /// The note's title; the file name is made from it.
         title: String,
         /// What kind of meeting it records.
-        #[arg(long, default_value = "note", value_parser = ["check-in", "review", "escalation", "workshop", "celebration", "note"])]
+        #[arg(
+            long,
+            default_value_t = crate::names::name_of(&NoteKind::default()),
+            value_parser = PossibleValuesParser::new(crate::names::variants::<NoteKind>())
+        )]
         kind: String,
         /// The note's date (YYYY-MM-DD); default --as-of, else today.
         #[arg(long, value_name = "DATE")]
@@ -170,11 +176,6 @@ fn free_note_name(root: &Path, rel: &str) -> Result<String> {
         })
 }
 
-/// A YAML scalar for any text: a JSON string is valid YAML.
-fn quoted(text: &str) -> String {
-    serde_json::to_string(text).expect("a string serialises")
-}
-
 /// Lowercase ASCII letters and digits, runs of anything else as one dash;
 /// other scripts transliterated first ("Überprüfung" -> `uberprufung`,
 /// "会议" -> `hui-yi`) with `deunicode`, so titles in any language give
@@ -213,76 +214,14 @@ pub fn note(
     date: NaiveDate,
 ) -> (String, String) {
     let rel = format!("{CONTENT_DIR}/{engagement}/notes/{date}-{}.md", slug(title));
-    let attendees: Vec<String> = [&record.client.owner, &record.provider.owner]
-        .into_iter()
-        .flatten()
-        .map(|name| quoted(name))
-        .collect();
-    let text = format!(
-        "---\n{modeline}title: {title}\ndate: {date}\nkind: {kind}    \
-         # check-in | review | escalation | workshop | celebration | note\n\
-         attendees: [{attendees}]\n\
-         # audience: shared        # internal (the default) or shared with the partner\n\
-         # feedback:               # feedback heard in the meeting, as in a period file\n\
-         #   - {{ from: client, kind: praise, text: ... }}\n\
-         # Actions are task-list items in the body: `- [ ] Owner: what to do (due YYYY-MM-DD)`;\n\
-         # tick them (`- [x]`) once done.\n\
-         ---\n\
-         ## Discussed\n\n\
-         ## Decisions\n\n\
-         ## Actions\n\n",
-        modeline = Kind::Note.modeline(&rel),
-        title = quoted(title),
-        attendees = attendees.join(", "),
-    );
+    let text = scaffold::new::note(&rel, record, title, kind, date);
     (rel, text)
 }
 
 /// The path and text of a new period file, every KPI of the record as a key.
 pub fn period(engagement: &str, record: &EngagementRecord, month: Month) -> (String, String) {
     let rel = format!("{CONTENT_DIR}/{engagement}/periods/{month}.yaml");
-    let mut text = Kind::Period.modeline(&rel);
-    text.push_str(&format!("period: {month}\n"));
-    if record.kpis.is_empty() {
-        text.push_str("kpis: {}                     # the engagement has no KPI yet\n");
-    } else {
-        text.push_str("kpis:                        # null = not reported\n");
-        let width = record.kpis.iter().map(|k| k.id.len()).max().unwrap_or(0);
-        for k in &record.kpis {
-            let better = match k.direction {
-                crate::model::Direction::Higher => "higher",
-                crate::model::Direction::Lower => "lower",
-            };
-            let unit = if k.unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", k.unit)
-            };
-            text.push_str(&format!(
-                "  {id}: null{pad}  # {name}: target {target}{unit}, {better} is better{sla}\n",
-                id = k.id,
-                pad = " ".repeat(width - k.id.len()),
-                name = k.name.replace('\n', " "),
-                target = k.target,
-                sla = if k.sla { ", SLA" } else { "" },
-            ));
-        }
-    }
-    let capacity = record
-        .capacity
-        .as_ref()
-        .map(|c| format!(" (capacity {} h a month)", c.hours_per_month))
-        .unwrap_or_default();
-    text.push_str(&format!(
-        "# hours:                     # effort this month{capacity}\n\
-         #   worked: 0\n\
-         #   overtime_requested: 0\n\
-         # survey:                    # relationship pulse, 1..5, from each side\n\
-         #   client:   {{ trust: 4, communication: 4, collaboration: 4, respect: 4, goals: 4 }}\n\
-         #   provider: {{ trust: 4, communication: 4, collaboration: 4, respect: 4, goals: 4 }}\n\
-         # feedback:                  # from: client | provider; kind: praise | concern | suggestion\n\
-         #   - {{ from: client, kind: praise, text: ..., audience: shared }}\n"
-    ));
+    let text = scaffold::new::period(&rel, record, month);
     (rel, text)
 }
 
@@ -311,48 +250,7 @@ pub fn engagement(id: &str, as_of: NaiveDate) -> Result<(String, String)> {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let text = format!(
-        "{modeline}\
-# The engagement record: who, what, the contract, the KPIs agreed, goals,
-# expectations, risks and milestones. Periods go in periods/YYYY-MM.yaml
-# (`rapporteur new period {id} YYYY-MM`), notes in notes/
-# (`rapporteur new note {id} \"Title\"`).
-name: {name}
-client:   {{ name: Client name, owner: Client owner }}
-provider: {{ name: Provider name, owner: Provider owner }}
-services: []
-phase: transition     # prospecting | transition | steady | mature | renewal | exit
-start: {as_of}
-# contract:
-#   end: 2027-12-31
-#   renewal_notice_days: 90
-#   monthly_fee: 10000
-#   currency: USD
-#   service_credits: {{ per_breach_pct: 5, cap_pct: 12 }}
-cadence: {{ check_in: weekly, review: quarterly }}   # weekly | biweekly | monthly | quarterly
-# capacity: {{ hours_per_month: 160 }}               # contracted effort, for workload realism
-kpis:
-  - id: on_time
-    name: Work delivered on time
-    unit: \"%\"
-    direction: higher     # higher | lower is better
-    target: 95
-    # warn: 90            # amber down to here (default: 10% off the target)
-    sla: true             # contractual: a miss is an SLA breach
-    # weight: 1           # weight in the performance score
-    # owner: provider     # provider | client: whose obligation it is
-goals: []
-# - {{ id: first-goal, title: ..., due: YYYY-MM-DD, status: on-track, mutual: true }}
-expectations: []
-# - {{ text: ..., set_by: client, agreed: true }}
-risks: []
-# - {{ id: first-risk, title: ..., likelihood: 3, impact: 3, owner: provider, status: open }}
-milestones: []
-# - {{ date: YYYY-MM-DD, title: ..., celebrated: false }}
-audience: internal    # default audience of this record's items and notes: internal | shared
-",
-        modeline = Kind::Engagement.modeline(&rel),
-    );
+    let text = scaffold::new::engagement(&rel, id, &name, as_of);
     Ok((rel, text))
 }
 

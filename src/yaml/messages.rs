@@ -4,6 +4,8 @@
 
 use serde_yaml::Location;
 
+use super::allowed::allowed_values;
+
 /// Where a serde error is about: the path of the mapping or value in dot
 /// form (`kpis.0`), and the field inside it when the message names one.
 #[derive(Debug, Default, PartialEq)]
@@ -44,42 +46,6 @@ fn placeholder(expected: &str, path: &str) -> Option<String> {
         "a month written YYYY-MM" => "2000-01".into(),
         "a date written YYYY-MM-DD" => "2000-01-01".into(),
         "a YAML tag starting with '!'" => allowed_values(path)?.first()?.to_string(),
-        _ => return None,
-    })
-}
-
-/// The allowed values of each enum field, by the field's name and, where
-/// names are shared, its list (DESIGN.md, "Allowed values").
-fn allowed_values(path: &str) -> Option<&'static [&'static str]> {
-    let mut parts = path.rsplit('.').filter(|p| p.parse::<usize>().is_err());
-    let field = parts.next()?;
-    let parent = parts.next().unwrap_or("");
-    Some(match (parent, field) {
-        (_, "phase") => &[
-            "prospecting",
-            "transition",
-            "steady",
-            "mature",
-            "renewal",
-            "exit",
-        ],
-        ("cadence", _) => &["weekly", "biweekly", "monthly", "quarterly"],
-        (_, "direction") => &["higher", "lower"],
-        ("kpis", "owner") => &["provider", "client"],
-        ("risks", "owner") => &["client", "provider", "both"],
-        ("goals", "status") => &["on-track", "at-risk", "off-track", "done", "dropped"],
-        ("risks", "status") => &["open", "mitigating", "closed"],
-        (_, "set_by" | "from") => &["client", "provider"],
-        ("feedback", "kind") => &["praise", "concern", "suggestion"],
-        ("", "kind") => &[
-            "check-in",
-            "review",
-            "escalation",
-            "workshop",
-            "celebration",
-            "note",
-        ],
-        (_, "audience" | "default_audience") => &["internal", "shared"],
         _ => return None,
     })
 }

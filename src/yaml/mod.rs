@@ -7,6 +7,7 @@
 //! alias bombs and too-deep nesting before serde expands anything, and gives
 //! later checks the position of any value by its path.
 
+mod allowed;
 mod messages;
 
 use std::collections::{HashMap, HashSet};

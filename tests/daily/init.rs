@@ -98,3 +98,43 @@ fn init_refuses_a_folder_that_is_not_empty_unless_forced() {
     );
     assert!(repo.join("content/acme-payroll/engagement.yaml").is_file());
 }
+
+/// The configuration `init` writes is the defaults written out: read by the
+/// loader it equals `Config::default()` but for the title, and it names
+/// every key the defaults have, so a new setting cannot be left out.
+#[test]
+fn init_config_is_the_defaults_but_for_its_title() {
+    use rapporteur::config::Config;
+    let dir = scaffold();
+    let text = std::fs::read_to_string(dir.path().join("repo/rapporteur.yaml")).unwrap();
+    let parsed = rapporteur::load::parse_config(&text);
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+    let config = parsed.value.unwrap();
+    assert_eq!(config.title, "repo — relationship reports");
+    assert_eq!(
+        config,
+        Config {
+            title: config.title.clone(),
+            ..Config::default()
+        }
+    );
+
+    fn keys(value: &serde_json::Value, path: &str, out: &mut Vec<String>) {
+        for (key, child) in value.as_object().into_iter().flatten() {
+            let path = format!("{path}{key}");
+            keys(child, &format!("{path}."), out);
+            out.push(path);
+        }
+    }
+    let (mut written, mut defaults) = (Vec::new(), Vec::new());
+    let yaml: serde_json::Value = rapporteur::yaml::from_str(&text).unwrap();
+    keys(&yaml, "", &mut written);
+    keys(
+        &serde_json::to_value(Config::default()).unwrap(),
+        "",
+        &mut defaults,
+    );
+    written.sort();
+    defaults.sort();
+    assert_eq!(written, defaults);
+}

@@ -1,0 +1,105 @@
+//! The texts of `rapporteur init`: the configuration with the defaults
+//! written out, the README, and the example engagement with its periods and
+//! note. Which file goes where is `cmd/init.rs`'s business; `rel` is the
+//! path a text is written to, for its `$schema` line.
+
+use chrono::NaiveDate;
+
+use super::{
+    CONFIG, EXAMPLE_ENGAGEMENT, EXAMPLE_NOTE, EXAMPLE_PERIOD, EXAMPLE_SURVEY, README, quoted,
+};
+use crate::cmd::schema::Kind;
+use crate::config::Config;
+use crate::model::{Audience, Direction, Frequency, Month, NoteKind, Phase};
+use crate::names::{joined, name_of};
+
+/// `rapporteur.yaml`: every value is `Config::default()`'s except the title,
+/// so the file says what the defaults are and cannot drift from them.
+pub(crate) fn config(title: &str) -> String {
+    let d = Config::default();
+    let t = &d.thresholds;
+    CONFIG.fill(&[
+        ("modeline", &Kind::Config.modeline("rapporteur.yaml")),
+        ("title", &quoted(&format!("{title} — relationship reports"))),
+        ("base_url", &quoted(&d.base_url)),
+        ("theme", &plain_or_quoted(&d.theme)),
+        ("default_audience", &name_of(&d.default_audience)),
+        ("audiences", &joined::<Audience>(" | ")),
+        ("allow_html", &d.markdown.allow_html.to_string()),
+        ("max_file_bytes", &d.limits.max_file_bytes.to_string()),
+        ("overtime_flag", &t.overtime_flag.to_string()),
+        ("perception_gap_flag", &t.perception_gap_flag.to_string()),
+        ("notice_warning_days", &t.notice_warning_days.to_string()),
+        ("green", &t.health.green.to_string()),
+        ("amber", &t.health.amber.to_string()),
+        ("weights", &d.weights.flow_yaml()),
+        (
+            "extra",
+            &serde_json::to_string(&d.extra).unwrap_or_default(),
+        ),
+    ])
+}
+
+/// A name as a plain YAML scalar when it is one (`default`), else quoted.
+fn plain_or_quoted(text: &str) -> String {
+    let plain = text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if plain {
+        text.to_string()
+    } else {
+        quoted(text)
+    }
+}
+
+pub(crate) fn readme(title: &str, example_id: &str) -> String {
+    README.fill(&[("title", title), ("example_id", example_id)])
+}
+
+/// The example engagement, begun six months before its `first` period
+/// file, its contract running two years past it.
+pub(crate) fn engagement(rel: &str, first: Month) -> String {
+    let start = first.plus(-6).first_day();
+    let end = first.plus(24).first_day().pred_opt().unwrap_or(start);
+    EXAMPLE_ENGAGEMENT.fill(&[
+        ("modeline", &Kind::Engagement.modeline(rel)),
+        ("phases", &joined::<Phase>(" | ")),
+        ("start", &start.to_string()),
+        ("end", &end.to_string()),
+        ("frequencies", &joined::<Frequency>(" | ")),
+        ("directions", &joined::<Direction>(" | ")),
+    ])
+}
+
+/// A month of the example: the `later` of the two improves on accuracy and
+/// turnaround, works more hours, and adds a survey and feedback.
+pub(crate) fn period(rel: &str, month: Month, later: bool) -> String {
+    let (kpis, hours) = if later {
+        ([99.6, 1.8], [1990.0, 90.0])
+    } else {
+        ([99.2, 2.4], [1850.0, 40.0])
+    };
+    let mut text = EXAMPLE_PERIOD.fill(&[
+        ("modeline", &Kind::Period.modeline(rel)),
+        ("month", &month.to_string()),
+        ("accuracy", &kpis[0].to_string()),
+        ("turnaround_days", &kpis[1].to_string()),
+        ("worked", &hours[0].to_string()),
+        ("overtime_requested", &hours[1].to_string()),
+    ]);
+    if later {
+        text.push_str(EXAMPLE_SURVEY.text());
+    }
+    text
+}
+
+/// The example's review note of `date`, with an action due on `due`.
+pub(crate) fn note(rel: &str, date: NaiveDate, due: NaiveDate) -> String {
+    EXAMPLE_NOTE.fill(&[
+        ("modeline", &Kind::Note.modeline(rel)),
+        ("date", &date.to_string()),
+        ("note_kinds", &joined::<NoteKind>(" | ")),
+        ("due", &due.to_string()),
+    ])
+}
