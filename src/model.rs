@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 /// Free-form data for custom templates (`extra:`), kept independent of the YAML crate.
 pub type Extra = BTreeMap<String, serde_json::Value>;
 
+pub mod config;
 mod time;
 mod values;
 

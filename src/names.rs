@@ -124,7 +124,6 @@ mod tests {
         for name in names {
             let parsed: Result<T, _> = serde_json::from_value(serde_json::json!(name));
             assert!(parsed.is_ok(), "{name} is not accepted");
-            crate::yaml::from_str::<T>(name).unwrap();
         }
         assert_eq!(names.to_vec(), schema_names::<T>());
     }

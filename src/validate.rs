@@ -42,6 +42,7 @@ pub fn validate(portfolio: &Portfolio, sources: &Sources) -> Vec<Diagnostic> {
     for e in &portfolio.engagements {
         findings.extend(engagement_findings(e, &notes, &ids));
     }
+    ranges::config(&portfolio.config, &mut findings);
     locate(findings, sources)
 }
 

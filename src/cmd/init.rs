@@ -12,11 +12,11 @@ use chrono::{Days, NaiveDate};
 use clap::Args;
 
 use super::Verbosity;
-use super::schema::{self, SCHEMA_DIR};
 use crate::error::{Error, Result};
 use crate::model::Month;
 use crate::output::{self, Overwrite};
 use crate::scaffold::{self, GITHUB, GITIGNORE, GITLAB};
+use crate::schema::{self, SCHEMA_DIR};
 
 /// The example engagement's id.
 pub const EXAMPLE_ID: &str = "acme-payroll";

@@ -6,7 +6,7 @@ mod diff;
 mod export;
 mod init;
 mod new;
-pub(crate) mod schema;
+mod schema;
 mod serve;
 
 use std::path::PathBuf;

@@ -15,13 +15,13 @@ use clap::builder::PossibleValuesParser;
 use clap::{Args, Subcommand};
 
 use super::Verbosity;
-use super::schema::SCHEMA_DIR;
 use crate::diagnostic::{Diagnostic, printable};
 use crate::error::{Error, Result};
 use crate::load::{self, CONTENT_DIR};
 use crate::model::{EngagementRecord, Month, NoteKind};
 use crate::output::{self, Overwrite};
 use crate::scaffold;
+use crate::schema::SCHEMA_DIR;
 use crate::yaml;
 
 #[derive(Debug, Args)]

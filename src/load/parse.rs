@@ -131,9 +131,6 @@ pub fn parse_config(text: &str) -> Parsed<Config> {
                 ),
             );
         }
-        for (path, message) in crate::validate::ranges::config(config) {
-            at(value(&path), message);
-        }
         let t = &config.thresholds;
         if !(t.overtime_flag >= 0.0 && t.perception_gap_flag >= 0.0) {
             at(

@@ -8,10 +8,10 @@ use chrono::NaiveDate;
 use super::{
     CONFIG, EXAMPLE_ENGAGEMENT, EXAMPLE_NOTE, EXAMPLE_PERIOD, EXAMPLE_SURVEY, README, quoted,
 };
-use crate::cmd::schema::Kind;
 use crate::config::Config;
 use crate::model::{Audience, Direction, Frequency, Month, NoteKind, Phase};
 use crate::names::{joined, name_of};
+use crate::schema::Kind;
 
 /// `rapporteur.yaml`: every value is `Config::default()`'s except the title,
 /// so the file says what the defaults are and cannot drift from them.

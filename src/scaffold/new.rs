@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 
 use super::{NEW_ENGAGEMENT, NEW_NOTE, NEW_PERIOD, quoted};
-use crate::cmd::schema::Kind;
 use crate::model::{
     Audience, Direction, EngagementRecord, FeedbackKind, Frequency, Month, NoteKind, Phase, Side,
 };
 use crate::names::{joined, name_of};
+use crate::schema::Kind;
 
 pub(crate) fn note(
     rel: &str,

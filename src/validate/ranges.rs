@@ -8,8 +8,10 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Finding;
+use crate::components::ComponentKind;
 use crate::config::Config;
 use crate::diagnostic::Severity;
+use crate::load::CONFIG_FILE;
 use crate::model::{Engagement, Period};
 
 /// The largest size of a KPI value, target or warn level, and of a fee.
@@ -162,27 +164,25 @@ fn period(p: &Period, out: &mut Vec<Finding>) {
     }
 }
 
-/// The range findings of rapporteur.yaml, each as (YAML path, message).
-pub(crate) fn config(config: &Config) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+/// The range findings of rapporteur.yaml.
+pub(super) fn config(config: &Config, out: &mut Vec<Finding>) {
+    let mut at = Pusher {
+        file: std::path::Path::new(CONFIG_FILE),
+        prefix: "",
+        out,
+    };
     let w = &config.weights;
-    for (name, v) in [
-        ("performance", w.performance),
-        ("workload", w.workload),
-        ("communication", w.communication),
-        ("feedback", w.feedback),
-        ("trust", w.trust),
-        ("risk", w.risk),
-    ] {
+    for kind in ComponentKind::ALL {
+        let (name, v) = (kind.key(), kind.weight(w));
         if v.is_finite() && v > MAX_WEIGHT {
-            out.push((
+            at.push(
                 format!("weights.{name}"),
                 format!(
                     "weight {name} is {}: use a weight from 0 to {MAX_WEIGHT:e} (weights count \
                      relative to each other)",
                     show(v)
                 ),
-            ));
+            );
         }
     }
     let t = &config.thresholds;
@@ -191,25 +191,24 @@ pub(crate) fn config(config: &Config) -> Vec<(String, String)> {
         ("perception_gap_flag", t.perception_gap_flag),
     ] {
         if !v.is_finite() || v > MAX_WEIGHT {
-            out.push((
+            at.push(
                 format!("thresholds.{name}"),
                 format!(
                     "{name} is {}: use a number from 0 to {MAX_WEIGHT:e}",
                     show(v)
                 ),
-            ));
+            );
         }
     }
     if !(0..=MAX_DAYS).contains(&t.notice_warning_days) {
-        out.push((
+        at.push(
             "thresholds.notice_warning_days".into(),
             format!(
                 "notice_warning_days is {}: use a number of days from 0 to {MAX_DAYS}",
                 t.notice_warning_days
             ),
-        ));
+        );
     }
-    out
 }
 
 /// Pushes error findings into one file, under a YAML path prefix.

@@ -36,7 +36,7 @@ mod tests {
     use serde_json::Value;
 
     use super::*;
-    use crate::cmd::schema::Kind;
+    use crate::schema::Kind;
 
     /// The names an enum schema allows, or `None` for any other schema.
     fn enum_names(node: &Value) -> Option<Vec<String>> {
