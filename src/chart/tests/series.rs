@@ -1,0 +1,211 @@
+//! Time series and sparklines: gaps, markers, targets, bands, ranges.
+
+use super::*;
+
+#[test]
+fn gaps_break_the_line_and_every_reported_month_has_a_marker() {
+    let chart = time_series(&kpi(&GAPPY));
+    let markers = elements(&chart.svg, "circle", DATA_FILL);
+    assert_eq!(
+        markers.len(),
+        5 + 1,
+        "one filled marker per reported month, and the legend's"
+    );
+    // [96, 93.5] and [95.5, 97.2] are lines; 88 alone is only a marker.
+    let segments = elements(&chart.svg, "polyline", DATA_STROKE);
+    assert_eq!(
+        segments.len(),
+        2 + 1,
+        "two segments and the legend's line: {segments:#?}"
+    );
+    for segment in &segments[1..] {
+        assert_eq!(points_of(segment).len(), 2);
+    }
+}
+
+#[test]
+fn missing_values_are_not_drawn_at_zero() {
+    let chart = time_series(&kpi(&[None, Some(96.0), None]));
+    // The y axis starts above zero, so a zero would lie outside the plot;
+    // instead the single value is one marker and there is no line at all.
+    assert_eq!(
+        elements(&chart.svg, "circle", DATA_FILL).len(),
+        1 + 1,
+        "with the legend's"
+    );
+    assert_eq!(
+        elements(&chart.svg, "polyline", DATA_STROKE).len(),
+        1,
+        "only the legend's"
+    );
+    assert_eq!(chart.table.rows[0][1], NOT_REPORTED);
+    assert_eq!(chart.table.rows[2][1], NOT_REPORTED);
+}
+
+#[test]
+fn target_line_is_dashed_and_labelled() {
+    let chart = time_series(&kpi(&GAPPY));
+    let targets = elements(&chart.svg, "polyline", REFERENCE_STROKE);
+    assert_eq!(targets.len(), 2, "the line and its legend swatch");
+    assert!(targets.iter().all(|t| t.contains("stroke-dasharray")));
+    assert!(chart.svg.contains(">Target 95%</text>"));
+    assert_eq!(
+        chart.table.headers,
+        ["Month", "Service level (%)", "Target"]
+    );
+    assert_eq!(chart.table.rows[1], ["Oct 25", "93.5", "95"]);
+}
+
+#[test]
+fn bands_follow_target_warn_and_direction() {
+    let higher = time_series(&kpi(&GAPPY));
+    let band = |c: &str| format!("fill=\"{c}\"");
+    let bands = |svg: &str| {
+        ["#009E73", "#E69F00", "#D55E00"].map(|c| {
+            elements(svg, "rect", &band(c))
+                .iter()
+                .filter(|l| l.contains("opacity=\"0.16\""))
+                .count()
+        })
+    };
+    assert_eq!(bands(&higher.svg), [1, 1, 1]);
+    let mut input = kpi(&GAPPY);
+    input.bands.clear();
+    assert_eq!(bands(&time_series(&input).svg), [0, 0, 0]);
+    // Only the bands given are drawn: here green below, red above.
+    input.target = target(5.0, "lower is better");
+    input.bands = vec![
+        ValueBand {
+            from: None,
+            to: Some(5.0),
+            shade: Shade::Green,
+        },
+        ValueBand {
+            from: Some(5.0),
+            to: None,
+            shade: Shade::Red,
+        },
+    ];
+    assert_eq!(bands(&time_series(&input).svg), [1, 0, 1]);
+
+    let colours: Vec<_> = super::bands::clipped(&higher_bands(95.0, 90.0), 80.0, 100.0)
+        .into_iter()
+        .map(|(a, b, s)| (a, b, s.name()))
+        .collect();
+    assert_eq!(
+        colours,
+        [
+            (80.0, 90.0, "red"),
+            (90.0, 95.0, "amber"),
+            (95.0, 100.0, "green")
+        ]
+    );
+    // A band outside the range, or with a NaN edge, is left out.
+    let odd = [
+        ValueBand {
+            from: Some(120.0),
+            to: None,
+            shade: Shade::Green,
+        },
+        ValueBand {
+            from: Some(f64::NAN),
+            to: Some(90.0),
+            shade: Shade::Red,
+        },
+    ];
+    assert!(super::bands::clipped(&odd, 80.0, 100.0).is_empty());
+}
+
+#[test]
+fn sparkline_ends_in_the_shade_it_is_given() {
+    // 74.6 shows as 75, which the analysis bands green: the chart must not
+    // judge the raw value amber itself.
+    let mut input = health();
+    let last = input.points.len() - 1;
+    input.points[last].value = Some(74.6);
+    input.points[last].shade = Shade::Green;
+    let chart = sparkline(&input);
+    let green = format!("fill=\"{}\"", palette::hex(palette::GREEN));
+    let amber = format!("fill=\"{}\"", palette::hex(palette::AMBER));
+    let marker = |fill: &str| {
+        elements(&chart.svg, "circle", fill)
+            .iter()
+            .filter(|c| c.contains("r=\"12\""))
+            .count()
+    };
+    assert_eq!(marker(&green), 1, "{}", chart.svg);
+    assert_eq!(marker(&amber), 0);
+    assert!(chart.desc.contains(", green"), "{}", chart.desc);
+    input.points[last].shade = Shade::Amber;
+    let chart = sparkline(&input);
+    assert!(chart.desc.contains(", amber"), "{}", chart.desc);
+}
+
+#[test]
+fn in_progress_month_is_hollow_dashed_and_not_the_latest() {
+    let mut input = kpi(&[Some(96.0), Some(94.0), Some(91.0)]);
+    input.last_in_progress = true;
+    let chart = time_series(&input);
+    assert_eq!(
+        elements(&chart.svg, "circle", DATA_FILL).len(),
+        2 + 1,
+        "with the legend's"
+    );
+    let hollow = elements(&chart.svg, "circle", DATA_STROKE);
+    assert_eq!(hollow.len(), 1 + 1, "with the legend's");
+    assert!(hollow.iter().all(|c| c.contains("fill=\"none\"")));
+    let dashed = elements(&chart.svg, "polyline", "stroke-dasharray=\"4 3\"");
+    assert_eq!(dashed.len(), 1);
+    assert!(dashed[0].contains(DATA_STROKE), "{}", dashed[0]);
+    assert!(
+        chart.desc.contains("latest 94% in Feb 26"),
+        "{}",
+        chart.desc
+    );
+    assert!(
+        chart.desc.contains("Mar 26 in progress at 91%"),
+        "{}",
+        chart.desc
+    );
+    assert_eq!(chart.table.rows[2][1], "91 (in progress)");
+    assert!(chart.svg.contains(">In progress</text>"));
+}
+
+#[test]
+fn y_range_holds_target_and_warn_and_stays_within_ceiling() {
+    let chart = time_series(&kpi(&[Some(99.0), Some(99.5)]));
+    // Ticks are written as text; the warn (90) and the ceiling (100) bound them.
+    let ticks = tick_values(&chart.svg);
+    assert!(ticks.iter().any(|t| *t <= 90.0), "{ticks:?}");
+    assert!(ticks.iter().all(|t| *t <= 100.0), "{ticks:?}");
+}
+
+#[test]
+fn values_beyond_the_ceiling_stay_inside_the_plot() {
+    let chart = time_series(&kpi(&[Some(97.0), Some(104.0)]));
+    // The y axis line runs from the top of the plot to its bottom.
+    let [_, y1, _, y2] = strokes(&chart.svg, "#8A96A3")[0];
+    let (top, bottom) = (y1.min(y2), y1.max(y2));
+    for marker in elements(&chart.svg, "circle", DATA_FILL).iter().skip(1) {
+        let cy: i32 = marker
+            .split("cy=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((top..=bottom).contains(&cy), "{cy} outside {top}..{bottom}");
+    }
+    // Without a ceiling, the padding may go past 100.
+    let chart = time_series(&kpi(&[Some(60.0), Some(99.0)]));
+    assert_eq!(tick_values(&chart.svg).last(), Some(&100.0));
+}
+
+/// The numeric text elements of a chart, in order.
+fn tick_values(svg: &str) -> Vec<f64> {
+    svg.split("</text>")
+        .filter_map(|t| t.rsplit('>').next()?.trim().parse().ok())
+        .collect()
+}
