@@ -30,7 +30,7 @@ impl Error {
         }
     }
 
-    /// The process exit code DESIGN.md gives this kind of failure.
+    /// The process exit code of this kind of failure (docs/commands.md).
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Content(_) => 1,

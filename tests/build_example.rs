@@ -1,5 +1,5 @@
 //! `rapporteur build` end to end: the example portfolio, a portfolio written
-//! only from DESIGN.md, theme overrides and reproducibility.
+//! only from the documented content model (tests/fixtures/design-example), theme overrides and reproducibility.
 
 mod common;
 

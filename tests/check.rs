@@ -489,7 +489,7 @@ fn a_failed_build_leaves_the_previous_output_byte_for_byte() {
     let repo = dir.path().join("repo");
     let out_dir = dir.path().join("site");
     let out_arg = out_dir.to_str().unwrap();
-    // A good build first: the DESIGN.md example.
+    // A good build first: tests/fixtures/design-example.
     let good = repo_root().join("tests/fixtures/design-example");
     let first = run(&good, &["build", "--as-of", AS_OF, "--out", out_arg]);
     assert_eq!(

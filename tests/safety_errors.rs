@@ -17,7 +17,7 @@ const RECORD: &str = "content/acme-payroll/engagement.yaml";
 const PERIOD: &str = "content/acme-payroll/periods/2026-03.yaml";
 const NOTE: &str = "content/acme-payroll/notes/2026-03-04-weekly.md";
 
-/// A temporary folder holding `repo/`, a copy of the DESIGN.md example.
+/// A temporary folder holding `repo/`, a copy of tests/fixtures/design-example.
 fn example() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let repo = dir.path().join("repo");

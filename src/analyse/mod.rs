@@ -1,4 +1,4 @@
-//! Analyse: the pure figures of DESIGN.md ("Figures and formulas"), computed
+//! Analyse: the pure figures of docs/metrics.md, computed
 //! from an audience-filtered model and a report date, with no I/O.
 //!
 //! One module per concern; this one runs them for an engagement, combines

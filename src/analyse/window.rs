@@ -1,8 +1,9 @@
 //! Time windows relative to the report date `as_of`: "the last N months",
 //! "the last N days" and the in-progress month.
 //!
-//! Every figure goes through these so that all of them agree on the rule of
-//! DESIGN.md: month windows hold whole calendar months *before* the month of
+//! Every figure goes through these so that all of them agree on one rule
+//! (docs/metrics.md, "Windows"): month windows hold whole calendar months
+//! *before* the month of
 //! `as_of`; the month of `as_of` is in progress and counted in no window;
 //! anything later is ignored.
 

@@ -283,7 +283,8 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 }
 
 /// Ids are lowercase slugs, `[a-z0-9][a-z0-9-]*`; underscores are accepted
-/// too, since DESIGN.md's own examples write KPI ids like `approvals_on_time`.
+/// too, since the documented examples write KPI ids like `approvals_on_time`
+/// (docs/content.md).
 pub fn is_slug(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())

@@ -46,7 +46,8 @@ pub enum Frequency {
 }
 
 impl Frequency {
-    /// The interval in days that DESIGN.md gives each cadence.
+    /// The interval in days of each cadence (docs/metrics.md, "Communication
+    /// cadence").
     pub fn interval_days(self) -> i64 {
         match self {
             Frequency::Weekly => 7,

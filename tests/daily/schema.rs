@@ -1,5 +1,5 @@
 //! `rapporteur schema`: the generated JSON Schemas accept the whole example
-//! portfolio and the DESIGN.md example, and reject what the loader rejects.
+//! portfolio and tests/fixtures/design-example, and reject what the loader rejects.
 
 use std::path::Path;
 

@@ -92,8 +92,7 @@ pub(super) fn index(input: &Input) -> SearchIndex {
     }
 }
 
-/// The index as JSON (`search-index.json`, DESIGN.md's machine-readable
-/// copy) and as a script assigning a global (`search-index.js`): a
+/// The index as JSON (`search-index.json`, the machine-readable copy) and as a script assigning a global (`search-index.js`): a
 /// `<script src>` loads from `file://`, where `fetch()` of a local file is
 /// refused. Both hold the same JSON, serialised once.
 pub(super) fn files(index: &SearchIndex) -> (String, String) {
