@@ -8,28 +8,28 @@
 //! these stage functions through it.
 
 pub mod analyse;
-pub mod chart;
-pub mod check;
+pub(crate) mod chart;
+pub(crate) mod check;
 pub mod cmd;
-pub mod components;
+pub(crate) mod components;
 pub mod diagnostic;
 pub mod error;
-pub mod export;
-pub mod format;
+pub(crate) mod export;
+pub(crate) mod format;
 pub mod live;
 pub mod load;
 pub mod model;
 /// `rapporteur.yaml`, part of the model (`model::config`).
 pub use model::config;
 pub(crate) mod names;
-pub mod notelinks;
+pub(crate) mod notelinks;
 pub mod output;
 pub mod render;
 pub(crate) mod scaffold;
-pub mod schema;
-pub mod scope;
+pub(crate) mod schema;
+pub(crate) mod scope;
 mod serve;
 pub mod site;
-pub mod stopwatch;
+pub(crate) mod stopwatch;
 pub mod validate;
 pub mod yaml;

@@ -21,8 +21,6 @@ const GROUP: f64 = 0.8;
 pub enum Tone {
     Client,
     Provider,
-    /// Neither side: the next neutral series colour.
-    Neutral,
 }
 
 /// One series of a grouped bar chart.
@@ -123,14 +121,12 @@ fn gaps(input: &GroupedBarsInput, values: &[Vec<Option<f64>>]) -> Option<Vec<Opt
 }
 
 fn colours(input: &GroupedBarsInput) -> Vec<RGBColor> {
-    let mut neutral = palette::SERIES.iter().cycle();
     input
         .series
         .iter()
         .map(|s| match s.tone {
             Tone::Client => palette::CLIENT,
             Tone::Provider => palette::PROVIDER,
-            Tone::Neutral => *neutral.next().unwrap_or(&palette::DATA),
         })
         .collect()
 }

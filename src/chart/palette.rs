@@ -39,14 +39,6 @@ pub(crate) const BAND_OPACITY: f64 = 0.16;
 pub(crate) const CLIENT: RGBColor = RGBColor(0x00, 0x72, 0xB2);
 /// The provider's side of the relationship.
 pub(crate) const PROVIDER: RGBColor = RGBColor(0xCC, 0x79, 0xA7);
-/// Series that belong to neither side, in order of use.
-pub(crate) const SERIES: [RGBColor; 4] = [
-    DATA,
-    RGBColor(0x56, 0xB4, 0xE9),
-    RGBColor(0x00, 0x9E, 0x73),
-    RGBColor(0xE6, 0x9F, 0x00),
-];
-
 /// Risk ratings, light to dark so they read in greyscale too.
 pub(crate) const RISK_LOW: RGBColor = RGBColor(0xD4, 0xEB, 0xDF);
 pub(crate) const RISK_MEDIUM: RGBColor = RGBColor(0xF7, 0xDE, 0x9C);

@@ -6,7 +6,7 @@ pub(crate) mod budget;
 mod charts;
 pub mod engine;
 mod feeds;
-pub use crate::format;
+pub(crate) use crate::format;
 pub mod labels;
 pub mod links;
 pub mod markdown;
