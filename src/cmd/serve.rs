@@ -31,14 +31,10 @@ use crate::error::{Error, Result};
 use crate::live::{LiveSite, Update};
 use crate::load::{CONFIG_FILE, CONTENT_DIR};
 use crate::output::SiteFiles;
+use crate::serve::answer::{Rebuilt, VERSION_PATH, respond};
 use crate::serve::http::{self, Request, Response};
 use crate::serve::watch::Watched;
 use crate::site::BuildOptions;
-
-/// The path the reload script polls.
-pub const VERSION_PATH: &str = "/__rapporteur/version";
-/// The id of the error overlay's element in served pages.
-pub const OVERLAY_ID: &str = "rapporteur-error";
 
 /// Quiet time after the last change before a rebuild starts: an editor's
 /// save (write, rename) comes in one burst well within it.
@@ -313,7 +309,11 @@ fn error_text(err: &Error) -> String {
 fn answer(request: &Request, state: &Shared, verbosity: Verbosity) -> Response {
     let response = {
         let state = state.read().unwrap_or_else(|e| e.into_inner());
-        respond(&request.target, state.files(), &state)
+        let rebuilt = Rebuilt {
+            version: state.version,
+            error: state.error.as_deref(),
+        };
+        respond(&request.target, state.files(), &rebuilt)
     };
     if verbosity == Verbosity::Verbose && !request.target.starts_with(VERSION_PATH) {
         eprintln!("{} {} {}", request.method, request.target, response.status);
@@ -321,185 +321,9 @@ fn answer(request: &Request, state: &Shared, verbosity: Verbosity) -> Response {
     response
 }
 
-/// The response to `GET target`.
-fn respond(target: &str, files: &SiteFiles, state: &State) -> Response {
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    if path == VERSION_PATH {
-        return Response::text(200, &state.version.to_string());
-    }
-    let Some(decoded) = percent_decode(path) else {
-        return Response::text(404, "not a valid path\n");
-    };
-    let key = decoded.trim_start_matches('/');
-    let key = if key.is_empty() || key.ends_with('/') {
-        format!("{key}index.html")
-    } else {
-        key.to_string()
-    };
-    if let Some(bytes) = files.get(&key) {
-        let content_type = content_type(&key);
-        let body = if content_type.starts_with("text/html") {
-            inject(bytes, state)
-        } else {
-            bytes.clone()
-        };
-        return Response {
-            status: 200,
-            content_type,
-            body,
-            location: None,
-        };
-    }
-    if files.contains_key(&format!("{key}/index.html")) {
-        return Response {
-            location: Some(format!("{path}/")),
-            ..Response::text(301, "moved\n")
-        };
-    }
-    let page = if files.is_empty() {
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>rapporteur</title></head>\
-         <body><h1>No build yet</h1></body></html>"
-            .to_string()
-    } else {
-        format!(
-            "<!doctype html><html><head><meta charset=\"utf-8\"><title>Not found</title></head>\
-             <body><h1>Not found</h1><p>{} is not part of the site. \
-             <a href=\"/\">Portfolio</a></p></body></html>",
-            escape(&decoded)
-        )
-    };
-    // Before the first good build, every page shows the errors (200 keeps browsers quiet).
-    let status = if files.is_empty() { 200 } else { 404 };
-    Response {
-        status,
-        content_type: "text/html; charset=utf-8",
-        body: inject(page.as_bytes(), state),
-        location: None,
-    }
-}
-
-/// Adds the reload script, and the error overlay when the last rebuild
-/// failed, before `</body>` (or at the end).
-fn inject(html: &[u8], state: &State) -> Vec<u8> {
-    let mut extra = String::new();
-    if let Some(error) = &state.error {
-        extra.push_str(&format!(
-            "<div id=\"{OVERLAY_ID}\" role=\"alert\" style=\"position:fixed;inset:0;\
-             z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,24,27,.95);\
-             color:#f4f4f5;font:14px/1.5 ui-monospace,monospace\">\
-             <h2 style=\"color:#fca5a5;margin-top:0\">rapporteur: the last rebuild failed</h2>\
-             <p>This page is from the last good build. Fix the file and save: the page \
-             reloads by itself.</p><pre style=\"white-space:pre-wrap\">{}</pre></div>\n",
-            escape(error)
-        ));
-    }
-    extra.push_str(&format!(
-        "<script>(function(){{var v=\"{version}\";function poll(){{\
-         fetch(\"{VERSION_PATH}\",{{cache:\"no-store\"}}).then(function(r){{return r.text()}})\
-         .then(function(t){{if(t!==v){{location.reload()}}else{{setTimeout(poll,500)}}}})\
-         .catch(function(){{setTimeout(poll,2000)}})}}setTimeout(poll,500)}})();</script>\n",
-        version = state.version
-    ));
-    let text = String::from_utf8_lossy(html);
-    let at = text.rfind("</body>").unwrap_or(text.len());
-    let mut out = String::with_capacity(text.len() + extra.len());
-    out.push_str(&text[..at]);
-    out.push_str(&extra);
-    out.push_str(&text[at..]);
-    out.into_bytes()
-}
-
-fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "csv" => "text/csv; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "xml" => "application/atom+xml",
-        "ics" => "text/calendar; charset=utf-8",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "txt" | "md" => "text/plain; charset=utf-8",
-        _ => "application/octet-stream",
-    }
-}
-
-/// `%41` -> `A`; `None` for text that is not UTF-8 once decoded. A `%`
-/// not followed by two hex digits stays as it is (the crate's rule); no
-/// site file has a `%` in its name, so such a path is not found.
-fn percent_decode(path: &str) -> Option<String> {
-    percent_encoding::percent_decode_str(path)
-        .decode_utf8()
-        .ok()
-        .map(|s| s.into_owned())
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn files(files: &[(&str, &str)]) -> SiteFiles {
-        files
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
-            .collect()
-    }
-
-    fn state(error: Option<&str>) -> State {
-        State {
-            site: None,
-            error: error.map(str::to_string),
-            version: 7,
-        }
-    }
-
-    #[test]
-    fn pages_get_the_reload_script_and_the_overlay_when_broken() {
-        let f = files(&[("index.html", "<html><body>hi</body></html>")]);
-        let r = respond("/", &f, &state(None));
-        let body = String::from_utf8(r.body).unwrap();
-        assert!(body.contains("var v=\"7\""), "{body}");
-        assert!(body.ends_with("</body></html>"));
-        assert!(!body.contains(OVERLAY_ID));
-        let s = state(Some("error: a <b> & c\n"));
-        let body = String::from_utf8(respond("/index.html?x=1", &f, &s).body).unwrap();
-        assert!(body.contains(OVERLAY_ID));
-        assert!(body.contains("a &lt;b&gt; &amp; c"));
-        assert_eq!(respond(VERSION_PATH, &f, &s).body, b"7");
-    }
-
-    #[test]
-    fn paths_map_to_site_files() {
-        let f = files(&[
-            ("engagements/a/index.html", "<body>a</body>"),
-            ("style.css", "x"),
-        ]);
-        let s = state(None);
-        assert_eq!(respond("/style.css", &f, &s).body, b"x");
-        assert_eq!(respond("/engagements/a/", &f, &s).status, 200);
-        let r = respond("/engagements/a", &f, &s);
-        assert_eq!(
-            (r.status, r.location.as_deref()),
-            (301, Some("/engagements/a/"))
-        );
-        assert_eq!(respond("/%2e%2e/etc/passwd", &f, &s).status, 404);
-        assert_eq!(respond("/bad%zz", &f, &s).status, 404);
-        assert_eq!(percent_decode("/a%20b").as_deref(), Some("/a b"));
-    }
 
     #[test]
     fn only_build_inputs_are_relevant() {
