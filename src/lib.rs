@@ -16,6 +16,7 @@ pub mod diagnostic;
 pub mod error;
 pub(crate) mod export;
 pub(crate) mod format;
+pub(crate) mod git;
 pub mod live;
 pub mod load;
 pub mod model;
