@@ -71,6 +71,12 @@ pub fn render_checked(checked: Checked, opts: &BuildOptions) -> Result<(SiteFile
     collect(|sink| render_checked_to(checked, opts, "render", sink))
 }
 
+/// The same stages, keeping no file: what `rapporteur check` runs to find
+/// the problems only rendering shows, in the memory of the pages in flight.
+pub fn render_checked_for_problems(checked: Checked, opts: &BuildOptions) -> Result<BuildReport> {
+    render_checked_to(checked, opts, "render", &|_, _| {})
+}
+
 /// The files `render` hands to its sink (from any thread), gathered in memory.
 pub(crate) fn collect<T>(
     render: impl FnOnce(&render::Sink) -> Result<T>,

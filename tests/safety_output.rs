@@ -524,3 +524,27 @@ fn a_bind_mount_on_the_same_file_system_as_output_is_filled_in_place() {
     };
     builds_into_mount_point(dir.path(), &out);
 }
+
+/// A build started as a background job of a script (which ignores Ctrl-C),
+/// or under `nohup`, runs: the handler is not forced over its parent's
+/// choice, and the build succeeds.
+#[test]
+fn a_build_started_with_signals_ignored_runs() {
+    let dir = report_repo();
+    let repo = dir.path().join("repo");
+    let bin = env!("CARGO_BIN_EXE_rapporteur");
+    let script = format!(
+        "trap '' INT HUP; '{bin}' build --as-of 2026-03-31 --quiet & wait $!; echo \"exit $?\""
+    );
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(&repo)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("exit 0"), "{out}\n{}", stderr(&o));
+    assert!(repo.join("public/index.html").is_file());
+    no_leftovers(dir.path());
+}

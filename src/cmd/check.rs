@@ -49,7 +49,7 @@ pub fn execute(args: CheckArgs, verbosity: Verbosity) -> Result<u8> {
         // Content and templates are sound: render in memory too, so that
         // errors only rendering shows (a template using a missing value, an
         // unknown --client) are found without writing anything.
-        match site::render_checked(checked, &opts) {
+        match site::render_checked_for_problems(checked, &opts) {
             Ok(_) => {}
             Err(Error::Content(found)) => {
                 for d in found {

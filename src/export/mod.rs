@@ -31,7 +31,6 @@ use crate::model::{
     Direction, Engagement, Frequency, GoalStatus, Month, Phase, Portfolio, RiskOwner, RiskStatus,
     Side,
 };
-use crate::output::SiteFiles;
 use crate::scope::Scope;
 
 /// The version of the export's shape; raised when a field changes meaning or
@@ -478,23 +477,23 @@ pub fn to_json<T: Serialize>(value: &T) -> String {
 
 /// The machine-readable files of the site, under `data/`: the whole export
 /// (`data/portfolio.json`), one file per engagement
-/// (`data/engagements/<id>.json`) and every CSV table (`data/<table>.csv`).
-pub fn site_files(export: &Export) -> SiteFiles {
-    let mut files = SiteFiles::new();
-    files.insert("data/portfolio.json".into(), to_json(export).into_bytes());
+/// (`data/engagements/<id>.json`) and every CSV table (`data/<table>.csv`),
+/// each handed to `put` as soon as it is made: a large portfolio's files
+/// are never all in memory at once.
+pub fn site_files_to(export: &Export, put: &dyn Fn(String, Vec<u8>)) {
+    put("data/portfolio.json".into(), to_json(export).into_bytes());
     for e in &export.engagements {
-        files.insert(
+        put(
             format!("data/engagements/{}.json", e.id),
             to_json(e).into_bytes(),
         );
     }
     for table in csv::Table::ALL {
-        files.insert(
+        put(
             format!("data/{}.csv", table.name()),
             csv::table(export, table).into_bytes(),
         );
     }
-    files
 }
 
 /// The figures with the warnings the content produced on the way.

@@ -18,9 +18,18 @@ static TEMPORARY: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 static ABORTING: AtomicBool = AtomicBool::new(false);
 
 /// Installs the handler; `build` calls it once, before it writes anything.
+///
+/// A process started with one of the signals ignored (a background job of a
+/// script ignores Ctrl-C, `nohup` ignores SIGHUP) is left as its parent
+/// wanted it: no handler, and the next build removes what a killed one
+/// left (`swap::leftovers`).
 pub fn install() -> Result<()> {
-    ctrlc::try_set_handler(on_signal)
-        .map_err(|e| Error::Usage(format!("could not install the Ctrl-C handler: {e}")))
+    match ctrlc::try_set_handler(on_signal) {
+        Ok(()) | Err(ctrlc::Error::MultipleHandlers) => Ok(()),
+        Err(e) => Err(Error::Usage(format!(
+            "could not install the Ctrl-C handler: {e}"
+        ))),
+    }
 }
 
 fn on_signal() {

@@ -76,21 +76,17 @@ pub fn render_portfolio_to(
 ) -> Result<(), Vec<Diagnostic>> {
     let failures = render_pages(page_data(|| pages::portfolio(input)), engine, sink);
     feeds_to(input, sink);
-    for (path, bytes) in data_files(input) {
-        sink(path, bytes);
-    }
+    data_to(input, sink);
     once_each(failures)
 }
 
 /// The machine-readable figures (data/*.json, data/*.csv), as `rapporteur
 /// export` gives them.
-fn data_files(input: &Input) -> crate::output::SiteFiles {
-    crate::export::site_files(&crate::export::figures(
-        input.portfolio,
-        input.analyses,
-        input.as_of,
-        input.scope,
-    ))
+fn data_to(input: &Input, sink: &Sink) {
+    let figures = page_data(|| {
+        crate::export::figures(input.portfolio, input.analyses, input.as_of, input.scope)
+    });
+    crate::export::site_files_to(&figures, sink);
 }
 
 /// The theme's static files, as they are.
@@ -157,9 +153,7 @@ fn render_pages(jobs: Vec<PageJob>, engine: &Engine, sink: &Sink) -> Vec<Diagnos
 }
 
 fn feeds_to(input: &Input, sink: &Sink) {
-    for (path, bytes) in page_data(|| feeds::files(input)) {
-        sink(path, bytes);
-    }
+    page_data(|| feeds::files_to(input, sink));
 }
 
 /// One broken template fails every page that uses it: report it once.

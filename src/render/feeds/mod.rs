@@ -14,23 +14,24 @@ pub use atom::FEED_ENTRIES;
 
 use super::Input;
 
-/// Every non-page file, by its path in the output.
-pub(crate) fn files(input: &Input) -> Vec<(String, Vec<u8>)> {
-    // Three independent files over the whole portfolio: made side by side.
-    let ((json, script), (feed, calendar)) = rayon::join(
-        || search::files(&search::index(input)),
-        || rayon::join(|| atom::feed(input), || ical::calendar(input)),
+/// Every non-page file, each handed to `sink` as soon as it is made.
+pub(crate) fn files_to(input: &Input, sink: &super::Sink) {
+    // Independent files over the whole portfolio: made side by side.
+    rayon::join(
+        || search::files_to(input, sink),
+        || {
+            rayon::join(
+                || {
+                    sink(
+                        super::links::FEED.to_string(),
+                        atom::feed(input).into_bytes(),
+                    )
+                },
+                || {
+                    let calendar = ical::calendar(input);
+                    sink(super::links::CALENDAR.to_string(), calendar.into_bytes())
+                },
+            )
+        },
     );
-    vec![
-        (super::links::FEED.to_string(), feed.into_bytes()),
-        (super::links::CALENDAR.to_string(), calendar.into_bytes()),
-        (
-            super::links::SEARCH_INDEX_JSON.to_string(),
-            json.into_bytes(),
-        ),
-        (
-            super::links::SEARCH_INDEX_JS.to_string(),
-            script.into_bytes(),
-        ),
-    ]
 }

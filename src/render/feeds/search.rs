@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::analyse::actions::ActionState;
-use crate::render::{Input, format, labels, links, markdown};
+use crate::render::{Input, Sink, format, labels, links, markdown};
 
 #[derive(Debug, Serialize)]
 pub(super) struct SearchIndex {
@@ -92,13 +92,16 @@ pub(super) fn index(input: &Input) -> SearchIndex {
     }
 }
 
-/// The index as JSON (`search-index.json`, the machine-readable copy) and as a script assigning a global (`search-index.js`): a
-/// `<script src>` loads from `file://`, where `fetch()` of a local file is
-/// refused. Both hold the same JSON, serialised once.
-pub(super) fn files(index: &SearchIndex) -> (String, String) {
-    let json = serde_json::to_string(index).expect("the index serialises");
+/// The index as JSON (`search-index.json`, the machine-readable copy) and
+/// as a script assigning a global (`search-index.js`): a `<script src>`
+/// loads from `file://`, where `fetch()` of a local file is refused. Both
+/// hold the same JSON, serialised once; the index itself is dropped before
+/// the script is made, so a large portfolio holds two copies at most.
+pub(super) fn files_to(input: &Input, sink: &Sink) {
+    let json = serde_json::to_string(&index(input)).expect("the index serialises");
     let script = format!(
         "// The search index of this site, for search.html (also as search-index.json).\nwindow.RAPPORTEUR_SEARCH_INDEX = {json};\n"
     );
-    (json, script)
+    sink(links::SEARCH_INDEX_JSON.to_string(), json.into_bytes());
+    sink(links::SEARCH_INDEX_JS.to_string(), script.into_bytes());
 }
