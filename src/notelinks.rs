@@ -34,6 +34,9 @@ pub(crate) enum Dest {
     Forbidden(String),
 }
 
+/// What `scheme` calls a link without a scheme that leaves the site's host.
+pub(crate) const PROTOCOL_RELATIVE: &str = "//";
+
 /// Classifies `dest` (entities already decoded by the Markdown parser).
 /// Browsers drop ASCII tabs and line breaks anywhere in a URL and control
 /// characters and spaces around it (`java\tscript:`), and read a scheme in
@@ -47,6 +50,14 @@ pub(crate) fn scheme(dest: &str) -> Dest {
         .chars()
         .filter(|c| !(c.is_ascii_control() || c.is_ascii_whitespace()))
         .collect();
+    // `//host/x` (or `\\host`, which browsers read the same) takes the
+    // page's scheme: from `file://` that is a file share on another host.
+    if ["//", "\\\\", "/\\", "\\/"]
+        .iter()
+        .any(|p| cleaned.starts_with(p))
+    {
+        return Dest::Forbidden(PROTOCOL_RELATIVE.to_string());
+    }
     let Some(colon) = cleaned.find(':') else {
         return Dest::Relative;
     };
@@ -150,8 +161,22 @@ mod tests {
         for ok in ["https://e.com", "HTTP://e.com", " mailto:a@b.c", "Https:x"] {
             assert_eq!(scheme(ok), Dest::External, "{ok}");
         }
-        for rel in ["x.md", "../a/b:c", "#top", "?q=a:b", "", ":x", "//e.com/a"] {
+        for rel in ["x.md", "../a/b:c", "#top", "?q=a:b", "", ":x", "/a/b"] {
             assert_eq!(scheme(rel), Dest::Relative, "{rel:?}");
+        }
+        // Another host with the page's scheme: a file share from file://.
+        for other_host in [
+            "//e.com/a",
+            " //e.com",
+            "\\\\server\\share",
+            "/\\e.com",
+            "\\/e.com",
+        ] {
+            assert_eq!(
+                scheme(other_host),
+                Dest::Forbidden(PROTOCOL_RELATIVE.into()),
+                "{other_host:?}"
+            );
         }
         for (bad, name) in [
             ("javascript:alert(1)", "javascript"),

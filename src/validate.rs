@@ -310,6 +310,16 @@ fn check_links(
             let what = if link.image { "image" } else { "link" };
             let problem = match notelinks::scheme(dest_url) {
                 Dest::External => None,
+                Dest::Forbidden(scheme) if scheme == notelinks::PROTOCOL_RELATIVE => Some((
+                    Severity::Warning,
+                    format!(
+                        "{what} `{}` leaves the site without a scheme (`//host`, a file \
+                         share when the site is opened from disk), which is never published: \
+                         the {what}'s text is shown without it; use an http, https or mailto \
+                         address (`https://host/...`)",
+                        shorten(dest_url, 80),
+                    ),
+                )),
                 Dest::Forbidden(scheme) => Some((
                     Severity::Warning,
                     format!(

@@ -82,13 +82,14 @@ Plain [inline one](javascript:alert(document.cookie)) here.
 [reference style][evil]
 ![data image](data:image/svg+xml,x)
 [file link](file:///etc/passwd)
+[other host](//evil.example/share)
 Fine: [site](https://example.com/ok) and [mail](mailto:a@example.com).
 
 [evil]: vbscript:msgbox(2)
 ";
 
 /// (text shown, line, column) of each hostile link of `HOSTILE`.
-const HOSTILE_AT: [(&str, usize, usize); 11] = [
+const HOSTILE_AT: [(&str, usize, usize); 12] = [
     ("inline one", 6, 7),
     ("mixed case", 7, 1),
     ("tab inside", 8, 1),
@@ -100,6 +101,7 @@ const HOSTILE_AT: [(&str, usize, usize); 11] = [
     ("reference style", 14, 1),
     ("data image", 15, 1),
     ("file link", 16, 1),
+    ("other host", 17, 1),
 ];
 
 #[test]
@@ -154,6 +156,11 @@ fn hostile_link_schemes_never_reach_any_output_file_and_check_warns_at_each() {
         for (path, bytes) in &files {
             for url in urls(&text(bytes)) {
                 let squeezed: String = url.chars().filter(|c| !c.is_whitespace()).collect();
+                let other_host = squeezed.starts_with("//") || squeezed.starts_with('\\');
+                assert!(
+                    !other_host,
+                    "{audience} build: {path} links to another host: `{url}`"
+                );
                 for bad in ["javascript:", "vbscript:", "data:", "file:", "&#106;"] {
                     assert!(
                         !squeezed.contains(bad),
