@@ -30,6 +30,8 @@ pub(crate) enum Dash {
     Reference,
     /// A value that is not final yet (the month in progress).
     Provisional,
+    /// A lower limit beside the target (a contract's minimum service level).
+    Limit,
 }
 
 impl Dash {
@@ -37,6 +39,7 @@ impl Dash {
         match self {
             Dash::Reference => "7 4",
             Dash::Provisional => "4 3",
+            Dash::Limit => "2 3",
         }
     }
 }

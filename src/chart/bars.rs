@@ -10,6 +10,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::Chart;
 use super::axis::{self, Axis, Layout, SMALL_PX, text_width};
+use super::backend::Dash;
 use super::marks::{self, Swatch};
 use super::palette;
 use super::svg::{self, Area, DrawResult, Frame};
@@ -234,7 +235,7 @@ fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, height: u
                 [at(a, r), at(b, r)]
             })
             .collect();
-        marks::reference_line(root, &plot, &points)?;
+        marks::reference_line(root, &plot, &points, Dash::Reference)?;
     }
     // Labels last, so their backing keeps them readable over the line.
     let slot_px = if horizontal {

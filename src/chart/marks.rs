@@ -23,8 +23,10 @@ pub(crate) enum Swatch {
     Hatched(RGBColor),
     /// A line with a dot (a measured series).
     LineDot(RGBColor),
-    /// A dashed reference line (a target, a limit).
+    /// A dashed reference line (a target).
     Reference,
+    /// A reference line in the limit's dash (a minimum).
+    Limit,
     /// A hollow circle (a provisional value).
     Hollow(RGBColor),
 }
@@ -90,9 +92,13 @@ pub(crate) fn legend(root: &Area, items: &[(Swatch, String)], left: i32, width: 
                 ))?;
                 root.draw(&Circle::new((x + SWATCH / 2, mid), 4, c.filled()))?;
             }
-            Swatch::Reference => {
+            Swatch::Reference | Swatch::Limit => {
+                let dash = match *swatch {
+                    Swatch::Limit => Dash::Limit,
+                    _ => Dash::Reference,
+                };
                 root.draw(&Dashed::new(
-                    Dash::Reference,
+                    dash,
                     PathElement::new(vec![(x0, mid), (x1, mid)], REFERENCE_STYLE),
                 ))?;
             }
@@ -160,18 +166,31 @@ pub(crate) fn not_reported(
     Ok(())
 }
 
-/// A line through chart coordinates in the reference (dashed) style; its
-/// label is the legend entry.
-pub(crate) fn reference_line(root: &Area, plot: &Plot, points: &[(f64, f64)]) -> DrawResult {
+/// A line through chart coordinates in the reference style, dashed with
+/// `dash`; its label is the legend entry.
+pub(crate) fn reference_line(
+    root: &Area,
+    plot: &Plot,
+    points: &[(f64, f64)],
+    dash: Dash,
+) -> DrawResult {
     let mut pixels: Vec<_> = points.iter().map(|p| plot.backend_coord(p)).collect();
     pixels.dedup();
     if pixels.len() >= 2 {
         root.draw(&Dashed::new(
-            Dash::Reference,
+            dash,
             PathElement::new(pixels, REFERENCE_STYLE),
         ))?;
     }
     Ok(())
+}
+
+/// The marker of a value shown but counted nowhere by agreement: a small
+/// hatched square in the data colour, centred on `at` (pixels).
+pub(crate) fn hatched_marker(root: &Area, at: (i32, i32)) -> DrawResult {
+    let (a, b) = ((at.0 - 5, at.1 - 5), (at.0 + 5, at.1 + 5));
+    root.draw(&Rectangle::new([a, b], palette::DATA.filled()))?;
+    hatch(root, a, b)
 }
 
 /// Annotation text on a translucent white backing, so it reads over bands,

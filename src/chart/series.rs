@@ -26,14 +26,72 @@ pub struct Point {
     pub value: Option<f64>,
     /// The value's status as the caller judged it (grey: not judged).
     pub shade: Shade,
+    /// How the value's marker is drawn.
+    pub mark: Mark,
+    /// Said beside the value in the data table ("excused: carrier outage").
+    pub note: Option<String>,
 }
 
-/// A target line: its value and the words that say which way is good.
+/// How a reported value's marker is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mark {
+    /// Judged: a filled dot.
+    #[default]
+    Judged,
+    /// Shown but counted nowhere by agreement: a hatched square.
+    Excused,
+    /// Shown but not judged (too few to judge, or before the terms apply):
+    /// a hollow grey dot.
+    NotJudged,
+}
+
+/// A reference line that may step from month to month (a target amended
+/// from some month on), with its legend name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// E.g. "Target", "Minimum".
+    pub name: String,
+    /// The value at each point (`None`: no line there); one per point.
+    pub values: Vec<Option<f64>>,
+}
+
+impl Step {
+    /// The same value at each of `points` points.
+    pub fn constant(name: &str, value: f64, points: usize) -> Step {
+        Step {
+            name: name.to_string(),
+            values: vec![Some(value); points],
+        }
+    }
+
+    /// The one value of the line, when it never changes.
+    fn single(&self) -> Option<f64> {
+        let first = self.values.first().copied().flatten()?;
+        self.values
+            .iter()
+            .all(|v| *v == Some(first))
+            .then_some(first)
+    }
+
+    /// The latest value of the line.
+    fn latest(&self) -> Option<f64> {
+        self.values.iter().rev().find_map(|v| *v)
+    }
+}
+
+/// A target line and the words that say which way is good.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Target {
-    pub value: f64,
+    pub line: Step,
     /// E.g. "higher is better".
     pub direction: String,
+}
+
+/// The background bands from point `from` on (until the next span).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BandSpan {
+    pub from: usize,
+    pub bands: Vec<ValueBand>,
 }
 
 /// A monthly series, e.g. a KPI's actuals against its target.
@@ -55,8 +113,11 @@ pub struct TimeSeriesInput {
     pub last_in_progress: bool,
     /// The target line.
     pub target: Option<Target>,
-    /// Shaded behind the plot, e.g. the values of each status.
-    pub bands: Vec<ValueBand>,
+    /// Other reference lines drawn with their own dash, e.g. a minimum.
+    pub limits: Vec<Step>,
+    /// Shaded behind the plot, e.g. the values of each status, from the
+    /// first point on or changing where terms change.
+    pub bands: Vec<BandSpan>,
     /// The value axis never goes below this (e.g. 0 for a percentage).
     pub y_floor: Option<f64>,
     /// The value axis never goes above this (e.g. 100 for a percentage).
@@ -73,7 +134,10 @@ pub fn time_series(input: &TimeSeriesInput) -> Chart {
     };
     let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
     let in_progress = input.last_in_progress && !input.points.is_empty();
-    let target = input.target.as_ref().filter(|t| t.value.is_finite());
+    let target = input
+        .target
+        .as_ref()
+        .filter(|t| t.line.values.iter().flatten().any(|v| v.is_finite()));
     let desc = describe(input, &values, in_progress, target, fmt);
     let frame = Frame {
         id: &id,
@@ -108,10 +172,33 @@ fn draw(
         legend.push((Swatch::Hollow(palette::DATA), "In progress".to_string()));
     }
     if let Some(t) = target {
-        legend.push((Swatch::Reference, format!("Target {}", fmt.value(t.value))));
+        let name = match t.line.single() {
+            Some(v) => format!("{} {}", t.line.name, fmt.value(v)),
+            None => t.line.name.clone(),
+        };
+        legend.push((Swatch::Reference, name));
+    }
+    for limit in &input.limits {
+        let name = match limit.single() {
+            Some(v) => format!("{} {}", limit.name, fmt.value(v)),
+            None => limit.name.clone(),
+        };
+        legend.push((Swatch::Limit, name));
+    }
+    let marks = |m: Mark| {
+        input
+            .points
+            .iter()
+            .any(|p| p.value.is_some() && p.mark == m)
+    };
+    if marks(Mark::Excused) {
+        legend.push((Swatch::Hatched(palette::DATA), "Excused".to_string()));
+    }
+    if marks(Mark::NotJudged) {
+        legend.push((Swatch::Hollow(palette::GREY), "Not judged".to_string()));
     }
 
-    let y = value_axis(input, values, target.map(|t| t.value));
+    let y = value_axis(input, values, target);
     let layout = Layout::new(axis::WIDTH, axis::HEIGHT, &legend, &y, false);
     let labels: Vec<String> = input.points.iter().map(|p| p.label.clone()).collect();
     let x = axis::month_axis(&labels, layout.plot_width() / labels.len().max(1) as f64);
@@ -119,18 +206,30 @@ fn draw(
     layout.legend(root, &legend)?;
     let mut plot = layout.build(root, &x, &y)?;
     if target.is_some() {
-        for (from, to, shade) in bands::clipped(&input.bands, y.range.0, y.range.1) {
-            let style = shade.colour().mix(palette::BAND_OPACITY).filled();
-            plot.draw_series(std::iter::once(Rectangle::new(
-                [(x.range.0, from), (x.range.1, to)],
-                style,
-            )))?;
+        for (i, span) in input.bands.iter().enumerate() {
+            // A span covers its points' columns: from halfway before its
+            // first point to halfway before the next span's.
+            let left = column_edge(span.from, x.range);
+            let right = input
+                .bands
+                .get(i + 1)
+                .map_or(x.range.1, |next| column_edge(next.from, x.range));
+            for (from, to, shade) in bands::clipped(&span.bands, y.range.0, y.range.1) {
+                let style = shade.colour().mix(palette::BAND_OPACITY).filled();
+                plot.draw_series(std::iter::once(Rectangle::new(
+                    [(left, from), (right, to)],
+                    style,
+                )))?;
+            }
         }
     }
     layout.draw_mesh(&mut plot, &x, &y)?;
 
     if let Some(t) = target {
-        marks::reference_line(root, &plot, &[(x.range.0, t.value), (x.range.1, t.value)])?;
+        marks::reference_line(root, &plot, &step_points(&t.line, x.range), Dash::Reference)?;
+    }
+    for limit in &input.limits {
+        marks::reference_line(root, &plot, &step_points(limit, x.range), Dash::Limit)?;
     }
 
     let last = values.len().saturating_sub(1);
@@ -148,11 +247,20 @@ fn draw(
             plot.draw_series([Dashed::new(Dash::Provisional, line)])?;
         }
     }
-    let reported = settled
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.map(|v| (i as f64, v)));
-    plot.draw_series(reported.map(|p| Circle::new(p, 4, palette::DATA.filled())))?;
+    let reported = |mark: Mark| {
+        settled
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| input.points[*i].mark == mark)
+            .filter_map(|(i, v)| v.map(|v| (i as f64, v)))
+    };
+    plot.draw_series(reported(Mark::Judged).map(|p| Circle::new(p, 4, palette::DATA.filled())))?;
+    for p in reported(Mark::Excused) {
+        marks::hatched_marker(root, plot.backend_coord(&p))?;
+    }
+    plot.draw_series(
+        reported(Mark::NotJudged).map(|p| Circle::new(p, 4, palette::GREY.stroke_width(2))),
+    )?;
     if in_progress {
         if let Some(Some(now)) = values.last() {
             let p = (last as f64, *now);
@@ -168,16 +276,65 @@ fn draw(
     Ok(())
 }
 
-/// A padded value range holding every value, the target and the bands'
-/// edges. The padding (not the data) stops at the floor and ceiling.
-fn value_axis(input: &TimeSeriesInput, values: &[Option<f64>], target: Option<f64>) -> axis::Axis {
-    let edges = target.iter().flat_map(|_| bands::edges(&input.bands));
+/// The left edge of the column of point `index`: halfway to the point
+/// before, and the plot's edge for the first.
+fn column_edge(index: usize, range: (f64, f64)) -> f64 {
+    if index == 0 {
+        range.0
+    } else {
+        (index as f64 - 0.5).max(range.0).min(range.1)
+    }
+}
+
+/// A step line's corners in chart coordinates: a constant line spans the
+/// plot; a changing one runs across each point's column and steps between
+/// columns.
+fn step_points(line: &Step, range: (f64, f64)) -> Vec<(f64, f64)> {
+    if let Some(v) = line.single() {
+        return vec![(range.0, v), (range.1, v)];
+    }
+    let last = line.values.len().saturating_sub(1);
+    let mut out = Vec::new();
+    for (i, v) in line.values.iter().enumerate() {
+        let Some(v) = v.filter(|v| v.is_finite()) else {
+            continue;
+        };
+        let left = column_edge(i, range);
+        let right = if i == last {
+            range.1
+        } else {
+            column_edge(i + 1, range)
+        };
+        out.push((left, v));
+        out.push((right, v));
+    }
+    out
+}
+
+/// A padded value range holding every value, the reference lines and the
+/// bands' edges. The padding (not the data) stops at the floor and ceiling.
+fn value_axis(
+    input: &TimeSeriesInput,
+    values: &[Option<f64>],
+    target: Option<&Target>,
+) -> axis::Axis {
+    let lines = target
+        .map(|t| &t.line)
+        .into_iter()
+        .chain(&input.limits)
+        .flat_map(|l| l.values.iter().flatten().copied());
+    let edges = input
+        .bands
+        .iter()
+        .filter(|_| target.is_some())
+        .flat_map(|span| bands::edges(&span.bands).collect::<Vec<_>>());
     let all: Vec<f64> = values
         .iter()
         .flatten()
         .copied()
-        .chain(target)
+        .chain(lines)
         .chain(edges)
+        .filter(|v| v.is_finite())
         .collect();
     let lo = all.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = all.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -227,11 +384,19 @@ fn describe(
         svg::clean(&last.label)
     );
     if let Some(t) = target {
-        text.push_str(&format!(
-            ", against a target of {} ({})",
-            fmt.value(t.value),
-            svg::clean(&t.direction)
-        ));
+        if let Some(v) = t.line.single() {
+            text.push_str(&format!(
+                ", against a target of {} ({})",
+                fmt.value(v),
+                svg::clean(&t.direction)
+            ));
+        } else if let Some(v) = t.line.latest() {
+            text.push_str(&format!(
+                ", against a target amended to {} ({})",
+                fmt.value(v),
+                svg::clean(&t.direction)
+            ));
+        }
     }
     let settled = if in_progress {
         &values[..values.len() - 1]
@@ -289,8 +454,15 @@ fn table(
     fmt: ValueFormat,
 ) -> DataTable {
     let mut headers = vec!["Month".to_string(), svg::clean(&input.y_label)];
-    if target.is_some() {
-        headers.push("Target".to_string());
+    if let Some(t) = target {
+        headers.push(svg::clean(&t.line.name));
+    }
+    for limit in &input.limits {
+        headers.push(svg::clean(&limit.name));
+    }
+    let notes = input.points.iter().any(|p| p.note.is_some());
+    if notes {
+        headers.push("Note".to_string());
     }
     let last = values.len().saturating_sub(1);
     let rows = input
@@ -308,8 +480,21 @@ fn table(
                 };
             }
             let mut row = vec![svg::clean(&point.label), cell];
+            let at = |line: &Step| {
+                line.values
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or_else(String::new, |v| fmt.number(v))
+            };
             if let Some(t) = target {
-                row.push(fmt.number(t.value));
+                row.push(at(&t.line));
+            }
+            for limit in &input.limits {
+                row.push(at(limit));
+            }
+            if notes {
+                row.push(point.note.as_deref().map(svg::clean).unwrap_or_default());
             }
             row
         })

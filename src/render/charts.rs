@@ -9,8 +9,9 @@ use crate::analyse::rag::{Rag, RagRange};
 use crate::analyse::trust::Trust;
 use crate::analyse::workload::Workload;
 use crate::chart::{
-    self, Bar, BarSeries, BarsInput, Chart, Flag, GapNote, GroupedBarsInput, HeatMapInput,
-    Orientation, Point, Reference, Shade, SparklineInput, Target, TimeSeriesInput, Tone, ValueBand,
+    self, BandSpan, Bar, BarSeries, BarsInput, Chart, Flag, GapNote, GroupedBarsInput,
+    HeatMapInput, Mark, Orientation, Point, Reference, Shade, SparklineInput, Step, Target,
+    TimeSeriesInput, Tone, ValueBand,
 };
 use crate::config::HealthBands;
 use crate::model::Direction;
@@ -75,9 +76,12 @@ pub fn kpi(k: &KpiAnalysis) -> Chart {
             label: p.month.short_label(),
             value: p.value,
             shade: shade(p.status),
+            mark: Mark::Judged,
+            note: None,
         })
         .collect();
     let percent = k.unit == "%";
+    let months = points.len();
     chart::time_series(&TimeSeriesInput {
         id: format!("kpi-chart-{}", k.id),
         title: format!("{} against target", k.name),
@@ -87,10 +91,14 @@ pub fn kpi(k: &KpiAnalysis) -> Chart {
         points,
         last_in_progress: k.series.last().is_some_and(|p| p.in_progress),
         target: Some(Target {
-            value: k.target,
+            line: Step::constant("Target", k.target, months),
             direction: direction_words(k.direction).to_string(),
         }),
-        bands: bands(k.status_ranges()),
+        limits: Vec::new(),
+        bands: vec![BandSpan {
+            from: 0,
+            bands: bands(k.status_ranges()),
+        }],
         y_floor: Some(0.0).filter(|_| k.target >= 0.0),
         y_ceiling: percent.then_some(100.0),
     })
@@ -313,6 +321,8 @@ pub fn health_sparkline(
                 label: crate::render::format::date(p.date),
                 value: p.score,
                 shade: shade(p.band),
+                mark: Mark::Judged,
+                note: None,
             })
             .collect(),
         range: Some((0.0, 100.0)),

@@ -25,6 +25,8 @@ fn points(values: &[Option<f64>]) -> Vec<Point> {
         .map(|(label, value)| Point {
             label,
             value: *value,
+            mark: Mark::Judged,
+            note: None,
             shade: if value.is_some() {
                 Shade::Green
             } else {
@@ -45,11 +47,17 @@ fn higher_bands(good: f64, warn: f64) -> Vec<ValueBand> {
     ]
 }
 
+/// A constant target line, longer than any test's series.
 fn target(value: f64, direction: &str) -> Option<Target> {
     Some(Target {
-        value,
+        line: Step::constant("Target", value, 64),
         direction: direction.into(),
     })
+}
+
+/// The same bands from the first point on.
+fn spans(bands: Vec<ValueBand>) -> Vec<BandSpan> {
+    vec![BandSpan { from: 0, bands }]
 }
 
 fn kpi(values: &[Option<f64>]) -> TimeSeriesInput {
@@ -62,7 +70,8 @@ fn kpi(values: &[Option<f64>]) -> TimeSeriesInput {
         points: points(values),
         last_in_progress: false,
         target: target(95.0, "higher is better"),
-        bands: higher_bands(95.0, 90.0),
+        limits: Vec::new(),
+        bands: spans(higher_bands(95.0, 90.0)),
         y_floor: Some(0.0),
         y_ceiling: Some(100.0),
     }

@@ -14,11 +14,11 @@ fn nothing_panics_on_odd_input() {
     ];
     let mut input = kpi(&odd);
     input.target = target(f64::NAN, "lower is better");
-    input.bands = vec![ValueBand {
+    input.bands = spans(vec![ValueBand {
         from: Some(f64::INFINITY),
         to: Some(f64::NAN),
         shade: Shade::Amber,
-    }];
+    }]);
     let chart = time_series(&input);
     assert!(chart.svg.starts_with("<svg"));
     for values in [&[][..], &[None, None][..], &[Some(5.0)][..], &odd[..]] {
@@ -84,7 +84,7 @@ fn write_samples() {
     lower.y_label = "Average handle time (min)".into();
     lower.unit = "min".into();
     lower.target = target(5.0, "lower is better");
-    lower.bands = vec![
+    lower.bands = spans(vec![
         ValueBand {
             from: None,
             to: Some(5.0),
@@ -100,7 +100,7 @@ fn write_samples() {
             to: None,
             shade: Shade::Red,
         },
-    ];
+    ]);
     lower.y_ceiling = None;
     let mut checkins = workload();
     checkins.id = "checkins".into();
@@ -118,7 +118,50 @@ fn write_samples() {
         flag: Flag::Below,
         flagged_name: "Fewer than expected".into(),
     });
+    // A contract as written: a target amended in the fifth month, a
+    // minimum, an excused month and one too small to judge.
+    let mut contract = kpi(&[
+        Some(82.0),
+        Some(79.5),
+        Some(61.0),
+        Some(84.0),
+        Some(80.5),
+        Some(86.0),
+        Some(77.0),
+    ]);
+    contract.id = "kpi-contract".into();
+    let amended = |before: f64, after: f64| {
+        (0..7)
+            .map(|i| Some(if i < 4 { before } else { after }))
+            .collect::<Vec<_>>()
+    };
+    contract.target = Some(Target {
+        line: Step {
+            name: "Target".into(),
+            values: amended(80.0, 82.0),
+        },
+        direction: "higher is better".into(),
+    });
+    contract.limits = vec![Step {
+        name: "Minimum".into(),
+        values: amended(75.0, 78.0),
+    }];
+    contract.bands = vec![
+        BandSpan {
+            from: 0,
+            bands: higher_bands(80.0, 75.0),
+        },
+        BandSpan {
+            from: 4,
+            bands: higher_bands(82.0, 78.0),
+        },
+    ];
+    contract.points[2].mark = Mark::Excused;
+    contract.points[2].note = Some("excused: carrier outage".into());
+    contract.points[6].mark = Mark::NotJudged;
+    contract.points[6].note = Some("low volume".into());
     let samples = [
+        ("kpi-contract", time_series(&contract)),
         ("kpi", time_series(&in_progress)),
         ("kpi-lower", time_series(&lower)),
         ("workload", bars(&workload())),
@@ -175,7 +218,7 @@ fn extreme_values_never_panic() {
         input.y_floor = None;
         input.y_ceiling = None;
         input.target = target(a, "higher is better");
-        input.bands = higher_bands(a, b);
+        input.bands = spans(higher_bands(a, b));
         let _ = time_series(&input);
     }
     assert_eq!(super::bound(1.0, 5.0, 2.0), 2.0);

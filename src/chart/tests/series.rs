@@ -74,7 +74,7 @@ fn bands_follow_target_warn_and_direction() {
     assert_eq!(bands(&time_series(&input).svg), [0, 0, 0]);
     // Only the bands given are drawn: here green below, red above.
     input.target = target(5.0, "lower is better");
-    input.bands = vec![
+    input.bands = spans(vec![
         ValueBand {
             from: None,
             to: Some(5.0),
@@ -85,7 +85,7 @@ fn bands_follow_target_warn_and_direction() {
             to: None,
             shade: Shade::Red,
         },
-    ];
+    ]);
     assert_eq!(bands(&time_series(&input).svg), [1, 0, 1]);
 
     let colours: Vec<_> = super::bands::clipped(&higher_bands(95.0, 90.0), 80.0, 100.0)
@@ -208,4 +208,122 @@ fn tick_values(svg: &str) -> Vec<f64> {
     svg.split("</text>")
         .filter_map(|t| t.rsplit('>').next()?.trim().parse().ok())
         .collect()
+}
+
+/// A target amended from the fourth month on steps there; the table gives
+/// each month's own target, and the legend names no single value.
+#[test]
+fn an_amended_target_is_a_step_line() {
+    let mut input = kpi(&[Some(96.0), Some(97.0), Some(95.0), Some(98.0), Some(99.0)]);
+    input.target = Some(Target {
+        line: Step {
+            name: "Target".into(),
+            values: vec![Some(95.0), Some(95.0), Some(95.0), Some(97.5), Some(97.5)],
+        },
+        direction: "higher is better".into(),
+    });
+    let chart = time_series(&input);
+    let lines = elements(&chart.svg, "polyline", "stroke-dasharray=\"7 4\"");
+    assert_eq!(
+        lines.len(),
+        2,
+        "the step line and its legend swatch: {lines:#?}"
+    );
+    let step = lines
+        .iter()
+        .find(|l| points_of(l).len() > 2)
+        .expect("a step line");
+    let ys: Vec<&str> = points_of(step)
+        .iter()
+        .map(|p| p.split(',').nth(1).unwrap())
+        .collect();
+    let distinct: std::collections::BTreeSet<&&str> = ys.iter().collect();
+    assert_eq!(distinct.len(), 2, "two levels: {ys:?}");
+    assert!(
+        chart.svg.contains(">Target</text>"),
+        "no single value in the legend"
+    );
+    assert!(
+        chart.desc.contains("target amended to 97.5%"),
+        "{}",
+        chart.desc
+    );
+    let targets: Vec<&str> = chart.table.rows.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(targets, ["95", "95", "95", "97.5", "97.5"]);
+}
+
+/// A minimum is its own line with its own dash and legend entry, and the
+/// table a column of its own.
+#[test]
+fn a_minimum_is_drawn_in_the_limit_dash() {
+    let mut input = kpi(&[Some(96.0), Some(91.0), Some(93.0)]);
+    input.limits = vec![Step::constant("Minimum", 92.0, 3)];
+    let chart = time_series(&input);
+    let limits = elements(&chart.svg, "polyline", "stroke-dasharray=\"2 3\"");
+    assert_eq!(
+        limits.len(),
+        2,
+        "the line and its legend swatch: {limits:#?}"
+    );
+    assert!(chart.svg.contains(">Minimum 92%</text>"));
+    assert_eq!(chart.table.headers[3], "Minimum");
+    assert_eq!(chart.table.rows[0][3], "92");
+    // The plain KPI chart has no such line.
+    assert!(!time_series(&kpi(&[Some(96.0)])).svg.contains("2 3"));
+}
+
+/// An excused month keeps its value, hatched; a month not judged is a
+/// hollow grey dot; both say why in the table.
+#[test]
+fn excused_and_unjudged_months_are_drawn_apart_and_explained() {
+    let mut input = kpi(&[Some(96.0), Some(61.0), Some(88.0), Some(97.0)]);
+    input.points[1].mark = Mark::Excused;
+    input.points[1].note = Some("excused: carrier outage".into());
+    input.points[2].mark = Mark::NotJudged;
+    input.points[2].note = Some("low volume".into());
+    let chart = time_series(&input);
+    assert_eq!(
+        elements(&chart.svg, "circle", DATA_FILL).len(),
+        2 + 1,
+        "two judged months and the legend's"
+    );
+    let grey = format!("stroke=\"{}\"", palette::hex(palette::GREY));
+    let hollow = elements(&chart.svg, "circle", &grey);
+    assert_eq!(hollow.len(), 1 + 1, "one unjudged month and the legend's");
+    assert!(chart.svg.contains(">Excused</text>") && chart.svg.contains(">Not judged</text>"));
+    let data_rect = format!("fill=\"{}\"", palette::hex(palette::DATA));
+    assert_eq!(
+        elements(&chart.svg, "rect", &data_rect).len(),
+        1 + 1,
+        "a hatched square for the excused month and the legend's"
+    );
+    assert_eq!(chart.table.headers.last().unwrap(), "Note");
+    assert_eq!(
+        chart.table.rows[1].last().unwrap(),
+        "excused: carrier outage"
+    );
+    assert_eq!(chart.table.rows[0].last().unwrap(), "");
+}
+
+/// Bands follow the terms: each span covers its months' columns.
+#[test]
+fn band_spans_change_where_terms_change() {
+    let mut input = kpi(&[Some(96.0), Some(97.0), Some(95.0), Some(98.0)]);
+    input.bands = vec![
+        BandSpan {
+            from: 0,
+            bands: higher_bands(95.0, 90.0),
+        },
+        BandSpan {
+            from: 2,
+            bands: higher_bands(97.0, 92.0),
+        },
+    ];
+    let chart = time_series(&input);
+    let green = format!("fill=\"{}\"", palette::hex(palette::GREEN));
+    let greens: Vec<String> = elements(&chart.svg, "rect", &green)
+        .into_iter()
+        .filter(|r| r.contains("opacity=\"0.16\""))
+        .collect();
+    assert_eq!(greens.len(), 2, "one green band per span: {greens:#?}");
 }
