@@ -237,7 +237,7 @@ fn check_period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
         })
     };
     for (id, value) in &p.kpis {
-        if value.is_some_and(|v| !v.is_finite()) {
+        if value.number().is_some_and(|v| !v.is_finite()) {
             push(
                 format!("kpis.{id}"),
                 format!(

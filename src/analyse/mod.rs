@@ -10,6 +10,7 @@ pub mod cadence;
 pub mod celebrations;
 pub mod contract;
 pub mod credits;
+pub mod exact;
 pub mod feedback;
 pub mod flags;
 pub mod goals;
@@ -19,6 +20,7 @@ pub mod rag;
 pub mod review;
 pub mod risk;
 pub mod stats;
+pub mod terms;
 #[cfg(test)]
 mod testkit;
 pub mod trust;

@@ -144,7 +144,7 @@ fn period(p: &Period, out: &mut Vec<Finding>) {
         );
     }
     for (id, value) in &p.kpis {
-        at.figure(&format!("kpis.{id}"), "KPI value", *value);
+        at.figure(&format!("kpis.{id}"), "KPI value", value.number());
     }
     if let Some(h) = &p.hours {
         for (field, v) in [

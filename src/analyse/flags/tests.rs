@@ -27,6 +27,7 @@ fn troubled() -> Engagement {
             per_breach_pct: 5.0,
             cap_pct: 12.0,
         }),
+        ..Contract::default()
     });
     r.risks.push(Risk {
         id: "key-person".to_string(),
