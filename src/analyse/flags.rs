@@ -11,9 +11,9 @@ use super::kpi::{KpiAnalysis, SCORE_MONTHS};
 use super::rag::Rag;
 use super::risk::RiskRating;
 use super::trust::gap_wording;
-use super::window::MonthWindow;
+use super::window::{MonthWindow, SERIES_MONTHS};
 use super::words::{self, count, num, pct, with_unit};
-use crate::model::Engagement;
+use crate::model::{Engagement, Month};
 
 /// Overdue actions named in a flag's evidence; the rest are counted.
 const ACTIONS_NAMED: usize = 3;
@@ -23,6 +23,7 @@ const ACTIONS_NAMED: usize = 3;
 #[serde(rename_all = "kebab-case")]
 pub enum FlagKind {
     SlaBreach,
+    ReliefNotAgreed,
     ServiceCredits,
     NoticeDeadline,
     RiskOverdue,
@@ -85,6 +86,7 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
         .iter()
         .filter_map(|k| sla_breach(k, recent))
         .collect();
+    flags.extend(relief_not_agreed(e, a));
     flags.extend(service_credits(a));
     flags.extend(notice(a));
     flags.extend(risks(a));
@@ -140,6 +142,34 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow) -> Option<Flag> {
             ),
         )
     })
+}
+
+/// Each excuse claimed and not agreed (`agreed: false`) for a KPI in a
+/// month of the chart series (the last 12 months and the month in
+/// progress): it changes no figure, and someone has to agree or drop it.
+fn relief_not_agreed(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
+    let months = MonthWindow {
+        first: Month::of(a.as_of).plus(-(SERIES_MONTHS as i32)),
+        last: Month::of(a.as_of),
+    };
+    e.periods
+        .iter()
+        .filter(|p| months.contains(p.period))
+        .flat_map(|p| p.excused.iter().map(move |x| (p.period, x)))
+        .filter(|(_, x)| !x.agreed)
+        .map(|(month, x)| {
+            let name = e.kpi(&x.kpi).map_or(x.kpi.as_str(), |k| k.name.as_str());
+            Flag {
+                subject: Some(x.kpi.clone()),
+                ..flag(
+                    FlagKind::ReliefNotAgreed,
+                    Severity::Warning,
+                    format!("Relief claimed, not agreed: {name}"),
+                    format!("{name} in {month}: {}", x.reason),
+                )
+            }
+        })
+        .collect()
 }
 
 fn service_credits(a: &EngagementAnalysis) -> Option<Flag> {

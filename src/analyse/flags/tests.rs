@@ -246,3 +246,43 @@ fn a_near_deadline_is_a_warning() {
         "notice due 2026-12-01, in 16 days; the contract ends 2027-03-01"
     );
 }
+
+#[test]
+fn relief_claimed_not_agreed_is_a_warning_and_changes_no_figure() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        sla: true,
+        name: "Service level".to_string(),
+        ..kpi("sl", 80.0)
+    });
+    set_kpi(&mut e, "2026-10", "sl", Some(50.0)); // red
+    excuse(&mut e, "2026-10", "sl", "Carrier outage (INC-1)", false);
+    excuse(&mut e, "2025-06", "sl", "too old to flag", false);
+    let flags = flags_of(&e);
+    let relief: Vec<_> = flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::ReliefNotAgreed)
+        .collect();
+    assert_eq!(relief.len(), 1);
+    assert_eq!(relief[0].severity, Severity::Warning);
+    assert_eq!(relief[0].subject.as_deref(), Some("sl"));
+    assert_eq!(
+        (relief[0].title.as_str(), relief[0].evidence.as_str()),
+        (
+            "Relief claimed, not agreed: Service level",
+            "Service level in 2026-10: Carrier outage (INC-1)"
+        )
+    );
+    // The claim changes no figure: the month is still a red breach.
+    assert!(flags.iter().any(|f| f.kind == FlagKind::SlaBreach));
+    // Agreed, the month is judged nowhere: no breach, no relief flag.
+    e.periods.iter_mut().for_each(|p| {
+        p.excused.iter_mut().for_each(|x| x.agreed = true);
+    });
+    let flags = flags_of(&e);
+    assert!(
+        !flags
+            .iter()
+            .any(|f| matches!(f.kind, FlagKind::SlaBreach | FlagKind::ReliefNotAgreed))
+    );
+}
