@@ -45,7 +45,6 @@ pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
                 ("warn", t.warn),
                 ("minimum", t.minimum),
                 ("weight", t.weight),
-                ("credit_allocation_pct", t.credit_allocation_pct),
             ] {
                 if v.is_some_and(|v| !v.is_finite()) {
                     out.push(error(
@@ -63,17 +62,12 @@ pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
                 ));
             }
         }
-        for (field, v) in [
-            ("minimum", k.minimum),
-            ("credit_allocation_pct", k.credit_allocation_pct),
-        ] {
-            if v.is_some_and(|v| !v.is_finite()) {
-                out.push(error(
-                    &e.source,
-                    format!("kpis.{i}.{field}"),
-                    format!("{field} must be a finite number, not .nan or .inf"),
-                ));
-            }
+        if k.minimum.is_some_and(|v| !v.is_finite()) {
+            out.push(error(
+                &e.source,
+                format!("kpis.{i}.minimum"),
+                "minimum must be a finite number, not .nan or .inf".into(),
+            ));
         }
     }
     let Some(c) = &r.contract else { return };
@@ -87,7 +81,8 @@ pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
                 .into(),
         ));
     }
-    if let Some(pool) = c.pool_pct.filter(|p| p.is_finite()) {
+    // A pool out of range has its own message (ranges.rs).
+    if let Some(pool) = c.pool_pct.filter(|p| p.is_finite() && *p >= 0.0) {
         pool_findings(e, pool, out);
     }
 }
@@ -118,7 +113,7 @@ fn pool_findings(e: &Engagement, pool: f64, out: &mut Vec<Finding>) {
                 Some((k.id.clone(), pct))
             })
             .collect();
-        let sum: f64 = shares.iter().map(|(_, p)| p).sum();
+        let sum = shares.iter().fold(0.0, |s, (_, p)| s + p);
         let ids: Vec<String> = shares.iter().map(|(id, _)| id.clone()).collect();
         if sum > pool && last.as_ref() != Some(&ids) {
             let list: Vec<String> = shares
@@ -301,6 +296,40 @@ mod tests {
                  (`a` 60%, `b` 50%), more than pool_pct 100"
             ),
             "{d:?}"
+        );
+    }
+
+    #[test]
+    fn the_new_numbers_have_ranges() {
+        let text = format!(
+            "{HEAD}contract:\n  at_risk_pct: 120\n  pool_pct: -1\n  earn_back_months: 0\n  \
+             chronic: {{ defaults: 7, months: 6 }}\nkpis:\n  \
+             - {{ id: a, name: A, target: 80, credit_allocation_pct: 101, min_volume: 1000000000000000001,\n      \
+             in_force_from: 1800-01, terms: [{{ from: 2026-01, weight: 1e9, minimum: 1e16 }}] }}\n"
+        );
+        let d = said(&text);
+        let mut found: Vec<(usize, &str)> = d
+            .iter()
+            .map(|(l, _, m)| (*l, m.split(':').next().unwrap()))
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                (6, "at_risk_pct is 120"),
+                (7, "pool_pct is -1"),
+                (8, "earn_back_months is 0"),
+                (9, "chronic defaults is 7"),
+                (11, "credit_allocation_pct is 101"),
+                (11, "min_volume 1000000000000000001 is too large"),
+                (
+                    12,
+                    "in_force_from 1800-01 is outside the years 1900 to 2200"
+                ),
+                (12, "minimum 1e16 is out of range"),
+                (12, "weight 1e9 is too large"),
+            ],
+            "{d:#?}"
         );
     }
 
