@@ -6,6 +6,7 @@
 //! summary. docs/metrics.md states every formula as computed here.
 
 pub mod actions;
+pub mod at_risk;
 pub mod cadence;
 pub mod celebrations;
 pub mod contract;
