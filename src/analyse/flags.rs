@@ -25,6 +25,7 @@ pub enum FlagKind {
     SlaBreach,
     ReliefNotAgreed,
     ServiceCredits,
+    ChronicFailure,
     NoticeDeadline,
     RiskOverdue,
     Overtime,
@@ -88,6 +89,8 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
         .collect();
     flags.extend(relief_not_agreed(e, a));
     flags.extend(service_credits(a));
+    flags.extend(at_risk_credits(a));
+    flags.extend(chronic(a));
     flags.extend(notice(a));
     flags.extend(risks(a));
     flags.extend(overtime(a, recent));
@@ -194,6 +197,66 @@ fn service_credits(a: &EngagementAnalysis) -> Option<Flag> {
             months.join(", ")
         ),
     ))
+}
+
+fn at_risk_credits(a: &EngagementAnalysis) -> Option<Flag> {
+    let c = a.at_risk.as_ref().filter(|c| c.accrued > 0.0)?;
+    let money = |x: f64| crate::format::money(x, c.currency.as_deref().unwrap_or(""));
+    let months: Vec<String> = c
+        .months
+        .iter()
+        .filter(|m| m.accrued > 0.0)
+        .map(|m| format!("{} {}", m.month, money(m.accrued)))
+        .collect();
+    Some(flag(
+        FlagKind::ServiceCredits,
+        Severity::Warning,
+        "Service credits due".to_string(),
+        format!(
+            "{} accrued over the last 12 months ({} payable, {} pending earn-back, {} earned \
+             back): {}",
+            money(c.accrued),
+            money(c.payable),
+            money(c.pending),
+            money(c.earned_back),
+            months.join(", ")
+        ),
+    ))
+}
+
+/// An SLA KPI in chronic failure (critical), or one default short of it.
+fn chronic(a: &EngagementAnalysis) -> Vec<Flag> {
+    a.chronic
+        .iter()
+        .map(|c| {
+            let months: Vec<String> = c.defaults.iter().map(|m| m.to_string()).collect();
+            let months = crate::analyse::words::list(&months);
+            let (severity, title, evidence) = match c.one_more_before {
+                None => (
+                    Severity::Critical,
+                    format!("Chronic failure: {}", c.name),
+                    format!(
+                        "chronic failure: {} defaulted in {months}; the contract's termination \
+                         right applies",
+                        c.name
+                    ),
+                ),
+                Some(before) => (
+                    Severity::Warning,
+                    format!("One default from chronic failure: {}", c.name),
+                    format!(
+                        "one more default of {} before {before} gives a termination right \
+                         (defaults in {months})",
+                        c.name
+                    ),
+                ),
+            };
+            Flag {
+                subject: Some(c.kpi.clone()),
+                ..flag(FlagKind::ChronicFailure, severity, title, evidence)
+            }
+        })
+        .collect()
 }
 
 fn notice(a: &EngagementAnalysis) -> Option<Flag> {

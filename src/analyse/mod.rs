@@ -59,6 +59,10 @@ pub struct EngagementAnalysis {
     pub performance: Performance,
     /// `None` without `contract.service_credits`.
     pub credits: Option<Credits>,
+    /// `None` without `contract.at_risk_pct` and `monthly_fee`.
+    pub at_risk: Option<at_risk::AtRiskCredits>,
+    /// SLA KPIs at or one default short of a chronic failure.
+    pub chronic: Vec<at_risk::ChronicState>,
     pub workload: Workload,
     pub communication: Communication,
     pub feedback: FeedbackBalance,
@@ -202,6 +206,8 @@ fn analyse(e: &Engagement, config: &Config, as_of: NaiveDate, trend: Trend) -> E
         id: e.id.clone(),
         as_of,
         credits: credits::analyse_credits(e, &c.performance, as_of),
+        at_risk: at_risk::analyse(e, as_of),
+        chronic: at_risk::chronic(e, as_of),
         contract: contract::analyse_contract(e, &config.thresholds, as_of),
         goals: goals::analyse_goals(e, as_of),
         celebrations: celebrations::analyse_celebrations(e, as_of),

@@ -286,3 +286,62 @@ fn relief_claimed_not_agreed_is_a_warning_and_changes_no_figure() {
             .any(|f| matches!(f.kind, FlagKind::SlaBreach | FlagKind::ReliefNotAgreed))
     );
 }
+
+#[test]
+fn chronic_failure_is_critical_and_one_short_is_a_warning() {
+    use crate::model::{Chronic, Contract};
+    let mut e = engagement();
+    e.record.contract = Some(Contract {
+        monthly_fee: Some(1_000_000.0),
+        at_risk_pct: Some(12.0),
+        chronic: Some(Chronic {
+            defaults: 3,
+            months: 6,
+        }),
+        ..Contract::default()
+    });
+    e.record.kpis = vec![Kpi {
+        sla: true,
+        minimum: Some(75.0),
+        credit_allocation_pct: Some(40.0),
+        name: "Service level".into(),
+        ..kpi("sl", 80.0)
+    }];
+    set_kpi(&mut e, "2026-07", "sl", Some(70.0));
+    set_kpi(&mut e, "2026-09", "sl", Some(70.0));
+    let as_of = d("2026-11-15");
+    let warning = flags_of_at(&e, as_of)
+        .into_iter()
+        .find(|f| f.kind == FlagKind::ChronicFailure)
+        .expect("a chronic-failure warning");
+    assert_eq!(warning.severity, Severity::Warning);
+    assert_eq!(
+        warning.evidence,
+        "one more default of Service level before 2027-01 gives a termination right \
+         (defaults in 2026-07 and 2026-09)"
+    );
+    set_kpi(&mut e, "2026-10", "sl", Some(70.0));
+    let critical = flags_of_at(&e, as_of)
+        .into_iter()
+        .find(|f| f.kind == FlagKind::ChronicFailure)
+        .expect("a chronic failure");
+    assert_eq!(critical.severity, Severity::Critical);
+    assert_eq!(
+        critical.evidence,
+        "chronic failure: Service level defaulted in 2026-07, 2026-09 and 2026-10; the \
+         contract's termination right applies"
+    );
+    let credits = flags_of_at(&e, as_of)
+        .into_iter()
+        .find(|f| f.kind == FlagKind::ServiceCredits)
+        .expect("credits accrued");
+    assert!(
+        credits.evidence.starts_with("144,000 accrued"),
+        "{}",
+        credits.evidence
+    );
+}
+
+fn flags_of_at(e: &Engagement, as_of: chrono::NaiveDate) -> Vec<Flag> {
+    crate::analyse::analyse_engagement(e, &crate::config::Config::default(), as_of).flags
+}
