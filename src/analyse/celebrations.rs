@@ -19,6 +19,8 @@ pub struct MilestoneRef {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Celebrations {
     pub window: MonthWindow,
+    /// The last day counted: `as_of`.
+    pub until: NaiveDate,
     /// Milestones with `celebrated: true` dated from the window's first day
     /// to `as_of`, oldest first.
     pub celebrated: Vec<MilestoneRef>,
@@ -53,6 +55,7 @@ pub fn analyse_celebrations(e: &Engagement, as_of: NaiveDate) -> Celebrations {
     let celebrated = pick(true);
     Celebrations {
         window,
+        until: as_of,
         nudge: celebrated.is_empty(),
         uncelebrated: pick(false),
         celebrated,
