@@ -468,7 +468,11 @@ fn celebration(a: &EngagementAnalysis) -> Option<Flag> {
     if !c.nudge {
         return None;
     }
-    let mut evidence = format!("no milestone celebrated in {}", c.window.label());
+    let mut evidence = format!(
+        "no milestone celebrated from {} to {}",
+        c.window.first.first_day(),
+        c.until
+    );
     if !c.uncelebrated.is_empty() {
         evidence.push_str(&format!(
             "; {} reached but not celebrated",

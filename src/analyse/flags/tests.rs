@@ -180,7 +180,7 @@ fn every_problem_is_flagged_most_severe_first() {
     );
     assert_eq!(
         evidence(NoCelebration).1,
-        "no milestone celebrated in 2026-05..2026-10"
+        "no milestone celebrated from 2026-05-01 to 2026-11-15"
     );
     let subjects: Vec<_> = flags.iter().filter_map(|f| f.subject.as_deref()).collect();
     assert_eq!(subjects, vec!["acc", "key-person", "cut-errors"]);
