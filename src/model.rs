@@ -15,9 +15,11 @@ use serde::{Deserialize, Serialize};
 pub type Extra = BTreeMap<String, serde_json::Value>;
 
 pub mod config;
+mod kpi_value;
 mod time;
 mod values;
 
+pub use kpi_value::*;
 pub use time::*;
 pub use values::*;
 
@@ -36,7 +38,7 @@ pub struct ServiceCredits {
     pub cap_pct: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contract {
     #[serde(default, deserialize_with = "opt_date")]
@@ -49,6 +51,28 @@ pub struct Contract {
     pub currency: Option<String>,
     #[serde(default)]
     pub service_credits: Option<ServiceCredits>,
+    /// The at-risk regime (docs/content.md, "At-risk credits"): the share of
+    /// `monthly_fee` at risk each month, in percent.
+    #[serde(default)]
+    pub at_risk_pct: Option<f64>,
+    /// The most that Σ `credit_allocation_pct` of the SLA KPIs in force may
+    /// reach in any month, in percent.
+    #[serde(default)]
+    pub pool_pct: Option<f64>,
+    /// Months of green after a default that earn its credit back.
+    #[serde(default)]
+    pub earn_back_months: Option<u32>,
+    /// `defaults` defaults of one SLA KPI within `months` months is a
+    /// chronic failure.
+    #[serde(default)]
+    pub chronic: Option<Chronic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Chronic {
+    pub defaults: u32,
+    pub months: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -86,6 +110,45 @@ pub struct Kpi {
     /// Whose obligation the KPI measures; the client's KPIs make the scorecard two-way.
     #[serde(default)]
     pub owner: Side,
+    /// The minimum service level: an SLA KPI's judged month that misses it
+    /// is a default (default: the target).
+    #[serde(default)]
+    pub minimum: Option<f64>,
+    /// The KPI's share of the at-risk amount, in percent.
+    #[serde(default)]
+    pub credit_allocation_pct: Option<f64>,
+    /// Months before it are "baselining": shown, judged nowhere.
+    #[serde(default)]
+    pub in_force_from: Option<Month>,
+    /// A plain value (the default) or counts `{ good, total }` each month.
+    #[serde(default)]
+    pub measure: Measure,
+    /// Months whose `total` is below it are "low volume": shown, judged nowhere.
+    #[serde(default)]
+    pub min_volume: Option<u64>,
+    /// Amendments, oldest first: each overrides the fields it sets from its month on.
+    #[serde(default)]
+    pub terms: Vec<KpiTerm>,
+}
+
+/// An amendment of a KPI's terms, in force from `from` (docs/content.md,
+/// "KPI terms over time").
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct KpiTerm {
+    pub from: Month,
+    #[serde(default)]
+    pub target: Option<f64>,
+    #[serde(default)]
+    pub warn: Option<f64>,
+    #[serde(default)]
+    pub minimum: Option<f64>,
+    #[serde(default)]
+    pub sla: Option<bool>,
+    #[serde(default)]
+    pub weight: Option<f64>,
+    #[serde(default)]
+    pub credit_allocation_pct: Option<f64>,
 }
 
 fn one() -> f64 {
@@ -228,9 +291,12 @@ pub struct Survey {
 #[serde(deny_unknown_fields)]
 pub struct Period {
     pub period: Month,
-    /// KPI id -> value; `None` is "not reported".
+    /// KPI id -> value: a number, counts `{ good, total }`, or null ("not reported").
     #[serde(default)]
-    pub kpis: BTreeMap<String, Option<f64>>,
+    pub kpis: BTreeMap<String, KpiValue>,
+    /// Misses excused for this month (docs/content.md, "Excused misses").
+    #[serde(default)]
+    pub excused: Vec<Excused>,
     #[serde(default)]
     pub hours: Option<Hours>,
     #[serde(default)]
@@ -244,6 +310,19 @@ pub struct Period {
     /// the YAML path of this period's values within `source`.
     #[serde(skip)]
     pub yaml_prefix: String,
+}
+
+/// A KPI's miss excused for one month: with `agreed: true` the month is
+/// judged nowhere; unagreed relief changes no figure and is flagged.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Excused {
+    pub kpi: String,
+    /// Required and non-empty (a `check` error otherwise).
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub agreed: bool,
 }
 
 /// The engagement record as written in `engagement.yaml`.

@@ -83,8 +83,8 @@ impl<'de> Deserializer<'de> for Names<'_> {
 mod tests {
     use super::*;
     use crate::model::{
-        Audience, Direction, FeedbackKind, Frequency, GoalStatus, NoteKind, Phase, RiskOwner,
-        RiskStatus, Side,
+        Audience, Direction, FeedbackKind, Frequency, GoalStatus, Measure, NoteKind, Phase,
+        RiskOwner, RiskStatus, Side,
     };
 
     /// The names the JSON Schema of `T` allows (`enum`, or `oneOf` consts
@@ -133,6 +133,7 @@ mod tests {
         check::<Phase>(6);
         check::<Frequency>(4);
         check::<Direction>(2);
+        check::<Measure>(2);
         check::<Side>(2);
         check::<RiskOwner>(3);
         check::<GoalStatus>(5);

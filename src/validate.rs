@@ -13,6 +13,7 @@ use crate::model::{Direction, Engagement, EngagementRecord, Period, Portfolio, S
 use crate::notelinks::{self, Dest, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
 
+mod contracts;
 pub(crate) mod ranges;
 
 /// A problem at a YAML path of a file, before it is given a position.
@@ -65,9 +66,11 @@ fn engagement_findings(
 ) -> Vec<Finding> {
     let mut findings = Vec::new();
     check_engagement(e, &mut findings);
+    contracts::record(e, &mut findings);
     ranges::engagement(e, &mut findings);
     for p in &e.periods {
         check_period(e, p, &mut findings);
+        contracts::period(e, p, &mut findings);
     }
     check_links(e, notes, ids, &mut findings);
     findings
@@ -237,7 +240,7 @@ fn check_period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
         })
     };
     for (id, value) in &p.kpis {
-        if value.is_some_and(|v| !v.is_finite()) {
+        if value.number().is_some_and(|v| !v.is_finite()) {
             push(
                 format!("kpis.{id}"),
                 format!(

@@ -46,7 +46,9 @@ fn troubled_engagement_shows_its_red_kpi_with_the_actual_value() {
         .expect("the example has an engagement in trouble");
     let kpi = e.kpi("service_level").unwrap();
     let latest = Month::of(date(EXAMPLE_AS_OF)).plus(-1);
-    let value = e.period(latest).unwrap().kpis["service_level"].unwrap();
+    let value = e.period(latest).unwrap().kpis["service_level"]
+        .number()
+        .unwrap();
     // Red by the analysis' own rule (docs/metrics.md), not a copy of it.
     assert_eq!(kpi.direction, Direction::Higher);
     assert_eq!(
@@ -163,7 +165,7 @@ fn kpi_chart_has_the_target_line_and_one_point_per_reported_period() {
             let svg = inline_svg(&page, &format!("kpi-chart-{}", kpi.id));
             let value = |m: Month| {
                 e.period(m)
-                    .and_then(|p| p.kpis.get(&kpi.id).copied().flatten())
+                    .and_then(|p| p.kpis.get(&kpi.id).and_then(|v| v.number()))
             };
             // The window: the last 12 complete months, then the month in progress.
             let reported = (-12..0)

@@ -14,14 +14,17 @@ pub const WINDOW_DAYS: u32 = 90;
 /// Points off when the review is overdue.
 pub const OVERDUE_REVIEW_PENALTY: f64 = 25.0;
 
-/// The longest stretch without a check-in; an end is the window's edge
-/// (or the engagement's `start`) rather than a note when `open_*` is set.
+/// Days of the longest gap's window.
+pub const GAP_DAYS: u32 = 365;
+
+/// The longest stretch without a check-in: between two check-ins, or open
+/// from the last one to `as_of` (`open_end`). It never starts at a window's
+/// edge.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Gap {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub days: i64,
-    pub open_start: bool,
     pub open_end: bool,
 }
 
@@ -37,7 +40,7 @@ pub struct CadenceMonth {
 pub struct Communication {
     pub check_in: Option<Frequency>,
     pub review: Option<Frequency>,
-    /// The interval expected meetings are counted by: check-in's, else review's.
+    /// The interval expected meetings are counted by: `cadence.check_in`'s.
     pub meeting_interval_days: Option<i64>,
     pub window: DayWindow,
     /// floor(90 / meeting interval).
@@ -67,7 +70,9 @@ pub fn analyse_cadence(e: &Engagement, as_of: NaiveDate) -> Communication {
     let cadence = e.record.cadence.as_ref();
     let check_in = cadence.and_then(|c| c.check_in);
     let review = cadence.and_then(|c| c.review);
-    let interval = check_in.or(review).map(Frequency::interval_days);
+    // Expected check-ins need `cadence.check_in`; the review cadence does
+    // not stand in for it (docs/metrics.md, "Communication cadence").
+    let interval = check_in.map(Frequency::interval_days);
     let window = DayWindow::last_days(as_of, WINDOW_DAYS);
     let meetings: Vec<NaiveDate> = e
         .notes
@@ -112,27 +117,22 @@ pub fn analyse_cadence(e: &Engagement, as_of: NaiveDate) -> Communication {
         review_overdue,
         last_check_in,
         days_since_check_in: last_check_in.map(|d| days_between(d, as_of)),
-        longest_gap: longest_gap(&meetings, year, e.record.start),
+        longest_gap: longest_gap(&meetings, as_of),
         months: monthly(&meetings, year, interval),
         score,
     }
 }
 
-/// The longest gap between consecutive check-ins dated in `year`, the
-/// window's first day (or `start`, if later) and last day closing the ends.
-fn longest_gap(meetings: &[NaiveDate], year: MonthWindow, start: Option<NaiveDate>) -> Option<Gap> {
-    let first = start.map_or(year.first_day(), |s| s.max(year.first_day()));
-    let last = year.last_day();
-    if first > last {
-        return None;
-    }
-    let inside = meetings
+/// The longest stretch between consecutive check-ins dated in the last 365
+/// days, or from the last of them to `as_of`; on a tie the earliest wins.
+/// `None` with no check-in in the 365 days.
+fn longest_gap(meetings: &[NaiveDate], as_of: NaiveDate) -> Option<Gap> {
+    let window = DayWindow::last_days(as_of, GAP_DAYS);
+    let points: Vec<NaiveDate> = meetings
         .iter()
         .copied()
-        .filter(|d| first <= *d && *d <= last);
-    let points: Vec<NaiveDate> = std::iter::once(first)
-        .chain(inside)
-        .chain(std::iter::once(last))
+        .filter(|d| window.contains(*d))
+        .chain(std::iter::once(as_of))
         .collect();
     let n = points.len();
     // `max_by_key` keeps the last of equal gaps; reversing keeps the earliest.
@@ -143,7 +143,6 @@ fn longest_gap(meetings: &[NaiveDate], year: MonthWindow, start: Option<NaiveDat
             from: points[i - 1],
             to: points[i],
             days: days_between(points[i - 1], points[i]),
-            open_start: i == 1,
             open_end: i == n - 1,
         })
 }
@@ -164,18 +163,17 @@ fn monthly(meetings: &[NaiveDate], year: MonthWindow, interval: Option<i64>) -> 
 impl Communication {
     pub fn reasons(&self) -> Vec<String> {
         let Some(expected) = self.expected else {
-            return vec!["no cadence agreed (cadence.check_in / cadence.review)".to_string()];
+            let mut reasons = vec!["no check-in cadence agreed (cadence.check_in)".to_string()];
+            if self.review_overdue {
+                reasons.push(format!("review overdue: {}", self.review_wording()));
+            }
+            return reasons;
         };
         let mut reasons = vec![format!(
             "{} of {} held in the last {WINDOW_DAYS} days",
             self.held,
             count(expected, "expected check-in")
         )];
-        if self.check_in.is_none() {
-            reasons.push(
-                "no check-in cadence: the review cadence sets the expected meetings".to_string(),
-            );
-        }
         if self.review_overdue {
             reasons.push(format!(
                 "review overdue: {} (−{OVERDUE_REVIEW_PENALTY})",
@@ -279,9 +277,33 @@ mod tests {
         let e = with_cadence(None, Some(Frequency::Monthly));
         let c = analyse_cadence(&e, d("2026-04-01"));
         assert_eq!((c.days_since_review, c.review_overdue), (None, false));
-        // review cadence alone: expected = floor(90 / 30) = 3, held 0
-        assert_eq!((c.expected, c.score), (Some(3), Some(0.0)));
-        assert_eq!(c.reasons().len(), 2);
+    }
+
+    #[test]
+    fn a_review_cadence_does_not_stand_in_for_check_ins() {
+        // Settled reading: expected check-ins need cadence.check_in; an
+        // overdue review needs cadence.review; one does not stand in for the other.
+        let mut e = with_cadence(None, Some(Frequency::Monthly));
+        e.record.start = Some(d("2026-01-01"));
+        add_note(&mut e, note("2026-03-20", NoteKind::CheckIn));
+        let c = analyse_cadence(&e, d("2026-04-01"));
+        assert_eq!(
+            (c.expected, c.score, c.meeting_interval_days),
+            (None, None, None)
+        );
+        assert!(c.months.iter().all(|x| x.expected.is_none()));
+        // The overdue review is still known (and flagged).
+        assert!(c.review_overdue);
+        assert_eq!(
+            c.reasons(),
+            vec![
+                "no check-in cadence agreed (cadence.check_in)",
+                "review overdue: no review in the 90 days since the start, every 30 days agreed"
+            ]
+        );
+        // A check-in cadence alone never makes a review overdue.
+        let e = with_cadence(Some(Frequency::Weekly), None);
+        assert!(!analyse_cadence(&e, d("2030-01-01")).review_overdue);
     }
 
     #[test]
@@ -297,44 +319,43 @@ mod tests {
     }
 
     #[test]
-    fn longest_gap_is_closed_by_the_window_edges() {
+    fn longest_gap_is_between_check_ins_of_365_days_or_open_to_as_of() {
         let mut e = engagement();
-        // as_of 2026-11-15: the 12 months are 2025-11-01..=2026-10-31
-        add_note(&mut e, note("2025-10-15", NoteKind::CheckIn)); // before the window
+        e.record.start = Some(d("2020-01-01")); // never a bound
+        // as_of 2026-11-15: the 365 days are 2025-11-16..=2026-11-15
+        add_note(&mut e, note("2025-11-15", NoteKind::CheckIn)); // one day too early
         add_note(&mut e, note("2026-01-10", NoteKind::CheckIn));
         add_note(&mut e, note("2026-02-10", NoteKind::Review));
         add_note(&mut e, note("2026-10-01", NoteKind::CheckIn));
-        add_note(&mut e, note("2026-11-02", NoteKind::CheckIn)); // month in progress
+        add_note(&mut e, note("2026-11-02", NoteKind::CheckIn)); // counts: up to as_of
         let c = analyse_cadence(&e, d("2026-11-15"));
         let gap = c.longest_gap.unwrap();
         assert_eq!(
-            (gap.from, gap.to, gap.days),
-            (d("2026-02-10"), d("2026-10-01"), 233)
+            (gap.from, gap.to, gap.days, gap.open_end),
+            (d("2026-02-10"), d("2026-10-01"), 233, false)
         );
-        assert!(!gap.open_start && !gap.open_end);
-        let none = analyse_cadence(&engagement(), d("2026-11-15"))
-            .longest_gap
-            .unwrap();
+        // None from the window's start: nothing before 2026-01-10 counts.
         assert_eq!(
-            (none.from, none.to, none.days),
-            (d("2025-11-01"), d("2026-10-31"), 364)
+            analyse_cadence(&engagement(), d("2026-11-15")).longest_gap,
+            None
         );
-        assert!(none.open_start && none.open_end);
     }
 
     #[test]
-    fn longest_gap_starts_at_start_and_may_run_to_the_window_end() {
+    fn longest_gap_may_be_the_open_stretch_to_as_of() {
         let mut e = engagement();
         e.record.start = Some(d("2026-09-01"));
         add_note(&mut e, note("2026-09-05", NoteKind::CheckIn));
+        add_note(&mut e, note("2026-09-10", NoteKind::CheckIn));
         let gap = analyse_cadence(&e, d("2026-11-15")).longest_gap.unwrap();
-        // 2026-09-01..05 is 4 days, 2026-09-05..10-31 is 56
+        // 2026-09-05..10 is 5 days, 2026-09-10..11-15 is 66 (open)
         assert_eq!(
             (gap.from, gap.to, gap.days, gap.open_end),
-            (d("2026-09-05"), d("2026-10-31"), 56, true)
+            (d("2026-09-10"), d("2026-11-15"), 66, true)
         );
-        e.record.start = Some(d("2026-11-03"));
-        assert_eq!(analyse_cadence(&e, d("2026-11-15")).longest_gap, None);
+        // A tie keeps the earliest: 5 days, then 5 days open.
+        let gap = analyse_cadence(&e, d("2026-09-15")).longest_gap.unwrap();
+        assert_eq!((gap.from, gap.open_end), (d("2026-09-05"), false));
     }
 
     #[test]

@@ -19,7 +19,10 @@ pub struct MilestoneRef {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Celebrations {
     pub window: MonthWindow,
-    /// Milestones with `celebrated: true` dated in the window, oldest first.
+    /// The last day counted: `as_of`.
+    pub until: NaiveDate,
+    /// Milestones with `celebrated: true` dated from the window's first day
+    /// to `as_of`, oldest first.
     pub celebrated: Vec<MilestoneRef>,
     /// Milestones in the window nobody celebrated: candidates for the nudge.
     pub uncelebrated: Vec<MilestoneRef>,
@@ -29,11 +32,14 @@ pub struct Celebrations {
 
 pub fn analyse_celebrations(e: &Engagement, as_of: NaiveDate) -> Celebrations {
     let window = MonthWindow::last_months(as_of, WINDOW_MONTHS);
+    // From the window's first day up to `as_of`: a success celebrated this
+    // month silences the nudge (docs/metrics.md, "Celebrations").
+    let first = window.first.first_day();
     let mut in_window: Vec<_> = e
         .record
         .milestones
         .iter()
-        .filter(|m| window.contains_date(m.date))
+        .filter(|m| first <= m.date && m.date <= as_of)
         .collect();
     in_window.sort_by_key(|m| m.date);
     let pick = |celebrated: bool| -> Vec<MilestoneRef> {
@@ -49,6 +55,7 @@ pub fn analyse_celebrations(e: &Engagement, as_of: NaiveDate) -> Celebrations {
     let celebrated = pick(true);
     Celebrations {
         window,
+        until: as_of,
         nudge: celebrated.is_empty(),
         uncelebrated: pick(false),
         celebrated,
@@ -78,14 +85,26 @@ mod tests {
             milestone("2026-10-31", true),
             milestone("2026-04-30", true), // too early
             milestone("2026-05-01", true),
-            milestone("2026-11-01", true), // month in progress
+            milestone("2026-11-01", true), // month in progress: counts
+            milestone("2026-11-21", true), // after as_of
             milestone("2026-07-01", false),
         ];
         let c = analyse_celebrations(&e, d("2026-11-20"));
         let dates: Vec<_> = c.celebrated.iter().map(|m| m.date).collect();
-        assert_eq!(dates, vec![d("2026-05-01"), d("2026-10-31")]);
+        assert_eq!(
+            dates,
+            vec![d("2026-05-01"), d("2026-10-31"), d("2026-11-01")]
+        );
         assert_eq!(c.uncelebrated.len(), 1);
         assert!(!c.nudge);
+    }
+
+    #[test]
+    fn a_success_celebrated_this_month_silences_the_nudge() {
+        let mut e = engagement();
+        e.record.milestones = vec![milestone("2026-11-03", true)];
+        assert!(!analyse_celebrations(&e, d("2026-11-20")).nudge);
+        assert!(analyse_celebrations(&e, d("2026-11-02")).nudge);
     }
 
     #[test]

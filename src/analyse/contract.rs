@@ -96,6 +96,7 @@ mod tests {
             monthly_fee: None,
             currency: None,
             service_credits: None,
+            ..Contract::default()
         });
         e
     }

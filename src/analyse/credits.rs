@@ -49,7 +49,7 @@ pub fn analyse_credits(
             let breaches = performance
                 .kpis
                 .iter()
-                .filter(|k| k.sla && k.status_in(month).is_miss())
+                .filter(|k| k.breach_in(month))
                 .count();
             let pct = (breaches as f64 * terms.per_breach_pct).min(terms.cap_pct);
             CreditMonth {
@@ -95,6 +95,7 @@ mod tests {
                 per_breach_pct: 5.0,
                 cap_pct: 12.0,
             }),
+            ..Contract::default()
         }
     }
 

@@ -11,9 +11,9 @@ use super::kpi::{KpiAnalysis, SCORE_MONTHS};
 use super::rag::Rag;
 use super::risk::RiskRating;
 use super::trust::gap_wording;
-use super::window::MonthWindow;
+use super::window::{MonthWindow, SERIES_MONTHS};
 use super::words::{self, count, num, pct, with_unit};
-use crate::model::Engagement;
+use crate::model::{Engagement, Month};
 
 /// Overdue actions named in a flag's evidence; the rest are counted.
 const ACTIONS_NAMED: usize = 3;
@@ -23,7 +23,9 @@ const ACTIONS_NAMED: usize = 3;
 #[serde(rename_all = "kebab-case")]
 pub enum FlagKind {
     SlaBreach,
+    ReliefNotAgreed,
     ServiceCredits,
+    ChronicFailure,
     NoticeDeadline,
     RiskOverdue,
     Overtime,
@@ -85,7 +87,10 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
         .iter()
         .filter_map(|k| sla_breach(k, recent))
         .collect();
+    flags.extend(relief_not_agreed(e, a));
     flags.extend(service_credits(a));
+    flags.extend(at_risk_credits(a));
+    flags.extend(chronic(a));
     flags.extend(notice(a));
     flags.extend(risks(a));
     flags.extend(overtime(a, recent));
@@ -142,6 +147,34 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow) -> Option<Flag> {
     })
 }
 
+/// Each excuse claimed and not agreed (`agreed: false`) for a KPI in a
+/// month of the chart series (the last 12 months and the month in
+/// progress): it changes no figure, and someone has to agree or drop it.
+fn relief_not_agreed(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
+    let months = MonthWindow {
+        first: Month::of(a.as_of).plus(-(SERIES_MONTHS as i32)),
+        last: Month::of(a.as_of),
+    };
+    e.periods
+        .iter()
+        .filter(|p| months.contains(p.period))
+        .flat_map(|p| p.excused.iter().map(move |x| (p.period, x)))
+        .filter(|(_, x)| !x.agreed)
+        .map(|(month, x)| {
+            let name = e.kpi(&x.kpi).map_or(x.kpi.as_str(), |k| k.name.as_str());
+            Flag {
+                subject: Some(x.kpi.clone()),
+                ..flag(
+                    FlagKind::ReliefNotAgreed,
+                    Severity::Warning,
+                    format!("Relief claimed, not agreed: {name}"),
+                    format!("{name} in {month}: {}", x.reason),
+                )
+            }
+        })
+        .collect()
+}
+
 fn service_credits(a: &EngagementAnalysis) -> Option<Flag> {
     let c = a.credits.as_ref().filter(|c| c.total_pct > 0.0)?;
     let months: Vec<String> = c
@@ -164,6 +197,66 @@ fn service_credits(a: &EngagementAnalysis) -> Option<Flag> {
             months.join(", ")
         ),
     ))
+}
+
+fn at_risk_credits(a: &EngagementAnalysis) -> Option<Flag> {
+    let c = a.at_risk.as_ref().filter(|c| c.accrued > 0.0)?;
+    let money = |x: f64| crate::format::money(x, c.currency.as_deref().unwrap_or(""));
+    let months: Vec<String> = c
+        .months
+        .iter()
+        .filter(|m| m.accrued > 0.0)
+        .map(|m| format!("{} {}", m.month, money(m.accrued)))
+        .collect();
+    Some(flag(
+        FlagKind::ServiceCredits,
+        Severity::Warning,
+        "Service credits due".to_string(),
+        format!(
+            "{} accrued over the last 12 months ({} payable, {} pending earn-back, {} earned \
+             back): {}",
+            money(c.accrued),
+            money(c.payable),
+            money(c.pending),
+            money(c.earned_back),
+            months.join(", ")
+        ),
+    ))
+}
+
+/// An SLA KPI in chronic failure (critical), or one default short of it.
+fn chronic(a: &EngagementAnalysis) -> Vec<Flag> {
+    a.chronic
+        .iter()
+        .map(|c| {
+            let months: Vec<String> = c.defaults.iter().map(|m| m.to_string()).collect();
+            let months = crate::analyse::words::list(&months);
+            let (severity, title, evidence) = match c.one_more_before {
+                None => (
+                    Severity::Critical,
+                    format!("Chronic failure: {}", c.name),
+                    format!(
+                        "chronic failure: {} defaulted in {months}; the contract's termination \
+                         right applies",
+                        c.name
+                    ),
+                ),
+                Some(before) => (
+                    Severity::Warning,
+                    format!("One default from chronic failure: {}", c.name),
+                    format!(
+                        "one more default of {} before {before} gives a termination right \
+                         (defaults in {months})",
+                        c.name
+                    ),
+                ),
+            };
+            Flag {
+                subject: Some(c.kpi.clone()),
+                ..flag(FlagKind::ChronicFailure, severity, title, evidence)
+            }
+        })
+        .collect()
 }
 
 fn notice(a: &EngagementAnalysis) -> Option<Flag> {
@@ -375,7 +468,11 @@ fn celebration(a: &EngagementAnalysis) -> Option<Flag> {
     if !c.nudge {
         return None;
     }
-    let mut evidence = format!("no milestone celebrated in {}", c.window.label());
+    let mut evidence = format!(
+        "no milestone celebrated from {} to {}",
+        c.window.first.first_day(),
+        c.until
+    );
     if !c.uncelebrated.is_empty() {
         evidence.push_str(&format!(
             "; {} reached but not celebrated",

@@ -5,27 +5,113 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use std::cmp::Ordering;
+
+use super::exact::{Num, share};
 use super::rag::{self, Rag, RagRange};
 use super::stats::{mean, slope, weighted_mean};
+use super::terms::{Terms, baselining, terms_at};
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months, periods_before};
 use super::words::{count, num, with_unit};
-use crate::model::{Direction, Engagement, Kpi, Month, Period, Side};
+use crate::model::{
+    Counts, Direction, Engagement, Excused, Kpi, KpiValue, Measure, Month, Period, Side,
+};
 
 /// Months of the trend.
 pub const TREND_MONTHS: u32 = 6;
 /// Months of the performance score.
 pub const SCORE_MONTHS: u32 = 3;
-/// A slope smaller than this share of the target per month is flat.
-pub const FLAT_SLOPE_SHARE: f64 = 0.01;
+
+/// How a month of a KPI is judged (docs/metrics.md, "Judged months"):
+/// only a `Judged` month counts in attainment, breaches, defaults, scores
+/// and health; the others are shown, marked so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Judgement {
+    /// Judged by the terms in force: its status.
+    Judged(Rag),
+    /// No value (null, missing, not finite, or counts with `total` 0 or null).
+    NotReported,
+    /// Before the KPI's `in_force_from`.
+    Baselining,
+    /// A counted month whose `total` is below `min_volume`.
+    LowVolume,
+    /// Relief agreed by both sides, with its reason.
+    Excused { reason: String },
+}
+
+impl Judgement {
+    /// The colour the month shows: its status when judged, else grey.
+    pub fn status(&self) -> Rag {
+        match self {
+            Judgement::Judged(rag) => *rag,
+            _ => Rag::Grey,
+        }
+    }
+
+    /// Judged or not reported: what `status` alone says, so the data files
+    /// leave it out.
+    pub fn is_plain(&self) -> bool {
+        matches!(self, Judgement::Judged(_) | Judgement::NotReported)
+    }
+}
 
 /// One month of a KPI's chart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct KpiPoint {
     pub month: Month,
     pub value: Option<f64>,
+    /// The judged status; grey when the month is not judged.
     pub status: Rag,
     /// The month of `as_of`: shown, counted in no figure.
     pub in_progress: bool,
+    #[serde(skip_serializing_if = "Judgement::is_plain")]
+    pub judgement: Judgement,
+    /// A counted KPI's counts, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counts: Option<Counts>,
+    /// The terms in force this month.
+    #[serde(skip)]
+    pub terms: Terms,
+    /// The minimum service level in force was missed (an SLA KPI's judged month).
+    #[serde(skip)]
+    pub default: bool,
+}
+
+impl KpiPoint {
+    /// A judged month of an SLA KPI that missed its target.
+    pub fn is_breach(&self) -> bool {
+        self.terms.sla && self.status.is_miss()
+    }
+}
+
+/// A month's reading: its value and, for counts, the counts behind it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reading {
+    pub value: f64,
+    /// Counts with `total` > 0.
+    pub counts: Option<(i64, i64)>,
+}
+
+impl Reading {
+    /// The reading's order against a threshold, exactly: a value compared
+    /// in decimal, counts as good × 100 against threshold × total.
+    fn cmp(&self, threshold: Num) -> Option<Ordering> {
+        match self.counts {
+            Some((good, total)) => Num::int(good)
+                .mul(Num::int(100))
+                .cmp(threshold.mul(Num::int(total))),
+            None => Num::of(self.value).cmp(threshold),
+        }
+    }
+
+    /// The value as an exact number (counts: 100 × good / total).
+    fn num(&self) -> Num {
+        match self.counts {
+            Some((good, total)) => Num::int(good).mul(Num::int(100)).div(Num::int(total)),
+            None => Num::of(self.value),
+        }
+    }
 }
 
 /// A reported value with its month and status.
@@ -101,10 +187,13 @@ pub struct KpiAnalysis {
     pub unit: String,
     pub direction: Direction,
     pub owner: Side,
+    /// An SLA in the last complete month or in any month of the last 12.
     pub sla: bool,
+    /// The weight in force in the last month of the score's window.
     pub weight: f64,
+    /// The target in force in the last complete month.
     pub target: f64,
-    /// The amber edge in force: `warn`, or 10% past the target.
+    /// The amber edge in force then: `warn`, or 10% past the target.
     pub warn: f64,
     /// The last 12 months, oldest first, then the month in progress.
     pub series: Vec<KpiPoint>,
@@ -112,8 +201,17 @@ pub struct KpiAnalysis {
     pub latest: Option<MonthValue>,
     /// Target attainment over the last 12 months (the SLA attainment of an SLA KPI).
     pub attainment: Option<Attainment>,
-    /// SLA KPIs only: reported months of the last 12 that missed the target.
+    /// Judged months of the last 12 in which the KPI was an SLA and missed
+    /// the target in force.
     pub breaches: Vec<MonthValue>,
+    /// Judged months of the last 12 in which the KPI was an SLA and missed
+    /// the minimum in force (a default).
+    pub defaults: Vec<MonthValue>,
+    /// The minimum service level in force in the last complete month.
+    pub minimum: f64,
+    pub measure: Measure,
+    /// A counted KPI's counts pooled over the last 12 months.
+    pub pooled: Option<Pooled>,
     pub trend: Option<Trend>,
     /// Mean status points over the last 3 months; `None` if nothing reported.
     pub score: Option<f64>,
@@ -132,49 +230,147 @@ pub struct Performance {
     pub score_window: MonthWindow,
 }
 
-/// The amber edge: `warn` if given, else 10% of |target| past it in the bad direction.
+/// The amber edge of the KPI's own fields: `warn` if given, else 10% of
+/// |target| past it in the bad direction.
 pub fn effective_warn(kpi: &Kpi) -> f64 {
-    kpi.warn.unwrap_or(match kpi.direction {
-        Direction::Higher => kpi.target - 0.1 * kpi.target.abs(),
-        Direction::Lower => kpi.target + 0.1 * kpi.target.abs(),
-    })
+    own_terms(kpi).effective_warn(kpi.direction)
 }
 
-/// The status of one value: green meets the target, amber reaches `warn`
-/// (inclusive), red otherwise; grey when not reported or not a number.
+/// The KPI's own fields, before any term.
+fn own_terms(kpi: &Kpi) -> Terms {
+    Terms {
+        target: kpi.target,
+        warn: kpi.warn,
+        minimum: kpi.minimum,
+        sla: kpi.sla,
+        weight: kpi.weight,
+        credit_allocation_pct: kpi.credit_allocation_pct,
+    }
+}
+
+/// The status of one value against the KPI's own fields: green meets the
+/// target, amber reaches `warn` (inclusive), red otherwise; grey when not
+/// reported or not a number.
 pub fn status(kpi: &Kpi, value: Option<f64>) -> Rag {
-    let Some(v) = value.filter(|v| v.is_finite()) else {
-        return Rag::Grey;
-    };
-    let warn = effective_warn(kpi);
-    let (meets, within_warn) = match kpi.direction {
-        Direction::Higher => (v >= kpi.target, v >= warn),
-        Direction::Lower => (v <= kpi.target, v <= warn),
-    };
-    if meets {
+    match value.filter(|v| v.is_finite()) {
+        Some(value) => judge_reading(
+            &own_terms(kpi),
+            kpi.direction,
+            &Reading {
+                value,
+                counts: None,
+            },
+        ),
+        None => Rag::Grey,
+    }
+}
+
+/// Whether `reading` meets `threshold` in the KPI's good direction
+/// (inclusive), exactly.
+fn meets(direction: Direction, reading: &Reading, threshold: Num) -> bool {
+    match (direction, reading.cmp(threshold)) {
+        (_, Some(Ordering::Equal)) => true,
+        (Direction::Higher, Some(o)) => o == Ordering::Greater,
+        (Direction::Lower, Some(o)) => o == Ordering::Less,
+        (_, None) => false,
+    }
+}
+
+/// The status of a reading against `terms`, compared exactly.
+pub fn judge_reading(terms: &Terms, direction: Direction, reading: &Reading) -> Rag {
+    if meets(direction, reading, Num::of(terms.target)) {
         Rag::Green
-    } else if within_warn {
+    } else if meets(direction, reading, terms.warn_num(direction)) {
         Rag::Amber
     } else {
         Rag::Red
     }
 }
 
+/// The reading of `kpi` in `month`; `None` when not reported.
+pub fn reading(e: &Engagement, kpi: &str, month: Month) -> Option<Reading> {
+    period_reading(e.period(month)?, kpi)
+}
+
+fn period_reading(p: &Period, kpi: &str) -> Option<Reading> {
+    match p.kpis.get(kpi)? {
+        KpiValue::NotReported => None,
+        KpiValue::Number(v) => v.is_finite().then_some(Reading {
+            value: *v,
+            counts: None,
+        }),
+        KpiValue::Counts(Counts { good, total }) => {
+            let total = total.filter(|t| *t > 0)?;
+            Some(Reading {
+                value: 100.0 * *good as f64 / total as f64,
+                counts: Some((*good, total)),
+            })
+        }
+    }
+}
+
 /// The reported value of `kpi` in `month`; `None` for null, missing or not finite.
 pub fn value(e: &Engagement, kpi: &str, month: Month) -> Option<f64> {
-    period_value(e.period(month)?, kpi)
+    reading(e, kpi, month).map(|r| r.value)
 }
 
-fn period_value(p: &Period, kpi: &str) -> Option<f64> {
-    p.kpis.get(kpi).copied().flatten().filter(|v| v.is_finite())
+/// The agreed excuse of `kpi` in `month`, if any.
+fn agreed_excuse<'a>(p: Option<&'a Period>, kpi: &str) -> Option<&'a Excused> {
+    p?.excused.iter().find(|x| x.agreed && x.kpi == kpi)
 }
 
-/// The status of `kpi` in `month`.
+/// One month of `kpi` judged by its own terms (docs/metrics.md, "Judged
+/// months").
+pub fn point(e: &Engagement, kpi: &Kpi, month: Month, in_progress: bool) -> KpiPoint {
+    let period = e.period(month);
+    let reading = period.and_then(|p| period_reading(p, &kpi.id));
+    let counts = period
+        .and_then(|p| p.kpis.get(&kpi.id))
+        .and_then(KpiValue::counts);
+    let terms = terms_at(kpi, month);
+    let excuse = agreed_excuse(period, &kpi.id);
+    let judgement = match (&reading, excuse) {
+        (None, Some(x)) => Judgement::Excused {
+            reason: x.reason.clone(),
+        },
+        (None, None) => Judgement::NotReported,
+        (Some(_), _) if baselining(kpi, month) => Judgement::Baselining,
+        (Some(_), Some(x)) => Judgement::Excused {
+            reason: x.reason.clone(),
+        },
+        (Some(r), None)
+            if r.counts
+                .zip(kpi.min_volume)
+                .is_some_and(|((_, total), min)| (total as u64) < min) =>
+        {
+            Judgement::LowVolume
+        }
+        (Some(r), None) => Judgement::Judged(judge_reading(&terms, kpi.direction, r)),
+    };
+    let default = match (&judgement, &reading) {
+        (Judgement::Judged(_), Some(r)) if terms.sla => {
+            !meets(kpi.direction, r, Num::of(terms.effective_minimum()))
+        }
+        _ => false,
+    };
+    KpiPoint {
+        month,
+        value: reading.map(|r| r.value),
+        status: judgement.status(),
+        in_progress,
+        judgement,
+        counts,
+        terms,
+        default,
+    }
+}
+
+/// The status of `kpi` in `month`, judged by the terms in force then.
 pub fn status_in(e: &Engagement, kpi: &Kpi, month: Month) -> Rag {
-    status(kpi, value(e, &kpi.id, month))
+    point(e, kpi, month, false).status
 }
 
-/// Mean status points of `kpi` over `window`; `None` if nothing reported.
+/// Mean status points of `kpi` over `window`; `None` if nothing judged.
 pub fn window_score(e: &Engagement, kpi: &Kpi, window: MonthWindow) -> Option<f64> {
     mean(
         window
@@ -183,52 +379,88 @@ pub fn window_score(e: &Engagement, kpi: &Kpi, window: MonthWindow) -> Option<f6
     )
 }
 
+/// Counts pooled over a window: Σ good / Σ total.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Pooled {
+    pub good: i64,
+    pub total: i64,
+    /// 100 × good / total.
+    pub value: f64,
+}
+
+/// The pooled value of a counted KPI over `window` (docs/metrics.md,
+/// "Counted KPIs"): Σ good / Σ total over the reported months that are not
+/// excused (agreed) and not baselining; low-volume months go in. `None`
+/// when no month has counts.
+pub fn pooled(e: &Engagement, kpi: &Kpi, window: MonthWindow) -> Option<Pooled> {
+    let (good, total) = window
+        .months()
+        .filter(|m| !baselining(kpi, *m))
+        .filter_map(|m| {
+            let p = e.period(m)?;
+            if agreed_excuse(Some(p), &kpi.id).is_some() {
+                return None;
+            }
+            period_reading(p, &kpi.id)?.counts
+        })
+        .fold((0i64, 0i64), |(g, t), (good, total)| {
+            (g.saturating_add(good), t.saturating_add(total))
+        });
+    (total > 0).then(|| Pooled {
+        good,
+        total,
+        value: 100.0 * good as f64 / total as f64,
+    })
+}
+
 pub fn analyse_kpi(e: &Engagement, kpi: &Kpi, as_of: NaiveDate) -> KpiAnalysis {
     let series: Vec<KpiPoint> = chart_months(as_of, SERIES_MONTHS)
-        .map(|(month, in_progress)| {
-            let value = value(e, &kpi.id, month);
-            KpiPoint {
-                month,
-                value,
-                status: status(kpi, value),
-                in_progress,
-            }
-        })
+        .map(|(month, in_progress)| point(e, kpi, month, in_progress))
         .collect();
     let year = || series.iter().filter(|p| !p.in_progress);
     let attainment = Attainment::from_statuses(year().map(|p| p.status));
-    let breaches = if kpi.sla {
-        year()
-            .filter_map(reported)
-            .filter(|v| v.status.is_miss())
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let breaches = year()
+        .filter(|p| p.is_breach())
+        .filter_map(reported)
+        .collect();
+    let defaults = year().filter(|p| p.default).filter_map(reported).collect();
     let latest = periods_before(&e.periods, as_of).find_map(|p| {
-        let value = period_value(p, &kpi.id)?;
+        let value = period_reading(p, &kpi.id)?.value;
         Some(MonthValue {
             month: p.period,
             value,
-            status: status(kpi, Some(value)),
+            status: point(e, kpi, p.period, false).status,
         })
     });
+    let score_window = MonthWindow::last_months(as_of, SCORE_MONTHS);
+    // The terms of the last complete month: its weight counts in the
+    // performance score, its target and warn are the ones shown.
+    let now = terms_at(kpi, score_window.last);
+    let score = mean(
+        year()
+            .filter(|p| score_window.contains(p.month))
+            .filter_map(|p| p.status.points()),
+    );
     KpiAnalysis {
         id: kpi.id.clone(),
         name: kpi.name.clone(),
         unit: kpi.unit.clone(),
         direction: kpi.direction,
         owner: kpi.owner,
-        sla: kpi.sla,
-        weight: kpi.weight,
-        target: kpi.target,
-        warn: effective_warn(kpi),
+        sla: now.sla || year().any(|p| p.terms.sla),
+        weight: now.weight,
+        target: now.target,
+        warn: now.effective_warn(kpi.direction),
+        minimum: now.effective_minimum(),
+        measure: kpi.measure,
+        pooled: pooled(e, kpi, MonthWindow::last_months(as_of, SERIES_MONTHS)),
+        trend: trend(e, kpi, as_of),
         series,
         latest,
         attainment,
         breaches,
-        trend: trend(e, kpi, as_of),
-        score: window_score(e, kpi, MonthWindow::last_months(as_of, SCORE_MONTHS)),
+        defaults,
+        score,
     }
 }
 
@@ -240,20 +472,42 @@ fn reported(p: &KpiPoint) -> Option<MonthValue> {
     })
 }
 
-/// Least-squares slope over the last 6 months' reported values, x in months.
+/// Least-squares slope over the last 6 months' reported values (judged or
+/// not), x in months. Flat, improving or declining is decided exactly:
+/// with n points, `n·Sxy = nΣxy − ΣxΣy` and `n·Sxx = nΣx² − (Σx)²`, the
+/// trend is flat when `n·Sxy` is 0 or `|n·Sxy| < 0.01 × |target| × n·Sxx`,
+/// the target being the one in force in the window's last month.
 fn trend(e: &Engagement, kpi: &Kpi, as_of: NaiveDate) -> Option<Trend> {
     let window = MonthWindow::last_months(as_of, TREND_MONTHS);
-    let points: Vec<(f64, f64)> = window
+    let readings: Vec<(i32, Reading)> = window
         .months()
-        .filter_map(|m| Some((window.first.months_until(m) as f64, value(e, &kpi.id, m)?)))
+        .filter_map(|m| Some((window.first.months_until(m), reading(e, &kpi.id, m)?)))
+        .collect();
+    let points: Vec<(f64, f64)> = readings
+        .iter()
+        .map(|(x, r)| (f64::from(*x), r.value))
         .collect();
     let slope = slope(&points)?;
+    let zero = Num::int(0);
+    let (mut sx, mut sy, mut sxy, mut sxx) = (zero, zero, zero, zero);
+    for (x, r) in &readings {
+        let (x, y) = (Num::int(i64::from(*x)), r.num());
+        sx = sx.add(x);
+        sy = sy.add(y);
+        sxy = sxy.add(x.mul(y));
+        sxx = sxx.add(x.mul(x));
+    }
+    let n = Num::int(readings.len() as i64);
+    let n_sxy = n.mul(sxy).sub(sx.mul(sy));
+    let n_sxx = n.mul(sxx).sub(sx.mul(sx));
+    let target = Num::of(terms_at(kpi, window.last).target);
+    let band = share(target.abs(), 1, 2).mul(n_sxx);
     let good = match kpi.direction {
-        Direction::Higher => slope > 0.0,
-        Direction::Lower => slope < 0.0,
+        Direction::Higher => n_sxy.signum() == Some(Ordering::Greater),
+        Direction::Lower => n_sxy.signum() == Some(Ordering::Less),
     };
     // A slope of exactly 0 is flat even against a target of 0.
-    let direction = if slope == 0.0 || slope.abs() < FLAT_SLOPE_SHARE * kpi.target.abs() {
+    let direction = if n_sxy.is_zero() || n_sxy.abs().lt(band) {
         TrendDirection::Flat
     } else if good {
         TrendDirection::Improving
@@ -280,11 +534,14 @@ pub fn analyse_performance(e: &Engagement, as_of: NaiveDate) -> Performance {
         .map(|k| analyse_kpi(e, k, as_of))
         .collect();
     let by_owner = |side: Side| weighted_score(kpis.iter().filter(|k| k.owner == side));
+    // Each judged month of a KPI that is an SLA in that month.
     let (met, reported) = kpis
         .iter()
-        .filter(|k| k.sla)
-        .filter_map(|k| k.attainment.as_ref())
-        .fold((0, 0), |(m, r), a| (m + a.met, r + a.reported));
+        .flat_map(|k| &k.series)
+        .filter(|p| !p.in_progress && p.terms.sla && p.status != Rag::Grey)
+        .fold((0, 0), |(m, r), p| {
+            (m + usize::from(p.status == Rag::Green), r + 1)
+        });
     Performance {
         score: weighted_score(kpis.iter()),
         provider_score: by_owner(Side::Provider),
@@ -299,6 +556,13 @@ impl KpiAnalysis {
     /// The values that earn each status, for a chart's background.
     pub fn status_ranges(&self) -> Vec<RagRange> {
         rag::ranges(self.direction == Direction::Higher, self.target, self.warn)
+    }
+
+    /// A breach in `month` (a judged SLA month that missed its target).
+    pub fn breach_in(&self, month: Month) -> bool {
+        self.series
+            .iter()
+            .any(|p| p.month == month && !p.in_progress && p.is_breach())
     }
 
     /// The status in `month` from the series (grey outside it).
@@ -351,7 +615,11 @@ impl Performance {
         let sla: Vec<(&KpiAnalysis, Rag)> = self
             .kpis
             .iter()
-            .filter(|k| k.sla)
+            .filter(|k| {
+                k.series
+                    .iter()
+                    .any(|p| p.month == month && !p.in_progress && p.terms.sla)
+            })
             .map(|k| (k, k.status_in(month)))
             .filter(|(_, s)| *s != Rag::Grey)
             .collect();
@@ -367,17 +635,13 @@ impl Performance {
             }
         }
         for (k, _) in sla.iter().filter(|(_, s)| *s == Rag::Red) {
-            if let Some(v) = k
-                .series
-                .iter()
-                .find(|p| p.month == month)
-                .and_then(|p| p.value)
-            {
+            let point = k.series.iter().find(|p| p.month == month);
+            if let Some((v, p)) = point.and_then(|p| Some((p.value?, p))) {
                 reasons.push(format!(
                     "{}: {} against a target of {}",
                     k.name,
                     with_unit(v, &k.unit),
-                    with_unit(k.target, &k.unit)
+                    with_unit(p.terms.target, &k.unit)
                 ));
             }
         }

@@ -6,10 +6,12 @@
 //! summary. docs/metrics.md states every formula as computed here.
 
 pub mod actions;
+pub mod at_risk;
 pub mod cadence;
 pub mod celebrations;
 pub mod contract;
 pub mod credits;
+pub mod exact;
 pub mod feedback;
 pub mod flags;
 pub mod goals;
@@ -19,6 +21,7 @@ pub mod rag;
 pub mod review;
 pub mod risk;
 pub mod stats;
+pub mod terms;
 #[cfg(test)]
 mod testkit;
 pub mod trust;
@@ -31,7 +34,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::model::{Engagement, Portfolio};
+use crate::model::{Engagement, Month, Portfolio};
 
 use self::actions::ActionRegister;
 use self::cadence::Communication;
@@ -56,6 +59,10 @@ pub struct EngagementAnalysis {
     pub performance: Performance,
     /// `None` without `contract.service_credits`.
     pub credits: Option<Credits>,
+    /// `None` without `contract.at_risk_pct` and `monthly_fee`.
+    pub at_risk: Option<at_risk::AtRiskCredits>,
+    /// SLA KPIs at or one default short of a chronic failure.
+    pub chronic: Vec<at_risk::ChronicState>,
     pub workload: Workload,
     pub communication: Communication,
     pub feedback: FeedbackBalance,
@@ -143,12 +150,22 @@ impl Components {
     }
 }
 
-/// The health score alone, with `as_of` as the report date (for the sparkline).
+/// The health score alone, with `as_of` as the report date (for the
+/// sparkline); `None` before the month of `start`.
 pub fn health_at(e: &Engagement, config: &Config, as_of: NaiveDate) -> Option<f64> {
+    if before_start(e, Month::of(as_of)) {
+        return None;
+    }
     health::score(
         &Components::compute(e, config, as_of).scored(),
         &config.weights,
     )
+}
+
+/// Health is not computed for a month before the month of `start`
+/// (docs/metrics.md, "Health").
+fn before_start(e: &Engagement, month: Month) -> bool {
+    e.record.start.is_some_and(|s| month < Month::of(s))
 }
 
 pub fn analyse_engagement(e: &Engagement, config: &Config, as_of: NaiveDate) -> EngagementAnalysis {
@@ -175,9 +192,17 @@ enum Trend {
 fn analyse(e: &Engagement, config: &Config, as_of: NaiveDate, trend: Trend) -> EngagementAnalysis {
     let c = Components::compute(e, config, as_of);
     let bands = &config.thresholds.health;
-    let health = health::breakdown(&c.scored(), |k| c.reasons(k), &config.weights, bands);
+    let mut health = health::breakdown(&c.scored(), |k| c.reasons(k), &config.weights, bands);
+    if before_start(e, Month::of(as_of)) {
+        health.score = None;
+        health.rounded = None;
+        health.band = Rag::Grey;
+    }
     let sparkline = match trend {
-        Trend::Included => health::sparkline(as_of, bands, |date| health_at(e, config, date)),
+        Trend::Included => health::sparkline(as_of, bands, |date| health_at(e, config, date))
+            .into_iter()
+            .filter(|p| !before_start(e, p.month))
+            .collect(),
         Trend::Left => Vec::new(),
     };
     let actions = actions::analyse_actions(e, as_of);
@@ -199,6 +224,8 @@ fn analyse(e: &Engagement, config: &Config, as_of: NaiveDate, trend: Trend) -> E
         id: e.id.clone(),
         as_of,
         credits: credits::analyse_credits(e, &c.performance, as_of),
+        at_risk: at_risk::analyse(e, as_of),
+        chronic: at_risk::chronic(e, as_of),
         contract: contract::analyse_contract(e, &config.thresholds, as_of),
         goals: goals::analyse_goals(e, as_of),
         celebrations: celebrations::analyse_celebrations(e, as_of),
@@ -278,6 +305,31 @@ mod tests {
         assert_eq!(perf.reasons[1], "1 of 1 SLA KPIs amber in 2026-10");
         assert_eq!(a.health.components[5].reasons, vec!["no open risk"]);
         assert_eq!(a.summary.sla_attainment, Attainment::of(0, 1));
+    }
+
+    #[test]
+    fn health_is_not_computed_before_the_month_of_start() {
+        let mut e = engagement();
+        e.record.start = Some(d("2026-07-20"));
+        let a = analyse_engagement(&e, &Config::default(), d("2026-11-15"));
+        // The sparkline begins in start's month.
+        let months: Vec<Month> = a.summary.sparkline.iter().map(|p| p.month).collect();
+        assert_eq!(
+            months,
+            vec![m("2026-07"), m("2026-08"), m("2026-09"), m("2026-10")]
+        );
+        assert_eq!(a.summary.sparkline[0].score, Some(100.0));
+        // as_of before start's month: "no data".
+        let a = analyse_engagement(&e, &Config::default(), d("2026-06-30"));
+        assert_eq!(
+            (a.health.score, a.summary.health_rounded, a.summary.band),
+            (None, None, Rag::Grey)
+        );
+        assert!(a.summary.sparkline.is_empty());
+        // In start's month, before the day itself, health is computed.
+        let a = analyse_engagement(&e, &Config::default(), d("2026-07-01"));
+        assert_eq!(a.health.score, Some(100.0));
+        assert_eq!(health_at(&e, &Config::default(), d("2026-06-01")), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use super::EngagementAnalysis;
 use super::window::MonthWindow;
 use crate::config::Config;
-use crate::model::{Engagement, Month};
+use crate::model::{Engagement, KpiValue, Month};
 
 /// A calendar quarter, `2026-Q3`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,7 +59,7 @@ pub fn quarters(e: &Engagement, as_of: NaiveDate) -> Vec<Quarter> {
         .periods
         .iter()
         .filter(|p| {
-            p.kpis.values().any(Option::is_some)
+            p.kpis.values().any(|v| *v != KpiValue::NotReported)
                 || p.hours.as_ref().is_some_and(|h| h.worked.is_some())
                 || p.survey.is_some()
         })

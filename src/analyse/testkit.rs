@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::model::{
-    Action, Direction, Engagement, EngagementRecord, Feedback, FeedbackKind, Hours, Kpi, Month,
-    Note, NoteKind, NoteMeta, Party, Period, Phase, Side, Survey, SurveyScores,
+    Action, Counts, Direction, Engagement, EngagementRecord, Excused, Feedback, FeedbackKind,
+    Hours, Kpi, KpiValue, Measure, Month, Note, NoteKind, NoteMeta, Party, Period, Phase, Side,
+    Survey, SurveyScores,
 };
 
 pub fn d(text: &str) -> NaiveDate {
@@ -65,6 +66,12 @@ pub fn kpi(id: &str, target: f64) -> Kpi {
         sla: false,
         weight: 1.0,
         owner: Side::Provider,
+        minimum: None,
+        credit_allocation_pct: None,
+        in_force_from: None,
+        measure: Measure::Value,
+        min_volume: None,
+        terms: Vec::new(),
     }
 }
 
@@ -72,6 +79,7 @@ pub fn period(month: &str) -> Period {
     Period {
         period: m(month),
         kpis: BTreeMap::new(),
+        excused: Vec::new(),
         hours: None,
         survey: None,
         feedback: Vec::new(),
@@ -82,7 +90,25 @@ pub fn period(month: &str) -> Period {
 
 /// Sets `kpi` to `value` in the period of `month`, adding the period if needed.
 pub fn set_kpi(e: &mut Engagement, month: &str, kpi: &str, value: Option<f64>) {
-    period_mut(e, month).kpis.insert(kpi.to_string(), value);
+    period_mut(e, month)
+        .kpis
+        .insert(kpi.to_string(), KpiValue::from(value));
+}
+
+/// Sets `kpi` to counts `{ good, total }` in the period of `month`.
+pub fn set_counts(e: &mut Engagement, month: &str, kpi: &str, good: i64, total: Option<i64>) {
+    period_mut(e, month)
+        .kpis
+        .insert(kpi.to_string(), KpiValue::Counts(Counts { good, total }));
+}
+
+/// Excuses `kpi` in `month` for `reason`, agreed or only claimed.
+pub fn excuse(e: &mut Engagement, month: &str, kpi: &str, reason: &str, agreed: bool) {
+    period_mut(e, month).excused.push(Excused {
+        kpi: kpi.to_string(),
+        reason: reason.to_string(),
+        agreed,
+    });
 }
 
 pub fn set_hours(e: &mut Engagement, month: &str, worked: Option<f64>, requested: Option<f64>) {

@@ -298,7 +298,10 @@ mod tests {
         assert_eq!(record.name, "Acme Payroll");
         let (_, text) = period("acme-payroll", &record, "2026-02".parse().unwrap());
         let p: crate::model::Period = yaml::from_str(&text).unwrap();
-        assert_eq!(p.kpis.get("on_time"), Some(&None));
+        assert_eq!(
+            p.kpis.get("on_time"),
+            Some(&crate::model::KpiValue::NotReported)
+        );
         let (rel, text) = note("acme-payroll", &record, "Kick-off: \"go\"", "review", as_of);
         assert_eq!(rel, "content/acme-payroll/notes/2026-03-04-kick-off-go.md");
         let front = text.split("---\n").nth(1).unwrap();

@@ -66,6 +66,17 @@ pub enum Direction {
     Lower,
 }
 
+/// How a KPI's monthly figure is written: a plain value, or counts
+/// `{ good, total }` whose value is 100 × good / total (docs/content.md,
+/// "Counted KPIs").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Measure {
+    #[default]
+    Value,
+    Ratio,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum GoalStatus {

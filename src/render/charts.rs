@@ -348,6 +348,19 @@ mod tests {
     }
 
     #[test]
+    fn a_sparkline_that_begins_late_or_has_no_point_draws() {
+        // Health is not computed before `start`'s month: fewer points, or none.
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let bands = HealthBands::default();
+        let points = health::sparkline(as_of, &bands, |_| Some(80.0));
+        for n in [0, 1, 2] {
+            let chart = health_sparkline("acme", "Acme", &points[12 - n..], &bands);
+            assert!(chart.svg.contains("<svg"), "{n} points");
+            assert_eq!(chart.table.rows.len(), n);
+        }
+    }
+
+    #[test]
     fn decimals_follow_the_data() {
         assert_eq!(decimals_for([418.0, 401.0].into_iter()), 0);
         assert_eq!(decimals_for([99.6, 99.62].into_iter()), 2);

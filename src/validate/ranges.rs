@@ -21,6 +21,12 @@ pub(crate) const MAX_WEIGHT: f64 = 1e6;
 /// Hours in a month: contracted, worked or requested as overtime.
 pub(crate) const MIN_CAPACITY: f64 = 1.0;
 pub(crate) const MAX_HOURS: f64 = 1e6;
+/// The largest count of a counted KPI (`good`, `total`, `min_volume`).
+pub(crate) const MAX_COUNT: i64 = 1_000_000_000_000_000;
+/// The largest `pool_pct`: 100 times the at-risk amount.
+pub(crate) const MAX_POOL_PCT: f64 = 10_000.0;
+/// Months of `earn_back_months` and `chronic.months`: ten years.
+pub(crate) const MAX_CONTRACT_MONTHS: u32 = 120;
 /// Day counts (notice periods): a century.
 pub(crate) const MAX_DAYS: i64 = 36_500;
 /// Years of every date: in the content, `--as-of` and `SOURCE_DATE_EPOCH`.
@@ -52,14 +58,37 @@ pub(super) fn engagement(e: &Engagement, out: &mut Vec<Finding>) {
     for (i, k) in r.kpis.iter().enumerate() {
         at.figure(&format!("kpis.{i}.target"), "target", Some(k.target));
         at.figure(&format!("kpis.{i}.warn"), "warn", k.warn);
-        if k.weight.is_finite() && k.weight > MAX_WEIGHT {
+        at.weight(&format!("kpis.{i}.weight"), Some(k.weight));
+        at.figure(&format!("kpis.{i}.minimum"), "minimum", k.minimum);
+        at.pct(
+            &format!("kpis.{i}.credit_allocation_pct"),
+            "credit_allocation_pct",
+            k.credit_allocation_pct,
+            100.0,
+        );
+        at.month(
+            &format!("kpis.{i}.in_force_from"),
+            "in_force_from",
+            k.in_force_from,
+        );
+        if let Some(v) = k.min_volume.filter(|v| *v > MAX_COUNT as u64) {
             at.push(
-                format!("kpis.{i}.weight"),
-                format!(
-                    "weight {} is too large: use a weight from 0 to {MAX_WEIGHT:e} (weights \
-                     count relative to each other; 1 is the default)",
-                    show(k.weight)
-                ),
+                format!("kpis.{i}.min_volume"),
+                format!("min_volume {v} is too large: use a count from 0 to {MAX_COUNT:e}"),
+            );
+        }
+        for (j, t) in k.terms.iter().enumerate() {
+            let path = |field: &str| format!("kpis.{i}.terms.{j}.{field}");
+            at.month(&path("from"), "term month", Some(t.from));
+            at.figure(&path("target"), "target", t.target);
+            at.figure(&path("warn"), "warn", t.warn);
+            at.figure(&path("minimum"), "minimum", t.minimum);
+            at.weight(&path("weight"), t.weight);
+            at.pct(
+                &path("credit_allocation_pct"),
+                "credit_allocation_pct",
+                t.credit_allocation_pct,
+                100.0,
             );
         }
     }
@@ -100,6 +129,39 @@ pub(super) fn engagement(e: &Engagement, out: &mut Vec<Finding>) {
             );
         }
         at.date("contract.end", "contract end", c.end);
+        at.pct("contract.at_risk_pct", "at_risk_pct", c.at_risk_pct, 100.0);
+        at.pct("contract.pool_pct", "pool_pct", c.pool_pct, MAX_POOL_PCT);
+        let months = 1..=MAX_CONTRACT_MONTHS;
+        if let Some(n) = c.earn_back_months.filter(|n| !months.contains(n)) {
+            at.push(
+                "contract.earn_back_months".into(),
+                format!(
+                    "earn_back_months is {n}: use a number of months from 1 to \
+                     {MAX_CONTRACT_MONTHS}, or leave it out for no earn-back"
+                ),
+            );
+        }
+        if let Some(ch) = &c.chronic {
+            if !months.contains(&ch.months) {
+                at.push(
+                    "contract.chronic.months".into(),
+                    format!(
+                        "chronic months is {}: use a number of months from 1 to \
+                         {MAX_CONTRACT_MONTHS}",
+                        ch.months
+                    ),
+                );
+            } else if !(1..=ch.months).contains(&ch.defaults) {
+                at.push(
+                    "contract.chronic.defaults".into(),
+                    format!(
+                        "chronic defaults is {}: use a number of defaults from 1 to {} (the \
+                         months it counts them in)",
+                        ch.defaults, ch.months
+                    ),
+                );
+            }
+        }
     }
     at.date("start", "start", r.start);
     for (i, g) in r.goals.iter().enumerate() {
@@ -144,7 +206,17 @@ fn period(p: &Period, out: &mut Vec<Finding>) {
         );
     }
     for (id, value) in &p.kpis {
-        at.figure(&format!("kpis.{id}"), "KPI value", *value);
+        at.figure(&format!("kpis.{id}"), "KPI value", value.number());
+        if let Some(c) = value.counts() {
+            for (field, v) in [("good", Some(c.good)), ("total", c.total)] {
+                if let Some(v) = v.filter(|v| *v > MAX_COUNT) {
+                    at.push(
+                        format!("kpis.{id}.{field}"),
+                        format!("count {field} {v} is too large: use at most {MAX_COUNT:e}"),
+                    );
+                }
+            }
+        }
     }
     if let Some(h) = &p.hours {
         for (field, v) in [
@@ -241,6 +313,40 @@ impl Pusher<'_> {
                      {MAX_FIGURE:e} (is the unit right?)",
                     show(v)
                 ),
+            );
+        }
+    }
+
+    /// A weight: finite ones above `MAX_WEIGHT` (negative and non-finite
+    /// ones have their own message).
+    fn weight(&mut self, path: &str, weight: Option<f64>) {
+        if let Some(w) = weight.filter(|w| w.is_finite() && *w > MAX_WEIGHT) {
+            self.push(
+                path.into(),
+                format!(
+                    "weight {} is too large: use a weight from 0 to {MAX_WEIGHT:e} (weights \
+                     count relative to each other; 1 is the default)",
+                    show(w)
+                ),
+            );
+        }
+    }
+
+    /// A percentage from 0 to `max`.
+    fn pct(&mut self, path: &str, what: &str, value: Option<f64>, max: f64) {
+        if let Some(v) = value.filter(|v| !(0.0..=max).contains(v)) {
+            self.push(
+                path.into(),
+                format!("{what} is {}: use a percentage from 0 to {max}", show(v)),
+            );
+        }
+    }
+
+    fn month(&mut self, path: &str, what: &str, month: Option<crate::model::Month>) {
+        if let Some(m) = month.filter(|m| !(FIRST_YEAR..=LAST_YEAR).contains(&m.year)) {
+            self.push(
+                path.into(),
+                format!("{what} {m} is outside {YEARS_TEXT}: check the year"),
             );
         }
     }

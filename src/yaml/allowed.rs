@@ -4,7 +4,7 @@
 //! model (docs/content.md gives them for each file).
 
 use crate::model::{
-    Audience, Direction, FeedbackKind, Frequency, GoalStatus, NoteKind, Phase, RiskOwner,
+    Audience, Direction, FeedbackKind, Frequency, GoalStatus, Measure, NoteKind, Phase, RiskOwner,
     RiskStatus, Side,
 };
 use crate::names::variants;
@@ -19,6 +19,9 @@ pub(super) fn allowed_values(path: &str) -> Option<&'static [&'static str]> {
         (_, "phase") => variants::<Phase>(),
         ("cadence", _) => variants::<Frequency>(),
         (_, "direction") => variants::<Direction>(),
+        (_, "measure") => variants::<Measure>(),
+        // A term's `from` is a month, not a side.
+        ("terms", "from") => return None,
         ("kpis", "owner") => variants::<Side>(),
         ("risks", "owner") => variants::<RiskOwner>(),
         ("goals", "status") => variants::<GoalStatus>(),

@@ -27,6 +27,7 @@ fn troubled() -> Engagement {
             per_breach_pct: 5.0,
             cap_pct: 12.0,
         }),
+        ..Contract::default()
     });
     r.risks.push(Risk {
         id: "key-person".to_string(),
@@ -179,7 +180,7 @@ fn every_problem_is_flagged_most_severe_first() {
     );
     assert_eq!(
         evidence(NoCelebration).1,
-        "no milestone celebrated in 2026-05..2026-10"
+        "no milestone celebrated from 2026-05-01 to 2026-11-15"
     );
     let subjects: Vec<_> = flags.iter().filter_map(|f| f.subject.as_deref()).collect();
     assert_eq!(subjects, vec!["acc", "key-person", "cut-errors"]);
@@ -244,4 +245,103 @@ fn a_near_deadline_is_a_warning() {
         f.evidence,
         "notice due 2026-12-01, in 16 days; the contract ends 2027-03-01"
     );
+}
+
+#[test]
+fn relief_claimed_not_agreed_is_a_warning_and_changes_no_figure() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        sla: true,
+        name: "Service level".to_string(),
+        ..kpi("sl", 80.0)
+    });
+    set_kpi(&mut e, "2026-10", "sl", Some(50.0)); // red
+    excuse(&mut e, "2026-10", "sl", "Carrier outage (INC-1)", false);
+    excuse(&mut e, "2025-06", "sl", "too old to flag", false);
+    let flags = flags_of(&e);
+    let relief: Vec<_> = flags
+        .iter()
+        .filter(|f| f.kind == FlagKind::ReliefNotAgreed)
+        .collect();
+    assert_eq!(relief.len(), 1);
+    assert_eq!(relief[0].severity, Severity::Warning);
+    assert_eq!(relief[0].subject.as_deref(), Some("sl"));
+    assert_eq!(
+        (relief[0].title.as_str(), relief[0].evidence.as_str()),
+        (
+            "Relief claimed, not agreed: Service level",
+            "Service level in 2026-10: Carrier outage (INC-1)"
+        )
+    );
+    // The claim changes no figure: the month is still a red breach.
+    assert!(flags.iter().any(|f| f.kind == FlagKind::SlaBreach));
+    // Agreed, the month is judged nowhere: no breach, no relief flag.
+    e.periods.iter_mut().for_each(|p| {
+        p.excused.iter_mut().for_each(|x| x.agreed = true);
+    });
+    let flags = flags_of(&e);
+    assert!(
+        !flags
+            .iter()
+            .any(|f| matches!(f.kind, FlagKind::SlaBreach | FlagKind::ReliefNotAgreed))
+    );
+}
+
+#[test]
+fn chronic_failure_is_critical_and_one_short_is_a_warning() {
+    use crate::model::{Chronic, Contract};
+    let mut e = engagement();
+    e.record.contract = Some(Contract {
+        monthly_fee: Some(1_000_000.0),
+        at_risk_pct: Some(12.0),
+        chronic: Some(Chronic {
+            defaults: 3,
+            months: 6,
+        }),
+        ..Contract::default()
+    });
+    e.record.kpis = vec![Kpi {
+        sla: true,
+        minimum: Some(75.0),
+        credit_allocation_pct: Some(40.0),
+        name: "Service level".into(),
+        ..kpi("sl", 80.0)
+    }];
+    set_kpi(&mut e, "2026-07", "sl", Some(70.0));
+    set_kpi(&mut e, "2026-09", "sl", Some(70.0));
+    let as_of = d("2026-11-15");
+    let warning = flags_of_at(&e, as_of)
+        .into_iter()
+        .find(|f| f.kind == FlagKind::ChronicFailure)
+        .expect("a chronic-failure warning");
+    assert_eq!(warning.severity, Severity::Warning);
+    assert_eq!(
+        warning.evidence,
+        "one more default of Service level before 2027-01 gives a termination right \
+         (defaults in 2026-07 and 2026-09)"
+    );
+    set_kpi(&mut e, "2026-10", "sl", Some(70.0));
+    let critical = flags_of_at(&e, as_of)
+        .into_iter()
+        .find(|f| f.kind == FlagKind::ChronicFailure)
+        .expect("a chronic failure");
+    assert_eq!(critical.severity, Severity::Critical);
+    assert_eq!(
+        critical.evidence,
+        "chronic failure: Service level defaulted in 2026-07, 2026-09 and 2026-10; the \
+         contract's termination right applies"
+    );
+    let credits = flags_of_at(&e, as_of)
+        .into_iter()
+        .find(|f| f.kind == FlagKind::ServiceCredits)
+        .expect("credits accrued");
+    assert!(
+        credits.evidence.starts_with("144,000 accrued"),
+        "{}",
+        credits.evidence
+    );
+}
+
+fn flags_of_at(e: &Engagement, as_of: chrono::NaiveDate) -> Vec<Flag> {
+    crate::analyse::analyse_engagement(e, &crate::config::Config::default(), as_of).flags
 }

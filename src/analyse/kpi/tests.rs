@@ -264,3 +264,279 @@ fn pooled_sla_attainment_sums_months() {
     let p = analyse_performance(&e, d("2026-11-02"));
     assert_eq!(p.sla_attainment, Attainment::of(2, 3));
 }
+
+// Issue 14: terms over time, counted KPIs, excused months, exact decimals.
+
+use crate::analyse::testkit::{excuse, set_counts};
+use crate::model::{KpiTerm, Measure};
+
+fn term(from: &str) -> KpiTerm {
+    KpiTerm {
+        from: m(from),
+        target: None,
+        warn: None,
+        minimum: None,
+        sla: None,
+        weight: None,
+        credit_allocation_pct: None,
+    }
+}
+
+fn statuses(a: &KpiAnalysis) -> Vec<(Month, Rag)> {
+    a.series
+        .iter()
+        .filter(|p| p.value.is_some())
+        .map(|p| (p.month, p.status))
+        .collect()
+}
+
+#[test]
+fn decimal_boundaries_higher_3_78_against_4_2_is_amber() {
+    let k = kpi("csat", 4.2); // default warn 0.9 × 4.2 = 3.78 exactly
+    assert_eq!(status(&k, Some(3.78)), Rag::Amber);
+    assert_eq!(status(&k, Some(3.7799)), Rag::Red);
+    assert_eq!(status(&k, Some(4.2)), Rag::Green);
+    assert_eq!(effective_warn(&k), 3.78);
+}
+
+#[test]
+fn decimal_boundaries_lower_0_77_against_0_7_is_amber() {
+    let k = lower("defects", 0.7); // default warn 1.1 × 0.7 = 0.77 exactly
+    assert_eq!(status(&k, Some(0.77)), Rag::Amber);
+    assert_eq!(status(&k, Some(0.7701)), Rag::Red);
+    assert_eq!(status(&k, Some(0.7)), Rag::Green);
+}
+
+#[test]
+fn negative_targets_warn_and_flat_band_use_the_absolute_target() {
+    let k = kpi("margin", -10.0); // warn −11
+    assert_eq!(status(&k, Some(-11.0)), Rag::Amber);
+    assert_eq!(status(&k, Some(-11.01)), Rag::Red);
+    let mut e = engagement();
+    e.record.kpis.push(k);
+    // Slope exactly 0.1 = 1% of |−10|: not flat.
+    set_kpi(&mut e, "2026-09", "margin", Some(-10.2));
+    set_kpi(&mut e, "2026-10", "margin", Some(-10.1));
+    let t = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"))
+        .trend
+        .unwrap();
+    assert_eq!(t.direction, TrendDirection::Improving);
+    set_kpi(&mut e, "2026-10", "margin", Some(-10.11)); // slope 0.09
+    let t = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"))
+        .trend
+        .unwrap();
+    assert_eq!(t.direction, TrendDirection::Flat);
+}
+
+#[test]
+fn a_slope_of_exactly_one_percent_of_the_target_is_not_flat() {
+    let mut e = engagement();
+    e.record.kpis.push(kpi("csat", 4.2)); // 1% of 4.2 = 0.042 a month
+    set_kpi(&mut e, "2026-08", "csat", Some(4.2));
+    set_kpi(&mut e, "2026-09", "csat", Some(4.242));
+    set_kpi(&mut e, "2026-10", "csat", Some(4.284));
+    let t = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"))
+        .trend
+        .unwrap();
+    assert_eq!(t.direction, TrendDirection::Improving);
+    // Just under 1%: flat.
+    set_kpi(&mut e, "2026-10", "csat", Some(4.2839));
+    let t = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"))
+        .trend
+        .unwrap();
+    assert_eq!(t.direction, TrendDirection::Flat);
+}
+
+#[test]
+fn a_trend_against_a_target_of_zero_is_flat_only_at_slope_zero() {
+    let mut e = engagement();
+    e.record.kpis.push(lower("incidents", 0.0));
+    set_kpi(&mut e, "2026-09", "incidents", Some(2.0));
+    set_kpi(&mut e, "2026-10", "incidents", Some(2.0));
+    let t = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"))
+        .trend
+        .unwrap();
+    assert_eq!(t.direction, TrendDirection::Flat);
+    set_kpi(&mut e, "2026-10", "incidents", Some(2.001));
+    let t = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"))
+        .trend
+        .unwrap();
+    assert_eq!(t.direction, TrendDirection::Declining);
+}
+
+#[test]
+fn ratio_values_are_compared_exactly_as_counts() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        measure: Measure::Ratio,
+        ..kpi("sl", 33.34)
+    });
+    set_counts(&mut e, "2026-09", "sl", 3334, Some(10000)); // 33.34: green
+    set_counts(&mut e, "2026-10", "sl", 3333, Some(10000)); // 33.33: amber
+    set_counts(&mut e, "2026-08", "sl", 5, Some(0)); // total 0: not reported
+    set_counts(&mut e, "2026-07", "sl", 5, None); // null total: not reported
+    let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
+    assert_eq!(
+        statuses(&a),
+        vec![(m("2026-09"), Rag::Green), (m("2026-10"), Rag::Amber)]
+    );
+    assert_eq!(a.series[10].value, Some(33.34));
+    // 100 × 1 / 3 is judged as 100 against 33.34 × 3 = 100.02: amber.
+    set_counts(&mut e, "2026-10", "sl", 1, Some(3));
+    assert_eq!(status_in(&e, &e.record.kpis[0], m("2026-10")), Rag::Amber);
+}
+
+#[test]
+fn pooled_counts_are_sums_not_means_of_percentages() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        measure: Measure::Ratio,
+        min_volume: Some(500),
+        in_force_from: Some(m("2026-05")),
+        ..kpi("sl", 80.0)
+    });
+    set_counts(&mut e, "2026-04", "sl", 1, Some(100)); // baselining: out
+    set_counts(&mut e, "2026-09", "sl", 900, Some(1000)); // 90%
+    set_counts(&mut e, "2026-10", "sl", 5, Some(10)); // 50%, low volume: in
+    set_counts(&mut e, "2026-08", "sl", 0, Some(700)); // excused (agreed): out
+    excuse(&mut e, "2026-08", "sl", "outage", true);
+    let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
+    let p = a.pooled.unwrap();
+    assert_eq!((p.good, p.total), (905, 1010));
+    assert_eq!(format!("{:.1}", p.value), "89.6");
+    // Any window, e.g. a quarter for a review pack.
+    let q3 = MonthWindow {
+        first: m("2026-07"),
+        last: m("2026-09"),
+    };
+    assert_eq!(pooled(&e, &e.record.kpis[0], q3).unwrap().total, 1000);
+    let q2 = MonthWindow {
+        first: m("2026-04"),
+        last: m("2026-06"),
+    };
+    assert_eq!(pooled(&e, &e.record.kpis[0], q2), None);
+}
+
+#[test]
+fn low_volume_baselining_and_excused_months_are_shown_and_judged_nowhere() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        sla: true,
+        measure: Measure::Ratio,
+        min_volume: Some(500),
+        in_force_from: Some(m("2026-07")),
+        ..kpi("sl", 80.0)
+    });
+    set_counts(&mut e, "2026-06", "sl", 10, Some(1000)); // baselining
+    set_counts(&mut e, "2026-08", "sl", 1, Some(10)); // low volume
+    set_counts(&mut e, "2026-09", "sl", 100, Some(1000)); // excused, agreed
+    excuse(&mut e, "2026-09", "sl", "Carrier outage", true);
+    set_counts(&mut e, "2026-10", "sl", 100, Some(1000)); // claimed only: red
+    excuse(&mut e, "2026-10", "sl", "Claimed", false);
+    let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
+    let judged = |month: &str| {
+        let p = a.series.iter().find(|p| p.month == m(month)).unwrap();
+        (p.value, p.judgement.clone(), p.status)
+    };
+    assert_eq!(
+        judged("2026-06"),
+        (Some(1.0), Judgement::Baselining, Rag::Grey)
+    );
+    assert_eq!(
+        judged("2026-08"),
+        (Some(10.0), Judgement::LowVolume, Rag::Grey)
+    );
+    assert_eq!(
+        judged("2026-09"),
+        (
+            Some(10.0),
+            Judgement::Excused {
+                reason: "Carrier outage".to_string()
+            },
+            Rag::Grey
+        )
+    );
+    assert_eq!(
+        judged("2026-10"),
+        (Some(10.0), Judgement::Judged(Rag::Red), Rag::Red)
+    );
+    assert_eq!(a.attainment, Attainment::of(0, 1));
+    let months = |v: &[MonthValue]| v.iter().map(|b| b.month).collect::<Vec<_>>();
+    assert_eq!(months(&a.breaches), vec![m("2026-10")]);
+    assert_eq!(months(&a.defaults), vec![m("2026-10")]);
+    assert_eq!(a.score, Some(0.0)); // only 2026-10 is judged
+    assert_eq!(a.series.iter().filter(|p| p.counts.is_some()).count(), 4);
+    // The data files say why a month is grey, and nothing for plain months.
+    let json = serde_json::to_value(&a.series).unwrap();
+    assert_eq!(json[7]["judgement"], "baselining");
+    assert_eq!(json[10]["judgement"]["excused"]["reason"], "Carrier outage");
+    assert!(json[11].get("judgement").is_none());
+    assert_eq!(json[11]["counts"]["good"], 100);
+}
+
+#[test]
+fn each_month_is_judged_by_the_terms_in_force_then() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        sla: true,
+        minimum: Some(75.0),
+        terms: vec![KpiTerm {
+            target: Some(82.0),
+            minimum: Some(78.0),
+            weight: Some(3.0),
+            ..term("2026-10")
+        }],
+        ..kpi("sl", 80.0)
+    });
+    set_kpi(&mut e, "2026-09", "sl", Some(80.0)); // target 80: green
+    set_kpi(&mut e, "2026-10", "sl", Some(80.0)); // target 82: amber, breach
+    set_kpi(&mut e, "2026-08", "sl", Some(76.0)); // breach, not a default (75)
+    set_kpi(&mut e, "2026-07", "sl", Some(74.0)); // amber (warn 72), below 75: default
+    let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-01"));
+    assert_eq!(
+        statuses(&a),
+        vec![
+            (m("2026-07"), Rag::Amber),
+            (m("2026-08"), Rag::Amber),
+            (m("2026-09"), Rag::Green),
+            (m("2026-10"), Rag::Amber)
+        ]
+    );
+    let months = |v: &[MonthValue]| v.iter().map(|b| b.month).collect::<Vec<_>>();
+    assert_eq!(
+        months(&a.breaches),
+        vec![m("2026-07"), m("2026-08"), m("2026-10")]
+    );
+    // 2026-10: 80 misses the new minimum 78? No: 80 ≥ 78, no default.
+    assert_eq!(months(&a.defaults), vec![m("2026-07")]);
+    // The weight, target and minimum of the last month of the score window.
+    assert_eq!((a.weight, a.target, a.minimum), (3.0, 82.0, 78.0));
+    let earlier = analyse_kpi(&e, &e.record.kpis[0], d("2026-10-15"));
+    assert_eq!((earlier.weight, earlier.target), (1.0, 80.0));
+}
+
+#[test]
+fn a_term_from_a_later_month_changes_no_earlier_figure() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        sla: true,
+        ..kpi("sl", 80.0)
+    });
+    for (month, v) in [("2026-05", 70.0), ("2026-08", 79.0), ("2026-10", 81.0)] {
+        set_kpi(&mut e, month, "sl", Some(v));
+    }
+    let as_of = d("2026-11-15");
+    let before = analyse_performance(&e, as_of);
+    e.record.kpis[0].terms.push(KpiTerm {
+        target: Some(99.0),
+        weight: Some(9.0),
+        sla: Some(false),
+        ..term("2026-12")
+    });
+    assert_eq!(analyse_performance(&e, as_of), before);
+    // The flat band takes the target in force in the trend's last month.
+    e.record.kpis[0].terms[0].from = m("2026-10");
+    let after = analyse_performance(&e, as_of);
+    assert_eq!(after.kpis[0].series[..11], before.kpis[0].series[..11]);
+    assert_ne!(after.kpis[0].series[11], before.kpis[0].series[11]);
+}

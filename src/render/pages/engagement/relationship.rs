@@ -140,14 +140,18 @@ pub(super) fn cadence_view(a: &EngagementAnalysis) -> CadenceView {
             (Some(d), Some(days)) => format!("{} ({days} days ago)", format::date(d)),
             _ => "none".into(),
         },
-        longest_gap: c.longest_gap.as_ref().map_or("—".into(), |g| {
-            format!(
-                "{} days ({} to {})",
-                g.days,
-                format::date(g.from),
-                format::date(g.to)
-            )
-        }),
+        longest_gap: c
+            .longest_gap
+            .as_ref()
+            .map_or("none in 365 days".into(), |g| {
+                format!(
+                    "{} days ({} to {}{})",
+                    g.days,
+                    format::date(g.from),
+                    format::date(g.to),
+                    if g.open_end { ", still open" } else { "" }
+                )
+            }),
         score: score_text(c.score),
         reasons: c.reasons(),
     }

@@ -20,6 +20,7 @@ pub(super) struct ScorecardView {
     pub breaches_span: String,
     pub breaches: Vec<BreachRow>,
     pub credits: Option<CreditsView>,
+    pub at_risk: Option<AtRiskView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -44,9 +45,38 @@ pub(super) struct BreachRow {
     pub kpi: String,
     pub month: String,
     pub value: String,
+    /// The target in force that month.
     pub target: String,
+    /// The minimum in force that month, when it differs from the target.
+    pub minimum: String,
+    /// The minimum was missed too: the breach costs money.
+    pub default: bool,
     pub status: &'static str,
     pub class: &'static str,
+}
+
+/// The at-risk regime's credits of a span (docs/metrics.md, "At-risk
+/// credits").
+#[derive(Debug, Serialize)]
+pub(super) struct AtRiskView {
+    pub terms: String,
+    pub span: String,
+    pub months: Vec<AtRiskRow>,
+    pub accrued: String,
+    pub earned_back: String,
+    pub pending: String,
+    pub payable: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct AtRiskRow {
+    pub month: String,
+    /// "Service level (40%)", with the cap when it bound.
+    pub defaults: String,
+    pub accrued: String,
+    pub earned_back: String,
+    pub pending: String,
+    pub payable: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -93,21 +123,93 @@ pub(super) fn scorecard_view(a: &EngagementAnalysis, within: Option<MonthWindow>
             .kpis
             .iter()
             .flat_map(|k| {
-                k.breaches
-                    .iter()
-                    .filter(|b| keep(b.month))
-                    .map(move |b| BreachRow {
+                k.breaches.iter().filter(|b| keep(b.month)).map(move |b| {
+                    let terms = k
+                        .series
+                        .iter()
+                        .find(|p| p.month == b.month)
+                        .map(|p| &p.terms);
+                    let target = terms.map_or(k.target, |t| t.target);
+                    let minimum = terms.map_or(k.minimum, |t| t.effective_minimum());
+                    BreachRow {
                         kpi: k.name.clone(),
                         month: b.month.to_string(),
                         value: format::value(b.value, &k.unit),
-                        target: target_text(k),
+                        target: bound_text(k, target),
+                        minimum: if minimum == target {
+                            String::new()
+                        } else {
+                            bound_text(k, minimum)
+                        },
+                        default: k.defaults.iter().any(|d| d.month == b.month),
                         status: b.status.label(),
                         class: b.status.as_str(),
-                    })
+                    }
+                })
             })
             .collect(),
         credits: credits_view(a, &keep, span(within)),
+        at_risk: at_risk_view(a, &keep, span(within)),
     }
+}
+
+fn at_risk_view(
+    a: &EngagementAnalysis,
+    keep: &dyn Fn(crate::model::Month) -> bool,
+    span: String,
+) -> Option<AtRiskView> {
+    let c = a.at_risk.as_ref()?;
+    let currency = c.currency.clone().unwrap_or_default();
+    let money = |v: f64| format::money(v, &currency);
+    let months: Vec<_> = c
+        .months
+        .iter()
+        .filter(|m| keep(m.month) && m.accrued > 0.0)
+        .collect();
+    let total = |f: fn(&crate::analyse::at_risk::CreditMonth) -> f64| {
+        money(months.iter().map(|m| f(m)).sum::<f64>())
+    };
+    let earn_back = match c.earn_back_months {
+        Some(n) if n > 0 => format!(
+            "; a KPI's share is earned back when the KPI is on target in each of the next {n} \
+             months"
+        ),
+        _ => String::new(),
+    };
+    Some(AtRiskView {
+        terms: format!(
+            "{}% of the monthly fee at risk ({} a month), shared by the KPIs in default by \
+             their allocation{earn_back}",
+            format::number(c.at_risk_pct, 2),
+            money(c.at_risk_amount)
+        ),
+        span,
+        accrued: total(|m| m.accrued),
+        earned_back: total(|m| m.earned_back),
+        pending: total(|m| m.pending),
+        payable: total(|m| m.payable),
+        months: months
+            .iter()
+            .map(|m| {
+                let mut defaults: Vec<String> = m
+                    .shares
+                    .iter()
+                    .map(|s| format!("{} ({}%)", s.name, format::number(s.allocation_pct, 2)))
+                    .collect();
+                if m.capped {
+                    defaults.push("capped at the amount at risk".into());
+                }
+                AtRiskRow {
+                    month: m.month.to_string(),
+                    defaults: defaults.join(", "),
+                    accrued: money(m.accrued),
+                    earned_back: money(m.earned_back),
+                    pending: money(m.pending),
+                    payable: money(m.payable),
+                }
+            })
+            .collect(),
+    })
 }
 
 fn kpi_row(k: &KpiAnalysis) -> KpiRow {
@@ -142,11 +244,16 @@ fn kpi_row(k: &KpiAnalysis) -> KpiRow {
 
 /// `≥ 99.5%` or `≤ 360 s`: the target with the direction that meets it.
 pub(crate) fn target_text(k: &KpiAnalysis) -> String {
+    bound_text(k, k.target)
+}
+
+/// `≥ 80%`: a bound of `k` in its good direction.
+fn bound_text(k: &KpiAnalysis, value: f64) -> String {
     let sign = match k.direction {
         Direction::Higher => "≥",
         Direction::Lower => "≤",
     };
-    format!("{sign} {}", format::value(k.target, &k.unit))
+    format!("{sign} {}", format::value(value, &k.unit))
 }
 
 pub(crate) fn attainment(a: Option<&Attainment>) -> String {
