@@ -558,6 +558,15 @@ impl KpiAnalysis {
         rag::ranges(self.direction == Direction::Higher, self.target, self.warn)
     }
 
+    /// The same under the terms in force at the point `p`.
+    pub fn status_ranges_at(&self, p: &KpiPoint) -> Vec<RagRange> {
+        rag::ranges(
+            self.direction == Direction::Higher,
+            p.terms.target,
+            p.terms.effective_warn(self.direction),
+        )
+    }
+
     /// A breach in `month` (a judged SLA month that missed its target).
     pub fn breach_in(&self, month: Month) -> bool {
         self.series

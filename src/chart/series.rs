@@ -57,6 +57,7 @@ pub struct Step {
 
 impl Step {
     /// The same value at each of `points` points.
+    #[cfg(test)]
     pub fn constant(name: &str, value: f64, points: usize) -> Step {
         Step {
             name: name.to_string(),

@@ -4,7 +4,7 @@
 use crate::analyse::cadence::Communication;
 use crate::analyse::feedback::FeedbackBalance;
 use crate::analyse::health::{self, SparkPoint};
-use crate::analyse::kpi::{KpiAnalysis, Performance};
+use crate::analyse::kpi::{Judgement, KpiAnalysis, Performance};
 use crate::analyse::rag::{Rag, RagRange};
 use crate::analyse::trust::Trust;
 use crate::analyse::workload::Workload;
@@ -66,22 +66,61 @@ fn axis_label(unit: &str) -> String {
     }
 }
 
-/// Actuals against target with RAG bands, gaps where nothing was reported.
+/// Actuals against the terms in force each month (target and minimum as
+/// step lines, bands per span of terms), gaps where nothing was reported,
+/// months excused or not judged drawn apart.
 pub fn kpi(k: &KpiAnalysis) -> Chart {
     let _timed = Timed::start(Work::Charts);
     let points: Vec<Point> = k
         .series
         .iter()
-        .map(|p| Point {
-            label: p.month.short_label(),
-            value: p.value,
-            shade: shade(p.status),
-            mark: Mark::Judged,
-            note: None,
+        .map(|p| {
+            let (mark, note) = match &p.judgement {
+                Judgement::Excused { reason } => {
+                    (Mark::Excused, Some(format!("excused: {reason}")))
+                }
+                Judgement::Baselining => (Mark::NotJudged, Some("baselining".to_string())),
+                Judgement::LowVolume => (Mark::NotJudged, Some("low volume".to_string())),
+                Judgement::Judged(_) | Judgement::NotReported => (Mark::Judged, None),
+            };
+            Point {
+                label: p.month.short_label(),
+                value: p.value,
+                shade: shade(p.status),
+                mark,
+                note,
+            }
         })
         .collect();
     let percent = k.unit == "%";
-    let months = points.len();
+    let target = Step {
+        name: "Target".to_string(),
+        values: k.series.iter().map(|p| Some(p.terms.target)).collect(),
+    };
+    // A minimum is drawn only where the contract sets one apart from the target.
+    let minimum: Vec<Option<f64>> = k
+        .series
+        .iter()
+        .map(|p| p.terms.minimum.filter(|m| *m != p.terms.target))
+        .collect();
+    let limits = if minimum.iter().any(Option::is_some) {
+        vec![Step {
+            name: "Minimum".to_string(),
+            values: minimum,
+        }]
+    } else {
+        Vec::new()
+    };
+    let mut spans: Vec<BandSpan> = Vec::new();
+    for (i, p) in k.series.iter().enumerate() {
+        let here = bands(k.status_ranges_at(p));
+        if spans.last().is_none_or(|s| s.bands != here) {
+            spans.push(BandSpan {
+                from: i,
+                bands: here,
+            });
+        }
+    }
     chart::time_series(&TimeSeriesInput {
         id: format!("kpi-chart-{}", k.id),
         title: format!("{} against target", k.name),
@@ -91,14 +130,11 @@ pub fn kpi(k: &KpiAnalysis) -> Chart {
         points,
         last_in_progress: k.series.last().is_some_and(|p| p.in_progress),
         target: Some(Target {
-            line: Step::constant("Target", k.target, months),
+            line: target,
             direction: direction_words(k.direction).to_string(),
         }),
-        limits: Vec::new(),
-        bands: vec![BandSpan {
-            from: 0,
-            bands: bands(k.status_ranges()),
-        }],
+        limits,
+        bands: spans,
         y_floor: Some(0.0).filter(|_| k.target >= 0.0),
         y_ceiling: percent.then_some(100.0),
     })

@@ -141,7 +141,9 @@ pub(super) fn scorecard_view(a: &EngagementAnalysis, within: Option<MonthWindow>
                         } else {
                             bound_text(k, minimum)
                         },
-                        default: k.defaults.iter().any(|d| d.month == b.month),
+                        // A default is worth saying apart from the breach
+                        // only where a minimum below the target is set.
+                        default: minimum != target && k.defaults.iter().any(|d| d.month == b.month),
                         status: b.status.label(),
                         class: b.status.as_str(),
                     }
