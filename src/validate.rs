@@ -144,9 +144,10 @@ fn check_engagement(e: &Engagement, out: &mut Vec<Finding>) {
                     Severity::Error,
                     format!("kpis.{i}.warn"),
                     format!(
-                        "warn {warn} is on the wrong side of target {}: for `direction: {}` it \
+                        "warn {} is on the wrong side of target {}: for `direction: {}` it \
                          must be {side} the target",
-                        k.target,
+                        ranges::show(warn),
+                        ranges::show(k.target),
                         if k.direction == Direction::Higher {
                             "higher"
                         } else {

@@ -57,25 +57,25 @@ impl Num {
         }
     }
 
-    pub fn add(self, other: Num) -> Num {
+    pub fn plus(self, other: Num) -> Num {
         self.zip(other, |a, b| a.checked_add(b), |a, b| a + b)
     }
 
-    pub fn sub(self, other: Num) -> Num {
+    pub fn minus(self, other: Num) -> Num {
         self.zip(other, |a, b| a.checked_sub(b), |a, b| a - b)
     }
 
-    pub fn mul(self, other: Num) -> Num {
+    pub fn times(self, other: Num) -> Num {
         self.zip(other, |a, b| a.checked_mul(b), |a, b| a * b)
     }
 
     /// Decimal division rounds at 28 significant digits.
-    pub fn div(self, other: Num) -> Num {
+    pub fn over(self, other: Num) -> Num {
         self.zip(other, |a, b| a.checked_div(b), |a, b| a / b)
     }
 
     /// The order of two numbers; `None` when one is not a number.
-    pub fn cmp(self, other: Num) -> Option<Ordering> {
+    pub fn order(self, other: Num) -> Option<Ordering> {
         match (self, other) {
             (Num::Dec(a), Num::Dec(b)) => Some(a.cmp(&b)),
             (a, b) => a.to_f64().partial_cmp(&b.to_f64()),
@@ -83,23 +83,23 @@ impl Num {
     }
 
     pub fn is_zero(self) -> bool {
-        self.cmp(Num::int(0)) == Some(Ordering::Equal)
+        self.order(Num::int(0)) == Some(Ordering::Equal)
     }
 
     pub fn lt(self, other: Num) -> bool {
-        self.cmp(other) == Some(Ordering::Less)
+        self.order(other) == Some(Ordering::Less)
     }
 
     pub fn ge(self, other: Num) -> bool {
-        matches!(self.cmp(other), Some(Ordering::Greater | Ordering::Equal))
+        matches!(self.order(other), Some(Ordering::Greater | Ordering::Equal))
     }
 
     pub fn le(self, other: Num) -> bool {
-        matches!(self.cmp(other), Some(Ordering::Less | Ordering::Equal))
+        matches!(self.order(other), Some(Ordering::Less | Ordering::Equal))
     }
 
     pub fn signum(self) -> Option<Ordering> {
-        self.cmp(Num::int(0))
+        self.order(Num::int(0))
     }
 }
 
@@ -118,7 +118,7 @@ pub fn dec(v: f64) -> Option<Decimal> {
 
 /// `share` (a decimal such as 0.1) of `v`.
 pub fn share(v: Num, numerator: i64, scale: u32) -> Num {
-    v.mul(Num::Dec(Decimal::new(numerator, scale)))
+    v.times(Num::Dec(Decimal::new(numerator, scale)))
 }
 
 #[cfg(test)]
@@ -131,7 +131,7 @@ mod tests {
         // 0.9 × 4.2 in binary is 3.7800000000000002; in decimals it is 3.78.
         assert_ne!(0.9 * 4.2, 3.78);
         assert_eq!(
-            share(Num::of(4.2), 9, 1).cmp(Num::of(3.78)),
+            share(Num::of(4.2), 9, 1).order(Num::of(3.78)),
             Some(Ordering::Equal)
         );
         assert!(matches!(Num::of(f64::NAN), Num::Float(_)));
@@ -144,7 +144,7 @@ mod tests {
     fn overflow_falls_back_to_floats() {
         let big = Num::of(1e28);
         assert!(matches!(big, Num::Dec(_)));
-        assert!(matches!(big.mul(big), Num::Float(_)));
-        assert!(Num::of(1.0).lt(big.mul(big)));
+        assert!(matches!(big.times(big), Num::Float(_)));
+        assert!(Num::of(1.0).lt(big.times(big)));
     }
 }

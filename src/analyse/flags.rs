@@ -120,11 +120,24 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow) -> Option<Flag> {
     } else {
         Severity::Warning
     };
+    // A month judged against another target than the one shown names it.
+    let target_in = |month| {
+        k.series
+            .iter()
+            .find(|p| p.month == month && !p.in_progress)
+            .map_or(k.target, |p| p.terms.target)
+    };
     let months: Vec<String> = misses
         .iter()
         .map(|b| {
+            let target = target_in(b.month);
+            let other = if target == k.target {
+                String::new()
+            } else {
+                format!(", target {}", with_unit(target, &k.unit))
+            };
             format!(
-                "{} ({}, {})",
+                "{} ({}, {}{other})",
                 b.month,
                 with_unit(b.value, &k.unit),
                 b.status.as_str()

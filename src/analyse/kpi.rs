@@ -96,19 +96,19 @@ pub struct Reading {
 impl Reading {
     /// The reading's order against a threshold, exactly: a value compared
     /// in decimal, counts as good × 100 against threshold × total.
-    fn cmp(&self, threshold: Num) -> Option<Ordering> {
+    fn order(&self, threshold: Num) -> Option<Ordering> {
         match self.counts {
             Some((good, total)) => Num::int(good)
-                .mul(Num::int(100))
-                .cmp(threshold.mul(Num::int(total))),
-            None => Num::of(self.value).cmp(threshold),
+                .times(Num::int(100))
+                .order(threshold.times(Num::int(total))),
+            None => Num::of(self.value).order(threshold),
         }
     }
 
     /// The value as an exact number (counts: 100 × good / total).
     fn num(&self) -> Num {
         match self.counts {
-            Some((good, total)) => Num::int(good).mul(Num::int(100)).div(Num::int(total)),
+            Some((good, total)) => Num::int(good).times(Num::int(100)).over(Num::int(total)),
             None => Num::of(self.value),
         }
     }
@@ -268,7 +268,7 @@ pub fn status(kpi: &Kpi, value: Option<f64>) -> Rag {
 /// Whether `reading` meets `threshold` in the KPI's good direction
 /// (inclusive), exactly.
 fn meets(direction: Direction, reading: &Reading, threshold: Num) -> bool {
-    match (direction, reading.cmp(threshold)) {
+    match (direction, reading.order(threshold)) {
         (_, Some(Ordering::Equal)) => true,
         (Direction::Higher, Some(o)) => o == Ordering::Greater,
         (Direction::Lower, Some(o)) => o == Ordering::Less,
@@ -492,16 +492,16 @@ fn trend(e: &Engagement, kpi: &Kpi, as_of: NaiveDate) -> Option<Trend> {
     let (mut sx, mut sy, mut sxy, mut sxx) = (zero, zero, zero, zero);
     for (x, r) in &readings {
         let (x, y) = (Num::int(i64::from(*x)), r.num());
-        sx = sx.add(x);
-        sy = sy.add(y);
-        sxy = sxy.add(x.mul(y));
-        sxx = sxx.add(x.mul(x));
+        sx = sx.plus(x);
+        sy = sy.plus(y);
+        sxy = sxy.plus(x.times(y));
+        sxx = sxx.plus(x.times(x));
     }
     let n = Num::int(readings.len() as i64);
-    let n_sxy = n.mul(sxy).sub(sx.mul(sy));
-    let n_sxx = n.mul(sxx).sub(sx.mul(sx));
+    let n_sxy = n.times(sxy).minus(sx.times(sy));
+    let n_sxx = n.times(sxx).minus(sx.times(sx));
     let target = Num::of(terms_at(kpi, window.last).target);
-    let band = share(target.abs(), 1, 2).mul(n_sxx);
+    let band = share(target.abs(), 1, 2).times(n_sxx);
     let good = match kpi.direction {
         Direction::Higher => n_sxy.signum() == Some(Ordering::Greater),
         Direction::Lower => n_sxy.signum() == Some(Ordering::Less),

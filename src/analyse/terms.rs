@@ -57,8 +57,8 @@ impl Terms {
         let t = Num::of(self.target);
         let band = share(t.abs(), 1, 1);
         match direction {
-            Direction::Higher => t.sub(band),
-            Direction::Lower => t.add(band),
+            Direction::Higher => t.minus(band),
+            Direction::Lower => t.plus(band),
         }
     }
 

@@ -61,7 +61,11 @@ impl Serialize for KpiValue {
     }
 }
 
-const EXPECTED: &str = "a number, null, or counts `{ good: <count>, total: <count> }`";
+/// What a KPI value is expected to be, in serde's "expected" words (the
+/// YAML messages turn it into advice, src/yaml/messages.rs).
+pub const KPI_VALUE_EXPECTED: &str =
+    "a number, null, or counts `{ good: <count>, total: <count> }`";
+const EXPECTED: &str = KPI_VALUE_EXPECTED;
 const FIELDS: &[&str] = &["good", "total"];
 
 impl<'de> Deserialize<'de> for KpiValue {
@@ -172,7 +176,10 @@ mod tests {
     #[test]
     fn wrong_values_say_what_was_expected() {
         let e = read("fast").unwrap_err();
-        assert!(e.contains("a number, null, or counts"), "{e}");
+        assert!(
+            e.contains("must be a number (or, for a `measure: ratio` KPI, counts"),
+            "{e}"
+        );
         let e = read("{ good: 1, totl: 2 }").unwrap_err();
         assert!(
             e.contains("unknown field `totl`") && e.contains("`total`"),
@@ -193,6 +200,10 @@ mod tests {
         let text = "period: 2026-03\nkpis:\n  acc: fast\n";
         let e = crate::yaml::from_str::<crate::model::Period>(text).unwrap_err();
         assert_eq!((e.line, e.column), (3, 8), "{e:?}");
-        assert!(e.message.contains("a number, null, or counts"), "{e:?}");
+        assert!(
+            e.message
+                .contains("must be a number (or, for a `measure: ratio` KPI"),
+            "{e:?}"
+        );
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Finding;
+use super::ranges::show;
 use crate::analyse::terms::{baselining, terms_at};
 use crate::diagnostic::Severity;
 use crate::model::{Counts, Engagement, KpiValue, Measure, Month, Period};
@@ -118,7 +119,7 @@ fn pool_findings(e: &Engagement, pool: f64, out: &mut Vec<Finding>) {
         if sum > pool && last.as_ref() != Some(&ids) {
             let list: Vec<String> = shares
                 .iter()
-                .map(|(id, p)| format!("`{}` {p}%", shorten(id, 60)))
+                .map(|(id, p)| format!("`{}` {}%", shorten(id, 60), show(*p)))
                 .collect();
             let when = if Some(month) == before {
                 "from the start".to_string()
@@ -129,10 +130,12 @@ fn pool_findings(e: &Engagement, pool: f64, out: &mut Vec<Finding>) {
                 &e.source,
                 "contract.pool_pct".into(),
                 format!(
-                    "{when} the SLA KPIs in force allocate {sum}% of the at-risk amount \
-                     ({}), more than pool_pct {pool}: lower their `credit_allocation_pct` \
+                    "{when} the SLA KPIs in force allocate {}% of the at-risk amount \
+                     ({}), more than pool_pct {}: lower their `credit_allocation_pct` \
                      or raise `pool_pct`",
-                    list.join(", ")
+                    show(sum),
+                    list.join(", "),
+                    show(pool)
                 ),
             ));
             last = Some(ids);
@@ -155,7 +158,8 @@ pub(super) fn period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
                 at(format!("kpis.{id}")),
                 format!(
                     "KPI `{id}` is counted (`measure: ratio`), so write its counts, e.g. \
-                     `{{ good: 8123, total: 10012 }}`, not the number {v}"
+                     `{{ good: 8123, total: 10012 }}`, not the number {}",
+                    show(*v)
                 ),
             )),
             (Measure::Value, KpiValue::Counts(_)) => out.push(error(

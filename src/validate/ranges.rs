@@ -39,7 +39,7 @@ pub(crate) fn year_in_range(date: NaiveDate) -> bool {
 }
 
 /// A number as a person reads it: 1e-320 rather than 321 digits.
-fn show(v: f64) -> String {
+pub(crate) fn show(v: f64) -> String {
     if v == 0.0 || (1e-3..1e9).contains(&v.abs()) {
         v.to_string()
     } else {

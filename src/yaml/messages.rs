@@ -192,6 +192,9 @@ fn date_problem(message: &str) -> Option<&'static str> {
 fn expected_words(expected: &str, path: &str) -> String {
     match expected {
         "f64" | "f32" => "a number".into(),
+        crate::model::KPI_VALUE_EXPECTED => {
+            "a number (or, for a `measure: ratio` KPI, counts `{ good, total }`)".into()
+        }
         "u8" => "a whole number from 1 to 5".into(),
         "u16" | "u32" | "u64" | "usize" => "a whole number (0 or more)".into(),
         "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".into(),
@@ -246,6 +249,9 @@ fn type_hint(expected: &str, found: &str) -> &'static str {
             "put it in quotes, e.g. \"2026\""
         }
         ("f64" | "f32", _) if text => "write the number without quotes or units, e.g. 99.5",
+        (crate::model::KPI_VALUE_EXPECTED, _) if text => {
+            "write the number without quotes or units, e.g. 99.5"
+        }
         (e, _) if e.starts_with('u') || e.starts_with('i') && text => {
             "write a whole number without quotes"
         }

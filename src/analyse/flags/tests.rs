@@ -345,3 +345,33 @@ fn chronic_failure_is_critical_and_one_short_is_a_warning() {
 fn flags_of_at(e: &Engagement, as_of: chrono::NaiveDate) -> Vec<Flag> {
     crate::analyse::analyse_engagement(e, &crate::config::Config::default(), as_of).flags
 }
+
+#[test]
+fn a_breach_judged_against_an_earlier_target_names_it() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        sla: true,
+        terms: vec![crate::model::KpiTerm {
+            from: m("2026-10"),
+            target: Some(90.0),
+            warn: None,
+            minimum: None,
+            sla: None,
+            weight: None,
+            credit_allocation_pct: None,
+        }],
+        ..kpi("acc", 100.0)
+    });
+    set_kpi(&mut e, "2026-09", "acc", Some(95.0)); // amber against 100
+    set_kpi(&mut e, "2026-10", "acc", Some(85.0)); // amber against 90
+    let flags = flags_of(&e);
+    let sla = flags
+        .iter()
+        .find(|f| f.kind == FlagKind::SlaBreach)
+        .unwrap();
+    assert_eq!(
+        sla.evidence,
+        "missed in 2026-09 (95, amber, target 100), 2026-10 (85, amber) against a target \
+         of 90 (provider obligation)"
+    );
+}
