@@ -3,8 +3,10 @@
 use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
-use crate::analyse::kpi::{Attainment, KpiAnalysis};
+use crate::analyse::kpi::{Attainment, Judgement, KpiAnalysis};
+use crate::analyse::terms::Terms;
 use crate::analyse::window::MonthWindow;
+use crate::model::Month;
 use crate::model::{Direction, Side};
 use crate::render::format;
 
@@ -38,6 +40,10 @@ pub(super) struct KpiRow {
     pub sla: bool,
     pub weight: String,
     pub score: String,
+    /// How the terms changed over the months shown ("from 2026-01: target
+    /// ≥ 82%, minimum ≥ 78%"); empty when they did not and set nothing
+    /// beside the target.
+    pub terms: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -216,14 +222,35 @@ fn at_risk_view(
 
 fn kpi_row(k: &KpiAnalysis) -> KpiRow {
     let (latest, latest_month, status, class) = match &k.latest {
-        Some(l) => (
-            format::value(l.value, &k.unit),
-            l.month.to_string(),
-            l.status.label(),
-            l.status.as_str(),
-        ),
+        Some(l) => {
+            let judgement = k
+                .series
+                .iter()
+                .find(|p| p.month == l.month)
+                .map(|p| &p.judgement);
+            let (status, class) = match judgement {
+                Some(Judgement::Excused { .. }) => ("excused", "grey"),
+                Some(Judgement::LowVolume) => ("low volume", "grey"),
+                Some(Judgement::Baselining) => ("baselining", "grey"),
+                _ => (l.status.label(), l.status.as_str()),
+            };
+            (
+                format::value(l.value, &k.unit),
+                l.month.to_string(),
+                status,
+                class,
+            )
+        }
         None => ("—".into(), String::new(), "not reported", "grey"),
     };
+    let mut attainment = attainment(k.attainment.as_ref());
+    if let Some(p) = &k.pooled {
+        attainment.push_str(&format!(
+            "; pooled {} of {}",
+            format::value(p.value, &k.unit),
+            format::grouped(p.total as f64)
+        ));
+    }
     KpiRow {
         id: k.id.clone(),
         name: k.name.clone(),
@@ -233,7 +260,7 @@ fn kpi_row(k: &KpiAnalysis) -> KpiRow {
         latest_month,
         status,
         class,
-        attainment: attainment(k.attainment.as_ref()),
+        attainment,
         trend: k
             .trend
             .as_ref()
@@ -241,7 +268,46 @@ fn kpi_row(k: &KpiAnalysis) -> KpiRow {
         sla: k.sla,
         weight: format::number(k.weight, 2),
         score: k.score.map_or("—".into(), |s| format::number(s, 0)),
+        terms: terms_text(k),
     }
+}
+
+/// The terms in force over the months shown, one entry per change.
+fn terms_text(k: &KpiAnalysis) -> Vec<String> {
+    let describe = |t: &Terms| {
+        let mut parts = vec![format!("target {}", bound_text(k, t.target))];
+        if let Some(m) = t.minimum.filter(|m| *m != t.target) {
+            parts.push(format!("minimum {}", bound_text(k, m)));
+        }
+        if let Some(pct) = t.credit_allocation_pct {
+            parts.push(format!("{}% of the amount at risk", format::number(pct, 2)));
+        }
+        parts.join(", ")
+    };
+    let mut out: Vec<(Month, String)> = Vec::new();
+    for p in &k.series {
+        let text = describe(&p.terms);
+        if out.last().is_none_or(|(_, last)| *last != text) {
+            out.push((p.month, text));
+        }
+    }
+    let plain = out.len() == 1
+        && k.series
+            .first()
+            .is_some_and(|p| p.terms.minimum.is_none() && p.terms.credit_allocation_pct.is_none());
+    if plain {
+        return Vec::new();
+    }
+    out.iter()
+        .enumerate()
+        .map(|(i, (month, text))| {
+            if i == 0 {
+                format!("{text} in {month}")
+            } else {
+                format!("from {month}: {text}")
+            }
+        })
+        .collect()
 }
 
 /// `≥ 99.5%` or `≤ 360 s`: the target with the direction that meets it.
