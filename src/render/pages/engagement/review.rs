@@ -13,6 +13,7 @@ use super::registers::{MilestoneRow, NoteRow, note_row};
 use super::{health, relationship, scorecard};
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::actions::ActionState;
+use crate::analyse::kpi::Judgement;
 use crate::analyse::review::{Quarter, QuarterReview, quarters};
 use crate::chart::Chart;
 use crate::model::{Engagement, FeedbackKind, NoteKind};
@@ -80,6 +81,8 @@ struct QuarterKpiRow {
     target: String,
     months: Vec<Cell>,
     score: String,
+    /// A counted KPI's quarter, pooled: "79.4% of 118,204".
+    pooled: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -204,18 +207,34 @@ fn page(
                         let point = k.series.iter().find(|p| p.month == month);
                         let value = point.and_then(|p| p.value);
                         let status = point.map_or(crate::analyse::rag::Rag::Grey, |p| p.status);
+                        let not_judged = point.and_then(|p| match &p.judgement {
+                            Judgement::Excused { .. } => Some("excused"),
+                            Judgement::LowVolume => Some("low volume"),
+                            Judgement::Baselining => Some("baselining"),
+                            _ => None,
+                        });
                         Cell {
                             value: format::optional_value(value, &k.unit),
-                            status: if value.is_some() {
-                                status.label()
-                            } else {
-                                "not reported"
+                            status: match (value, not_judged) {
+                                (_, Some(why)) => why,
+                                (Some(_), None) => status.label(),
+                                (None, None) => "not reported",
                             },
                             class: status.as_str(),
                         }
                     })
                     .collect(),
                 score: k.score.map_or("—".into(), |s| format::number(s, 0)),
+                pooled: e
+                    .kpi(&k.id)
+                    .and_then(|model| crate::analyse::kpi::pooled(e, model, window))
+                    .map_or_else(String::new, |p| {
+                        format!(
+                            "{} of {}",
+                            format::value(p.value, &k.unit),
+                            format::grouped(p.total as f64)
+                        )
+                    }),
             })
             .collect(),
         charts: kpis.iter().map(charts::kpi).collect(),
