@@ -313,7 +313,11 @@ fn the_contact_centre_page_shows_the_credits_computed_by_hand() {
     // capped month that is payable, and a capped month still pending.
     assert_eq!(
         checked,
-        [("2026-08", 15_264.0), ("2026-09", 25_440.0), ("2026-10", 25_440.0)]
+        [
+            ("2026-08", 15_264.0),
+            ("2026-09", 25_440.0),
+            ("2026-10", 25_440.0)
+        ]
     );
 }
 
@@ -339,7 +343,10 @@ fn the_example_shows_excused_relief_chronic_default_and_low_volume_months() {
         "one more default of Calls answered within 20 seconds before 2027-02 gives a \
          termination right"
     ));
-    assert!(!flags.contains("Chronic failure:"), "a warning, not a failure");
+    assert!(
+        !flags.contains("Chronic failure:"),
+        "a warning, not a failure"
+    );
 
     // A breach marked default, with the minimum in force.
     let breaches = &page[page.find("<caption>SLA breaches").unwrap()..];
@@ -348,19 +355,24 @@ fn the_example_shows_excused_relief_chronic_default_and_low_volume_months() {
         .split("<tr>")
         .find(|r| r.contains("Calls answered within 20 seconds") && r.contains("2026-08"))
         .expect("the August service-level breach");
-    assert!(row.contains("minimum ≥ 70%") && row.contains("default"), "{row}");
+    assert!(
+        row.contains("minimum ≥ 70%") && row.contains("default"),
+        "{row}"
+    );
     let row = breaches
         .split("<tr>")
         .find(|r| r.contains("Abandonment rate") && r.contains("2026-08"))
         .expect("the August abandonment breach");
-    assert!(!row.contains(">default<"), "8.3% meets the 8.5% minimum: {row}");
+    assert!(
+        !row.contains(">default<"),
+        "8.3% meets the 8.5% minimum: {row}"
+    );
 
     // The excused month (with its reason) and the low-volume month are in
     // the built data; the page's tables do not show judgements yet.
-    let data: serde_json::Value = serde_json::from_slice(
-        &built.files["data/engagements/brightline-customer-care.json"],
-    )
-    .unwrap();
+    let data: serde_json::Value =
+        serde_json::from_slice(&built.files["data/engagements/brightline-customer-care.json"])
+            .unwrap();
     let month = |kpi: &str, month: &str| -> serde_json::Value {
         data["kpis"]
             .as_array()
