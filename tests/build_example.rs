@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use rapporteur::load;
-use rapporteur::model::{Direction, Month};
+use rapporteur::model::{Direction, KpiValue, Month};
 
 #[test]
 fn every_engagement_and_note_has_a_page_linked_from_the_portfolio() {
@@ -46,13 +46,15 @@ fn troubled_engagement_shows_its_red_kpi_with_the_actual_value() {
         .expect("the example has an engagement in trouble");
     let kpi = e.kpi("service_level").unwrap();
     let latest = Month::of(date(EXAMPLE_AS_OF)).plus(-1);
-    let value = e.period(latest).unwrap().kpis["service_level"]
-        .number()
-        .unwrap();
+    // A counted KPI: the value is 100 × good / total of the period file.
+    let counts = e.period(latest).unwrap().kpis["service_level"]
+        .counts()
+        .expect("service_level is counted in the example");
+    let value = 100.0 * counts.good as f64 / counts.total.unwrap() as f64;
     // Red by the analysis' own rule (docs/metrics.md), not a copy of it.
     assert_eq!(kpi.direction, Direction::Higher);
     assert_eq!(
-        rapporteur::analyse::kpi::status(kpi, Some(value)),
+        rapporteur::analyse::kpi::status_in(e, kpi, latest),
         rapporteur::analyse::rag::Rag::Red,
         "the example KPI is red"
     );
@@ -163,9 +165,16 @@ fn kpi_chart_has_the_target_line_and_one_point_per_reported_period() {
         let page = example().page(&format!("engagements/{}/index.html", e.id));
         for kpi in &e.record.kpis {
             let svg = inline_svg(&page, &format!("kpi-chart-{}", kpi.id));
+            // A counted month with a total is reported too (100 × good / total).
             let value = |m: Month| {
-                e.period(m)
-                    .and_then(|p| p.kpis.get(&kpi.id).and_then(|v| v.number()))
+                e.period(m).and_then(|p| match p.kpis.get(&kpi.id)? {
+                    KpiValue::Number(v) => Some(*v),
+                    KpiValue::Counts(c) => c
+                        .total
+                        .filter(|t| *t > 0)
+                        .map(|t| 100.0 * c.good as f64 / t as f64),
+                    KpiValue::NotReported => None,
+                })
             };
             // The window: the last 12 complete months, then the month in progress.
             let reported = (-12..0)

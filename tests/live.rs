@@ -106,7 +106,10 @@ fn editing_a_note_rebuilds_its_engagement_and_gives_the_bytes_of_a_full_build() 
 
     // A KPI actual of a period: scorecard, charts, health, portfolio table.
     live.edit(PERIOD, |t| {
-        t.replace("service_level: 58.4", "service_level: 61.2")
+        t.replace(
+            "service_level: { good: 5840, total: 10000 }",
+            "service_level: { good: 6120, total: 10000 }",
+        )
     });
     let update = live.update(&[PERIOD]).unwrap();
     assert_eq!(update.engagements, Some(vec![TROUBLED.to_string()]));
@@ -187,7 +190,10 @@ fn a_note_leaving_a_shared_build_rebuilds_everything() {
 fn a_broken_engagement_fails_every_update_until_it_is_fixed() {
     let mut live = Live::of_example(|_| {});
     live.edit(PERIOD, |t| {
-        t.replace("service_level: 58.4", "service_level: [58")
+        t.replace(
+            "service_level: { good: 5840, total: 10000 }",
+            "service_level: { good: [58",
+        )
     });
     let Err(Error::Content(diagnostics)) = live.update(&[PERIOD]) else {
         panic!("a broken period must fail the update");
@@ -203,7 +209,10 @@ fn a_broken_engagement_fails_every_update_until_it_is_fixed() {
     assert!(live.update(&[PERIOD, RECORD]).is_err());
 
     live.edit(PERIOD, |t| {
-        t.replace("service_level: [58", "service_level: 58.4")
+        t.replace(
+            "service_level: { good: [58",
+            "service_level: { good: 5840, total: 10000 }",
+        )
     });
     let update = live.update(&[PERIOD, RECORD]).unwrap();
     assert_eq!(
