@@ -176,12 +176,29 @@ fn kpi_chart_has_the_target_line_and_one_point_per_reported_period() {
                     KpiValue::NotReported => None,
                 })
             };
+            // Months shown but judged nowhere, by the content's own words:
+            // excused by agreement, too few calls, or before the terms apply.
+            let not_judged = |m: Month| {
+                let period = e.period(m);
+                let excused =
+                    period.is_some_and(|p| p.excused.iter().any(|x| x.kpi == kpi.id && x.agreed));
+                let low_volume = period
+                    .and_then(|p| match p.kpis.get(&kpi.id)? {
+                        KpiValue::Counts(c) => c.total,
+                        _ => None,
+                    })
+                    .zip(kpi.min_volume)
+                    .is_some_and(|(total, min)| (total as u64) < min);
+                let baselining = kpi.in_force_from.is_some_and(|from| m < from);
+                excused || low_volume || baselining
+            };
             // The window: the last 12 complete months, then the month in progress.
             let reported = (-12..0)
-                .filter(|n| value(current.plus(*n)).is_some())
+                .map(|n| current.plus(n))
+                .filter(|m| value(*m).is_some() && !not_judged(*m))
                 .count();
             let filled = markers(svg, r##"fill="#2E4A6B""##);
-            let hollow = markers(svg, r##"fill="none""##);
+            let hollow = markers(svg, r##"stroke="#2E4A6B""##);
             // The legend shows one sample of each marker it uses.
             assert_eq!(
                 filled,
@@ -204,8 +221,9 @@ fn kpi_chart_has_the_target_line_and_one_point_per_reported_period() {
                 e.id,
                 kpi.id
             );
+            // "Target 80%", or "Target" alone where a term amended it.
             assert!(
-                svg.contains("Target "),
+                svg.contains(">Target"),
                 "{} {}: target labelled",
                 e.id,
                 kpi.id
