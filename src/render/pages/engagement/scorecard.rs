@@ -298,13 +298,15 @@ fn terms_text(k: &KpiAnalysis) -> Vec<String> {
     if plain {
         return Vec::new();
     }
-    out.iter()
-        .enumerate()
-        .map(|(i, (month, text))| {
-            if i == 0 {
-                format!("{text} in {month}")
-            } else {
-                format!("from {month}: {text}")
+    if out.len() == 1 {
+        return vec![out.remove(0).1];
+    }
+    (0..out.len())
+        .map(|i| {
+            let (month, text) = &out[i];
+            match (i, out.get(i + 1)) {
+                (0, Some((next, _))) => format!("until {}: {text}", next.plus(-1)),
+                _ => format!("from {month}: {text}"),
             }
         })
         .collect()
