@@ -400,3 +400,159 @@ fn the_example_shows_excused_relief_chronic_default_and_low_volume_months() {
     assert_eq!(november["judgement"], "low-volume", "{november}");
     assert_eq!(november["counts"]["total"], 4870);
 }
+
+/// `export` carries the at-risk credits and each breach's default, as
+/// JSON and as CSV, with the figures the page shows.
+#[test]
+fn export_carries_the_at_risk_credits_and_the_defaults() {
+    let root = repo_root();
+    let json = rapporteur(&["export", "--as-of", EXAMPLE_AS_OF], &root);
+    assert_eq!(
+        json.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let export: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let cc = export["engagements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "brightline-customer-care")
+        .expect("the contact centre");
+    let credits = &cc["at_risk_credits"];
+    // 15,264 (2026-08) + 25,440 (2026-09) + 25,440 (2026-10), see above.
+    assert_eq!(credits["accrued"].as_f64(), Some(66_144.0));
+    assert_eq!(credits["payable"].as_f64(), Some(40_704.0));
+    assert_eq!(credits["pending"].as_f64(), Some(25_440.0));
+    let october = credits["months"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["month"] == "2026-10")
+        .unwrap();
+    assert_eq!(october["capped"], true);
+    assert!(
+        october["shares"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["earn_back"] == "pending")
+    );
+    let defaults = cc["sla_breaches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["default"] == true)
+        .count();
+    assert!(defaults >= 3, "{defaults} defaults");
+    assert_eq!(cc["chronic"][0]["one_more_before"], "2027-02");
+    let csv = rapporteur(
+        &[
+            "export",
+            "--as-of",
+            EXAMPLE_AS_OF,
+            "--format",
+            "csv",
+            "--table",
+            "at-risk-credits",
+        ],
+        &root,
+    );
+    let text = String::from_utf8_lossy(&csv.stdout);
+    assert_eq!(
+        csv.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&csv.stderr)
+    );
+    assert!(
+        text.starts_with(
+            "engagement,month,kpi,allocation_pct,amount,earn_back,month_capped,currency"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("brightline-customer-care,2026-08,service_level,60,15264,payable,false,GBP"),
+        "{text}"
+    );
+}
+
+/// `diff` lists the credits a restated value moves: the month's credit and
+/// the 12-month totals, and the new default.
+#[test]
+fn diff_lists_the_credits_a_change_moves() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", root)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    let write = |path: &str, text: &str| {
+        let p = root.join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write(
+        "content/cc/engagement.yaml",
+        "name: Contact centre
+client: { name: Brightline }
+provider: { name: Fenwick }
+phase: steady
+start: 2025-01-01
+contract: { monthly_fee: 1000000, currency: GBP, at_risk_pct: 12 }
+kpis:
+  - { id: sl, name: Service level, unit: \"%\", target: 80, minimum: 75, sla: true, credit_allocation_pct: 40 }
+",
+    );
+    write(
+        "content/cc/periods/2026-02.yaml",
+        "period: 2026-02\nkpis: { sl: 81 }\n",
+    );
+    write(
+        "content/cc/periods/2026-03.yaml",
+        "period: 2026-03\nkpis: { sl: 78 }\n",
+    );
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "base"]);
+    // Restated: March was below the minimum after all.
+    write(
+        "content/cc/periods/2026-03.yaml",
+        "period: 2026-03\nkpis: { sl: 70 }\n",
+    );
+    let out = rapporteur(&["diff", "--base", "HEAD", "--as-of", "2026-04-15"], root);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("New default (below the minimum): Service level in 2026-03"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Credit of 2026-03: 0 GBP → 48,000 GBP"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Service credits, last 12 months: accrued 0 GBP → 48,000 GBP, payable 0 GBP → 48,000 GBP"),
+        "{text}"
+    );
+}

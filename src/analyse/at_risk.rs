@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::exact::Num;
 use super::kpi::{self, KpiPoint};
 use super::rag::Rag;
 use super::window::{MonthWindow, SERIES_MONTHS};
@@ -73,13 +74,19 @@ pub fn analyse(e: &Engagement, as_of: NaiveDate) -> Option<AtRiskCredits> {
     let contract = e.record.contract.as_ref()?;
     let at_risk_pct = contract.at_risk_pct.filter(|p| p.is_finite())?;
     let fee = contract.monthly_fee.filter(|f| f.is_finite())?;
-    let at_risk_amount = at_risk_pct / 100.0 * fee;
+    let at_risk = Num::of(at_risk_pct).times(Num::of(fee)).over(Num::int(100));
+    let at_risk_amount = at_risk.cents();
     let current = Month::of(as_of);
     let months: Vec<CreditMonth> = MonthWindow::last_months(as_of, SERIES_MONTHS)
         .months()
-        .map(|month| credit_month(e, contract, month, current, at_risk_amount))
+        .map(|month| credit_month(e, contract, month, current, at_risk))
         .collect();
-    let sum = |f: fn(&CreditMonth) -> f64| months.iter().map(f).sum::<f64>();
+    let sum = |f: fn(&CreditMonth) -> f64| {
+        months
+            .iter()
+            .fold(Num::int(0), |acc, m| acc.plus(Num::of(f(m))))
+            .cents()
+    };
     Some(AtRiskCredits {
         monthly_fee: fee,
         currency: contract.currency.clone(),
@@ -94,12 +101,15 @@ pub fn analyse(e: &Engagement, as_of: NaiveDate) -> Option<AtRiskCredits> {
     })
 }
 
+/// Money is computed in decimals and each amount rounded to the cent
+/// (docs/metrics.md, "At-risk credits"): a capped month's shares add up to
+/// the amount at risk within a cent.
 fn credit_month(
     e: &Engagement,
     contract: &Contract,
     month: Month,
     current: Month,
-    at_risk_amount: f64,
+    at_risk: Num,
 ) -> CreditMonth {
     let defaults: Vec<(&Kpi, f64)> = e
         .record
@@ -111,41 +121,45 @@ fn credit_month(
             p.default.then_some((k, pct))
         })
         .collect();
-    let uncapped: f64 = defaults
-        .iter()
-        .map(|(_, pct)| pct / 100.0 * at_risk_amount)
-        .sum();
-    let capped = uncapped > at_risk_amount;
-    // When the cap binds, each share shrinks in proportion to its allocation.
-    let scale = if capped {
-        at_risk_amount / uncapped
-    } else {
-        1.0
-    };
+    let hundred = Num::int(100);
+    let uncapped = defaults.iter().fold(Num::int(0), |acc, (_, pct)| {
+        acc.plus(Num::of(*pct).times(at_risk).over(hundred))
+    });
+    let capped = at_risk.lt(uncapped);
     let shares: Vec<Share> = defaults
         .iter()
-        .map(|(k, pct)| Share {
-            kpi: k.id.clone(),
-            name: k.name.clone(),
-            allocation_pct: *pct,
-            amount: pct / 100.0 * at_risk_amount * scale,
-            earn_back: earn_back(e, k, month, current, contract.earn_back_months),
+        .map(|(k, pct)| {
+            let full = Num::of(*pct).times(at_risk).over(hundred);
+            // When the cap binds, each share shrinks in proportion to its
+            // allocation.
+            let amount = if capped {
+                full.times(at_risk).over(uncapped)
+            } else {
+                full
+            };
+            Share {
+                kpi: k.id.clone(),
+                name: k.name.clone(),
+                allocation_pct: *pct,
+                amount: amount.cents(),
+                earn_back: earn_back(e, k, month, current, contract.earn_back_months),
+            }
         })
         .collect();
-    let of = |state: EarnBack| {
+    let of = |state: Option<EarnBack>| {
         shares
             .iter()
-            .filter(|s| s.earn_back == state)
-            .map(|s| s.amount)
-            .sum::<f64>()
+            .filter(|s| state.is_none_or(|st| s.earn_back == st))
+            .fold(Num::int(0), |acc, s| acc.plus(Num::of(s.amount)))
+            .cents()
     };
     CreditMonth {
         month,
-        accrued: shares.iter().map(|s| s.amount).sum(),
+        accrued: if capped { at_risk.cents() } else { of(None) },
         capped,
-        earned_back: of(EarnBack::EarnedBack),
-        pending: of(EarnBack::Pending),
-        payable: of(EarnBack::Payable),
+        earned_back: of(Some(EarnBack::EarnedBack)),
+        pending: of(Some(EarnBack::Pending)),
+        payable: of(Some(EarnBack::Payable)),
         shares,
     }
 }

@@ -36,6 +36,17 @@ impl Num {
         }
     }
 
+    /// An amount of money: rounded to the cent, half away from zero.
+    pub fn cents(self) -> f64 {
+        match self {
+            Num::Dec(d) => Num::Dec(
+                d.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero),
+            )
+            .to_f64(),
+            Num::Float(f) => (f * 100.0).round() / 100.0,
+        }
+    }
+
     pub fn abs(self) -> Num {
         match self {
             Num::Dec(d) => Num::Dec(d.abs()),

@@ -30,6 +30,8 @@ pub enum Table {
     Breaches,
     /// One row per engagement with service credits and month.
     Credits,
+    /// One row per KPI share of a month's at-risk credit.
+    AtRiskCredits,
     /// One row per action item.
     Actions,
     /// One row per risk.
@@ -39,13 +41,14 @@ pub enum Table {
 }
 
 impl Table {
-    pub const ALL: [Table; 9] = [
+    pub const ALL: [Table; 10] = [
         Table::Engagements,
         Table::Health,
         Table::Kpis,
         Table::Sla,
         Table::Breaches,
         Table::Credits,
+        Table::AtRiskCredits,
         Table::Actions,
         Table::Risks,
         Table::Flags,
@@ -60,6 +63,7 @@ impl Table {
             Table::Sla => "sla",
             Table::Breaches => "breaches",
             Table::Credits => "credits",
+            Table::AtRiskCredits => "at_risk_credits",
             Table::Actions => "actions",
             Table::Risks => "risks",
             Table::Flags => "flags",
@@ -190,6 +194,7 @@ pub fn table(export: &Export, table: Table) -> String {
         Table::Sla => sla,
         Table::Breaches => breaches,
         Table::Credits => credits,
+        Table::AtRiskCredits => at_risk_credits,
         Table::Actions => actions,
         Table::Risks => risks,
         Table::Flags => flags,
@@ -378,7 +383,15 @@ fn sla(w: &mut Writer, all: &[EngagementFigures]) {
 }
 
 fn breaches(w: &mut Writer, all: &[EngagementFigures]) {
-    w.header(&["engagement", "kpi", "month", "value", "status", "target"]);
+    w.header(&[
+        "engagement",
+        "kpi",
+        "month",
+        "value",
+        "status",
+        "target",
+        "default",
+    ]);
     for e in all {
         for b in &e.sla_breaches {
             let target = e.kpis.iter().find(|k| k.id == b.kpi).map(|k| k.target);
@@ -389,6 +402,7 @@ fn breaches(w: &mut Writer, all: &[EngagementFigures]) {
                 b.value.into(),
                 label(&b.status),
                 target.into(),
+                b.default.into(),
             ]);
         }
     }
@@ -414,6 +428,38 @@ fn credits(w: &mut Writer, all: &[EngagementFigures]) {
                 m.amount.into(),
                 c.currency.clone().into(),
             ]);
+        }
+    }
+}
+
+fn at_risk_credits(w: &mut Writer, all: &[EngagementFigures]) {
+    w.header(&[
+        "engagement",
+        "month",
+        "kpi",
+        "allocation_pct",
+        "amount",
+        "earn_back",
+        "month_capped",
+        "currency",
+    ]);
+    for e in all {
+        let Some(c) = &e.at_risk_credits else {
+            continue;
+        };
+        for m in &c.months {
+            for s in &m.shares {
+                w.row([
+                    (&e.id).into(),
+                    m.month.to_string().into(),
+                    (&s.kpi).into(),
+                    s.allocation_pct.into(),
+                    s.amount.into(),
+                    label(&s.earn_back),
+                    m.capped.into(),
+                    c.currency.clone().into(),
+                ]);
+            }
         }
     }
 }

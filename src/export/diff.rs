@@ -147,6 +147,25 @@ fn changes(b: &EngagementFigures, h: &EngagementFigures) -> Vec<String> {
             ));
         }
     }
+    for breach in h.sla_breaches.iter().filter(|x| x.default) {
+        let known = b
+            .sla_breaches
+            .iter()
+            .any(|o| o.kpi == breach.kpi && o.month == breach.month && o.default);
+        if !known {
+            let name = h
+                .kpis
+                .iter()
+                .find(|k| k.id == breach.kpi)
+                .map_or(breach.kpi.as_str(), |k| k.name.as_str());
+            lines.push(format!(
+                "New default (below the minimum): {} in {}",
+                md(name),
+                breach.month
+            ));
+        }
+    }
+    lines.extend(credit_changes(b, h));
     let was_overdue = |a: &ActionFigure| {
         b.actions
             .items
@@ -191,6 +210,76 @@ fn changes(b: &EngagementFigures, h: &EngagementFigures) -> Vec<String> {
     lines
 }
 
+/// The credits that moved: the at-risk regime's totals (accrued, payable,
+/// pending, earned back), the flat regime's percentage, a chronic failure
+/// reached or left.
+fn credit_changes(b: &EngagementFigures, h: &EngagementFigures) -> Vec<String> {
+    let mut lines = Vec::new();
+    let money = |x: f64, c: &Option<String>| crate::format::money(x, c.as_deref().unwrap_or(""));
+    match (&b.at_risk_credits, &h.at_risk_credits) {
+        (Some(o), Some(n)) => {
+            let moved = [
+                ("accrued", o.accrued, n.accrued),
+                ("payable", o.payable, n.payable),
+                ("pending earn-back", o.pending, n.pending),
+                ("earned back", o.earned_back, n.earned_back),
+            ]
+            .into_iter()
+            .filter(|(_, x, y)| money(*x, &o.currency) != money(*y, &n.currency))
+            .map(|(what, x, y)| {
+                format!(
+                    "{what} {} → {}",
+                    money(x, &o.currency),
+                    money(y, &n.currency)
+                )
+            })
+            .collect::<Vec<_>>();
+            if !moved.is_empty() {
+                lines.push(format!(
+                    "Service credits, last 12 months: {}",
+                    moved.join(", ")
+                ));
+            }
+            for m in &n.months {
+                let before = o.months.iter().find(|x| x.month == m.month);
+                let accrued = before.map_or(0.0, |x| x.accrued);
+                if money(accrued, &o.currency) != money(m.accrued, &n.currency) {
+                    lines.push(format!(
+                        "Credit of {}: {} → {}",
+                        m.month,
+                        money(accrued, &o.currency),
+                        money(m.accrued, &n.currency)
+                    ));
+                }
+            }
+        }
+        (None, Some(_)) => lines.push("The contract now has an at-risk credit regime".into()),
+        (Some(_), None) => lines.push("The contract no longer has an at-risk credit regime".into()),
+        (None, None) => {}
+    }
+    if let (Some(o), Some(n)) = (&b.credits, &h.credits) {
+        if crate::format::number(o.total_pct, 2) != crate::format::number(n.total_pct, 2) {
+            lines.push(format!(
+                "Service credits, last 12 months: {}% → {}% of the monthly fee",
+                crate::format::number(o.total_pct, 2),
+                crate::format::number(n.total_pct, 2)
+            ));
+        }
+    }
+    for c in &h.chronic {
+        let before = b.chronic.iter().find(|x| x.kpi == c.kpi);
+        if c.failed && !before.is_some_and(|x| x.failed) {
+            lines.push(format!("Chronic failure reached: {}", md(&c.name)));
+        }
+    }
+    for c in b.chronic.iter().filter(|c| c.failed) {
+        if !h.chronic.iter().any(|x| x.kpi == c.kpi && x.failed) {
+            lines.push(format!("Chronic failure left: {}", md(&c.name)));
+        }
+    }
+    lines
+}
+
 fn risk(r: &RiskFigure) -> String {
     format!(
         "`{}` {} ({} × {} = {}, {})",
@@ -219,16 +308,7 @@ fn band(rag: Rag) -> &'static str {
 }
 
 fn value(v: f64, unit: &str) -> String {
-    let number = if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
-    } else {
-        format!("{v}")
-    };
-    match unit {
-        "" => number,
-        "%" => format!("{number}%"),
-        unit => format!("{number} {unit}"),
-    }
+    crate::format::value(v, unit)
 }
 
 /// Escapes the characters Markdown would read as markup in free text.

@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::analyse::actions::ActionState;
+use crate::analyse::at_risk::{AtRiskCredits, ChronicState};
 use crate::analyse::contract::ContractStatus;
 use crate::analyse::credits::CreditMonth;
 use crate::analyse::flags::Flag;
@@ -61,6 +62,11 @@ pub struct EngagementFigures {
     pub sla_breaches: Vec<Breach>,
     /// `null` without `contract.service_credits`.
     pub credits: Option<CreditFigures>,
+    /// The at-risk regime's credits by month, each KPI's share earned
+    /// back, pending or payable; `null` without `contract.at_risk_pct`.
+    pub at_risk_credits: Option<AtRiskCredits>,
+    /// SLA KPIs in chronic failure or one default short of it.
+    pub chronic: Vec<ChronicState>,
     pub workload: WorkloadFigures,
     pub communication: CommunicationFigures,
     pub feedback: FeedbackFigures,
@@ -123,6 +129,8 @@ pub struct Breach {
     pub month: Month,
     pub value: f64,
     pub status: Rag,
+    /// The minimum in force was missed too (a default).
+    pub default: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -316,9 +324,12 @@ fn engagement(e: &Engagement, a: &EngagementAnalysis) -> EngagementFigures {
                     month: b.month,
                     value: b.value,
                     status: b.status,
+                    default: k.defaults.iter().any(|d| d.month == b.month),
                 })
             })
             .collect(),
+        at_risk_credits: a.at_risk.clone(),
+        chronic: a.chronic.clone(),
         credits: a.credits.as_ref().map(|c| CreditFigures {
             per_breach_pct: c.per_breach_pct,
             cap_pct: c.cap_pct,
