@@ -21,7 +21,7 @@ use crate::analyse::contract::ContractStatus;
 use crate::analyse::credits::CreditMonth;
 use crate::analyse::flags::Flag;
 use crate::analyse::health::{Component, SparkPoint};
-use crate::analyse::kpi::{Attainment, KpiAnalysis, KpiPoint, MonthValue, Trend};
+use crate::analyse::kpi::{Attainment, KpiAnalysis, KpiPoint, MonthValue, Pooled, Trend};
 use crate::analyse::rag::Rag;
 use crate::analyse::risk::RiskRating;
 use crate::analyse::trust::DimensionGap;
@@ -119,6 +119,11 @@ pub struct KpiFigures {
     pub attainment: Option<Attainment>,
     pub trend: Option<Trend>,
     pub latest: Option<MonthValue>,
+    /// The minimum service level in force in the last complete month.
+    pub minimum: f64,
+    /// A counted KPI's counts pooled over the last 12 months; `null` for a
+    /// KPI of values.
+    pub pooled: Option<Pooled>,
     /// The last 12 months, oldest first, then the month in progress.
     pub months: Vec<KpiPoint>,
 }
@@ -474,6 +479,8 @@ fn kpi(k: &KpiAnalysis) -> KpiFigures {
         attainment: k.attainment.clone(),
         trend: k.trend.clone(),
         latest: k.latest.clone(),
+        minimum: k.minimum,
+        pooled: k.pooled.clone(),
         months: k.series.clone(),
     }
 }
