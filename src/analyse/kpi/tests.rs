@@ -540,3 +540,87 @@ fn a_term_from_a_later_month_changes_no_earlier_figure() {
     assert_eq!(after.kpis[0].series[..11], before.kpis[0].series[..11]);
     assert_ne!(after.kpis[0].series[11], before.kpis[0].series[11]);
 }
+
+/// A term that starts in the month of `as_of` is in force there (the point
+/// in progress shows it) and changes no judged month before it.
+#[test]
+fn a_term_starting_in_the_month_in_progress_changes_no_judged_month() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        sla: true,
+        ..kpi("sl", 80.0)
+    });
+    set_kpi(&mut e, "2026-10", "sl", Some(81.0));
+    set_kpi(&mut e, "2026-11", "sl", Some(81.0));
+    let before = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-15"));
+    e.record.kpis[0].terms.push(KpiTerm {
+        from: m("2026-11"),
+        target: Some(85.0),
+        warn: None,
+        minimum: None,
+        sla: None,
+        weight: None,
+        credit_allocation_pct: None,
+    });
+    let after = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-15"));
+    let october = |a: &KpiAnalysis| a.series.iter().find(|p| p.month == m("2026-10")).cloned();
+    assert_eq!(october(&before), october(&after));
+    assert_eq!(before.attainment, after.attainment);
+    assert_eq!(before.score, after.score);
+    let november = after.series.last().unwrap();
+    assert!(november.in_progress);
+    assert_eq!(november.terms.target, 85.0);
+    assert_eq!(after.target, 80.0, "the target of the last complete month");
+}
+
+/// `total: 0` is "not reported", not a division by zero.
+#[test]
+fn a_count_total_of_zero_is_not_reported() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        sla: true,
+        measure: Measure::Ratio,
+        ..kpi("sl", 80.0)
+    });
+    set_counts(&mut e, "2026-09", "sl", 0, Some(0));
+    set_counts(&mut e, "2026-10", "sl", 0, None);
+    let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-15"));
+    for month in ["2026-09", "2026-10"] {
+        let p = a.series.iter().find(|p| p.month == m(month)).unwrap();
+        assert_eq!((p.value, p.status), (None, Rag::Grey), "{month}");
+        assert_eq!(p.judgement, Judgement::NotReported, "{month}");
+    }
+    assert_eq!(a.attainment, None);
+    assert!(a.breaches.is_empty());
+    assert_eq!(a.pooled, None);
+}
+
+/// A counted KPI whose every month is below `min_volume` is shown and
+/// judged nowhere, but its counts still pool.
+#[test]
+fn a_ratio_kpi_with_every_month_low_volume_is_judged_nowhere_but_pools() {
+    let mut e = engagement();
+    e.record.kpis.push(Kpi {
+        sla: true,
+        measure: Measure::Ratio,
+        min_volume: Some(500),
+        ..kpi("sl", 80.0)
+    });
+    set_counts(&mut e, "2026-08", "sl", 90, Some(100));
+    set_counts(&mut e, "2026-09", "sl", 10, Some(20));
+    set_counts(&mut e, "2026-10", "sl", 199, Some(200));
+    let a = analyse_kpi(&e, &e.record.kpis[0], d("2026-11-15"));
+    assert!(
+        a.series
+            .iter()
+            .filter(|p| p.value.is_some())
+            .all(|p| p.judgement == Judgement::LowVolume && p.status == Rag::Grey)
+    );
+    assert_eq!(a.attainment, None);
+    assert_eq!(a.score, None);
+    assert!(a.breaches.is_empty() && a.defaults.is_empty());
+    // (90 + 10 + 199) / (100 + 20 + 200) = 299 / 320 = 93.4375%.
+    let pooled = a.pooled.expect("low-volume counts pool");
+    assert_eq!((pooled.good, pooled.total), (299, 320));
+    assert_eq!(pooled.value, 93.4375);
+}
