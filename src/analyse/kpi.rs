@@ -10,7 +10,7 @@ use std::cmp::Ordering;
 use super::exact::{Num, share};
 use super::rag::{self, Rag, RagRange};
 use super::stats::{mean, slope, weighted_mean};
-use super::terms::{Terms, baselining, terms_at};
+use super::terms::{self, Terms, baselining, terms_at};
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months, periods_before};
 use super::words::{count, num, with_unit};
 use crate::model::{
@@ -233,19 +233,7 @@ pub struct Performance {
 /// The amber edge of the KPI's own fields: `warn` if given, else 10% of
 /// |target| past it in the bad direction.
 pub fn effective_warn(kpi: &Kpi) -> f64 {
-    own_terms(kpi).effective_warn(kpi.direction)
-}
-
-/// The KPI's own fields, before any term.
-fn own_terms(kpi: &Kpi) -> Terms {
-    Terms {
-        target: kpi.target,
-        warn: kpi.warn,
-        minimum: kpi.minimum,
-        sla: kpi.sla,
-        weight: kpi.weight,
-        credit_allocation_pct: kpi.credit_allocation_pct,
-    }
+    terms::own(kpi).effective_warn(kpi.direction)
 }
 
 /// The status of one value against the KPI's own fields: green meets the
@@ -254,7 +242,7 @@ fn own_terms(kpi: &Kpi) -> Terms {
 pub fn status(kpi: &Kpi, value: Option<f64>) -> Rag {
     match value.filter(|v| v.is_finite()) {
         Some(value) => judge_reading(
-            &own_terms(kpi),
+            &terms::own(kpi),
             kpi.direction,
             &Reading {
                 value,

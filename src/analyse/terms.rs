@@ -21,16 +21,21 @@ pub struct Terms {
     pub credit_allocation_pct: Option<f64>,
 }
 
-/// The terms of `kpi` in force in `month`.
-pub fn terms_at(kpi: &Kpi, month: Month) -> Terms {
-    let mut t = Terms {
+/// The KPI's own fields, before any term.
+pub fn own(kpi: &Kpi) -> Terms {
+    Terms {
         target: kpi.target,
         warn: kpi.warn,
         minimum: kpi.minimum,
         sla: kpi.sla,
         weight: kpi.weight,
         credit_allocation_pct: kpi.credit_allocation_pct,
-    };
+    }
+}
+
+/// The terms of `kpi` in force in `month`.
+pub fn terms_at(kpi: &Kpi, month: Month) -> Terms {
+    let mut t = own(kpi);
     for term in kpi.terms.iter().filter(|term| term.from <= month) {
         t.target = term.target.unwrap_or(t.target);
         t.warn = term.warn.or(t.warn);
