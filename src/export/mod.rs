@@ -480,7 +480,7 @@ fn kpi(k: &KpiAnalysis) -> KpiFigures {
         trend: k.trend.clone(),
         latest: k.latest.clone(),
         minimum: k.minimum,
-        pooled: k.pooled.clone(),
+        pooled: k.pooled,
         months: k.series.clone(),
     }
 }
