@@ -127,16 +127,19 @@ pub fn breakdown(
     }
 }
 
-/// The health at the first day of each of the last 12 months, oldest first.
+/// The health at the first day of each of the last 11 months, oldest
+/// first, then at `as_of` itself: the line ends on the figure shown beside
+/// it, in its band.
 pub fn sparkline(
     as_of: NaiveDate,
     bands: &HealthBands,
     score_at: impl Fn(NaiveDate) -> Option<f64>,
 ) -> Vec<SparkPoint> {
-    MonthWindow::last_months(as_of, SERIES_MONTHS)
+    MonthWindow::last_months(as_of, SERIES_MONTHS - 1)
         .months()
-        .map(|month| {
-            let date = month.first_day();
+        .map(|month| (month, month.first_day()))
+        .chain(std::iter::once((Month::of(as_of), as_of)))
+        .map(|(month, date)| {
             let score = score_at(date);
             let rounded = rounded(score);
             SparkPoint {
@@ -256,20 +259,30 @@ mod tests {
     }
 
     #[test]
-    fn sparkline_asks_the_first_day_of_each_month() {
+    fn sparkline_asks_the_first_day_of_11_months_then_as_of() {
         let points = sparkline(d("2026-11-15"), &HealthBands::default(), |date| {
-            (date >= d("2026-06-01")).then_some(80.0)
+            if date == d("2026-11-15") {
+                Some(74.6)
+            } else {
+                (date >= d("2026-06-01")).then_some(80.0)
+            }
         });
         assert_eq!(points.len(), 12);
         assert_eq!(
             (points[0].month, points[0].date),
-            (m("2025-11"), d("2025-11-01"))
+            (m("2025-12"), d("2025-12-01"))
         );
         assert_eq!(points[0].band, Rag::Grey);
-        assert_eq!(points[11].date, d("2026-10-01"));
+        assert_eq!(points[10].date, d("2026-10-01"));
+        // The last point is as_of itself: the figure printed beside the
+        // line, banded as that figure (74.6 shows as 75, green).
+        assert_eq!(
+            (points[11].month, points[11].date),
+            (m("2026-11"), d("2026-11-15"))
+        );
         assert_eq!(
             (points[11].rounded, points[11].band),
-            (Some(80), Rag::Green)
+            (Some(75), Rag::Green)
         );
     }
 }

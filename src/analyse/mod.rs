@@ -85,7 +85,8 @@ pub struct Summary {
     pub health: Option<f64>,
     pub health_rounded: Option<i64>,
     pub band: Rag,
-    /// Health at the first day of each of the last 12 months, oldest first.
+    /// Health at the first day of each of the last 11 months, then at
+    /// `as_of`, oldest first (from the month of `start` on).
     pub sparkline: Vec<SparkPoint>,
     /// Met / reported over every SLA KPI together, last 12 months.
     pub sla_attainment: Option<Attainment>,
@@ -312,12 +313,21 @@ mod tests {
         let mut e = engagement();
         e.record.start = Some(d("2026-07-20"));
         let a = analyse_engagement(&e, &Config::default(), d("2026-11-15"));
-        // The sparkline begins in start's month.
+        // The sparkline begins in start's month and ends at as_of.
         let months: Vec<Month> = a.summary.sparkline.iter().map(|p| p.month).collect();
         assert_eq!(
             months,
-            vec![m("2026-07"), m("2026-08"), m("2026-09"), m("2026-10")]
+            vec![
+                m("2026-07"),
+                m("2026-08"),
+                m("2026-09"),
+                m("2026-10"),
+                m("2026-11")
+            ]
         );
+        let last = a.summary.sparkline.last().unwrap();
+        assert_eq!(last.date, d("2026-11-15"));
+        assert_eq!((last.rounded, last.band), (a.health.rounded, a.health.band));
         assert_eq!(a.summary.sparkline[0].score, Some(100.0));
         // as_of before start's month: "no data".
         let a = analyse_engagement(&e, &Config::default(), d("2026-06-30"));

@@ -88,7 +88,8 @@ pub struct HealthFigures {
     pub band: Rag,
     /// The six components in their fixed order, with their reasons.
     pub components: Vec<Component>,
-    /// The health at the first day of each of the last 12 months, oldest first.
+    /// The health at the first day of each of the last 11 months, then at
+    /// `as_of`, oldest first (from the month of `start` on).
     pub sparkline: Vec<SparkPoint>,
 }
 
