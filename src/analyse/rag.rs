@@ -44,6 +44,17 @@ impl Rag {
         }
     }
 
+    /// How a KPI's month reads in the site's colour language, as a class
+    /// and words: a miss of a KPI that is an SLA that month is a breach,
+    /// red, never "near target" (docs/metrics.md, "KPI status"); the
+    /// score still counts its status (amber 50, red 0).
+    pub fn shown(self, sla: bool) -> (Rag, &'static str) {
+        match self {
+            Rag::Amber | Rag::Red if sla => (Rag::Red, "breach"),
+            rag => (rag, rag.label()),
+        }
+    }
+
     /// A reported month that misses the target.
     pub fn is_miss(self) -> bool {
         matches!(self, Rag::Amber | Rag::Red)
@@ -141,6 +152,15 @@ mod tests {
         // A warn on the good side makes no amber range, as in `kpi::status`.
         assert_eq!(ranges(false, 5.0, 1.0).len(), 2);
         assert_eq!(ranges(true, 5.0, f64::NAN).len(), 2);
+    }
+
+    #[test]
+    fn an_sla_miss_reads_as_a_breach_never_near_target() {
+        assert_eq!(Rag::Amber.shown(true), (Rag::Red, "breach"));
+        assert_eq!(Rag::Red.shown(true), (Rag::Red, "breach"));
+        assert_eq!(Rag::Green.shown(true), (Rag::Green, "on target"));
+        assert_eq!(Rag::Grey.shown(true), (Rag::Grey, "not reported"));
+        assert_eq!(Rag::Amber.shown(false), (Rag::Amber, "near target"));
     }
 
     #[test]

@@ -213,14 +213,15 @@ fn page(
                             Judgement::Baselining => Some("baselining"),
                             _ => None,
                         });
+                        let (shown, words) = status.shown(point.is_some_and(|p| p.terms.sla));
                         Cell {
                             value: format::optional_value(value, &k.unit),
                             status: match (value, not_judged) {
                                 (_, Some(why)) => why,
-                                (Some(_), None) => status.label(),
+                                (Some(_), None) => words,
                                 (None, None) => "not reported",
                             },
-                            class: status.as_str(),
+                            class: shown.as_str(),
                         }
                     })
                     .collect(),

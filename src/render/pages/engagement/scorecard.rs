@@ -150,8 +150,8 @@ pub(super) fn scorecard_view(a: &EngagementAnalysis, within: Option<MonthWindow>
                         // A default is worth saying apart from the breach
                         // only where a minimum below the target is set.
                         default: minimum != target && k.defaults.iter().any(|d| d.month == b.month),
-                        status: b.status.label(),
-                        class: b.status.as_str(),
+                        status: b.status.shown(true).1,
+                        class: b.status.shown(true).0.as_str(),
                     }
                 })
             })
@@ -232,7 +232,15 @@ fn kpi_row(k: &KpiAnalysis) -> KpiRow {
                 Some(Judgement::Excused { .. }) => ("excused", "grey"),
                 Some(Judgement::LowVolume) => ("low volume", "grey"),
                 Some(Judgement::Baselining) => ("baselining", "grey"),
-                _ => (l.status.label(), l.status.as_str()),
+                _ => {
+                    let sla = k
+                        .series
+                        .iter()
+                        .find(|p| p.month == l.month)
+                        .map_or(k.sla, |p| p.terms.sla);
+                    let (rag, words) = l.status.shown(sla);
+                    (words, rag.as_str())
+                }
             };
             (
                 format::value(l.value, &k.unit),
