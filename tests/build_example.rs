@@ -273,3 +273,28 @@ fn inline_svg<'a>(html: &'a str, id: &str) -> &'a str {
     let end = html[start..].find("</svg>").unwrap() + start;
     &html[start..end]
 }
+
+/// The portfolio opens on the engagements that need a reader most: the
+/// worst health first, whatever their names.
+#[test]
+fn the_portfolio_lists_the_worst_health_first() {
+    let page = example().page("index.html");
+    let body = page.split("<tbody").nth(1).expect("a table body");
+    let order: Vec<&str> = body
+        .split("href=\"engagements/")
+        .skip(1)
+        .filter_map(|rest| rest.split('/').next())
+        .collect();
+    let mut dedup = order.clone();
+    dedup.dedup();
+    assert_eq!(
+        dedup.first().copied(),
+        Some("brightline-customer-care"),
+        "the troubled engagement (health 16) first: {dedup:?}"
+    );
+    assert_eq!(
+        dedup.last().copied(),
+        Some("calloway-payroll"),
+        "the healthiest (94) last: {dedup:?}"
+    );
+}

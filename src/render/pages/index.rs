@@ -91,7 +91,7 @@ pub(crate) fn page(input: &Input) -> PageJob {
     let path = links::index();
     let mut context = base_context(input, &path, "Portfolio".into(), "portfolio", vec![]);
     let bands = &input.portfolio.config.thresholds.health;
-    let rows: Vec<Row> = input
+    let mut rows: Vec<Row> = input
         .portfolio
         .engagements
         .iter()
@@ -131,6 +131,9 @@ pub(crate) fn page(input: &Input) -> PageJob {
             }
         })
         .collect();
+    // What needs a reader first: the worst health first, no score last
+    // (ties keep the portfolio's order).
+    rows.sort_by_key(|r| (r.health_value < 0, r.health_value));
     context.insert("filters", &filters(&rows));
     context.insert("rows", &rows);
     let risk_map = super::registers::portfolio_risk_map(input);
