@@ -64,15 +64,10 @@ pub struct BuildReport {
     pub problems: Vec<String>,
 }
 
-/// The stages after the checks (`check::check`, shared with `rapporteur
-/// check`): scope, analyse, render, in memory. Fails if the checks found an
-/// error.
-pub fn render_checked(checked: Checked, opts: &BuildOptions) -> Result<(SiteFiles, BuildReport)> {
-    collect(|sink| render_checked_to(checked, opts, "render", sink))
-}
-
-/// The same stages, keeping no file: what `rapporteur check` runs to find
-/// the problems only rendering shows, in the memory of the pages in flight.
+/// The stages after the checks (`check::check`): scope, analyse, render,
+/// keeping no file. `rapporteur check` runs them to find the problems only
+/// rendering shows, in the memory of the pages in flight. Fails if the
+/// checks found an error.
 pub fn render_checked_for_problems(checked: Checked, opts: &BuildOptions) -> Result<BuildReport> {
     render_checked_to(checked, opts, "render", &|_, _| {})
 }
@@ -91,7 +86,8 @@ pub(crate) fn collect<T>(
     Ok((files.into_inner().unwrap_or_else(|p| p.into_inner()), value))
 }
 
-/// `render_checked`, handing each file to `sink` as soon as it is rendered.
+/// Scope, analyse and render, handing each file to `sink` as soon as it is
+/// rendered.
 fn render_checked_to(
     checked: Checked,
     opts: &BuildOptions,

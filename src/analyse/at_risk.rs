@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::exact::Num;
-use super::kpi::{self, KpiPoint};
+use super::kpi;
 use super::rag::Rag;
 use super::window::{MonthWindow, SERIES_MONTHS};
 use crate::model::{Contract, Engagement, Kpi, Month};
@@ -219,10 +219,7 @@ pub fn chronic(e: &Engagement, as_of: NaiveDate) -> Vec<ChronicState> {
         .filter_map(|k| {
             let defaults: Vec<Month> = window
                 .months()
-                .filter(|m| {
-                    let p: KpiPoint = kpi::point(e, k, *m, false);
-                    p.default
-                })
+                .filter(|m| kpi::point(e, k, *m, false).default)
                 .collect();
             let oldest = *defaults.first()?;
             let count = defaults.len() as u32;

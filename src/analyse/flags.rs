@@ -243,7 +243,7 @@ fn chronic(a: &EngagementAnalysis) -> Vec<Flag> {
         .iter()
         .map(|c| {
             let months: Vec<String> = c.defaults.iter().map(|m| m.to_string()).collect();
-            let months = crate::analyse::words::list(&months);
+            let months = crate::format::and_list(&months);
             let (severity, title, evidence) = match c.one_more_before {
                 None => (
                     Severity::Critical,

@@ -19,15 +19,6 @@ pub fn with_unit(value: f64, unit: &str) -> String {
 }
 
 /// `1 check-in`, `3 check-ins`.
-/// "a", "a and b", "a, b and c".
-pub fn list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
-
 pub fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")

@@ -63,14 +63,7 @@ pub(crate) fn runs(values: &[Option<f64>]) -> Vec<Vec<(usize, f64)>> {
     runs
 }
 
-/// "a", "a and b", "a, b and c".
-pub(crate) fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
-}
+pub(crate) use crate::format::and_list as join_and;
 
 /// Label text for use inside a sentence: lower case, except words written
 /// in capitals ("KPI").

@@ -10,6 +10,7 @@ use std::fmt::Write;
 use super::{ActionFigure, EngagementFigures, Export, RiskFigure};
 use crate::analyse::actions::ActionState;
 use crate::analyse::rag::Rag;
+use crate::format::value;
 use crate::model::RiskStatus;
 
 /// The two sides' names, as the heading shows them.
@@ -305,10 +306,6 @@ fn score_text(score: Option<f64>) -> String {
 
 fn band(rag: Rag) -> &'static str {
     rag.as_str()
-}
-
-fn value(v: f64, unit: &str) -> String {
-    crate::format::value(v, unit)
 }
 
 /// Escapes the characters Markdown would read as markup in free text.

@@ -137,6 +137,8 @@ pub(super) fn scorecard_view(a: &EngagementAnalysis, within: Option<MonthWindow>
                         .map(|p| &p.terms);
                     let target = terms.map_or(k.target, |t| t.target);
                     let minimum = terms.map_or(k.minimum, |t| t.effective_minimum());
+                    // Every breach is an SLA KPI's miss.
+                    let shown = b.status.shown(true);
                     BreachRow {
                         kpi: k.name.clone(),
                         month: b.month.to_string(),
@@ -150,8 +152,8 @@ pub(super) fn scorecard_view(a: &EngagementAnalysis, within: Option<MonthWindow>
                         // A default is worth saying apart from the breach
                         // only where a minimum below the target is set.
                         default: minimum != target && k.defaults.iter().any(|d| d.month == b.month),
-                        status: b.status.shown(true).1,
-                        class: b.status.shown(true).0.as_str(),
+                        status: shown.1,
+                        class: shown.0.as_str(),
                     }
                 })
             })
