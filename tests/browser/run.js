@@ -43,7 +43,13 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
+// `--only REGEX` runs only the checks whose name matches (for working on one area).
+const only = arg("only", null);
+
 async function check(name, body) {
+  if (only && !new RegExp(only).test(name)) {
+    return;
+  }
   const started = Date.now();
   try {
     await body();
@@ -354,6 +360,14 @@ async function main() {
     });
     if (served) {
       await checkServed(light, pages);
+    }
+    // Checks of one area of the report each live in their own file here
+    // (checks/*.js, each exporting `async (ctx) => {}`), run in name order.
+    const ctx = { browser, site, url, open, check, assert, pages, light, dark, phone, noScript, axe, describe };
+    const checksDir = path.join(here, "checks");
+    const extra = fs.existsSync(checksDir) ? fs.readdirSync(checksDir).filter((f) => f.endsWith(".js")).sort() : [];
+    for (const file of extra) {
+      await require(path.join(checksDir, file))(ctx);
     }
   } finally {
     await browser.close();
