@@ -34,3 +34,9 @@ pub mod site;
 pub(crate) mod stopwatch;
 pub mod validate;
 pub mod yaml;
+
+/// The colour language as CSS (the `palette.css` every build writes): the
+/// status colours of both schemes and the dark scheme's repainting of charts.
+pub fn palette_css() -> String {
+    chart::stylesheet()
+}

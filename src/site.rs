@@ -282,9 +282,14 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
 }
 
 /// SVG charts in one file: `<svg` elements of a page, or one `.svg` file.
+/// A chart's narrow drawing (labelled by `ID-n-title ID-n-desc`) is the
+/// same chart.
 fn count_charts(path: &str, bytes: &[u8]) -> usize {
     match path.rsplit('.').next() {
-        Some("html") => memchr::memmem::find_iter(bytes, b"<svg").count(),
+        Some("html") => {
+            let svgs = memchr::memmem::find_iter(bytes, b"<svg").count();
+            svgs.saturating_sub(memchr::memmem::find_iter(bytes, b"-n-title ").count())
+        }
         Some("svg") => 1,
         _ => 0,
     }

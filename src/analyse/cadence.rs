@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::window::{DayWindow, MonthWindow, SERIES_MONTHS, days_between};
+use super::window::{DayWindow, SERIES_MONTHS, chart_months, days_between};
 use super::words::count;
 use crate::model::{Engagement, Frequency, Month, Note, NoteKind};
 
@@ -34,6 +34,15 @@ pub struct CadenceMonth {
     pub held: usize,
     /// Days in the month / meeting interval; `None` without a cadence.
     pub expected: Option<f64>,
+    /// The month of `as_of`: shown, judged by nothing.
+    pub in_progress: bool,
+}
+
+impl CadenceMonth {
+    /// A whole month with fewer check-ins than the cadence expects.
+    pub fn fewer_than_expected(&self) -> bool {
+        !self.in_progress && self.expected.is_some_and(|e| (self.held as f64) < e)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -104,7 +113,6 @@ pub fn analyse_cadence(e: &Engagement, as_of: NaiveDate) -> Communication {
         };
         (share * 100.0 - penalty).max(0.0)
     });
-    let year = MonthWindow::last_months(as_of, SERIES_MONTHS);
     Communication {
         check_in,
         review,
@@ -118,7 +126,7 @@ pub fn analyse_cadence(e: &Engagement, as_of: NaiveDate) -> Communication {
         last_check_in,
         days_since_check_in: last_check_in.map(|d| days_between(d, as_of)),
         longest_gap: longest_gap(&meetings, as_of),
-        months: monthly(&meetings, year, interval),
+        months: monthly(&meetings, as_of, interval),
         score,
     }
 }
@@ -147,14 +155,20 @@ fn longest_gap(meetings: &[NaiveDate], as_of: NaiveDate) -> Option<Gap> {
         })
 }
 
-fn monthly(meetings: &[NaiveDate], year: MonthWindow, interval: Option<i64>) -> Vec<CadenceMonth> {
-    year.months()
-        .map(|month| {
+/// The last 12 months and the month in progress (its check-ins up to
+/// `as_of`, which is never after the data's end).
+fn monthly(meetings: &[NaiveDate], as_of: NaiveDate, interval: Option<i64>) -> Vec<CadenceMonth> {
+    chart_months(as_of, SERIES_MONTHS)
+        .map(|(month, in_progress)| {
             let days = days_between(month.first_day(), month.plus(1).first_day());
             CadenceMonth {
                 month,
-                held: meetings.iter().filter(|d| Month::of(**d) == month).count(),
+                held: meetings
+                    .iter()
+                    .filter(|d| Month::of(**d) == month && **d <= as_of)
+                    .count(),
                 expected: interval.map(|i| days as f64 / i as f64),
+                in_progress,
             }
         })
         .collect()
@@ -363,12 +377,24 @@ mod tests {
         let mut e = with_cadence(Some(Frequency::Weekly), None);
         add_note(&mut e, note("2026-02-03", NoteKind::CheckIn));
         add_note(&mut e, note("2026-02-10", NoteKind::Review));
+        add_note(&mut e, note("2026-03-02", NoteKind::CheckIn));
+        add_note(&mut e, note("2026-03-09", NoteKind::CheckIn));
         let c = analyse_cadence(&e, d("2026-03-05"));
-        assert_eq!(c.months.len(), 12);
-        let feb = c.months.last().unwrap();
+        assert_eq!(c.months.len(), 13, "12 months and the month in progress");
+        let feb = &c.months[11];
         assert_eq!(
             (feb.month, feb.held, feb.expected),
             (m("2026-02"), 2, Some(4.0))
+        );
+        assert!(feb.fewer_than_expected());
+        let march = c.months.last().unwrap();
+        assert_eq!(
+            (march.month, march.held, march.in_progress),
+            (m("2026-03"), 1, true)
+        );
+        assert!(
+            !march.fewer_than_expected(),
+            "a month in progress is not judged"
         );
     }
 }

@@ -24,6 +24,7 @@ pub mod stats;
 pub mod terms;
 #[cfg(test)]
 mod testkit;
+pub mod tone;
 pub mod trust;
 pub mod window;
 pub mod words;

@@ -30,6 +30,23 @@ impl RiskRating {
         }
     }
 
+    pub const ALL: [RiskRating; 4] = [
+        RiskRating::Low,
+        RiskRating::Medium,
+        RiskRating::High,
+        RiskRating::Critical,
+    ];
+
+    /// The scores of the rating, for legends: "10–15".
+    pub fn scores(self) -> &'static str {
+        match self {
+            RiskRating::Low => "1–4",
+            RiskRating::Medium => "5–9",
+            RiskRating::High => "10–15",
+            RiskRating::Critical => "16–25",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             RiskRating::Low => "low",

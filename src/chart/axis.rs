@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::backend::SvgCanvas;
 use super::marks::{self, Swatch};
@@ -19,12 +20,47 @@ use super::palette;
 use super::svg::{Area, DrawResult, clean};
 use crate::format::number;
 
-/// Width of a chart's viewBox. Charts scale to their container, so this and
-/// the text sizes below are chosen together: on a 375 px phone the text is
-/// still about 9 px.
-pub(crate) const WIDTH: u32 = 600;
-/// Height of a chart's viewBox, unless a shape needs more.
-pub(crate) const HEIGHT: u32 = 300;
+/// The viewBox a chart is drawn in. Charts scale to their container, so a
+/// chart is drawn twice: [`Size::WIDE`] for containers of at least
+/// [`NARROW_BELOW`] CSS px and [`Size::NARROW`] below, and the page shows the
+/// one that fits (a container query). With the text sizes below, chart text
+/// never renders under 11 px: 13 × 510 / 600 on the wide drawing, and
+/// 13 × 290 / 340 on the narrow one in a 375 px phone's 290+ px column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Size {
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Size {
+    pub const WIDE: Size = Size {
+        width: 600,
+        height: 300,
+    };
+    pub const NARROW: Size = Size {
+        width: 340,
+        height: 260,
+    };
+
+    /// The same width, `height` tall.
+    pub fn with_height(self, height: u32) -> Size {
+        Size { height, ..self }
+    }
+
+    /// Suffix of element ids in this drawing, so both drawings of a chart
+    /// can sit in one page.
+    pub fn id_suffix(self) -> &'static str {
+        if self.width == Size::NARROW.width {
+            "-n"
+        } else {
+            ""
+        }
+    }
+}
+
+/// Container width (CSS px) below which the narrow drawing is shown; the
+/// theme's container query uses the same figure.
+pub const NARROW_BELOW: u32 = 510;
 /// Size of tick labels, legends and axis titles, in viewBox pixels.
 pub(crate) const TEXT_PX: f64 = 15.0;
 /// The smallest text a chart uses.
@@ -88,6 +124,55 @@ pub(crate) struct Axis {
     /// Size of the tick labels (smaller than [`TEXT_PX`] only for crowded
     /// category labels, never below [`MIN_PX`]).
     pub label_px: f64,
+    /// How the labels are set when one line each does not fit.
+    pub labels: Labels,
+}
+
+/// How a category axis's labels are set: no label is ever cut short.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Labels {
+    /// One line each, drawn by plotters.
+    Line,
+    /// Several lines each (words wrapped), drawn by [`Layout::draw_mesh`].
+    Wrapped(Vec<Vec<String>>),
+    /// Turned a quarter (an x axis whose words are wider than a category),
+    /// drawn by [`Layout::draw_mesh`].
+    Turned(Vec<String>),
+}
+
+/// Most lines a wrapped label takes.
+const MAX_LINES: usize = 3;
+/// Line height of wrapped labels, as a multiple of the font size.
+const LINE: f64 = 1.15;
+
+/// `text` in lines of at most `max_px` at `px`, breaking between words;
+/// `None` if a word is wider than `max_px` or more than `max_lines` lines
+/// are needed.
+fn wrap(text: &str, px: f64, max_px: f64, max_lines: usize) -> Option<Vec<String>> {
+    let mut lines: Vec<String> = vec![];
+    for word in text.split_whitespace() {
+        if text_width(word, px) > max_px {
+            return None;
+        }
+        match lines.last_mut() {
+            Some(line) if text_width(&format!("{line} {word}"), px) <= max_px => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    (lines.len() <= max_lines).then_some(lines)
+}
+
+impl Labels {
+    /// Most lines of any label.
+    pub fn lines(&self) -> usize {
+        match self {
+            Labels::Wrapped(lines) => lines.iter().map(Vec::len).max().unwrap_or(1),
+            _ => 1,
+        }
+    }
 }
 
 impl Ranged for Axis {
@@ -139,12 +224,26 @@ impl ValueFormatter<f64> for Axis {
 }
 
 impl Axis {
-    /// Widest tick label, in pixels.
+    /// Widest tick label (or line of one), in pixels.
     fn label_width(&self) -> f64 {
-        self.ticks
-            .iter()
-            .map(|(_, l)| text_width(l, self.label_px))
-            .fold(0.0, f64::max)
+        let widest = |labels: &mut dyn Iterator<Item = &String>| {
+            labels
+                .map(|l| text_width(l, self.label_px))
+                .fold(0.0, f64::max)
+        };
+        match &self.labels {
+            Labels::Wrapped(lines) => widest(&mut lines.iter().flatten()),
+            _ => widest(&mut self.ticks.iter().map(|(_, l)| l)),
+        }
+    }
+
+    /// How far the x labels reach below the axis beyond one line.
+    fn extra_depth(&self) -> f64 {
+        match &self.labels {
+            Labels::Line => 0.0,
+            Labels::Wrapped(_) => (self.labels.lines() - 1) as f64 * self.label_px * LINE,
+            Labels::Turned(_) => (self.label_width() - TEXT_PX).max(0.0),
+        }
     }
 }
 
@@ -172,6 +271,7 @@ pub(crate) fn value_axis(lo: f64, hi: f64, count: usize, integer: bool, desc: &s
         desc: non_empty(desc),
         grid: true,
         label_px: TEXT_PX,
+        labels: Labels::Line,
     }
 }
 
@@ -218,13 +318,15 @@ pub(crate) fn month_axis(labels: &[String], slot_px: f64) -> Axis {
         desc: None,
         grid: false,
         label_px: TEXT_PX,
+        labels: Labels::Line,
     }
 }
 
 /// A category axis: category `i` sits at `i` (or at `n - 1 - i` when
 /// `reversed`, so the first category is on top of a vertical axis). Every
-/// category is labelled within `max_label_px`: in a smaller font if that
-/// makes every label fit, else shortened with an ellipsis.
+/// category is labelled in full within `max_label_px`: in a smaller font if
+/// that makes every label fit on one line, else on up to three lines, else
+/// (along x) turned a quarter.
 pub(crate) fn category_axis(
     labels: &[String],
     max_label_px: f64,
@@ -238,19 +340,46 @@ pub(crate) fn category_axis(
             .map(|l| text_width(&clean(l), px))
             .fold(0.0, f64::max)
     };
-    let label_px = [TEXT_PX, TEXT_PX - 1.0, MIN_PX]
+    let one_line = [TEXT_PX, TEXT_PX - 1.0, MIN_PX]
         .into_iter()
-        .find(|px| widest(*px) <= max_label_px)
-        .unwrap_or(MIN_PX);
-    let ticks = labels
+        .find(|px| widest(*px) <= max_label_px);
+    let cleaned: Vec<String> = labels.iter().map(|l| clean(l)).collect();
+    let wrapped = || {
+        [TEXT_PX, MIN_PX].into_iter().find_map(|px| {
+            let lines: Option<Vec<Vec<String>>> = cleaned
+                .iter()
+                .map(|l| wrap(l, px, max_label_px, MAX_LINES))
+                .collect();
+            lines.map(|lines| (px, Labels::Wrapped(lines)))
+        })
+    };
+    let (label_px, set) = match one_line {
+        Some(px) => (px, Labels::Line),
+        None => wrapped().unwrap_or_else(|| {
+            if reversed {
+                // Down a y axis there is no room to turn: as many lines as it
+                // takes, and a single word wider than the labels' column
+                // shortened, the only cut left.
+                let lines = cleaned
+                    .iter()
+                    .map(|l| {
+                        let words: Vec<String> = l
+                            .split_whitespace()
+                            .map(|w| fit(w, MIN_PX, max_label_px))
+                            .collect();
+                        wrap(&words.join(" "), MIN_PX, max_label_px, usize::MAX).unwrap_or_default()
+                    })
+                    .collect();
+                (MIN_PX, Labels::Wrapped(lines))
+            } else {
+                (MIN_PX, Labels::Turned(cleaned.clone()))
+            }
+        }),
+    };
+    let ticks = cleaned
         .iter()
         .enumerate()
-        .map(|(i, label)| {
-            (
-                category_position(i, n, reversed),
-                fit(label, label_px, max_label_px),
-            )
-        })
+        .map(|(i, label)| (category_position(i, n, reversed), label.clone()))
         .collect();
     Axis {
         range: (-0.5, n as f64 - 0.5),
@@ -258,6 +387,7 @@ pub(crate) fn category_axis(
         desc: non_empty(desc),
         grid: false,
         label_px,
+        labels: set,
     }
 }
 
@@ -348,18 +478,12 @@ impl Layout {
     /// the left, and one line of x labels below (plus one more line if
     /// `extra_line`, for the x title or notes under the labels).
     pub fn new(
-        width: u32,
-        height: u32,
+        Size { width, height }: Size,
         legend: &[(Swatch, String)],
         y: &Axis,
         extra_line: bool,
     ) -> Layout {
-        let title = if y.desc.is_some() {
-            TEXT_PX + 10.0
-        } else {
-            0.0
-        };
-        let left_area = (title + y.label_width() + f64::from(TICK * 2) + 4.0).ceil() as u32;
+        let left_area = (y.label_width() + f64::from(TICK * 2) + 4.0).ceil() as u32;
         let x_title = if extra_line { TEXT_PX + 8.0 } else { 0.0 };
         let bottom_area = (f64::from(TICK * 2) + TEXT_PX + 4.0 + x_title).ceil() as u32;
         let mut layout = Layout {
@@ -380,7 +504,18 @@ impl Layout {
         } else {
             (layout.plot_left(), layout.plot_width(), aligned)
         };
+        // The y title reads across, above the plot, where it has the whole
+        // width: turned along a short axis it would be cut.
+        if y.desc.is_some() {
+            layout.top += (TEXT_PX + 8.0) as u32;
+        }
         layout
+    }
+
+    /// Make room under the plot for `x`'s labels when they take more than
+    /// one line or are turned (the plot gets shorter, never narrower).
+    pub fn fit_x(&mut self, x: &Axis) {
+        self.bottom_area += x.extra_depth().ceil() as u32;
     }
 
     /// Draw the legend above the plot.
@@ -390,7 +525,8 @@ impl Layout {
 
     /// The y pixel of the line below the x labels.
     pub fn below_labels(&self) -> i32 {
-        self.top as i32 + self.plot_height() as i32 + TICK * 2 + TEXT_PX as i32 + 6
+        let x_title = self.bottom_area as i32 - (TICK * 2 + TEXT_PX as i32 + 4);
+        self.top as i32 + self.plot_height() as i32 + self.bottom_area as i32 - x_title.max(0) + 2
     }
 
     /// Left edge of the plot.
@@ -434,18 +570,18 @@ impl Layout {
     }
 
     /// Axes, tick labels, titles and grid lines.
-    pub fn draw_mesh(&self, plot: &mut Plot, x: &Axis, y: &Axis) -> DrawResult {
-        let x_desc = x
-            .desc
-            .as_deref()
-            .map(|d| fit(d, TEXT_PX, self.plot_width()));
-        let y_desc = y
-            .desc
-            .as_deref()
-            .map(|d| fit(d, TEXT_PX, self.plot_height()));
+    pub fn draw_mesh(&self, root: &Area, plot: &mut Plot, x: &Axis, y: &Axis) -> DrawResult {
+        // Labels set here rather than by plotters are invisible to it.
+        let labels = |a: &Axis| {
+            if a.labels == Labels::Line {
+                font(a.label_px, palette::MUTED)
+            } else {
+                ("sans-serif", a.label_px).into_font().color(&TRANSPARENT)
+            }
+        };
         let mut mesh = plot.configure_mesh();
-        mesh.x_label_style(font(x.label_px, palette::MUTED))
-            .y_label_style(font(y.label_px, palette::MUTED))
+        mesh.x_label_style(labels(x))
+            .y_label_style(labels(y))
             .axis_desc_style(font(TEXT_PX, palette::INK))
             .axis_style(palette::AXIS)
             .bold_line_style(palette::GRID)
@@ -457,13 +593,72 @@ impl Layout {
         if !y.grid {
             mesh.disable_y_mesh();
         }
-        if let Some(desc) = x_desc {
-            mesh.x_desc(desc);
-        }
-        if let Some(desc) = y_desc {
-            mesh.y_desc(desc);
-        }
         mesh.draw()?;
+        let full = f64::from(self.width) - f64::from(MARGIN_LEFT + MARGIN_RIGHT);
+        if let Some(desc) = &x.desc {
+            // Centred under the plot, but moved in rather than cut where the
+            // plot is narrow and off centre.
+            let text = fit(desc, TEXT_PX, full);
+            let half = text_width(&text, TEXT_PX) / 2.0;
+            let centre = f64::from(self.plot_left()) + self.plot_width() / 2.0;
+            let centre = centre
+                .min(f64::from(self.width - MARGIN_RIGHT) - half)
+                .max(f64::from(MARGIN_LEFT) + half);
+            let bottom = (self.height - MARGIN_BOTTOM) as i32;
+            let style = font(TEXT_PX, palette::INK).pos(Pos::new(HPos::Center, VPos::Bottom));
+            root.draw(&Text::new(text, (centre.round() as i32, bottom), style))?;
+        }
+        if let Some(desc) = &y.desc {
+            let style = font(TEXT_PX, palette::INK).pos(Pos::new(HPos::Left, VPos::Bottom));
+            let at = (MARGIN_LEFT as i32, self.top as i32 - 6);
+            root.draw(&Text::new(fit(desc, TEXT_PX, full), at, style))?;
+        }
+        self.draw_own_labels(root, plot, x, true)?;
+        self.draw_own_labels(root, plot, y, false)
+    }
+
+    /// The labels plotters cannot set: several lines, or turned.
+    fn draw_own_labels(&self, root: &Area, plot: &Plot, axis: &Axis, along_x: bool) -> DrawResult {
+        let px = axis.label_px;
+        let (y_lo, x_lo) = (plot.y_range().start, plot.x_range().start);
+        for (i, (at, label)) in axis.ticks.iter().enumerate() {
+            let anchor = if along_x {
+                let p = plot.backend_coord(&(*at, y_lo));
+                (p.0, p.1 + TICK * 2)
+            } else {
+                let p = plot.backend_coord(&(x_lo, *at));
+                (p.0 - TICK * 2, p.1)
+            };
+            match &axis.labels {
+                Labels::Line => {}
+                Labels::Wrapped(lines) => {
+                    let lines = lines.get(i).map_or(&[][..], Vec::as_slice);
+                    let step = px * LINE;
+                    // Down a y axis the block is centred on its category.
+                    let first = if along_x {
+                        f64::from(anchor.1)
+                    } else {
+                        f64::from(anchor.1) - step * (lines.len() as f64 - 1.0) / 2.0
+                    };
+                    let pos = if along_x {
+                        Pos::new(HPos::Center, VPos::Top)
+                    } else {
+                        Pos::new(HPos::Right, VPos::Center)
+                    };
+                    for (k, line) in lines.iter().enumerate() {
+                        let y = (first + step * k as f64).round() as i32;
+                        let style = font(px, palette::MUTED).pos(pos);
+                        root.draw(&Text::new(line.clone(), (anchor.0, y), style))?;
+                    }
+                }
+                Labels::Turned(_) => {
+                    let style = font(px, palette::MUTED)
+                        .transform(FontTransform::Rotate90)
+                        .pos(Pos::new(HPos::Left, VPos::Center));
+                    root.draw(&Text::new(label.clone(), anchor, style))?;
+                }
+            }
+        }
         Ok(())
     }
 }

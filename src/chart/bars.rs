@@ -9,10 +9,10 @@
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::Chart;
-use super::axis::{self, Axis, Layout, SMALL_PX, text_width};
+use super::axis::{self, Axis, Layout, SMALL_PX, Size, text_width};
 use super::backend::Dash;
 use super::marks::{self, Swatch};
-use super::palette;
+use super::palette::{self, Shade};
 use super::svg::{self, Area, DrawResult, Frame};
 use super::table::{DataTable, ValueFormat, finite, join_and, lower, plural};
 
@@ -31,17 +31,11 @@ pub struct Bar {
     /// The reference value at this bar (ignored without
     /// [`BarsInput::reference`]); `None` leaves a gap in the line.
     pub reference: Option<f64>,
-}
-
-/// Which bars a reference flags.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Flag {
-    /// No bar is flagged.
-    None,
-    /// Bars above the reference (e.g. hours over capacity).
-    Above,
-    /// Bars below the reference (e.g. attainment below target).
-    Below,
+    /// Drawn in the reference's flag colour, hatched: the analysis flagged
+    /// this bar (the chart never compares a value with the line itself).
+    pub flagged: bool,
+    /// The month of `as_of`: drawn hollow, as it is still in progress.
+    pub in_progress: bool,
 }
 
 /// The reference line drawn over the bars.
@@ -49,9 +43,10 @@ pub enum Flag {
 pub struct Reference {
     /// What the line is, e.g. "Contracted capacity", "Target".
     pub name: String,
-    pub flag: Flag,
     /// What a flagged bar is, e.g. "Over capacity", "Below target".
     pub flagged_name: String,
+    /// The status a flagged bar shows (a breach red, a warning amber).
+    pub flagged_shade: Shade,
 }
 
 /// Bar direction.
@@ -95,26 +90,32 @@ pub fn bars(input: &BarsInput) -> Chart {
     };
     let data = Data::new(input);
     let desc = describe(input, &data, fmt);
-    let height = match input.orientation {
-        Orientation::Vertical => axis::HEIGHT,
-        Orientation::Horizontal => (90 + ROW * input.bars.len() as u32).clamp(150, 640),
+    let drawing = |size: Size| {
+        let size = match input.orientation {
+            Orientation::Vertical => size,
+            Orientation::Horizontal => {
+                let labels: Vec<String> = input.bars.iter().map(|b| b.label.clone()).collect();
+                let y = axis::category_axis(&labels, label_column(size), true, "");
+                let row = ROW.max((y.label_px * 1.15 * y.labels.lines() as f64 + 8.0) as u32);
+                size.with_height((90 + row * input.bars.len() as u32).clamp(150, 900))
+            }
+        };
+        let frame = Frame::new(&id, &title, &desc, size);
+        svg::render(&frame, |root| draw(root, input, &data, fmt, size))
     };
-    let frame = Frame {
-        id: &id,
-        title: &title,
-        desc: &desc,
-        width: axis::WIDTH,
-        height,
-        scale: 1,
-    };
-    let svg = svg::render(&frame, |root| draw(root, input, &data, fmt, height));
     Chart {
+        svg: drawing(Size::WIDE),
+        narrow: Some(drawing(Size::NARROW)),
         id,
         title,
         desc,
-        svg,
         table: table(input, &data, fmt),
     }
+}
+
+/// Width of the category labels' column of a horizontal bar chart.
+fn label_column(size: Size) -> f64 {
+    f64::from(size.width) * 0.45
 }
 
 /// Values cleaned of non-finite numbers, and the flags.
@@ -131,15 +132,11 @@ impl Data {
             Some(_) => input.bars.iter().map(|b| finite(b.reference)).collect(),
             None => vec![None; input.bars.len()],
         };
-        let flag = input.reference.as_ref().map_or(Flag::None, |r| r.flag);
-        let flagged = values
+        let flagged = input
+            .bars
             .iter()
-            .zip(&references)
-            .map(|(v, r)| match (v, r, flag) {
-                (Some(v), Some(r), Flag::Above) => v > r,
-                (Some(v), Some(r), Flag::Below) => v < r,
-                _ => false,
-            })
+            .zip(&values)
+            .map(|(b, v)| b.flagged && v.is_some() && input.reference.is_some())
             .collect();
         Data {
             values,
@@ -160,11 +157,21 @@ impl Data {
     }
 }
 
-fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, height: u32) -> DrawResult {
+fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, size: Size) -> DrawResult {
     let horizontal = input.orientation == Orientation::Horizontal;
     let mut legend = vec![(Swatch::Fill(palette::DATA), svg::clean(&input.value_label))];
     if let (Some(r), true) = (&input.reference, data.any_flagged()) {
-        legend.push((Swatch::Hatched(palette::RED), svg::clean(&r.flagged_name)));
+        legend.push((
+            Swatch::Hatched(r.flagged_shade.colour()),
+            svg::clean(&r.flagged_name),
+        ));
+    }
+    if input
+        .bars
+        .iter()
+        .any(|b| b.in_progress && b.value.is_some())
+    {
+        legend.push((Swatch::Hollow(palette::DATA), "In progress".to_string()));
     }
     if let Some(r) = input
         .reference
@@ -182,11 +189,11 @@ fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, height: u
     let n = input.bars.len();
     let labels: Vec<String> = input.bars.iter().map(|b| b.label.clone()).collect();
     let (x, y, layout) = if horizontal {
-        let y = axis::category_axis(&labels, f64::from(axis::WIDTH) * 0.38, true, "");
-        let layout = Layout::new(axis::WIDTH, height, &legend, &y, true);
+        let y = axis::category_axis(&labels, label_column(size), true, "");
+        let layout = Layout::new(size, &legend, &y, true);
         (value, y, layout)
     } else {
-        let layout = Layout::new(axis::WIDTH, height, &legend, &value, false);
+        let layout = Layout::new(size, &legend, &value, false);
         let x = axis::month_axis(&labels, layout.plot_width() / n.max(1) as f64);
         (x, value, layout)
     };
@@ -196,22 +203,23 @@ fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, height: u
 
     layout.legend(root, &legend)?;
     let mut plot = layout.build(root, &x, &y)?;
-    layout.draw_mesh(&mut plot, &x, &y)?;
+    layout.draw_mesh(root, &mut plot, &x, &y)?;
 
     for (i, value) in data.values.iter().enumerate() {
         let c = pos(i);
         match *value {
             Some(v) => {
                 let flagged = data.flagged[i];
-                let colour = if flagged { palette::RED } else { palette::DATA };
-                marks::bar(
-                    root,
-                    &plot,
-                    at(c - BAR / 2.0, 0.0),
-                    at(c + BAR / 2.0, v),
-                    colour,
-                    flagged,
-                )?;
+                let colour = match &input.reference {
+                    Some(r) if flagged => r.flagged_shade.colour(),
+                    _ => palette::DATA,
+                };
+                let (a, b) = (at(c - BAR / 2.0, 0.0), at(c + BAR / 2.0, v));
+                if input.bars[i].in_progress {
+                    marks::hollow_bar(root, &plot, a, b, colour)?;
+                } else {
+                    marks::bar(root, &plot, a, b, colour, flagged)?;
+                }
             }
             None => {
                 let (anchor, nudge) = if horizontal {
@@ -335,7 +343,7 @@ fn describe(input: &BarsInput, data: &Data, fmt: ValueFormat) -> String {
             }
             None => {}
         }
-        if r.flag != Flag::None {
+        {
             let flagged: Vec<String> = labels
                 .iter()
                 .zip(&data.flagged)
@@ -365,9 +373,7 @@ fn table(input: &BarsInput, data: &Data, fmt: ValueFormat) -> DataTable {
     ];
     if let Some(r) = &input.reference {
         headers.push(svg::clean(&r.name));
-        if r.flag != Flag::None {
-            headers.push(svg::clean(&r.flagged_name));
-        }
+        headers.push(svg::clean(&r.flagged_name));
     }
     let rows = input
         .bars
@@ -375,21 +381,15 @@ fn table(input: &BarsInput, data: &Data, fmt: ValueFormat) -> DataTable {
         .enumerate()
         .map(|(i, bar)| {
             let mut row = vec![svg::clean(&bar.label), fmt.cell(data.values[i])];
-            if let Some(r) = &input.reference {
+            if input.reference.is_some() {
                 row.push(fmt.cell(data.references[i]));
-                if r.flag != Flag::None {
-                    let cell = match (data.values[i], data.references[i]) {
-                        (Some(_), Some(_)) => {
-                            if data.flagged[i] {
-                                "yes"
-                            } else {
-                                "no"
-                            }
-                        }
-                        _ => "",
-                    };
-                    row.push(cell.to_string());
-                }
+                let cell = match (data.values[i], data.references[i]) {
+                    _ if data.flagged[i] => "yes",
+                    (Some(_), Some(_)) if bar.in_progress => "in progress",
+                    (Some(_), Some(_)) => "no",
+                    _ => "",
+                };
+                row.push(cell.to_string());
             }
             row
         })

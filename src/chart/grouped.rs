@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::Chart;
-use super::axis::{self, Layout, SMALL_PX, text_width};
+use super::axis::{self, Layout, SMALL_PX, Size, text_width};
 use super::marks::{self, Swatch};
 use super::palette;
 use super::svg::{self, Area, DrawResult, Frame};
@@ -74,22 +74,18 @@ pub fn grouped_bars(input: &GroupedBarsInput) -> Chart {
     let values = values(input);
     let gaps = gaps(input, &values);
     let desc = describe(input, &values, gaps.as_deref(), fmt);
-    let frame = Frame {
-        id: &id,
-        title: &title,
-        desc: &desc,
-        width: axis::WIDTH,
-        height: axis::HEIGHT,
-        scale: 1,
+    let drawing = |size: Size| {
+        let frame = Frame::new(&id, &title, &desc, size);
+        svg::render(&frame, |root| {
+            draw(root, input, &values, gaps.as_deref(), fmt, size)
+        })
     };
-    let svg = svg::render(&frame, |root| {
-        draw(root, input, &values, gaps.as_deref(), fmt)
-    });
     Chart {
+        svg: drawing(Size::WIDE),
+        narrow: Some(drawing(Size::NARROW)),
         id,
         title,
         desc,
-        svg,
         table: table(input, &values, gaps.as_deref(), fmt),
     }
 }
@@ -137,6 +133,7 @@ fn draw(
     values: &[Vec<Option<f64>>],
     gaps: Option<&[Option<f64>]>,
     fmt: ValueFormat,
+    size: Size,
 ) -> DrawResult {
     let colours = colours(input);
     let legend: Vec<_> = input
@@ -148,13 +145,14 @@ fn draw(
 
     let all = values.iter().flatten().flatten().copied();
     let y = axis::bar_axis(all, input.value_max, input.integer, &input.value_label);
-    let layout = Layout::new(axis::WIDTH, axis::HEIGHT, &legend, &y, gaps.is_some());
+    let mut layout = Layout::new(size, &legend, &y, gaps.is_some());
     let slot = layout.plot_width() / input.categories.len().max(1) as f64;
     let x = axis::category_axis(&input.categories, slot - 8.0, false, "");
+    layout.fit_x(&x);
 
     layout.legend(root, &legend)?;
     let mut plot = layout.build(root, &x, &y)?;
-    layout.draw_mesh(&mut plot, &x, &y)?;
+    layout.draw_mesh(root, &mut plot, &x, &y)?;
 
     let k = values.len().max(1);
     let width = GROUP / k as f64;

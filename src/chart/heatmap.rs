@@ -1,22 +1,23 @@
 //! The 5×5 risk heat map: likelihood up, impact across, the number of risks
-//! in each cell, cells coloured by rating (likelihood × impact: low 1–4,
-//! medium 5–9, high 10–15, critical 16–25) with a legend. The rating colours
-//! run light to dark, and a cell's rating follows from its position, so the
-//! colour is never the only carrier of meaning.
+//! in each cell, cells coloured by the rating class the caller gives each
+//! (the analysis rates risks; the chart only draws), with a legend. A cell's
+//! rating follows from its position, so colour is never the only carrier of
+//! meaning.
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::Chart;
-use super::axis::{self, Layout, TEXT_PX};
+use super::axis::{self, Layout, Size, TEXT_PX};
 use super::marks::Swatch;
-use super::palette;
+use super::palette::Shade;
 use super::svg::{self, Area, DrawResult, Frame};
 use super::table::{DataTable, join_and, plural};
 
-const HEIGHT: u32 = 320;
+const HEIGHT_EXTRA: u32 = 20;
 
-/// Risk counts per cell.
+/// Risk counts per cell, and the rating class of each cell as the analysis
+/// rates it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeatMapInput {
     /// Element id prefix, unique on the page, e.g. "risk-map".
@@ -25,62 +26,25 @@ pub struct HeatMapInput {
     /// `counts[likelihood - 1][impact - 1]`: risks with that likelihood and
     /// impact (each 1..=5).
     pub counts: [[u32; 5]; 5],
+    /// `cells[likelihood - 1][impact - 1]`: the index of the cell's class.
+    pub cells: [[usize; 5]; 5],
+    /// The rating classes, lowest first (the legend's order).
+    pub classes: Vec<HeatClass>,
 }
 
-/// A risk rating.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Rating {
-    Low,
-    Medium,
-    High,
-    Critical,
+/// A rating class of the heat map, e.g. high.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeatClass {
+    /// "high".
+    pub name: String,
+    /// "High 10–15".
+    pub legend: String,
+    pub shade: Shade,
 }
 
-const RATINGS: [Rating; 4] = [Rating::Low, Rating::Medium, Rating::High, Rating::Critical];
-
-impl Rating {
-    fn of(likelihood: usize, impact: usize) -> Rating {
-        match likelihood * impact {
-            0..=4 => Rating::Low,
-            5..=9 => Rating::Medium,
-            10..=15 => Rating::High,
-            _ => Rating::Critical,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Rating::Low => "low",
-            Rating::Medium => "medium",
-            Rating::High => "high",
-            Rating::Critical => "critical",
-        }
-    }
-
-    fn legend(self) -> &'static str {
-        match self {
-            Rating::Low => "Low 1–4",
-            Rating::Medium => "Medium 5–9",
-            Rating::High => "High 10–15",
-            Rating::Critical => "Critical 16–25",
-        }
-    }
-
-    fn fill(self) -> RGBColor {
-        match self {
-            Rating::Low => palette::RISK_LOW,
-            Rating::Medium => palette::RISK_MEDIUM,
-            Rating::High => palette::RISK_HIGH,
-            Rating::Critical => palette::RISK_CRITICAL,
-        }
-    }
-
-    fn ink(self) -> RGBColor {
-        if self == Rating::Critical {
-            palette::BACKGROUND
-        } else {
-            palette::INK
-        }
+impl HeatMapInput {
+    fn class(&self, likelihood: usize, impact: usize) -> Option<&HeatClass> {
+        self.classes.get(self.cells[likelihood][impact])
     }
 }
 
@@ -89,50 +53,48 @@ pub fn heat_map(input: &HeatMapInput) -> Chart {
     let id = svg::sanitize_id(&input.id);
     let title = svg::clean(&input.title);
     let desc = describe(input);
-    let frame = Frame {
-        id: &id,
-        title: &title,
-        desc: &desc,
-        width: axis::WIDTH,
-        height: HEIGHT,
-        scale: 1,
+    let drawing = |size: Size| {
+        let size = size.with_height(size.height + HEIGHT_EXTRA);
+        let frame = Frame::new(&id, &title, &desc, size);
+        svg::render(&frame, |root| draw(root, input, size))
     };
-    let svg = svg::render(&frame, |root| draw(root, input));
     Chart {
+        svg: drawing(Size::WIDE),
+        narrow: Some(drawing(Size::NARROW)),
         id,
         title,
         desc,
-        svg,
         table: table(input),
     }
 }
 
-fn draw(root: &Area, input: &HeatMapInput) -> DrawResult {
-    let legend: Vec<_> = RATINGS
+fn draw(root: &Area, input: &HeatMapInput, size: Size) -> DrawResult {
+    let legend: Vec<_> = input
+        .classes
         .iter()
-        .map(|r| (Swatch::Fill(r.fill()), r.legend().to_string()))
+        .map(|c| (Swatch::Fill(c.shade.colour()), svg::clean(&c.legend)))
         .collect();
     let scale: Vec<String> = (1..=5).map(|v| v.to_string()).collect();
     let y = axis::category_axis(&scale, TEXT_PX, false, "Likelihood");
-    let layout = Layout::new(axis::WIDTH, HEIGHT, &legend, &y, true);
+    let layout = Layout::new(size, &legend, &y, true);
     let x = axis::category_axis(&scale, TEXT_PX, false, "Impact");
 
     layout.legend(root, &legend)?;
     let mut plot = layout.build(root, &x, &y)?;
-    layout.draw_mesh(&mut plot, &x, &y)?;
+    layout.draw_mesh(root, &mut plot, &x, &y)?;
     for (l, row) in input.counts.iter().enumerate() {
         for (i, count) in row.iter().enumerate() {
-            let rating = Rating::of(l + 1, i + 1);
+            let shade = input.class(l, i).map_or(Shade::Grey, |c| c.shade);
             let a = plot.backend_coord(&(i as f64 - 0.5, l as f64 + 0.5));
             let b = plot.backend_coord(&(i as f64 + 0.5, l as f64 - 0.5));
             // One pixel of white between cells.
             root.draw(&Rectangle::new(
                 [(a.0 + 1, a.1 + 1), (b.0 - 1, b.1 - 1)],
-                rating.fill().filled(),
+                shade.colour().filled(),
             ))?;
             if *count > 0 {
                 let centre = plot.backend_coord(&(i as f64, l as f64));
-                let style = axis::bold(TEXT_PX + 4.0, rating.ink())
+                let style = axis::bold(TEXT_PX + 4.0, shade.on_fill())
                     .pos(Pos::new(HPos::Center, VPos::Center));
                 root.draw(&Text::new(count.to_string(), centre, style))?;
             }
@@ -146,18 +108,20 @@ fn describe(input: &HeatMapInput) -> String {
     if total == 0 {
         return "No risks to plot by likelihood and impact.".to_string();
     }
-    let mut by_rating = [0u64; 4];
+    let mut by_class = vec![0u64; input.classes.len()];
     for (l, row) in input.counts.iter().enumerate() {
         for (i, count) in row.iter().enumerate() {
-            let r = Rating::of(l + 1, i + 1);
-            by_rating[RATINGS.iter().position(|x| *x == r).unwrap_or(0)] += u64::from(*count);
+            if let Some(n) = by_class.get_mut(input.cells[l][i]) {
+                *n += u64::from(*count);
+            }
         }
     }
-    let parts: Vec<String> = RATINGS
+    let parts: Vec<String> = input
+        .classes
         .iter()
         .rev()
-        .zip(by_rating.iter().rev())
-        .map(|(r, n)| format!("{n} {}", r.name()))
+        .zip(by_class.iter().rev())
+        .map(|(c, n)| format!("{n} {}", svg::clean(&c.name)))
         .collect();
     format!(
         "{} by likelihood and impact: {}.",

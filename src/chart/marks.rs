@@ -11,7 +11,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::axis::{Layout, Plot, SMALL_PX, TEXT_PX, font, text_width};
 use super::backend::{Dash, Dashed};
-use super::palette;
+use super::palette::{self, Shade};
 use super::svg::{Area, DrawResult, clean};
 
 /// How a legend entry is drawn.
@@ -150,6 +150,22 @@ pub(crate) fn bar(
     Ok(())
 }
 
+/// A bar drawn as an outline: a month still in progress.
+pub(crate) fn hollow_bar(
+    root: &Area,
+    plot: &Plot,
+    corner_a: (f64, f64),
+    corner_b: (f64, f64),
+    colour: RGBColor,
+) -> DrawResult {
+    let a = plot.backend_coord(&corner_a);
+    let b = plot.backend_coord(&corner_b);
+    let (a, b) = ((a.0.min(b.0), a.1.min(b.1)), (a.0.max(b.0), a.1.max(b.1)));
+    root.draw(&Rectangle::new([a, b], palette::BACKGROUND.filled()))?;
+    root.draw(&Rectangle::new([a, b], colour.stroke_width(2)))?;
+    Ok(())
+}
+
 /// A small "n/r" (not reported) at a chart coordinate, so a missing bar is
 /// not mistaken for a zero.
 pub(crate) fn not_reported(
@@ -161,7 +177,7 @@ pub(crate) fn not_reported(
 ) -> DrawResult {
     let p = plot.backend_coord(&at);
     let p = (p.0 + nudge.0, p.1 + nudge.1);
-    let style = font(SMALL_PX, palette::GREY).pos(pos);
+    let style = font(SMALL_PX, Shade::Grey.colour()).pos(pos);
     root.draw(&Text::new("n/r", p, style))?;
     Ok(())
 }

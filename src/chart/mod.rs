@@ -41,10 +41,10 @@ mod table;
 use serde::Serialize;
 
 pub use bands::ValueBand;
-pub use bars::{Bar, BarsInput, Flag, Orientation, Reference, bars};
+pub use bars::{Bar, BarsInput, Orientation, Reference, bars};
 pub use grouped::{BarSeries, GapNote, GroupedBarsInput, Tone, grouped_bars};
-pub use heatmap::{HeatMapInput, heat_map};
-pub use palette::Shade;
+pub use heatmap::{HeatClass, HeatMapInput, heat_map};
+pub use palette::{Shade, stylesheet};
 pub use series::{BandSpan, Mark, Point, Step, Target, TimeSeriesInput, time_series};
 pub use sparkline::{SparklineInput, sparkline};
 pub use table::{DataTable, NOT_REPORTED};
@@ -66,6 +66,10 @@ pub struct Chart {
     /// fixed size: the page's CSS sizes it (`width: 100%; height: auto`,
     /// or a fixed width such as 120px for sparklines).
     pub svg: String,
+    /// The same chart drawn for a narrow container (a phone), where the
+    /// wide drawing's text would shrink below 11 px; `None` for charts
+    /// without text (sparklines).
+    pub narrow: Option<String>,
     /// The plotted data as text.
     pub table: DataTable,
 }

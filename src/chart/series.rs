@@ -8,7 +8,7 @@
 use plotters::prelude::*;
 
 use super::Chart;
-use super::axis::{self, Layout};
+use super::axis::{self, Layout, Size};
 use super::backend::{Dash, Dashed};
 use super::bands::{self, ValueBand};
 use super::marks::{self, Swatch};
@@ -140,22 +140,18 @@ pub fn time_series(input: &TimeSeriesInput) -> Chart {
         .as_ref()
         .filter(|t| t.line.values.iter().flatten().any(|v| v.is_finite()));
     let desc = describe(input, &values, in_progress, target, fmt);
-    let frame = Frame {
-        id: &id,
-        title: &title,
-        desc: &desc,
-        width: axis::WIDTH,
-        height: axis::HEIGHT,
-        scale: 1,
+    let drawing = |size: Size| {
+        let frame = Frame::new(&id, &title, &desc, size);
+        svg::render(&frame, |root| {
+            draw(root, input, &values, in_progress, target, fmt, size)
+        })
     };
-    let svg = svg::render(&frame, |root| {
-        draw(root, input, &values, in_progress, target, fmt)
-    });
     Chart {
+        svg: drawing(Size::WIDE),
+        narrow: Some(drawing(Size::NARROW)),
         id,
         title,
         desc,
-        svg,
         table: table(input, &values, in_progress, target, fmt),
     }
 }
@@ -167,6 +163,7 @@ fn draw(
     in_progress: bool,
     target: Option<&Target>,
     fmt: ValueFormat,
+    size: Size,
 ) -> DrawResult {
     let mut legend = vec![(Swatch::LineDot(palette::DATA), "Actual".to_string())];
     if in_progress && values.last().is_some_and(Option::is_some) {
@@ -196,11 +193,14 @@ fn draw(
         legend.push((Swatch::Hatched(palette::DATA), "Excused".to_string()));
     }
     if marks(Mark::NotJudged) {
-        legend.push((Swatch::Hollow(palette::GREY), "Not judged".to_string()));
+        legend.push((
+            Swatch::Hollow(Shade::Grey.colour()),
+            "Not judged".to_string(),
+        ));
     }
 
     let y = value_axis(input, values, target);
-    let layout = Layout::new(axis::WIDTH, axis::HEIGHT, &legend, &y, false);
+    let layout = Layout::new(size, &legend, &y, false);
     let labels: Vec<String> = input.points.iter().map(|p| p.label.clone()).collect();
     let x = axis::month_axis(&labels, layout.plot_width() / labels.len().max(1) as f64);
 
@@ -224,7 +224,7 @@ fn draw(
             }
         }
     }
-    layout.draw_mesh(&mut plot, &x, &y)?;
+    layout.draw_mesh(root, &mut plot, &x, &y)?;
 
     if let Some(t) = target {
         marks::reference_line(root, &plot, &step_points(&t.line, x.range), Dash::Reference)?;
@@ -260,7 +260,7 @@ fn draw(
         marks::hatched_marker(root, plot.backend_coord(&p))?;
     }
     plot.draw_series(
-        reported(Mark::NotJudged).map(|p| Circle::new(p, 4, palette::GREY.stroke_width(2))),
+        reported(Mark::NotJudged).map(|p| Circle::new(p, 4, Shade::Grey.colour().stroke_width(2))),
     )?;
     if in_progress {
         if let Some(Some(now)) = values.last() {
@@ -419,7 +419,9 @@ fn describe(
             if target.is_some() {
                 match input.points[i].shade {
                     Shade::Green => text.push_str(", meeting the target"),
-                    Shade::Amber | Shade::Red => text.push_str(", missing the target"),
+                    Shade::Amber | Shade::Orange | Shade::Red => {
+                        text.push_str(", missing the target")
+                    }
                     Shade::Grey => {}
                 }
             }

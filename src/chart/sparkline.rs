@@ -49,7 +49,7 @@ pub fn sparkline(input: &SparklineInput) -> Chart {
     let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
     let desc = describe(input, &values, fmt);
     let frame = Frame {
-        id: &id,
+        id: id.clone(),
         title: &title,
         desc: &desc,
         width: WIDTH,
@@ -71,6 +71,7 @@ pub fn sparkline(input: &SparklineInput) -> Chart {
         title,
         desc,
         svg,
+        narrow: None,
         table,
     }
 }

@@ -17,6 +17,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+use super::axis::Size;
 use super::backend::{Element, SvgCanvas};
 use super::palette;
 use crate::format::number;
@@ -28,7 +29,8 @@ pub(crate) type DrawResult = Result<(), Box<dyn Error>>;
 
 /// Identity and size of one SVG.
 pub(crate) struct Frame<'a> {
-    pub id: &'a str,
+    /// Prefix of the ids inside the SVG, unique in the page.
+    pub id: String,
     pub title: &'a str,
     pub desc: &'a str,
     /// The viewBox size.
@@ -37,6 +39,20 @@ pub(crate) struct Frame<'a> {
     /// Drawing resolution: plotters works in whole pixels, so a tiny chart
     /// is drawn `scale` times larger and scaled back down in the SVG.
     pub scale: u32,
+}
+
+impl<'a> Frame<'a> {
+    /// A chart's drawing at `size`; the narrow drawing's ids get a suffix.
+    pub fn new(id: &str, title: &'a str, desc: &'a str, size: Size) -> Frame<'a> {
+        Frame {
+            id: format!("{id}{}", size.id_suffix()),
+            title,
+            desc,
+            width: size.width,
+            height: size.height,
+            scale: 1,
+        }
+    }
 }
 
 /// Draw on a white background with `draw`, then wrap the result.
@@ -80,7 +96,7 @@ fn fallback((width, height): (u32, u32)) -> Vec<Element> {
 
 /// The opening tag, title and description, then the drawing.
 fn wrap(frame: &Frame, mut elements: Vec<Element>) -> String {
-    let id = frame.id;
+    let id = &frame.id;
     let mut out = String::with_capacity(elements.len() * 48 + 512);
     let _ = write!(
         out,

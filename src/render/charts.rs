@@ -5,16 +5,19 @@ use crate::analyse::cadence::Communication;
 use crate::analyse::feedback::FeedbackBalance;
 use crate::analyse::health::{self, SparkPoint};
 use crate::analyse::kpi::{Judgement, KpiAnalysis, Performance};
-use crate::analyse::rag::{Rag, RagRange};
+use crate::analyse::rag::RagRange;
+use crate::analyse::risk::RiskRating;
+use crate::analyse::tone::Tone;
 use crate::analyse::trust::Trust;
 use crate::analyse::workload::Workload;
 use crate::chart::{
-    self, BandSpan, Bar, BarSeries, BarsInput, Chart, Flag, GapNote, GroupedBarsInput,
+    self, BandSpan, Bar, BarSeries, BarsInput, Chart, GapNote, GroupedBarsInput, HeatClass,
     HeatMapInput, Mark, Orientation, Point, Reference, Shade, SparklineInput, Step, Target,
-    TimeSeriesInput, Tone, ValueBand,
+    TimeSeriesInput, ValueBand,
 };
 use crate::config::HealthBands;
 use crate::model::Direction;
+use crate::render::format::capitalise;
 use crate::stopwatch::{Timed, Work};
 
 /// Decimals that show a KPI's values as written (99.62% needs two, 418 s none).
@@ -30,12 +33,13 @@ fn decimals_for(values: impl Iterator<Item = f64>) -> usize {
 }
 
 /// The colour language: each status as charts draw it.
-fn shade(rag: Rag) -> Shade {
-    match rag {
-        Rag::Green => Shade::Green,
-        Rag::Amber => Shade::Amber,
-        Rag::Red => Shade::Red,
-        Rag::Grey => Shade::Grey,
+pub(crate) fn shade(tone: impl Into<Tone>) -> Shade {
+    match tone.into() {
+        Tone::Red => Shade::Red,
+        Tone::Orange => Shade::Orange,
+        Tone::Amber => Shade::Amber,
+        Tone::Green => Shade::Green,
+        Tone::Grey => Shade::Grey,
     }
 }
 
@@ -151,6 +155,8 @@ pub fn sla_attainment(p: &Performance) -> Option<Chart> {
             label: k.name.clone(),
             value: k.attainment.as_ref().map(|a| a.ratio * 100.0),
             reference: Some(100.0),
+            flagged: k.attainment.as_ref().is_some_and(|a| a.met < a.reported),
+            in_progress: false,
         })
         .collect();
     if bars.is_empty() {
@@ -166,8 +172,8 @@ pub fn sla_attainment(p: &Performance) -> Option<Chart> {
         bars,
         reference: Some(Reference {
             name: "Every month on target".into(),
-            flag: Flag::Below,
-            flagged_name: "Missed in some months".into(),
+            flagged_name: "Breached in some months".into(),
+            flagged_shade: shade(Tone::Red),
         }),
         orientation: Orientation::Horizontal,
         value_max: Some(100.0),
@@ -194,6 +200,8 @@ pub fn workload(w: &Workload) -> Option<Chart> {
                 label: m.month.short_label(),
                 value: m.worked,
                 reference: Some(limit),
+                flagged: m.flagged && !m.in_progress,
+                in_progress: m.in_progress,
             })
             .collect(),
         reference: Some(Reference {
@@ -201,8 +209,8 @@ pub fn workload(w: &Workload) -> Option<Chart> {
                 "Capacity + {}% overtime limit",
                 crate::render::format::number(w.limit * 100.0, 1)
             ),
-            flag: Flag::Above,
             flagged_name: "Over the overtime limit".into(),
+            flagged_shade: shade(Tone::Amber),
         }),
         orientation: Orientation::Vertical,
         value_max: None,
@@ -228,12 +236,14 @@ pub fn cadence(c: &Communication) -> Option<Chart> {
                 label: m.month.short_label(),
                 value: Some(m.held as f64),
                 reference: m.expected,
+                flagged: m.fewer_than_expected(),
+                in_progress: m.in_progress,
             })
             .collect(),
         reference: Some(Reference {
             name: "Expected by the cadence".into(),
-            flag: Flag::Below,
             flagged_name: "Fewer than expected".into(),
+            flagged_shade: shade(Tone::Amber),
         }),
         orientation: Orientation::Vertical,
         value_max: None,
@@ -268,12 +278,12 @@ pub fn feedback(f: &FeedbackBalance) -> Option<Chart> {
         series: vec![
             BarSeries {
                 name: "Client".into(),
-                tone: Tone::Client,
+                tone: chart::Tone::Client,
                 values: counts(&f.client),
             },
             BarSeries {
                 name: "Provider".into(),
-                tone: Tone::Provider,
+                tone: chart::Tone::Provider,
                 values: counts(&f.provider),
             },
         ],
@@ -302,7 +312,7 @@ pub fn survey(t: &Trust) -> Option<Chart> {
         series: vec![
             BarSeries {
                 name: "Client".into(),
-                tone: Tone::Client,
+                tone: chart::Tone::Client,
                 values: t
                     .dimensions
                     .iter()
@@ -311,7 +321,7 @@ pub fn survey(t: &Trust) -> Option<Chart> {
             },
             BarSeries {
                 name: "Provider".into(),
-                tone: Tone::Provider,
+                tone: chart::Tone::Provider,
                 values: t
                     .dimensions
                     .iter()
@@ -330,10 +340,29 @@ pub fn survey(t: &Trust) -> Option<Chart> {
 /// Open risks by likelihood and impact.
 pub fn heat_map(id: &str, title: &str, counts: [[u32; 5]; 5]) -> Chart {
     let _timed = Timed::start(Work::Charts);
+    let mut cells = [[0usize; 5]; 5];
+    for (l, row) in cells.iter_mut().enumerate() {
+        for (i, cell) in row.iter_mut().enumerate() {
+            let rating = RiskRating::of(((l + 1) * (i + 1)) as u32);
+            *cell = RiskRating::ALL
+                .iter()
+                .position(|r| *r == rating)
+                .unwrap_or(0);
+        }
+    }
     chart::heat_map(&HeatMapInput {
         id: id.to_string(),
         title: title.to_string(),
         counts,
+        cells,
+        classes: RiskRating::ALL
+            .iter()
+            .map(|r| HeatClass {
+                name: r.label().to_string(),
+                legend: format!("{} {}", capitalise(r.label()), r.scores()),
+                shade: shade(r.tone()),
+            })
+            .collect(),
     })
 }
 
@@ -376,7 +405,10 @@ mod tests {
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let bands = HealthBands::default();
         let points = health::sparkline(as_of, &bands, |_| Some(74.6));
-        assert_eq!(points.last().map(|p| p.band), Some(Rag::Green));
+        assert_eq!(
+            points.last().map(|p| p.band),
+            Some(crate::analyse::rag::Rag::Green)
+        );
         let chart = health_sparkline("acme", "Acme", &points, &bands);
         assert!(chart.desc.contains("latest 74.6") || chart.desc.contains("latest 75"));
         assert!(chart.desc.contains(", green"), "{}", chart.desc);

@@ -58,6 +58,9 @@ pub const FEED: &str = "feed.xml";
 pub const CALENDAR: &str = "calendar.ics";
 pub const SEARCH_INDEX_JS: &str = "search-index.js";
 pub const SEARCH_INDEX_JSON: &str = "search-index.json";
+/// The colour language as CSS custom properties, linked before the theme's
+/// stylesheet.
+pub const PALETTE: &str = "palette.css";
 
 /// What a build puts at the top of the output folder besides the theme's
 /// static files, from the definitions above: the pages and files
@@ -68,7 +71,7 @@ pub const SEARCH_INDEX_JSON: &str = "search-index.json";
 pub(crate) fn generated() -> Vec<(String, Generated)> {
     let files = [index(), actions(), risks(), search()]
         .into_iter()
-        .chain([FEED, CALENDAR, SEARCH_INDEX_JS, SEARCH_INDEX_JSON].map(String::from))
+        .chain([FEED, CALENDAR, SEARCH_INDEX_JS, SEARCH_INDEX_JSON, PALETTE].map(String::from))
         // Not a page, but written into every output by `output`: a theme
         // file of that name would be replaced by it.
         .chain([crate::output::MARKER.to_string()])

@@ -94,6 +94,10 @@ pub fn statics_to(engine: &Engine, sink: &Sink) {
     for (path, file) in engine.theme().statics() {
         sink(path.to_string(), file.bytes.clone());
     }
+    sink(
+        links::PALETTE.to_string(),
+        crate::chart::stylesheet().into_bytes(),
+    );
 }
 
 /// The pages of the engagement at `index` of the portfolio alone: its

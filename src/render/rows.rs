@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{format, labels, links};
 use crate::analyse::actions::{ActionItem, ActionState};
 use crate::analyse::rag::Rag;
-use crate::analyse::risk::{RiskItem, RiskRating};
+use crate::analyse::risk::RiskItem;
 
 #[derive(Debug, Serialize)]
 pub struct ActionRow {
@@ -28,7 +28,9 @@ pub struct ActionRow {
 pub fn action_row(engagement_id: &str, engagement_name: &str, a: &ActionItem) -> ActionRow {
     let (state, class) = match a.state {
         ActionState::Open => ("Open", Rag::Grey),
-        ActionState::Overdue => ("Overdue", Rag::Red),
+        // Overdue is a warning; red is kept for breaches, defaults and
+        // critical items (the colour language, docs/metrics.md).
+        ActionState::Overdue => ("Overdue", Rag::Amber),
         ActionState::ClosedRecently => ("Closed recently", Rag::Green),
         ActionState::Closed => ("Closed", Rag::Green),
     };
@@ -71,11 +73,6 @@ pub struct RiskRow {
 }
 
 pub fn risk_row(engagement_id: &str, engagement_name: &str, r: &RiskItem) -> RiskRow {
-    let class = match r.rating {
-        RiskRating::Low => Rag::Green,
-        RiskRating::Medium => Rag::Amber,
-        RiskRating::High | RiskRating::Critical => Rag::Red,
-    };
     RiskRow {
         id: r.id.clone(),
         title: r.title.clone(),
@@ -85,7 +82,7 @@ pub fn risk_row(engagement_id: &str, engagement_name: &str, r: &RiskItem) -> Ris
         impact: r.impact,
         score: r.score,
         rating: r.rating.label(),
-        rating_class: class.as_str(),
+        rating_class: r.rating.tone().name(),
         mitigation: r.mitigation.clone().unwrap_or_default(),
         due: r.due.map(format::date).unwrap_or_else(|| "—".into()),
         overdue: r.overdue,

@@ -184,6 +184,10 @@ fn page_of(name: &str) -> Option<&'static str> {
         (links::CALENDAR.to_string(), "the calendar of dates due"),
         (links::SEARCH_INDEX_JS.to_string(), "the search index"),
         (links::SEARCH_INDEX_JSON.to_string(), "the search index"),
+        (
+            links::PALETTE.to_string(),
+            "the colour language's stylesheet",
+        ),
     ]
     .into_iter()
     .find(|(file, _)| file == name)

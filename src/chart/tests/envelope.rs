@@ -66,7 +66,7 @@ fn text_is_escaped_everywhere() {
 #[test]
 fn a_failed_drawing_still_gives_an_accessible_svg() {
     let frame = svg::Frame {
-        id: "x",
+        id: "x".into(),
         title: "T & U",
         desc: "D",
         width: 600,
@@ -121,4 +121,66 @@ fn many_months_thin_the_labels_but_keep_the_latest() {
         .collect();
     assert!(shown.len() <= 12 && shown.len() >= 6, "{shown:?}");
     assert!(shown.contains(&&labels[23]));
+}
+
+#[test]
+fn the_stylesheet_switches_drawings_where_the_charts_are_drawn_for() {
+    let css = stylesheet();
+    let query = format!(
+        "@container (max-width: {}.98px)",
+        super::axis::NARROW_BELOW - 1
+    );
+    assert!(css.contains(&query), "style.css lacks {query}");
+}
+
+#[test]
+fn every_chart_with_text_comes_with_a_narrow_drawing_with_ids_of_its_own() {
+    for chart in [
+        bars(&workload()),
+        bars(&sla()),
+        grouped_bars(&survey()),
+        heat_map(&risks()),
+    ] {
+        let narrow = chart.narrow.as_deref().expect("a narrow drawing");
+        assert!(narrow.contains("viewBox=\"0 0 340 "), "{}", chart.id);
+        assert!(narrow.contains(&format!("id=\"{}-n-title\"", chart.id)));
+        assert!(chart.svg.contains(&format!("id=\"{}-title\"", chart.id)));
+    }
+    assert!(
+        sparkline(&health()).narrow.is_none(),
+        "a sparkline has no text"
+    );
+}
+
+#[test]
+fn no_label_is_cut_short_in_either_drawing() {
+    let mut sla = sla();
+    sla.bars[0].label = "Files passing the bank's quality checks first time".into();
+    let mut survey = survey();
+    survey.categories = [
+        "Communication",
+        "Collaboration",
+        "Responsiveness",
+        "Respect",
+        "Trust",
+    ]
+    .map(String::from)
+    .to_vec();
+    survey
+        .series
+        .iter_mut()
+        .for_each(|s| s.values = vec![Some(3.0); 5]);
+    for chart in [bars(&sla), grouped_bars(&survey)] {
+        for svg in [&chart.svg, chart.narrow.as_ref().unwrap()] {
+            assert!(!svg.contains('…'), "{}: {svg}", chart.id);
+        }
+        let narrow = chart.narrow.unwrap();
+        for word in ["Responsiveness", "Files passing", "first time"] {
+            if chart.id == "survey" && word == "Responsiveness"
+                || chart.id == "sla" && word != "Responsiveness"
+            {
+                assert!(narrow.contains(word), "{} lacks {word}", chart.id);
+            }
+        }
+    }
 }

@@ -111,12 +111,14 @@ fn workload() -> BarsInput {
                 label,
                 value,
                 reference: Some(160.0),
+                flagged: value.is_some_and(|v| v > 160.0),
+                in_progress: false,
             })
             .collect(),
         reference: Some(Reference {
             name: "Contracted capacity".into(),
-            flag: Flag::Above,
             flagged_name: "Over capacity".into(),
+            flagged_shade: Shade::Amber,
         }),
         orientation: Orientation::Vertical,
         value_max: None,
@@ -147,12 +149,14 @@ fn sla() -> BarsInput {
                 label: label.to_string(),
                 value: *value,
                 reference: Some(90.0),
+                flagged: value.is_some_and(|v| v < 90.0),
+                in_progress: false,
             })
             .collect(),
         reference: Some(Reference {
             name: "Target".into(),
-            flag: Flag::Below,
             flagged_name: "Below target".into(),
+            flagged_shade: Shade::Red,
         }),
         orientation: Orientation::Horizontal,
         value_max: Some(100.0),
@@ -230,10 +234,35 @@ fn risks() -> HeatMapInput {
     counts[3][2] = 2; // high (12)
     counts[1][2] = 3; // medium (6)
     counts[0][0] = 4; // low
+    // The classes of a usual rating: low 1–4, medium 5–9, high 10–15,
+    // critical 16–25 (the analysis decides them; here, the test does).
+    let mut cells = [[0usize; 5]; 5];
+    for (l, row) in cells.iter_mut().enumerate() {
+        for (i, cell) in row.iter_mut().enumerate() {
+            *cell = match (l + 1) * (i + 1) {
+                0..=4 => 0,
+                5..=9 => 1,
+                10..=15 => 2,
+                _ => 3,
+            };
+        }
+    }
+    let class = |name: &str, legend: &str, shade| HeatClass {
+        name: name.into(),
+        legend: legend.into(),
+        shade,
+    };
     HeatMapInput {
         id: "risk-map".into(),
         title: "Open risks".into(),
         counts,
+        cells,
+        classes: vec![
+            class("low", "Low 1–4", Shade::Green),
+            class("medium", "Medium 5–9", Shade::Amber),
+            class("high", "High 10–15", Shade::Orange),
+            class("critical", "Critical 16–25", Shade::Red),
+        ],
     }
 }
 

@@ -37,6 +37,8 @@ fn nothing_panics_on_odd_input() {
                 label,
                 value: *value,
                 reference: *value,
+                flagged: false,
+                in_progress: false,
             })
             .collect();
         assert!(bars(&input).svg.contains("</svg>"));
@@ -112,11 +114,12 @@ fn write_samples() {
     for (i, bar) in checkins.bars.iter_mut().enumerate() {
         bar.value = [Some(4.0), Some(4.0), Some(2.0), Some(5.0), None, Some(3.0)][i];
         bar.reference = Some(if i < 3 { 4.0 } else { 5.0 });
+        bar.flagged = bar.value.is_some_and(|v| v < if i < 3 { 4.0 } else { 5.0 });
     }
     checkins.reference = Some(Reference {
         name: "Expected".into(),
-        flag: Flag::Below,
         flagged_name: "Fewer than expected".into(),
+        flagged_shade: Shade::Amber,
     });
     // A contract as written: a target amended in the fifth month, a
     // minimum, an excused month and one too small to judge.

@@ -61,8 +61,9 @@ fn bands_follow_target_warn_and_direction() {
     let higher = time_series(&kpi(&GAPPY));
     let band = |c: &str| format!("fill=\"{c}\"");
     let bands = |svg: &str| {
-        ["#009E73", "#E69F00", "#D55E00"].map(|c| {
-            elements(svg, "rect", &band(c))
+        [Shade::Green, Shade::Amber, Shade::Red].map(|s| {
+            let c = palette::hex(s.colour());
+            elements(svg, "rect", &band(&c))
                 .iter()
                 .filter(|l| l.contains("opacity=\"0.16\""))
                 .count()
@@ -125,8 +126,8 @@ fn sparkline_ends_in_the_shade_it_is_given() {
     input.points[last].value = Some(74.6);
     input.points[last].shade = Shade::Green;
     let chart = sparkline(&input);
-    let green = format!("fill=\"{}\"", palette::hex(palette::GREEN));
-    let amber = format!("fill=\"{}\"", palette::hex(palette::AMBER));
+    let green = format!("fill=\"{}\"", palette::hex(Shade::Green.colour()));
+    let amber = format!("fill=\"{}\"", palette::hex(Shade::Amber.colour()));
     let marker = |fill: &str| {
         elements(&chart.svg, "circle", fill)
             .iter()
@@ -287,7 +288,7 @@ fn excused_and_unjudged_months_are_drawn_apart_and_explained() {
         2 + 1,
         "two judged months and the legend's"
     );
-    let grey = format!("stroke=\"{}\"", palette::hex(palette::GREY));
+    let grey = format!("stroke=\"{}\"", palette::hex(Shade::Grey.colour()));
     let hollow = elements(&chart.svg, "circle", &grey);
     assert_eq!(hollow.len(), 1 + 1, "one unjudged month and the legend's");
     assert!(chart.svg.contains(">Excused</text>") && chart.svg.contains(">Not judged</text>"));
@@ -320,7 +321,7 @@ fn band_spans_change_where_terms_change() {
         },
     ];
     let chart = time_series(&input);
-    let green = format!("fill=\"{}\"", palette::hex(palette::GREEN));
+    let green = format!("fill=\"{}\"", palette::hex(Shade::Green.colour()));
     let greens: Vec<String> = elements(&chart.svg, "rect", &green)
         .into_iter()
         .filter(|r| r.contains("opacity=\"0.16\""))

@@ -6,7 +6,8 @@ use super::*;
 fn over_capacity_bars_are_hatched_and_listed() {
     let chart = bars(&workload());
     // 171 and 176.5 exceed 160.
-    let flagged = elements(&chart.svg, "rect", "fill=\"#D55E00\"");
+    let amber = format!("fill=\"{}\"", palette::hex(Shade::Amber.colour()));
+    let flagged = elements(&chart.svg, "rect", &amber);
     assert_eq!(flagged.len(), 2 + 1, "two bars and the legend swatch");
     assert!(strokes(&chart.svg, "#FFFFFF").len() >= 6, "hatching");
     assert_eq!(
@@ -53,11 +54,17 @@ fn bars_start_at_zero() {
 }
 
 #[test]
-fn horizontal_bars_truncate_long_names_but_keep_them_in_the_table() {
+fn horizontal_bars_wrap_long_names_and_keep_them_in_the_table() {
     let chart = bars(&sla());
-    assert!(chart.svg.contains("First-contact resolution"));
-    assert!(!chart.svg.contains("across all channels</text>"));
-    assert!(chart.svg.contains('…'));
+    let narrow = chart.narrow.as_deref().unwrap();
+    for svg in [&chart.svg[..], narrow] {
+        assert!(svg.contains(">First-contact"), "{svg}");
+        assert!(
+            svg.contains("channels</text>"),
+            "the last word is on a line of its own"
+        );
+        assert!(!svg.contains('…'));
+    }
     assert_eq!(
         chart.table.rows[1][0],
         "First-contact resolution rate across all channels"
@@ -159,7 +166,12 @@ fn heat_map_shows_counts_and_ratings() {
     }
     assert!(chart.svg.contains(">Likelihood</text>") && chart.svg.contains(">Impact</text>"));
     assert_eq!(
-        elements(&chart.svg, "rect", "fill=\"#A83A0C\"").len(),
+        elements(
+            &chart.svg,
+            "rect",
+            &format!("fill=\"{}\"", palette::hex(Shade::Red.colour()))
+        )
+        .len(),
         4 + 1,
         "critical cells (4x4, 4x5, 5x4, 5x5) and legend"
     );
