@@ -4,6 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::exact::Num;
+
 use super::stats::mean;
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months};
 use super::words::{count, pct};
@@ -60,6 +62,14 @@ pub fn ratio_score(r: f64) -> f64 {
     }
 }
 
+/// `(worked − capacity) / capacity > limit`, decided in decimals as a
+/// person would (docs/metrics.md, "Exact decimals"): 176.4 hours against 168
+/// is exactly 5% over, not over a 5% limit.
+fn over_limit(worked: f64, capacity: f64, limit: f64) -> bool {
+    let (w, c) = (Num::of(worked), Num::of(capacity));
+    w.minus(c).order(Num::of(limit).times(c)) == Some(std::cmp::Ordering::Greater)
+}
+
 pub fn analyse_workload(e: &Engagement, thresholds: &Thresholds, as_of: NaiveDate) -> Workload {
     // A capacity of 0 would divide by zero: it is treated as no capacity.
     let capacity = e
@@ -79,7 +89,7 @@ pub fn analyse_workload(e: &Engagement, thresholds: &Thresholds, as_of: NaiveDat
                 worked,
                 overtime_requested: hours.and_then(|h| h.overtime_requested),
                 ratio,
-                flagged: ratio.is_some_and(|r| r > limit),
+                flagged: capacity.zip(worked).is_some_and(|(c, w)| over_limit(w, c, limit)),
                 in_progress,
             }
         })
@@ -165,6 +175,18 @@ mod tests {
 
     fn analyse(e: &Engagement) -> Workload {
         analyse_workload(e, &Thresholds::default(), d("2026-11-15"))
+    }
+
+    #[test]
+    fn a_month_exactly_at_the_overtime_limit_is_not_flagged() {
+        // 176.4 / 168 − 1 is 0.05000000000000003 in binary floating point.
+        let mut e = with_capacity(168.0);
+        set_hours(&mut e, "2026-09", Some(176.4), None);
+        set_hours(&mut e, "2026-10", Some(176.5), None);
+        let w = analyse(&e);
+        let flagged = |month| w.months.iter().find(|x| x.month == m(month)).unwrap().flagged;
+        assert!(!flagged("2026-09"), "exactly 5% over is not over the 5% limit");
+        assert!(flagged("2026-10"));
     }
 
     #[test]
