@@ -5,9 +5,9 @@
 //   npm ci --prefix tests/browser
 //   node tests/browser/screenshots.js --site public --out docs/screenshots
 //
-// Desktop (1280 px), phone (375 px), the dark scheme, and the first page of
-// a review pack printed to PDF by Chromium (--print-to-pdf) and rendered to
-// PNG by pdftoppm (Debian's poppler-utils).
+// Desktop (1280 px), phone (375 px), the dark scheme, and the first two pages
+// of a review pack printed to PDF by Chromium (--print-to-pdf) and rendered
+// to PNG by pdftoppm (Debian's poppler-utils).
 "use strict";
 
 const fs = require("fs");
@@ -52,6 +52,8 @@ const shots = [
   ["engagement-healthy-mobile", healthy, 375, 1700, "light"],
   ["portfolio-dark", "index.html", 1280, 1000, "dark"],
   ["engagement-troubled-dark", troubled, 1280, 1900, "dark"],
+  ["actions", "actions.html", 1280, 1100, "light"],
+  ["actions-mobile", "actions.html", 375, 1100, "light"],
   ["search", "search.html?q=cut-off", 1280, 900, "light"],
   ["note", "engagements/brightline-customer-care/notes/2026-10-06-formal-sla-escalation.html", 1280, 1500, "light"],
 ];
@@ -95,11 +97,14 @@ async function main() {
   if (!fs.existsSync(pdf)) {
     throw new Error(`chromium --print-to-pdf failed: ${print.stderr}`);
   }
-  const png = spawnSync("pdftoppm", ["-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", pdf, path.join(out, "review-pack-print")], { encoding: "utf8" });
-  if (png.status !== 0) {
-    throw new Error(`pdftoppm failed (apt-get install poppler-utils): ${png.stderr || png.error}`);
+  for (const n of [1, 2]) {
+    const name = `review-pack-page-${n}`;
+    const png = spawnSync("pdftoppm", ["-png", "-r", "110", "-f", String(n), "-l", String(n), "-singlefile", pdf, path.join(out, name)], { encoding: "utf8" });
+    if (png.status !== 0) {
+      throw new Error(`pdftoppm failed (apt-get install poppler-utils): ${png.stderr || png.error}`);
+    }
+    console.log(`${name}.png`);
   }
-  console.log("review-pack-print.png");
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
