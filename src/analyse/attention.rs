@@ -91,7 +91,8 @@ pub struct AttentionItem {
     pub severity: Severity,
     /// The colour of `severity`: red for critical, amber for a warning.
     pub status: Rag,
-    /// A sentence a person would write, naming the engagement.
+    /// A sentence a person would write about the engagement (which the
+    /// page names beside it).
     pub sentence: String,
     pub when: When,
     pub place: Place,
@@ -138,7 +139,7 @@ pub fn engagement_items(
         });
     };
 
-    if let Some((severity, sentence, deadline)) = notice(a, name, notice_warning_days) {
+    if let Some((severity, sentence, deadline)) = notice(a, notice_warning_days) {
         push(
             AttentionKind::NoticeDeadline,
             severity,
@@ -155,7 +156,7 @@ pub fn engagement_items(
                 AttentionKind::ChronicFailure,
                 Severity::Critical,
                 format!(
-                    "Chronic failure of {} at {name}: defaults in {months}; the contract's \
+                    "Chronic failure of {}: defaults in {months}; the contract's \
                      termination right applies",
                     c.name
                 ),
@@ -166,7 +167,7 @@ pub fn engagement_items(
                 AttentionKind::ChronicFailure,
                 Severity::Warning,
                 format!(
-                    "One more default of {} at {name} before {before} gives a termination \
+                    "One more default of {} before {before} gives a termination \
                      right (defaults in {months})",
                     c.name
                 ),
@@ -185,7 +186,7 @@ pub fn engagement_items(
                 Severity::Warning
             },
             format!(
-                "Risk mitigation overdue at {name} since {due}: {} ({} risk, still {})",
+                "Risk mitigation overdue since {due}: {} ({} risk, still {})",
                 r.title,
                 r.rating.label(),
                 risk_status(r.status)
@@ -194,7 +195,7 @@ pub fn engagement_items(
             Place::Risks,
         );
     }
-    if let Some((sentence, due)) = actions(a, name) {
+    if let Some((sentence, due)) = actions(a) {
         push(
             AttentionKind::ActionsOverdue,
             Severity::Warning,
@@ -209,7 +210,7 @@ pub fn engagement_items(
             AttentionKind::GoalOverdue,
             Severity::Warning,
             format!(
-                "Goal overdue at {name} since {due}: {} ({})",
+                "Goal overdue since {due}: {} ({})",
                 g.title,
                 goal_status(g.status)
             ),
@@ -217,7 +218,7 @@ pub fn engagement_items(
             Place::Goals,
         );
     }
-    if let Some((severity, sentence, when)) = missed_check_ins(&a.communication, name) {
+    if let Some((severity, sentence, when)) = missed_check_ins(&a.communication) {
         push(
             AttentionKind::MissedCheckIns,
             severity,
@@ -226,7 +227,7 @@ pub fn engagement_items(
             Place::Cadence,
         );
     }
-    if let Some((kind, sentence, due)) = review(&a.communication, a.as_of, name) {
+    if let Some((kind, sentence, due)) = review(&a.communication, a.as_of) {
         push(
             kind,
             Severity::Warning,
@@ -241,7 +242,7 @@ pub fn engagement_items(
             AttentionKind::ReliefNotAgreed,
             Severity::Warning,
             format!(
-                "Relief claimed for {kpi} at {name} in {month}, not agreed: {}",
+                "Relief claimed for {kpi} in {month}, not agreed: {}",
                 x.reason
             ),
             When::Month(month),
@@ -281,7 +282,6 @@ pub fn unagreed_relief(
 /// `NOTICE_DAYS` (or the flag's threshold, if larger) from `as_of` on.
 fn notice(
     a: &EngagementAnalysis,
-    name: &str,
     notice_warning_days: i64,
 ) -> Option<(Severity, String, NaiveDate)> {
     let c = a.contract.as_ref()?;
@@ -290,7 +290,7 @@ fn notice(
         NoticeState::Past => Some((
             Severity::Critical,
             format!(
-                "Notice deadline for {name} passed {} ago, on {deadline}; the contract ends {}",
+                "Notice deadline passed {} ago, on {deadline}; the contract ends {}",
                 count(days.unsigned_abs() as usize, "day"),
                 c.end
             ),
@@ -304,7 +304,7 @@ fn notice(
             };
             Some((
                 Severity::Warning,
-                format!("Notice deadline for {name} {when}"),
+                format!("Notice deadline {when}"),
                 deadline,
             ))
         }
@@ -313,17 +313,14 @@ fn notice(
 }
 
 /// One item for all overdue actions of an engagement, naming the oldest.
-fn actions(a: &EngagementAnalysis, name: &str) -> Option<(String, NaiveDate)> {
+fn actions(a: &EngagementAnalysis) -> Option<(String, NaiveDate)> {
     let overdue: Vec<&ActionItem> = a.actions.overdue_items().collect();
     let oldest = overdue.iter().min_by_key(|i| i.due)?;
     let due = oldest.due?;
     let sentence = match overdue.len() {
-        1 => format!(
-            "Action overdue at {name} since {due}: {}",
-            action_words(oldest)
-        ),
+        1 => format!("Action overdue since {due}: {}", action_words(oldest)),
         n => format!(
-            "{n} actions overdue at {name}, the oldest since {due}: {}",
+            "{n} actions overdue, the oldest since {due}: {}",
             action_words(oldest)
         ),
     };
@@ -342,14 +339,14 @@ fn action_words(i: &ActionItem) -> String {
 /// Fewer check-ins held than expected in the last 90 days: the rule of the
 /// `missing-check-ins` flag (docs/metrics.md, "Flags"). Critical when none
 /// was held. Dated by the last check-in (the start of the 90 days without one).
-fn missed_check_ins(c: &Communication, name: &str) -> Option<(Severity, String, NaiveDate)> {
+fn missed_check_ins(c: &Communication) -> Option<(Severity, String, NaiveDate)> {
     let expected = c.expected.filter(|x| c.held < *x)?;
     let last = match c.last_check_in {
         Some(d) => format!("the last on {d}"),
         None => "none yet".to_string(),
     };
     let sentence = format!(
-        "Check-ins missed at {name}: {} of {expected} expected held in the last {WINDOW_DAYS} \
+        "Check-ins missed: {} of {expected} expected held in the last {WINDOW_DAYS} \
          days, {last}",
         c.held
     );
@@ -375,11 +372,7 @@ pub fn review_due(c: &Communication, as_of: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// A review overdue, or due within `REVIEW_DUE_DAYS`.
-fn review(
-    c: &Communication,
-    as_of: NaiveDate,
-    name: &str,
-) -> Option<(AttentionKind, String, NaiveDate)> {
+fn review(c: &Communication, as_of: NaiveDate) -> Option<(AttentionKind, String, NaiveDate)> {
     let due = review_due(c, as_of)?;
     let days = days_between(as_of, due);
     let last = match c.last_review {
@@ -390,7 +383,7 @@ fn review(
     if c.review_overdue {
         Some((
             AttentionKind::ReviewOverdue,
-            format!("Review overdue at {name} since {due}: {last}, every {every} days agreed"),
+            format!("Review overdue since {due}: {last}, every {every} days agreed"),
             due,
         ))
     } else if (0..=REVIEW_DUE_DAYS).contains(&days) {
@@ -401,7 +394,7 @@ fn review(
         };
         Some((
             AttentionKind::ReviewDue,
-            format!("Review due at {name} {when} ({last})"),
+            format!("Review due {when} ({last})"),
             due,
         ))
     } else {
@@ -438,8 +431,8 @@ impl DeadlineKind {
 pub struct Deadline {
     pub date: NaiveDate,
     pub kind: DeadlineKind,
-    /// The action, risk, goal or milestone; empty for a notice deadline or
-    /// a review.
+    /// The action's owner (else its text), the risk's, goal's or
+    /// milestone's title; empty for a notice deadline or a review.
     pub detail: String,
 }
 
@@ -472,7 +465,9 @@ pub fn next_deadline(e: &Engagement, a: &EngagementAnalysis) -> Option<Deadline>
         "",
     );
     for i in a.actions.items.iter().filter(|i| !i.done) {
-        add(i.due, DeadlineKind::ActionDue, &action_words(i));
+        // Its owner says who to ask; the text is on the engagement's page.
+        let who = i.owner.clone().unwrap_or_else(|| action_words(i));
+        add(i.due, DeadlineKind::ActionDue, &who);
     }
     for r in a.risks.items.iter().filter(|r| r.is_open()) {
         add(r.due, DeadlineKind::RiskDue, &r.title);

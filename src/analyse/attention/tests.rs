@@ -40,7 +40,7 @@ fn a_notice_deadline_90_days_away_is_listed_and_91_is_not() {
     assert_eq!(notice.len(), 1);
     assert_eq!(
         notice[0].sentence,
-        "Notice deadline for Acme in 90 days, on 2027-01-01"
+        "Notice deadline in 90 days, on 2027-01-01"
     );
     assert_eq!(
         (notice[0].severity, notice[0].status, notice[0].when),
@@ -52,12 +52,12 @@ fn a_notice_deadline_90_days_away_is_listed_and_91_is_not() {
     let today = items_at(&e, "2027-01-01");
     assert_eq!(
         of_kind(&today, AttentionKind::NoticeDeadline)[0].sentence,
-        "Notice deadline for Acme is today, 2027-01-01"
+        "Notice deadline is today, 2027-01-01"
     );
     let tomorrow = items_at(&e, "2026-12-31");
     assert_eq!(
         of_kind(&tomorrow, AttentionKind::NoticeDeadline)[0].sentence,
-        "Notice deadline for Acme in 1 day, on 2027-01-01"
+        "Notice deadline in 1 day, on 2027-01-01"
     );
 }
 
@@ -68,7 +68,7 @@ fn a_passed_notice_deadline_is_critical_until_the_contract_ends() {
     let notice = of_kind(&past, AttentionKind::NoticeDeadline);
     assert_eq!(
         notice[0].sentence,
-        "Notice deadline for Acme passed 2 days ago, on 2027-01-01; the contract ends 2027-04-01"
+        "Notice deadline passed 2 days ago, on 2027-01-01; the contract ends 2027-04-01"
     );
     assert_eq!(
         (notice[0].severity, notice[0].status),
@@ -105,7 +105,7 @@ fn an_action_due_on_as_of_is_not_overdue() {
     let overdue = of_kind(&items, AttentionKind::ActionsOverdue);
     assert_eq!(
         overdue[0].sentence,
-        "Action overdue at Acme since 2026-11-23: Ravi: share the calendar"
+        "Action overdue since 2026-11-23: Ravi: share the calendar"
     );
     assert_eq!(
         (overdue[0].severity, overdue[0].when, &overdue[0].place),
@@ -132,7 +132,7 @@ fn several_overdue_actions_are_one_item_naming_the_oldest() {
     assert_eq!(overdue.len(), 1);
     assert_eq!(
         overdue[0].sentence,
-        "2 actions overdue at Acme, the oldest since 2026-11-01: Ravi: a"
+        "2 actions overdue, the oldest since 2026-11-01: Ravi: a"
     );
 }
 
@@ -154,13 +154,13 @@ fn a_review_due_on_as_of_is_due_today_not_overdue() {
     assert!(of_kind(&items, AttentionKind::ReviewOverdue).is_empty());
     assert_eq!(
         of_kind(&items, AttentionKind::ReviewDue)[0].sentence,
-        "Review due at Acme today, 2026-11-23 (the last on 2026-08-25)"
+        "Review due today, 2026-11-23 (the last on 2026-08-25)"
     );
     let items = items_at(&e, "2026-11-24");
     let overdue = of_kind(&items, AttentionKind::ReviewOverdue);
     assert_eq!(
         overdue[0].sentence,
-        "Review overdue at Acme since 2026-11-23: the last on 2026-08-25, every 90 days agreed"
+        "Review overdue since 2026-11-23: the last on 2026-08-25, every 90 days agreed"
     );
     assert_eq!(
         (overdue[0].when, &overdue[0].place),
@@ -176,14 +176,14 @@ fn a_review_due_in_14_days_is_listed_and_in_15_not() {
     let items = items_at(&e, "2026-11-09");
     assert_eq!(
         of_kind(&items, AttentionKind::ReviewDue)[0].sentence,
-        "Review due at Acme in 14 days, on 2026-11-23 (the last on 2026-08-25)"
+        "Review due in 14 days, on 2026-11-23 (the last on 2026-08-25)"
     );
     assert!(of_kind(&items_at(&e, "2026-11-08"), AttentionKind::ReviewDue).is_empty());
     // Without a review note, the interval counts from the start.
     let e = with_review("2026-09-01"); // due 2026-11-30
     assert_eq!(
         of_kind(&items_at(&e, "2026-11-23"), AttentionKind::ReviewDue)[0].sentence,
-        "Review due at Acme in 7 days, on 2026-11-30 (none since the start)"
+        "Review due in 7 days, on 2026-11-30 (none since the start)"
     );
 }
 
@@ -201,7 +201,7 @@ fn missed_check_ins_follow_the_flag_held_below_expected() {
     let missed = of_kind(&items, AttentionKind::MissedCheckIns);
     assert_eq!(
         missed[0].sentence,
-        "Check-ins missed at Acme: 2 of 3 expected held in the last 90 days, the last on 2026-11-01"
+        "Check-ins missed: 2 of 3 expected held in the last 90 days, the last on 2026-11-01"
     );
     assert_eq!(
         (missed[0].severity, missed[0].when),
@@ -216,7 +216,7 @@ fn missed_check_ins_follow_the_flag_held_below_expected() {
     let missed = of_kind(&items, AttentionKind::MissedCheckIns);
     assert_eq!(
         missed[0].sentence,
-        "Check-ins missed at Acme: 0 of 3 expected held in the last 90 days, none yet"
+        "Check-ins missed: 0 of 3 expected held in the last 90 days, none yet"
     );
     assert_eq!(
         (missed[0].severity, missed[0].when),
@@ -264,13 +264,13 @@ fn overdue_risks_and_goals_are_listed_from_the_day_after_due() {
     assert_eq!(risks.len(), 1);
     assert_eq!(
         risks[0].sentence,
-        "Risk mitigation overdue at Acme since 2026-11-22: Attrition (high risk, still mitigating)"
+        "Risk mitigation overdue since 2026-11-22: Attrition (high risk, still mitigating)"
     );
     assert_eq!(risks[0].severity, Severity::Critical);
     let goals = of_kind(&items, AttentionKind::GoalOverdue);
     assert_eq!(
         goals[0].sentence,
-        "Goal overdue at Acme since 2026-10-31: Runbooks signed off (off-track)"
+        "Goal overdue since 2026-10-31: Runbooks signed off (off-track)"
     );
     assert_eq!(
         (goals[0].severity, &goals[0].place),
@@ -310,7 +310,7 @@ fn chronic_failure_is_critical_and_one_short_a_warning() {
     let chronic = of_kind(&items, AttentionKind::ChronicFailure);
     assert_eq!(
         chronic[0].sentence,
-        "One more default of Calls answered at Acme before 2027-01 gives a termination right \
+        "One more default of Calls answered before 2027-01 gives a termination right \
          (defaults in 2026-07 and 2026-09)"
     );
     assert_eq!(
@@ -340,7 +340,7 @@ fn relief_claimed_and_not_agreed_is_listed_until_agreed() {
     let relief = of_kind(&items, AttentionKind::ReliefNotAgreed);
     assert_eq!(
         relief[0].sentence,
-        "Relief claimed for Calls answered at Acme in 2026-09, not agreed: Carrier outage"
+        "Relief claimed for Calls answered in 2026-09, not agreed: Carrier outage"
     );
     assert_eq!(
         (relief[0].when, &relief[0].place),
@@ -429,7 +429,7 @@ fn the_next_deadline_is_the_earliest_on_or_after_as_of() {
     let next = next_deadline(&e, &a).unwrap();
     assert_eq!(
         (next.date, next.kind, next.detail.as_str()),
-        (d("2026-11-23"), DeadlineKind::ActionDue, "Ravi: x")
+        (d("2026-11-23"), DeadlineKind::ActionDue, "Ravi")
     );
     // Past the milestone and the action's day, the notice deadline is next.
     let a = analyse_engagement(&e, &Config::default(), d("2026-12-16"));
