@@ -228,3 +228,50 @@ pub(crate) fn page(input: &Input) -> PageJob {
         context,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::attention::{AttentionKind, Place};
+    use crate::analyse::flags::Severity;
+
+    fn item(severity: Severity, day: u32) -> AttentionItem {
+        AttentionItem {
+            engagement: "acme".into(),
+            engagement_name: "Acme".into(),
+            kind: AttentionKind::GoalOverdue,
+            severity,
+            status: if severity == Severity::Critical {
+                Rag::Red
+            } else {
+                Rag::Amber
+            },
+            sentence: format!("item {day}"),
+            when: When::Day(chrono::NaiveDate::from_ymd_opt(2026, 1, day).unwrap()),
+            place: Place::Goals,
+        }
+    }
+
+    #[test]
+    fn warnings_fold_after_20_items_and_critical_ones_never() {
+        let warnings: Vec<_> = (1..=25).map(|d| item(Severity::Warning, d)).collect();
+        let v = attention_view(&warnings);
+        assert_eq!((v.items.len(), v.more.len()), (20, 5));
+        assert_eq!(v.summary, "0 critical and 25 warnings");
+        assert_eq!(v.more[0].sentence, "item 21");
+        assert_eq!(
+            v.items[0].url, "engagements/acme/index.html#goals",
+            "the place on the engagement's page"
+        );
+        let critical: Vec<_> = (1..=22)
+            .map(|d| item(Severity::Critical, d))
+            .chain([item(Severity::Warning, 1)])
+            .collect();
+        let v = attention_view(&critical);
+        assert_eq!((v.items.len(), v.more.len()), (22, 1));
+        assert_eq!(v.items[21].class, "red");
+        assert_eq!(v.summary, "22 critical and 1 warning");
+        let v = attention_view(&warnings[..20]);
+        assert!(v.more.is_empty());
+    }
+}
