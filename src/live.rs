@@ -358,11 +358,20 @@ impl Plan {
                 engagements: base.portfolio.engagements.clone(),
             },
             analyses: base.analyses.clone(),
+            partner: base.partner.clone(),
             scope: base.scope.clone(),
             engine: Arc::clone(&base.engine),
         };
         let mut changed = Vec::new();
         for (i, e, a) in next.replaced {
+            if let Some(partner) = prepared.partner.get_mut(i) {
+                *partner = site::partner_health(
+                    &prepared.scope,
+                    &e,
+                    &prepared.portfolio.config,
+                    next.as_of,
+                );
+            }
             prepared.portfolio.engagements[i] = e;
             prepared.analyses[i] = a;
             changed.push(i);

@@ -10,11 +10,12 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::analyse::EngagementAnalysis;
+use crate::analyse::health::Shown;
 use crate::check::{self, Checked};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::export::{self, Computed};
-use crate::model::{Audience, Portfolio};
+use crate::model::{Audience, Engagement, Portfolio};
 use crate::output::{self, SiteFiles};
 use crate::render::{self, Engine};
 use crate::scope::Scope;
@@ -112,6 +113,10 @@ fn render_checked_to(
 pub(crate) struct Prepared {
     pub portfolio: Portfolio,
     pub analyses: Vec<EngagementAnalysis>,
+    /// In an internal build, the health the partner's shared build shows
+    /// for each engagement, in the same order (`partner_view`); empty in a
+    /// shared build.
+    pub partner: Vec<Shown>,
     pub scope: Scope,
     /// Shared with `live`'s rebuilds, which render while the site is served.
     pub engine: Arc<Engine>,
@@ -122,6 +127,7 @@ impl Prepared {
         render::Input {
             portfolio: &self.portfolio,
             analyses: &self.analyses,
+            partner: (self.scope.audience == Audience::Internal).then_some(&self.partner[..]),
             as_of,
             scope: &self.scope,
             base_url: &self.portfolio.config.base_url,
@@ -150,14 +156,55 @@ pub(crate) fn prepare(checked: Checked, opts: &BuildOptions) -> Result<(Prepared
     let portfolio = scope.apply(portfolio)?;
     clock.lap("scope", &mut report);
     let analyses = analyse::analyse_portfolio(&portfolio, opts.as_of);
+    let partner = partner_view(&scope, &portfolio, opts.as_of);
     clock.lap("analyse", &mut report);
     let prepared = Prepared {
         portfolio,
         analyses,
+        partner,
         scope,
         engine: Arc::new(engine),
     };
     Ok((prepared, report))
+}
+
+/// What the partner reads: each engagement's health in the shared build of
+/// the same parties, so that no one prepares a meeting on a different
+/// number than the other side has (docs/metrics.md, "Partner view"). The
+/// health alone, not the whole analysis: it is shown beside the figure,
+/// nothing else. Empty in a shared build, which shows no partner view.
+pub(crate) fn partner_view(scope: &Scope, portfolio: &Portfolio, as_of: NaiveDate) -> Vec<Shown> {
+    use rayon::prelude::*;
+    if scope.audience != Audience::Internal {
+        return Vec::new();
+    }
+    portfolio
+        .engagements
+        .par_iter()
+        .map(|e| partner_health(scope, e, &portfolio.config, as_of))
+        .collect()
+}
+
+/// The partner's health of one engagement of an internal build, at `as_of`.
+pub(crate) fn partner_health(
+    scope: &Scope,
+    e: &Engagement,
+    config: &crate::config::Config,
+    as_of: NaiveDate,
+) -> Shown {
+    match shared(scope, e) {
+        Some(shared) => analyse::health_shown_at(&shared, config, as_of),
+        None => Shown::of(None, &config.thresholds.health),
+    }
+}
+
+/// The engagement as the shared build of the same parties sees it.
+fn shared(scope: &Scope, e: &Engagement) -> Option<Engagement> {
+    let shared = Scope {
+        audience: Audience::Shared,
+        ..scope.clone()
+    };
+    shared.engagement(e.clone())
 }
 
 /// The figures alone, for `export` and `diff`: the content checks (no
@@ -219,7 +266,17 @@ pub(crate) fn render_engagement(
     sink: &render::Sink,
 ) -> std::result::Result<(), Vec<Diagnostic>> {
     let e = &input.portfolio.engagements[index];
-    let reviews = analyse::review::quarter_reviews(e, &input.portfolio.config, input.as_of);
+    let config = &input.portfolio.config;
+    let mut reviews = analyse::review::quarter_reviews(e, config, input.as_of);
+    // The partner's pack shows the health of the shared items at the
+    // quarter's report date.
+    if input.partner.is_some() {
+        if let Some(shared) = shared(input.scope, e) {
+            for r in &mut reviews {
+                r.partner = Some(analyse::health_shown_at(&shared, config, r.quarter.as_of()));
+            }
+        }
+    }
     render::render_engagement_to(input, engine, index, &reviews, sink)
 }
 

@@ -11,9 +11,9 @@ use super::kpi::{KpiAnalysis, SCORE_MONTHS};
 use super::rag::Rag;
 use super::risk::RiskRating;
 use super::trust::gap_wording;
-use super::window::{MonthWindow, SERIES_MONTHS};
+use super::window::MonthWindow;
 use super::words::{self, count, num, pct, with_unit};
-use crate::model::{Engagement, Month};
+use crate::model::Engagement;
 
 /// Overdue actions named in a flag's evidence; the rest are counted.
 const ACTIONS_NAMED: usize = 3;
@@ -164,15 +164,7 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow) -> Option<Flag> {
 /// month of the chart series (the last 12 months and the month in
 /// progress): it changes no figure, and someone has to agree or drop it.
 fn relief_not_agreed(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
-    let months = MonthWindow {
-        first: Month::of(a.as_of).plus(-(SERIES_MONTHS as i32)),
-        last: Month::of(a.as_of),
-    };
-    e.periods
-        .iter()
-        .filter(|p| months.contains(p.period))
-        .flat_map(|p| p.excused.iter().map(move |x| (p.period, x)))
-        .filter(|(_, x)| !x.agreed)
+    super::attention::unagreed_relief(e, a.as_of)
         .map(|(month, x)| {
             let name = e.kpi(&x.kpi).map_or(x.kpi.as_str(), |k| k.name.as_str());
             Flag {

@@ -70,6 +70,24 @@ fn rounded(score: Option<f64>) -> Option<i64> {
     score.map(|s| s.round() as i64)
 }
 
+/// A health figure as a page shows it: rounded, in the band of the rounded
+/// value (docs/metrics.md, "Health").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Shown {
+    pub rounded: Option<i64>,
+    pub band: Rag,
+}
+
+impl Shown {
+    pub fn of(score: Option<f64>, bands: &HealthBands) -> Shown {
+        let rounded = rounded(score);
+        Shown {
+            rounded,
+            band: band(rounded, bands),
+        }
+    }
+}
+
 /// The scores that earn each band, for a chart's background.
 pub fn band_ranges(bands: &HealthBands) -> Vec<RagRange> {
     rag::ranges(true, bands.green, bands.amber)
@@ -113,11 +131,11 @@ pub fn breakdown(
             }
         })
         .collect();
-    let rounded = rounded(score);
+    let shown = Shown::of(score, bands);
     Health {
         score,
-        rounded,
-        band: band(rounded, bands),
+        rounded: shown.rounded,
+        band: shown.band,
         components,
         left_out: scored
             .iter()
@@ -141,13 +159,13 @@ pub fn sparkline(
         .chain(std::iter::once((Month::of(as_of), as_of)))
         .map(|(month, date)| {
             let score = score_at(date);
-            let rounded = rounded(score);
+            let shown = Shown::of(score, bands);
             SparkPoint {
                 month,
                 date,
                 score,
-                rounded,
-                band: band(rounded, bands),
+                rounded: shown.rounded,
+                band: shown.band,
             }
         })
         .collect()

@@ -7,6 +7,7 @@
 
 pub mod actions;
 pub mod at_risk;
+pub mod attention;
 pub mod cadence;
 pub mod celebrations;
 pub mod contract;
@@ -162,6 +163,13 @@ pub fn health_at(e: &Engagement, config: &Config, as_of: NaiveDate) -> Option<f6
         &Components::compute(e, config, as_of).scored(),
         &config.weights,
     )
+}
+
+/// The health as a page shows it at `as_of`, and nothing else: what the
+/// partner's shared build prints, computed from the shared-scoped model
+/// without the rest of its analysis (`site::partner_view`).
+pub fn health_shown_at(e: &Engagement, config: &Config, as_of: NaiveDate) -> health::Shown {
+    health::Shown::of(health_at(e, config, as_of), &config.thresholds.health)
 }
 
 /// Health is not computed for a month before the month of `start`

@@ -74,6 +74,9 @@ pub fn quarters(e: &Engagement, as_of: NaiveDate) -> Vec<Quarter> {
 pub struct QuarterReview {
     pub quarter: Quarter,
     pub analysis: EngagementAnalysis,
+    /// In an internal build, the health the partner's pack shows (set by
+    /// `site::render_engagement`, which knows the scope).
+    pub partner: Option<super::health::Shown>,
 }
 
 /// Every past quarter of `e` with its figures, oldest first (analysed in
@@ -84,6 +87,7 @@ pub fn quarter_reviews(e: &Engagement, config: &Config, as_of: NaiveDate) -> Vec
         .map(|quarter| QuarterReview {
             quarter,
             analysis: super::analyse_without_trend(e, config, quarter.as_of()),
+            partner: None,
         })
         .collect()
 }

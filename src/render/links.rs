@@ -34,6 +34,28 @@ pub fn engagement(id: &str) -> String {
     format!("{ENGAGEMENTS}/{id}/index.html")
 }
 
+/// Where on an engagement's page an attention item is dealt with: the ids
+/// the theme's templates give those places (engagement.html,
+/// scorecard-table.html).
+pub fn engagement_place(id: &str, place: &crate::analyse::attention::Place) -> String {
+    use crate::analyse::attention::Place;
+    let anchor = match place {
+        Place::Contract => "contract".to_string(),
+        Place::Sla => "sla".to_string(),
+        Place::Kpi(kpi) => format!("kpi-{kpi}"),
+        Place::Risks => "risks".to_string(),
+        Place::Actions => "actions".to_string(),
+        Place::Goals => "goals".to_string(),
+        Place::Cadence => "cadence".to_string(),
+    };
+    format!("{}#{anchor}", engagement(id))
+}
+
+/// The explanation of the partner view on an engagement's page.
+pub fn partner_view(id: &str) -> String {
+    format!("{}#partner-view", engagement(id))
+}
+
 pub fn note(engagement: &str, slug: &str) -> String {
     format!("{ENGAGEMENTS}/{engagement}/notes/{slug}.html")
 }

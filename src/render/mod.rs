@@ -36,12 +36,21 @@ pub struct Input<'a> {
     pub portfolio: &'a Portfolio,
     /// One per engagement, in the same order.
     pub analyses: &'a [EngagementAnalysis],
+    /// In an internal build, the health the partner's shared build shows,
+    /// one per engagement in the same order; `None` in a shared build.
+    pub partner: Option<&'a [crate::analyse::health::Shown]>,
     pub as_of: NaiveDate,
     pub scope: &'a Scope,
     pub base_url: &'a str,
 }
 
 impl Input<'_> {
+    /// The partner's health of the engagement `id`, in an internal build.
+    pub fn partner_of(&self, id: &str) -> Option<crate::analyse::health::Shown> {
+        let i = self.portfolio.engagements.iter().position(|e| e.id == id)?;
+        self.partner?.get(i).copied()
+    }
+
     /// Whether this build has a page for a note or engagement link target.
     pub fn publishes(&self, target: &LinkTarget) -> bool {
         let engagement = |id: &str| self.portfolio.engagements.iter().find(|e| e.id == id);

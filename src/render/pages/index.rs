@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
+use crate::analyse::attention::{self, AttentionItem, When};
 use crate::analyse::rag::Rag;
 use crate::chart::Chart;
 use crate::model::Phase;
-use crate::render::pages::engagement::band_words;
+use crate::render::pages::engagement::{PartnerView, band_words, partner_view};
 use crate::render::view::base_context;
 use crate::render::{Input, PageJob, charts, format, labels, links};
 
@@ -23,6 +24,9 @@ struct Row {
     health_value: i64,
     health_class: &'static str,
     health_words: &'static str,
+    /// In an internal build, what the partner's shared build shows.
+    partner: Option<PartnerView>,
+    partner_url: String,
     sla: String,
     sla_value: f64,
     open_risks: usize,
@@ -30,9 +34,76 @@ struct Row {
     since_check_in: String,
     since_check_in_value: i64,
     contract_end: String,
+    next_deadline: Option<NextDeadline>,
+    /// For sorting: days from `as_of`, none last.
+    next_deadline_value: i64,
     flags: String,
     critical_flags: usize,
     sparkline: Chart,
+}
+
+#[derive(Debug, Serialize)]
+struct NextDeadline {
+    date: String,
+    what: &'static str,
+    detail: String,
+}
+
+/// One line of the attention list.
+#[derive(Debug, Serialize)]
+struct AttentionRow {
+    engagement: String,
+    severity: &'static str,
+    class: &'static str,
+    sentence: String,
+    /// `datetime` of the `<time>` element: a day or a month.
+    when: String,
+    url: String,
+}
+
+/// Items shown before the rest fold away: every critical one is shown, and
+/// warnings up to this many items in all, so the engagements stay near the
+/// top of a large portfolio.
+const ATTENTION_SHOWN: usize = 20;
+
+/// The attention list, with its counts by severity.
+#[derive(Debug, Serialize)]
+struct AttentionView {
+    items: Vec<AttentionRow>,
+    /// The items folded under "more" (in the page, closed until opened).
+    more: Vec<AttentionRow>,
+    /// "2 critical and 9 warnings".
+    summary: String,
+}
+
+fn attention_view(items: &[AttentionItem]) -> AttentionView {
+    let critical = items
+        .iter()
+        .filter(|i| i.severity == crate::analyse::flags::Severity::Critical)
+        .count();
+    let mut rows: Vec<AttentionRow> = items
+        .iter()
+        .map(|i| AttentionRow {
+            engagement: i.engagement_name.clone(),
+            severity: i.severity.as_str(),
+            class: i.status.as_str(),
+            sentence: i.sentence.clone(),
+            when: match i.when {
+                When::Day(d) => format::date(d),
+                When::Month(m) => m.to_string(),
+            },
+            url: links::engagement_place(&i.engagement, &i.place),
+        })
+        .collect();
+    let more = rows.split_off(rows.len().min(ATTENTION_SHOWN.max(critical)));
+    AttentionView {
+        items: rows,
+        more,
+        summary: format!(
+            "{critical} critical and {}",
+            crate::analyse::words::count(items.len() - critical, "warning")
+        ),
+    }
 }
 
 /// The values each filter offers: only those some row has, in order.
@@ -98,6 +169,7 @@ pub(crate) fn page(input: &Input) -> PageJob {
         .zip(input.analyses)
         .map(|(e, a)| {
             let s = &a.summary;
+            let next = attention::next_deadline(e, a);
             Row {
                 id: e.id.clone(),
                 name: e.record.name.clone(),
@@ -109,6 +181,8 @@ pub(crate) fn page(input: &Input) -> PageJob {
                 health_value: s.health_rounded.unwrap_or(-1),
                 health_class: s.band.as_str(),
                 health_words: band_words(s.band),
+                partner: input.partner_of(&e.id).map(partner_view),
+                partner_url: links::partner_view(&e.id),
                 sla: s
                     .sla_attainment
                     .as_ref()
@@ -121,6 +195,14 @@ pub(crate) fn page(input: &Input) -> PageJob {
                     .map_or("none".into(), |d| format!("{d} days ago")),
                 since_check_in_value: s.days_since_check_in.unwrap_or(i64::MAX),
                 contract_end: s.contract_end.map(format::date).unwrap_or_default(),
+                next_deadline: next.as_ref().map(|d| NextDeadline {
+                    date: format::date(d.date),
+                    what: d.kind.label(),
+                    detail: d.detail.clone(),
+                }),
+                next_deadline_value: next
+                    .as_ref()
+                    .map_or(i64::MAX, |d| (d.date - input.as_of).num_days()),
                 flags: match s.flags {
                     0 => "no flags".to_string(),
                     1 => "1 flag".to_string(),
@@ -134,6 +216,8 @@ pub(crate) fn page(input: &Input) -> PageJob {
     // What needs a reader first: the worst health first, no score last
     // (ties keep the portfolio's order).
     rows.sort_by_key(|r| (r.health_value < 0, r.health_value));
+    let items = attention::portfolio(input.portfolio, input.analyses);
+    context.insert("attention", &attention_view(&items));
     context.insert("filters", &filters(&rows));
     context.insert("rows", &rows);
     let risk_map = super::registers::portfolio_risk_map(input);
@@ -142,5 +226,52 @@ pub(crate) fn page(input: &Input) -> PageJob {
         path,
         template: "index.html",
         context,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::attention::{AttentionKind, Place};
+    use crate::analyse::flags::Severity;
+
+    fn item(severity: Severity, day: u32) -> AttentionItem {
+        AttentionItem {
+            engagement: "acme".into(),
+            engagement_name: "Acme".into(),
+            kind: AttentionKind::GoalOverdue,
+            severity,
+            status: if severity == Severity::Critical {
+                Rag::Red
+            } else {
+                Rag::Amber
+            },
+            sentence: format!("item {day}"),
+            when: When::Day(chrono::NaiveDate::from_ymd_opt(2026, 1, day).unwrap()),
+            place: Place::Goals,
+        }
+    }
+
+    #[test]
+    fn warnings_fold_after_20_items_and_critical_ones_never() {
+        let warnings: Vec<_> = (1..=25).map(|d| item(Severity::Warning, d)).collect();
+        let v = attention_view(&warnings);
+        assert_eq!((v.items.len(), v.more.len()), (20, 5));
+        assert_eq!(v.summary, "0 critical and 25 warnings");
+        assert_eq!(v.more[0].sentence, "item 21");
+        assert_eq!(
+            v.items[0].url, "engagements/acme/index.html#goals",
+            "the place on the engagement's page"
+        );
+        let critical: Vec<_> = (1..=22)
+            .map(|d| item(Severity::Critical, d))
+            .chain([item(Severity::Warning, 1)])
+            .collect();
+        let v = attention_view(&critical);
+        assert_eq!((v.items.len(), v.more.len()), (22, 1));
+        assert_eq!(v.items[21].class, "red");
+        assert_eq!(v.summary, "22 critical and 1 warning");
+        let v = attention_view(&warnings[..20]);
+        assert!(v.more.is_empty());
     }
 }

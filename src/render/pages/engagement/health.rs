@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::flags::Severity;
+use crate::analyse::health::Shown;
 use crate::analyse::rag::Rag;
 use crate::config::HealthBands;
 use crate::render::format;
@@ -34,6 +35,23 @@ pub(super) struct FlagView {
     pub class: &'static str,
     pub title: String,
     pub evidence: String,
+}
+
+/// What the partner's shared build shows for a health figure, beside it in
+/// an internal build (docs/metrics.md, "Partner view").
+#[derive(Debug, Serialize)]
+pub(crate) struct PartnerView {
+    pub score: String,
+    pub class: &'static str,
+    pub band: &'static str,
+}
+
+pub(crate) fn partner_view(shown: Shown) -> PartnerView {
+    PartnerView {
+        score: shown.rounded.map_or("no data".into(), |r| r.to_string()),
+        class: shown.band.as_str(),
+        band: band_words(shown.band),
+    }
 }
 
 /// The words for a health band, shared with the portfolio.

@@ -2,7 +2,7 @@
 //! each built from the analysis by its own function.
 
 mod health;
-pub(crate) use health::band_words;
+pub(crate) use health::{PartnerView, band_words, partner_view};
 mod registers;
 mod relationship;
 pub(crate) mod review;
@@ -31,6 +31,8 @@ struct EngagementView {
     cadence: String,
     capacity: String,
     health: health::HealthView,
+    /// In an internal build, what the partner's shared build shows.
+    partner: Option<PartnerView>,
     flags: Vec<health::FlagView>,
     scorecard: scorecard::ScorecardView,
     workload: relationship::WorkloadView,
@@ -103,6 +105,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             .map(|c| format!("{} h/month", format::grouped(c.hours_per_month)))
             .unwrap_or_else(|| "not set".into()),
         health: health::health_view(a, &thresholds.health),
+        partner: input.partner_of(&e.id).map(partner_view),
         flags: health::flag_views(a),
         scorecard: scorecard::scorecard_view(a, None),
         workload: relationship::workload_view(a),

@@ -111,7 +111,12 @@ pub(crate) fn pages(input: &Input, e: &Engagement, reviews: &[QuarterReview]) ->
         .map(|(i, r)| {
             let previous = i.checked_sub(1).map(|p| link(&reviews[p]));
             let next = reviews.get(i + 1).map(link);
-            page(input, e, r.quarter, &r.analysis, previous, next)
+            let mut job = page(input, e, r.quarter, &r.analysis, previous, next);
+            // The partner's figure goes into the pack's data; drawing it
+            // is left to the pack's layout.
+            job.context
+                .insert("partner", &r.partner.map(super::partner_view));
+            job
         })
         .collect()
 }

@@ -1,0 +1,487 @@
+//! Attention: what needs someone this week, across the portfolio, and each
+//! engagement's next deadline. The portfolio opens on this list, so it is
+//! decided here from the figures the other modules computed (and from the
+//! build's scoped model, so a shared build lists only shared items); the
+//! page only draws it. docs/metrics.md, "Attention", states each rule.
+
+use chrono::{NaiveDate, TimeDelta};
+use serde::Serialize;
+
+use super::EngagementAnalysis;
+use super::actions::ActionItem;
+use super::cadence::{Communication, WINDOW_DAYS};
+use super::contract::NoticeState;
+use super::flags::Severity;
+use super::rag::Rag;
+use super::risk::RiskRating;
+use super::window::{MonthWindow, SERIES_MONTHS, days_between};
+use super::words::{count, goal_status, risk_status};
+use crate::model::{Engagement, Excused, GoalStatus, Month, Portfolio};
+
+/// A notice deadline this many days away or nearer is listed (or farther,
+/// when `thresholds.notice_warning_days` is larger: a flagged deadline is
+/// always listed).
+pub const NOTICE_DAYS: i64 = 90;
+/// A review due this many days away or nearer is listed.
+pub const REVIEW_DUE_DAYS: i64 = 14;
+
+/// What an item is about, in the order items of one severity and date are
+/// listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttentionKind {
+    NoticeDeadline,
+    ChronicFailure,
+    RiskOverdue,
+    ActionsOverdue,
+    GoalOverdue,
+    MissedCheckIns,
+    ReviewOverdue,
+    ReviewDue,
+    ReliefNotAgreed,
+}
+
+/// Where on the engagement's page the item is dealt with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "section", content = "id")]
+pub enum Place {
+    Contract,
+    Sla,
+    Kpi(String),
+    Risks,
+    Actions,
+    Goals,
+    Cadence,
+}
+
+/// The date an item is about: a day, or a month for what is judged by month
+/// (a default, a claimed relief).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "value")]
+pub enum When {
+    Day(NaiveDate),
+    Month(Month),
+}
+
+impl When {
+    /// For ordering: a month sorts on its first day.
+    pub fn sort_date(self) -> NaiveDate {
+        match self {
+            When::Day(d) => d,
+            When::Month(m) => m.first_day(),
+        }
+    }
+}
+
+impl std::fmt::Display for When {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            When::Day(d) => write!(f, "{d}"),
+            When::Month(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttentionItem {
+    /// The engagement's id.
+    pub engagement: String,
+    pub engagement_name: String,
+    pub kind: AttentionKind,
+    pub severity: Severity,
+    /// The colour of `severity`: red for critical, amber for a warning.
+    pub status: Rag,
+    /// A sentence a person would write about the engagement (which the
+    /// page names beside it).
+    pub sentence: String,
+    pub when: When,
+    pub place: Place,
+}
+
+/// Every item of the portfolio: critical first, then by date (the oldest
+/// or nearest first), then by engagement name and kind.
+pub fn portfolio(p: &Portfolio, analyses: &[EngagementAnalysis]) -> Vec<AttentionItem> {
+    let mut items: Vec<AttentionItem> = p
+        .engagements
+        .iter()
+        .zip(analyses)
+        .flat_map(|(e, a)| engagement_items(e, a, p.config.thresholds.notice_warning_days))
+        .collect();
+    items.sort_by(|x, y| {
+        (x.severity, x.when.sort_date(), &x.engagement_name, x.kind).cmp(&(
+            y.severity,
+            y.when.sort_date(),
+            &y.engagement_name,
+            y.kind,
+        ))
+    });
+    items
+}
+
+/// The items of one engagement, in no particular order.
+pub fn engagement_items(
+    e: &Engagement,
+    a: &EngagementAnalysis,
+    notice_warning_days: i64,
+) -> Vec<AttentionItem> {
+    let name = e.record.name.as_str();
+    let mut items = Vec::new();
+    let mut push = |kind, severity, sentence: String, when, place| {
+        items.push(AttentionItem {
+            engagement: e.id.clone(),
+            engagement_name: name.to_string(),
+            kind,
+            severity,
+            status: colour(severity),
+            sentence,
+            when,
+            place,
+        });
+    };
+
+    if let Some((severity, sentence, deadline)) = notice(a, notice_warning_days) {
+        push(
+            AttentionKind::NoticeDeadline,
+            severity,
+            sentence,
+            When::Day(deadline),
+            Place::Contract,
+        );
+    }
+    for c in &a.chronic {
+        let months: Vec<String> = c.defaults.iter().map(Month::to_string).collect();
+        let months = crate::format::and_list(&months);
+        match c.one_more_before {
+            None => push(
+                AttentionKind::ChronicFailure,
+                Severity::Critical,
+                format!(
+                    "Chronic failure of {}: defaults in {months}; the contract's \
+                     termination right applies",
+                    c.name
+                ),
+                When::Month(*c.defaults.last().unwrap_or(&Month::of(a.as_of))),
+                Place::Sla,
+            ),
+            Some(before) => push(
+                AttentionKind::ChronicFailure,
+                Severity::Warning,
+                format!(
+                    "One more default of {} before {before} gives a termination \
+                     right (defaults in {months})",
+                    c.name
+                ),
+                When::Month(before),
+                Place::Sla,
+            ),
+        }
+    }
+    for r in a.risks.items.iter().filter(|r| r.overdue) {
+        let Some(due) = r.due else { continue };
+        push(
+            AttentionKind::RiskOverdue,
+            if r.rating >= RiskRating::High {
+                Severity::Critical
+            } else {
+                Severity::Warning
+            },
+            format!(
+                "Risk mitigation overdue since {due}: {} ({} risk, still {})",
+                r.title,
+                r.rating.label(),
+                risk_status(r.status)
+            ),
+            When::Day(due),
+            Place::Risks,
+        );
+    }
+    if let Some((sentence, due)) = actions(a) {
+        push(
+            AttentionKind::ActionsOverdue,
+            Severity::Warning,
+            sentence,
+            When::Day(due),
+            Place::Actions,
+        );
+    }
+    for g in &a.goals.overdue {
+        let Some(due) = g.due else { continue };
+        push(
+            AttentionKind::GoalOverdue,
+            Severity::Warning,
+            format!(
+                "Goal overdue since {due}: {} ({})",
+                g.title,
+                goal_status(g.status)
+            ),
+            When::Day(due),
+            Place::Goals,
+        );
+    }
+    if let Some((severity, sentence, when)) = missed_check_ins(&a.communication) {
+        push(
+            AttentionKind::MissedCheckIns,
+            severity,
+            sentence,
+            When::Day(when),
+            Place::Cadence,
+        );
+    }
+    if let Some((kind, sentence, due)) = review(&a.communication, a.as_of) {
+        push(
+            kind,
+            Severity::Warning,
+            sentence,
+            When::Day(due),
+            Place::Cadence,
+        );
+    }
+    for (month, x) in unagreed_relief(e, a.as_of) {
+        let kpi = e.kpi(&x.kpi).map_or(x.kpi.as_str(), |k| k.name.as_str());
+        push(
+            AttentionKind::ReliefNotAgreed,
+            Severity::Warning,
+            format!(
+                "Relief claimed for {kpi} in {month}, not agreed: {}",
+                x.reason
+            ),
+            When::Month(month),
+            Place::Kpi(x.kpi.clone()),
+        );
+    }
+    items
+}
+
+/// Critical is red, a warning amber: the site's colour language.
+fn colour(severity: Severity) -> Rag {
+    match severity {
+        Severity::Critical => Rag::Red,
+        Severity::Warning | Severity::Info => Rag::Amber,
+    }
+}
+
+/// Each excuse claimed and not agreed (`agreed: false`) in a month of the
+/// chart series (the last 12 months and the month in progress): the same
+/// claims the `relief-not-agreed` flags name.
+pub fn unagreed_relief(
+    e: &Engagement,
+    as_of: NaiveDate,
+) -> impl Iterator<Item = (Month, &Excused)> {
+    let months = MonthWindow {
+        first: Month::of(as_of).plus(-(SERIES_MONTHS as i32)),
+        last: Month::of(as_of),
+    };
+    e.periods
+        .iter()
+        .filter(move |p| months.contains(p.period))
+        .flat_map(|p| p.excused.iter().map(move |x| (p.period, x)))
+        .filter(|(_, x)| !x.agreed)
+}
+
+/// A notice deadline passed while the contract runs (critical), or within
+/// `NOTICE_DAYS` (or the flag's threshold, if larger) from `as_of` on.
+fn notice(
+    a: &EngagementAnalysis,
+    notice_warning_days: i64,
+) -> Option<(Severity, String, NaiveDate)> {
+    let c = a.contract.as_ref()?;
+    let (deadline, days) = c.notice_deadline.zip(c.days_to_deadline)?;
+    match c.notice {
+        NoticeState::Past => Some((
+            Severity::Critical,
+            format!(
+                "Notice deadline passed {} ago, on {deadline}; the contract ends {}",
+                count(days.unsigned_abs() as usize, "day"),
+                c.end
+            ),
+            deadline,
+        )),
+        NoticeState::Near | NoticeState::Clear if days <= NOTICE_DAYS.max(notice_warning_days) => {
+            let when = if days == 0 {
+                format!("is today, {deadline}")
+            } else {
+                format!("in {}, on {deadline}", count(days as usize, "day"))
+            };
+            Some((
+                Severity::Warning,
+                format!("Notice deadline {when}"),
+                deadline,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// One item for all overdue actions of an engagement, naming the oldest.
+fn actions(a: &EngagementAnalysis) -> Option<(String, NaiveDate)> {
+    let overdue: Vec<&ActionItem> = a.actions.overdue_items().collect();
+    let oldest = overdue.iter().min_by_key(|i| i.due)?;
+    let due = oldest.due?;
+    let sentence = match overdue.len() {
+        1 => format!("Action overdue since {due}: {}", action_words(oldest)),
+        n => format!(
+            "{n} actions overdue, the oldest since {due}: {}",
+            action_words(oldest)
+        ),
+    };
+    Some((sentence, due))
+}
+
+/// The action's text without its "(due …)", which the sentence says.
+fn action_words(i: &ActionItem) -> String {
+    let text = match i.due {
+        Some(due) => i.text.replace(&format!(" (due {due})"), ""),
+        None => i.text.clone(),
+    };
+    text.trim().to_string()
+}
+
+/// Fewer check-ins held than expected in the last 90 days: the rule of the
+/// `missing-check-ins` flag (docs/metrics.md, "Flags"). Critical when none
+/// was held. Dated by the last check-in (the start of the 90 days without one).
+fn missed_check_ins(c: &Communication) -> Option<(Severity, String, NaiveDate)> {
+    let expected = c.expected.filter(|x| c.held < *x)?;
+    let last = match c.last_check_in {
+        Some(d) => format!("the last on {d}"),
+        None => "none yet".to_string(),
+    };
+    let sentence = format!(
+        "Check-ins missed: {} of {expected} expected held in the last {WINDOW_DAYS} \
+         days, {last}",
+        c.held
+    );
+    let severity = if c.held == 0 {
+        Severity::Critical
+    } else {
+        Severity::Warning
+    };
+    Some((
+        severity,
+        sentence,
+        c.last_check_in.unwrap_or(c.window.first),
+    ))
+}
+
+/// The day the next review is due: the last review (or `start`) plus the
+/// review interval. Overdue after that day (docs/metrics.md, "Communication
+/// cadence"); `None` without `cadence.review`.
+pub fn review_due(c: &Communication, as_of: NaiveDate) -> Option<NaiveDate> {
+    let interval = c.review?.interval_days();
+    let since = c.days_since_review?;
+    as_of.checked_add_signed(TimeDelta::try_days(interval - since)?)
+}
+
+/// A review overdue, or due within `REVIEW_DUE_DAYS`.
+fn review(c: &Communication, as_of: NaiveDate) -> Option<(AttentionKind, String, NaiveDate)> {
+    let due = review_due(c, as_of)?;
+    let days = days_between(as_of, due);
+    let last = match c.last_review {
+        Some(d) => format!("the last on {d}"),
+        None => "none since the start".to_string(),
+    };
+    let every = c.review.map_or(0, |r| r.interval_days());
+    if c.review_overdue {
+        Some((
+            AttentionKind::ReviewOverdue,
+            format!("Review overdue since {due}: {last}, every {every} days agreed"),
+            due,
+        ))
+    } else if (0..=REVIEW_DUE_DAYS).contains(&days) {
+        let when = if days == 0 {
+            format!("today, {due}")
+        } else {
+            format!("in {}, on {due}", count(days as usize, "day"))
+        };
+        Some((
+            AttentionKind::ReviewDue,
+            format!("Review due {when} ({last})"),
+            due,
+        ))
+    } else {
+        None
+    }
+}
+
+/// What a next deadline is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeadlineKind {
+    NoticeDeadline,
+    ReviewDue,
+    ActionDue,
+    RiskDue,
+    GoalDue,
+    Milestone,
+}
+
+impl DeadlineKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DeadlineKind::NoticeDeadline => "notice deadline",
+            DeadlineKind::ReviewDue => "review due",
+            DeadlineKind::ActionDue => "action due",
+            DeadlineKind::RiskDue => "risk mitigation due",
+            DeadlineKind::GoalDue => "goal due",
+            DeadlineKind::Milestone => "milestone",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Deadline {
+    pub date: NaiveDate,
+    pub kind: DeadlineKind,
+    /// The action's owner (else its text), the risk's, goal's or
+    /// milestone's title; empty for a notice deadline or a review.
+    pub detail: String,
+}
+
+/// The earliest dated thing on or after `as_of` (a due date on `as_of` is
+/// not overdue yet): the notice deadline of a running contract, the next
+/// review, an open action's, an open risk's or an unfinished goal's due
+/// date, a milestone. On the same day, in the order of `DeadlineKind`.
+pub fn next_deadline(e: &Engagement, a: &EngagementAnalysis) -> Option<Deadline> {
+    let as_of = a.as_of;
+    let mut all: Vec<Deadline> = Vec::new();
+    let mut add = |date: Option<NaiveDate>, kind, detail: &str| {
+        if let Some(date) = date.filter(|d| *d >= as_of) {
+            all.push(Deadline {
+                date,
+                kind,
+                detail: detail.to_string(),
+            });
+        }
+    };
+    if let Some(c) = a
+        .contract
+        .as_ref()
+        .filter(|c| c.notice != NoticeState::Ended)
+    {
+        add(c.notice_deadline, DeadlineKind::NoticeDeadline, "");
+    }
+    add(
+        review_due(&a.communication, as_of),
+        DeadlineKind::ReviewDue,
+        "",
+    );
+    for i in a.actions.items.iter().filter(|i| !i.done) {
+        // Its owner says who to ask; the text is on the engagement's page.
+        let who = i.owner.clone().unwrap_or_else(|| action_words(i));
+        add(i.due, DeadlineKind::ActionDue, &who);
+    }
+    for r in a.risks.items.iter().filter(|r| r.is_open()) {
+        add(r.due, DeadlineKind::RiskDue, &r.title);
+    }
+    for g in &e.record.goals {
+        if !matches!(g.status, GoalStatus::Done | GoalStatus::Dropped) {
+            add(g.due, DeadlineKind::GoalDue, &g.title);
+        }
+    }
+    for m in &e.record.milestones {
+        add(Some(m.date), DeadlineKind::Milestone, &m.title);
+    }
+    all.into_iter().min_by_key(|d| (d.date, d.kind))
+}
+
+#[cfg(test)]
+mod tests;
