@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{format, labels, links};
 use crate::analyse::actions::{ActionItem, ActionState};
 use crate::analyse::rag::Rag;
-use crate::analyse::risk::{RiskItem, RiskRating};
+use crate::analyse::risk::RiskItem;
 
 #[derive(Debug, Serialize)]
 pub struct ActionRow {
@@ -71,11 +71,6 @@ pub struct RiskRow {
 }
 
 pub fn risk_row(engagement_id: &str, engagement_name: &str, r: &RiskItem) -> RiskRow {
-    let class = match r.rating {
-        RiskRating::Low => Rag::Green,
-        RiskRating::Medium => Rag::Amber,
-        RiskRating::High | RiskRating::Critical => Rag::Red,
-    };
     RiskRow {
         id: r.id.clone(),
         title: r.title.clone(),
@@ -85,7 +80,7 @@ pub fn risk_row(engagement_id: &str, engagement_name: &str, r: &RiskItem) -> Ris
         impact: r.impact,
         score: r.score,
         rating: r.rating.label(),
-        rating_class: class.as_str(),
+        rating_class: r.rating.colour(),
         mitigation: r.mitigation.clone().unwrap_or_default(),
         due: r.due.map(format::date).unwrap_or_else(|| "—".into()),
         overdue: r.overdue,

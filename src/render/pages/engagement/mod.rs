@@ -31,7 +31,7 @@ struct EngagementView {
     cadence: String,
     capacity: String,
     health: health::HealthView,
-    flags: Vec<health::FlagView>,
+    flags: health::FlagGroups,
     scorecard: scorecard::ScorecardView,
     workload: relationship::WorkloadView,
     cadence_section: relationship::CadenceView,
@@ -60,7 +60,8 @@ struct ContractView {
     end: String,
     days_to_end: i64,
     notice_deadline: String,
-    notice: &'static str,
+    /// "in 101 days", "passed 13 days ago", "contract ended".
+    notice: String,
     notice_class: &'static str,
     fee: String,
 }
@@ -103,7 +104,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             .map(|c| format!("{} h/month", format::grouped(c.hours_per_month)))
             .unwrap_or_else(|| "not set".into()),
         health: health::health_view(a, &thresholds.health),
-        flags: health::flag_views(a),
+        flags: health::flag_groups(a),
         scorecard: scorecard::scorecard_view(a, None),
         workload: relationship::workload_view(a),
         cadence_section: relationship::cadence_view(a),
@@ -136,13 +137,6 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
 fn contract_view(e: &Engagement, a: &EngagementAnalysis) -> Option<ContractView> {
     let status = a.contract.as_ref()?;
     let c = e.record.contract.as_ref()?;
-    use crate::analyse::contract::NoticeState;
-    let class = match status.notice {
-        NoticeState::Past => "red",
-        NoticeState::Near => "amber",
-        NoticeState::Ended => "grey",
-        _ => "green",
-    };
     Some(ContractView {
         end: format::date(status.end),
         days_to_end: status.days_to_end,
@@ -150,8 +144,8 @@ fn contract_view(e: &Engagement, a: &EngagementAnalysis) -> Option<ContractView>
             .notice_deadline
             .map(format::date)
             .unwrap_or_else(|| "—".into()),
-        notice: status.notice.label(),
-        notice_class: class,
+        notice: status.notice_words(),
+        notice_class: status.notice_colour().as_str(),
         fee: match c.monthly_fee {
             Some(fee) => format!(
                 "{} a month",
