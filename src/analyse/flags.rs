@@ -179,8 +179,9 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow, parties: &Parties) -> Option
             crate::format::month_list(&defaults)
         };
         evidence.push_str(&format!(
-            " It was below the minimum service level of {} in {when}: a default.",
-            with_unit(k.minimum, &k.unit)
+            " It fell below the minimum service level of {} in {when} ({}).",
+            with_unit(k.minimum, &k.unit),
+            if defaults.len() == 1 { "a default" } else { "defaults" }
         ));
     }
     evidence.push_str(&format!(
@@ -453,6 +454,12 @@ fn cadence(a: &EngagementAnalysis) -> Vec<Flag> {
     }
     if let Some(expected) = c.expected.filter(|x| c.held < *x) {
         let held = super::cadence::held_wording(c.held, expected);
+        // Said as the shortfall it is: "Only 6 of the 12 ...".
+        let held = if c.held > 0 && expected > 1 {
+            format!("Only {held}")
+        } else {
+            held
+        };
         let last = c.last_check_in.map_or(
             "No check-in has been held yet.".to_string(),
             |d| format!("The last was on {}.", crate::format::long_date(d)),
@@ -497,7 +504,7 @@ fn feedback(a: &EngagementAnalysis, parties: &Parties) -> Option<Flag> {
 fn perception(a: &EngagementAnalysis, parties: &Parties) -> Option<Flag> {
     let t = &a.trust;
     let month = t.month?;
-    let gaps = t.gap_sentence(parties)?;
+    let gaps = t.gaps_wording(parties)?;
     let names: Vec<String> = t.flagged().map(|d| d.dimension.clone()).collect();
     Some(flag(
         FlagKind::PerceptionGap,
@@ -506,9 +513,8 @@ fn perception(a: &EngagementAnalysis, parties: &Parties) -> Option<Flag> {
             crate::format::and_list(&names)
         ),
         format!(
-            "In the survey of {}, {}",
-            crate::format::month(month),
-            gaps.replacen("The sides'", "the sides'", 1)
+            "In the survey of {}, the two sides' answers differ by {gaps}.",
+            crate::format::month(month)
         ),
     ))
 }

@@ -154,13 +154,16 @@ impl Trust {
                     .to_string(),
             ),
         }
-        reasons.extend(self.gap_sentence(parties));
+        reasons.extend(
+            self.gaps_wording(parties)
+                .map(|gaps| format!("They differ by {gaps}.")),
+        );
         reasons
     }
 
-    /// "The sides' answers differ by 1 point or more on trust (Brightline
-    /// Energy 2, Fenwick Contact Solutions 4) and goals (2 and 4)."
-    pub fn gap_sentence(&self, parties: &Parties) -> Option<String> {
+    /// "1 point or more on trust (Brightline Energy 2, Fenwick Contact
+    /// Solutions 4) and goals (2 and 4)": the flagged gaps, client first.
+    pub fn gaps_wording(&self, parties: &Parties) -> Option<String> {
         let gaps: Vec<String> = self
             .flagged()
             .enumerate()
@@ -180,7 +183,7 @@ impl Trust {
             return None;
         }
         Some(format!(
-            "The sides' answers differ by {} or more on {}.",
+            "{} or more on {}",
             points(self.gap_limit),
             crate::format::and_list(&gaps)
         ))
@@ -244,8 +247,8 @@ mod tests {
         );
         assert_eq!(
             r[2],
-            "The sides' answers differ by 1 point or more on trust (Acme Corp 4, BPSource 2) \
-             and collaboration (4 and 5)."
+            "They differ by 1 point or more on trust (Acme Corp 4, BPSource 2) and \
+             collaboration (4 and 5)."
         );
         assert_eq!(t.flagged().count(), 2);
     }
