@@ -159,7 +159,7 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow, parties: &Parties) -> Option
         .collect();
     let months: Vec<Month> = misses.iter().map(|b| b.month).collect();
     let mut evidence = format!(
-        "{} against a target of {}.",
+        "{}, against a target of {}",
         crate::format::capitalise(&crate::format::in_months(&values)),
         with_unit(k.target, &k.unit)
     );
@@ -173,27 +173,29 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow, parties: &Parties) -> Option
         })
         .collect();
     if !defaults.is_empty() {
-        let when = if defaults.len() == months.len() && months.len() > 1 {
-            "every one of these months".to_string()
-        } else {
-            crate::format::month_list(&defaults)
+        // The year was just named with the values: said once is enough.
+        let year = format!(" {}", months[months.len() - 1].year);
+        let listed = crate::format::month_list(&defaults);
+        let listed = listed.strip_suffix(year.as_str()).unwrap_or(&listed);
+        let when = match (defaults.len(), months.len()) {
+            (1, 1) => " (a default)".to_string(),
+            (d, m) if d == m => " every month (defaults)".to_string(),
+            (1, _) => format!(" in {listed} (a default)"),
+            _ => format!(" in {listed} (defaults)"),
         };
         evidence.push_str(&format!(
-            " It fell below the minimum service level of {} in {when} ({}).",
-            with_unit(k.minimum, &k.unit),
-            if defaults.len() == 1 { "a default" } else { "defaults" }
+            "; below the {} minimum{when}",
+            with_unit(k.minimum, &k.unit)
         ));
     }
-    evidence.push_str(&format!(
-        " The service level is owed by {}.",
-        parties.name(k.owner)
-    ));
+    evidence.push('.');
     Some(Flag {
         subject: Some(k.id.clone()),
         ..flag(
             FlagKind::SlaBreach,
             format!(
-                "SLA breached: {} missed its target in {}",
+                "{} breached the SLA on {} in {}",
+                parties.name(k.owner),
                 k.name,
                 crate::format::month_list(&months)
             ),
@@ -303,17 +305,15 @@ fn chronic(a: &EngagementAnalysis) -> Vec<Flag> {
                 None => (
                     format!("Chronic failure: {} has defaulted too often", c.name),
                     format!(
-                        "{} defaulted in {months}, so the contract's termination right for \
-                         chronic failure applies.",
-                        c.name
+                        "It defaulted in {months}, so the contract's termination right for \
+                         chronic failure applies."
                     ),
                 ),
                 Some(before) => (
                     format!("{} is one default away from chronic failure", c.name),
                     format!(
-                        "{} defaulted in {months}; one more default before {} gives the \
+                        "It defaulted in {months}; one more default before {} gives the \
                          contract's termination right for chronic failure.",
-                        c.name,
                         crate::format::month(before)
                     ),
                 ),

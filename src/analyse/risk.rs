@@ -154,22 +154,36 @@ impl RiskRegister {
             }
             _ => format!("{exposure}; the score would reach 0 at {zero}."),
         }];
-        for rating in [RiskRating::Critical, RiskRating::High] {
-            let named: Vec<String> = self
-                .items
-                .iter()
-                .filter(|r| r.is_open() && r.rating == rating)
-                .map(|r| format!("{} ({} × {})", r.title, r.likelihood, r.impact))
-                .collect();
-            match named.as_slice() {
-                [] => {}
-                [one] => reasons.push(format!("The {} risk is {one}.", rating.label())),
-                many => reasons.push(format!(
-                    "The {} risks are {}.",
-                    rating.label(),
-                    crate::format::and_list(many)
-                )),
-            }
+        // The critical risks by name; the high ones counted (the register
+        // below names them), so the reason stays a line or two.
+        let critical: Vec<String> = self
+            .items
+            .iter()
+            .filter(|r| r.is_open() && r.rating == RiskRating::Critical)
+            .map(|r| format!("{} ({} × {})", r.title, r.likelihood, r.impact))
+            .collect();
+        let high = self
+            .items
+            .iter()
+            .filter(|r| r.is_open() && r.rating == RiskRating::High)
+            .count();
+        let high = match high {
+            0 => None,
+            1 => Some("1 is rated high".to_string()),
+            n => Some(format!("{n} are rated high")),
+        };
+        match (critical.as_slice(), high) {
+            ([], None) => {}
+            ([], Some(high)) => reasons.push(format!("Of them, {high}.")),
+            ([one], high) => reasons.push(format!(
+                "The critical one is {one}{}.",
+                high.map_or(String::new(), |h| format!("; {h}"))
+            )),
+            (many, high) => reasons.push(format!(
+                "The critical ones are {}{}.",
+                crate::format::and_list(many),
+                high.map_or(String::new(), |h| format!("; {h}"))
+            )),
         }
         reasons
     }
@@ -235,7 +249,7 @@ mod tests {
             vec![
                 "Risk exposure is 28 (likelihood × impact summed over 3 open risks); the score \
                  would reach 0 at 50.",
-                "The high risks are a (3 × 4) and d (3 × 4)."
+                "Of them, 2 are rated high."
             ]
         );
     }
@@ -258,7 +272,7 @@ mod tests {
             vec![
                 "Risk exposure is 51 (likelihood × impact summed over 3 open risks), above the 50 \
                  at which the score reaches 0.",
-                "The critical risks are a (5 × 5) and b (5 × 5)."
+                "The critical ones are a (5 × 5) and b (5 × 5)."
             ]
         );
     }

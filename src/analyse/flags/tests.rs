@@ -119,9 +119,8 @@ fn every_problem_is_flagged_most_severe_first_in_plain_words() {
     assert_eq!(
         words(SlaBreach),
         (
-            "SLA breached: Accuracy missed its target in September and October 2026",
-            "99% in September and 80% in October 2026 against a target of 99.5%. The service \
-             level is owed by BPSource."
+            "BPSource breached the SLA on Accuracy in September and October 2026",
+            "99% in September and 80% in October 2026, against a target of 99.5%."
         )
     );
     assert_eq!(
@@ -318,7 +317,7 @@ fn a_narrow_sla_miss_is_a_critical_breach_and_old_breaches_are_not_flagged() {
     assert_eq!(sla[0].severity, Severity::Critical);
     assert_eq!(
         sla[0].evidence,
-        "95 in October 2026 against a target of 100. The service level is owed by BPSource."
+        "95 in October 2026, against a target of 100."
     );
 }
 
@@ -432,8 +431,8 @@ fn chronic_failure_and_one_default_short_of_it_are_critical() {
         (warning.title.as_str(), warning.evidence.as_str()),
         (
             "Service level is one default away from chronic failure",
-            "Service level defaulted in July and September 2026; one more default before \
-             January 2027 gives the contract's termination right for chronic failure."
+            "It defaulted in July and September 2026; one more default before January 2027 \
+             gives the contract's termination right for chronic failure."
         )
     );
     set_kpi(&mut e, "2026-10", "sl", Some(70.0));
@@ -446,8 +445,8 @@ fn chronic_failure_and_one_default_short_of_it_are_critical() {
         (critical.title.as_str(), critical.evidence.as_str()),
         (
             "Chronic failure: Service level has defaulted too often",
-            "Service level defaulted in July, September and October 2026, so the contract's \
-             termination right for chronic failure applies."
+            "It defaulted in July, September and October 2026, so the contract's termination \
+             right for chronic failure applies."
         )
     );
     let breach = flags_of_at(&e, as_of)
@@ -456,9 +455,8 @@ fn chronic_failure_and_one_default_short_of_it_are_critical() {
         .expect("a breach");
     assert_eq!(
         breach.evidence,
-        "70 in September and 70 in October 2026 against a target of 80. It fell below the \
-         minimum service level of 75 in every one of these months (defaults). The service \
-         level is owed by BPSource."
+        "70 in September and 70 in October 2026, against a target of 80; below the 75 minimum \
+         every month (defaults)."
     );
     let credits = flags_of_at(&e, as_of)
         .into_iter()
@@ -500,7 +498,6 @@ fn a_breach_judged_against_an_earlier_target_names_it() {
         .unwrap();
     assert_eq!(
         sla.evidence,
-        "95 (against 100) in September and 85 in October 2026 against a target of 90. The \
-         service level is owed by BPSource."
+        "95 (against 100) in September and 85 in October 2026, against a target of 90."
     );
 }
