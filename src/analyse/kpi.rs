@@ -664,10 +664,15 @@ impl Performance {
         let total = judged.len();
         Some(match missed.len() {
             0 if total == 1 => format!("The SLA KPI met its target in {month}."),
+            0 if total == 2 => format!("Both SLA KPIs met their target in {month}."),
             0 => format!("All {total} SLA KPIs met their target in {month}."),
             1 if total == 1 => format!(
                 "The SLA KPI missed its target in {month}: {}.",
                 missed[0]
+            ),
+            2 if total == 2 => format!(
+                "Both SLA KPIs missed their target in {month}: {}.",
+                crate::format::and_list(&missed)
             ),
             m if m == total => format!(
                 "All {total} SLA KPIs missed their target in {month}: {}.",
