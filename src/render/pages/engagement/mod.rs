@@ -11,6 +11,7 @@ mod scorecard;
 use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
+use crate::analyse::words;
 use crate::chart::Chart;
 use crate::model::Engagement;
 use crate::render::view::base_context;
@@ -30,6 +31,12 @@ struct EngagementView {
     contract: Option<ContractView>,
     cadence: String,
     capacity: String,
+    /// The scorecard's words with the parties' names: "Fenwick Contact
+    /// Solutions' KPIs", "Brightline Energy's obligations to Fenwick …",
+    /// and its window as "August to October 2026".
+    provider_kpis: String,
+    client_obligations: String,
+    score_window: String,
     health: health::HealthView,
     flags: health::FlagGroups,
     scorecard: scorecard::ScorecardView,
@@ -103,6 +110,16 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             .as_ref()
             .map(|c| format!("{} h/month", format::grouped(c.hours_per_month)))
             .unwrap_or_else(|| "not set".into()),
+        provider_kpis: format!("{} KPIs", words::possessive(&r.provider.name)),
+        client_obligations: format!(
+            "{} obligations to {}",
+            words::possessive(&r.client.name),
+            r.provider.name
+        ),
+        score_window: format::month_span(
+            a.performance.score_window.first,
+            a.performance.score_window.last,
+        ),
         health: health::health_view(a, &thresholds.health),
         flags: health::flag_groups(a),
         scorecard: scorecard::scorecard_view(a, None),
