@@ -139,12 +139,14 @@ impl Workload {
             pct(self.limit)
         )];
         if self.unagreed_expectations > 0 {
+            let n = self.unagreed_expectations;
             reasons.push(format!(
-                "{} not agreed between {} and {} (−{} each).",
-                capitalise(&count_is(self.unagreed_expectations, "expectation")),
+                "{} not agreed between {} and {} (−{}{}).",
+                capitalise(&count_is(n, "expectation")),
                 parties.client,
                 parties.provider,
-                UNAGREED_PENALTY
+                UNAGREED_PENALTY,
+                if n == 1 { "" } else { " each" }
             ));
         }
         reasons

@@ -123,7 +123,12 @@ module.exports = async (ctx) => {
     // The health breakdown says why in sentences with the parties' names.
     const why = await page.$$eval("#health tr.why", (rows) => rows.map((r) => r.textContent.trim()));
     assert(why.some((t) => t.includes("Fenwick Contact Solutions gave no feedback in the last 6 months")), `feedback reason: ${why.join(" | ")}`);
-    assert(why.some((t) => t.startsWith("Risk exposure is 54") && t.includes("above the 50 at which the score reaches 0")), `risk reason: ${why.join(" | ")}`);
+    // The risk reason states the exposure the register shows, against the 50 at which the score is 0.
+    const exposure = Number((await page.$eval("#risks p", (p) => p.textContent)).match(/exposure (\d+)/)[1]);
+    const risk = why.find((t) => t.startsWith("Risk exposure is")) || "";
+    assert(risk.startsWith(`Risk exposure is ${exposure} `) &&
+      risk.includes(exposure > 50 ? "above the 50 at which the score reaches 0" : "the score would reach 0 at 50"),
+      `risk reason for exposure ${exposure}: ${risk}`);
     assert(why.every((t) => /^[A-Z0-9]/.test(t) && /\.$/.test(t)), `a reason is not a sentence: ${why.join(" | ")}`);
     // Opening a one-line flag shows its details, without script.
     const first = page.locator("#flags .flag-lines details").first();
