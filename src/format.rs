@@ -90,7 +90,12 @@ pub fn month(m: Month) -> String {
 
 /// A date as a sentence writes it: `4 March 2027`.
 pub fn long_date(d: NaiveDate) -> String {
-    format!("{} {} {}", d.day(), MONTH_NAMES[d.month0() as usize], d.year())
+    format!(
+        "{} {} {}",
+        d.day(),
+        MONTH_NAMES[d.month0() as usize],
+        d.year()
+    )
 }
 
 /// `August to October 2026`, `December 2025 to February 2026`, or one
@@ -195,8 +200,14 @@ mod tests {
     fn months_and_dates_read_as_a_person_writes_them() {
         let m = |s: &str| s.parse::<Month>().unwrap();
         assert_eq!(month(m("2026-08")), "August 2026");
-        assert_eq!(long_date(NaiveDate::from_ymd_opt(2027, 3, 4).unwrap()), "4 March 2027");
-        assert_eq!(month_span(m("2026-08"), m("2026-10")), "August to October 2026");
+        assert_eq!(
+            long_date(NaiveDate::from_ymd_opt(2027, 3, 4).unwrap()),
+            "4 March 2027"
+        );
+        assert_eq!(
+            month_span(m("2026-08"), m("2026-10")),
+            "August to October 2026"
+        );
         assert_eq!(
             month_span(m("2025-12"), m("2026-02")),
             "December 2025 to February 2026"

@@ -337,7 +337,8 @@ fn the_example_shows_excused_relief_chronic_default_and_low_volume_months() {
     // One default short of chronic failure, with the month: critical, open.
     let critical = &flags[..flags.find("flag-lines").unwrap_or(flags.len())];
     assert!(
-        critical.contains("Calls answered within 20 seconds is one default away from chronic failure"),
+        critical
+            .contains("Calls answered within 20 seconds is one default away from chronic failure"),
         "{flags}"
     );
     assert!(critical.contains(

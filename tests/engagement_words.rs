@@ -51,7 +51,10 @@ fn the_health_breakdown_says_why_in_sentences_with_the_parties_names() {
         "Risk exposure is 54 (likelihood × impact summed over 4 open risks), above the 50 at \
          which the score reaches 0.",
     ] {
-        assert!(health.contains(sentence), "missing {sentence:?} in\n{health}");
+        assert!(
+            health.contains(sentence),
+            "missing {sentence:?} in\n{health}"
+        );
     }
     for machine in ["green, 0 amber", "exposure 54 of 50", "2026-08..2026-10"] {
         assert!(!health.contains(machine), "{machine:?} in\n{health}");
@@ -64,7 +67,10 @@ fn breaches_and_defaults_are_critical_and_open_the_rest_one_line_each() {
     let flags = section(&page, "flags");
     let split = flags.find("class=\"flag-lines\"").expect("the other flags");
     let (critical, others) = (text(&flags[..split]), &flags[split..]);
-    assert!(!flags[..split].contains("<details"), "critical flags are open");
+    assert!(
+        !flags[..split].contains("<details"),
+        "critical flags are open"
+    );
     for sentence in [
         "Fenwick Contact Solutions breached the SLA on Calls answered within 20 seconds in \
          August, September and October 2026",
@@ -77,7 +83,10 @@ fn breaches_and_defaults_are_critical_and_open_the_rest_one_line_each() {
         "Calls answered within 20 seconds is one default away from chronic failure",
         "Critical risk: Agent attrition above 7% a month at Newport",
     ] {
-        assert!(critical.contains(sentence), "missing {sentence:?} in\n{critical}");
+        assert!(
+            critical.contains(sentence),
+            "missing {sentence:?} in\n{critical}"
+        );
     }
     // Nine others, each a closed <details> whose summary is its one line.
     let lines: Vec<&str> = others.split("<li ").skip(1).collect();
@@ -94,7 +103,10 @@ fn breaches_and_defaults_are_critical_and_open_the_rest_one_line_each() {
         "Feedback is one-sided: Fenwick Contact Solutions gave none in the last 6 months",
         "Only 6 of the 12 check-ins expected in the last 90 days were held",
     ] {
-        assert!(others.contains(sentence), "missing {sentence:?} in\n{others}");
+        assert!(
+            others.contains(sentence),
+            "missing {sentence:?} in\n{others}"
+        );
     }
     assert!(page.contains("<a href=\"#flags\">Flags (14)</a>"));
 }

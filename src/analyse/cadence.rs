@@ -214,7 +214,9 @@ pub fn held_wording(held: usize, expected: usize) -> String {
         (0, 1) => format!("The one check-in expected in the last {days} days was not held."),
         (0, e) => format!("None of the {e} check-ins expected in the last {days} days was held."),
         (1, 1) => format!("The one check-in expected in the last {days} days was held."),
-        (h, e) if h == e => format!("All {e} check-ins expected in the last {days} days were held."),
+        (h, e) if h == e => {
+            format!("All {e} check-ins expected in the last {days} days were held.")
+        }
         (h, e) if h >= e => {
             format!("{h} check-ins were held in the last {days} days, against {e} expected.")
         }

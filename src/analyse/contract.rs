@@ -180,7 +180,10 @@ mod tests {
         assert_eq!(at("2026-09-02"), (Rag::Amber, "in 61 days".to_string()));
         assert_eq!(at("2026-09-03"), (Rag::Red, "in 60 days".to_string()));
         assert_eq!(at("2026-11-02"), (Rag::Red, "due today".to_string()));
-        assert_eq!(at("2026-11-15"), (Rag::Red, "passed 13 days ago".to_string()));
+        assert_eq!(
+            at("2026-11-15"),
+            (Rag::Red, "passed 13 days ago".to_string())
+        );
         assert_eq!(at("2027-02-01"), (Rag::Grey, "contract ended".to_string()));
         let e = with_contract(Some("2027-01-31"), None);
         let c = state(&e, "2026-06-01");

@@ -318,7 +318,9 @@ mod tests {
         );
         assert_eq!(
             none.reasons(&parties()),
-            vec!["Neither Acme Corp nor BPSource gave feedback in the last 6 months (May to October 2026)."]
+            vec![
+                "Neither Acme Corp nor BPSource gave feedback in the last 6 months (May to October 2026)."
+            ]
         );
     }
 }

@@ -255,10 +255,7 @@ fn service_credits(a: &EngagementAnalysis) -> Option<Flag> {
             "Service credits of {}% of the monthly fee{amount} are due for the last 12 months",
             num(c.total_pct)
         ),
-        format!(
-            "For the breaches of {}.",
-            crate::format::in_months(&months)
-        ),
+        format!("For the breaches of {}.", crate::format::in_months(&months)),
     ))
 }
 
@@ -460,10 +457,11 @@ fn cadence(a: &EngagementAnalysis) -> Vec<Flag> {
         } else {
             held
         };
-        let last = c.last_check_in.map_or(
-            "No check-in has been held yet.".to_string(),
-            |d| format!("The last was on {}.", crate::format::long_date(d)),
-        );
+        let last = c
+            .last_check_in
+            .map_or("No check-in has been held yet.".to_string(), |d| {
+                format!("The last was on {}.", crate::format::long_date(d))
+            });
         flags.push(flag(
             FlagKind::MissingCheckIns,
             held.trim_end_matches('.').to_string(),

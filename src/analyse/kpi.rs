@@ -607,7 +607,9 @@ impl Performance {
                     parts.push(format!("{g} met the target"));
                 }
                 if a > 0 {
-                    parts.push(format!("{a} missed it within the warning margin (half marks)"));
+                    parts.push(format!(
+                        "{a} missed it within the warning margin (half marks)"
+                    ));
                 }
                 if r > 0 {
                     parts.push(format!("{r} missed it"));
@@ -666,10 +668,7 @@ impl Performance {
             0 if total == 1 => format!("The SLA KPI met its target in {month}."),
             0 if total == 2 => format!("Both SLA KPIs met their target in {month}."),
             0 => format!("All {total} SLA KPIs met their target in {month}."),
-            1 if total == 1 => format!(
-                "The SLA KPI missed its target in {month}: {}.",
-                missed[0]
-            ),
+            1 if total == 1 => format!("The SLA KPI missed its target in {month}: {}.", missed[0]),
             2 if total == 2 => format!(
                 "Both SLA KPIs missed their target in {month}: {}.",
                 crate::format::and_list(&missed)

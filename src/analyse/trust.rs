@@ -144,7 +144,7 @@ impl Trust {
             num(answer)
         )];
         match self.mean_abs_gap {
-            Some(gap) if gap == 0.0 => reasons.push(
+            Some(0.0) => reasons.push(
                 "The two sides gave the same answer to every question both answered.".to_string(),
             ),
             Some(gap) => reasons.push(format!(

@@ -149,7 +149,10 @@ mod tests {
         assert_eq!(count(1, "risk"), "1 risk");
         assert_eq!(count(0, "risk"), "0 risks");
         assert_eq!(count_is(1, "action"), "1 action is");
-        assert_eq!(possessive("Fenwick Contact Solutions"), "Fenwick Contact Solutions'");
+        assert_eq!(
+            possessive("Fenwick Contact Solutions"),
+            "Fenwick Contact Solutions'"
+        );
         assert_eq!(possessive("Brightline Energy"), "Brightline Energy's");
         assert_eq!(sentence("no survey yet"), "No survey yet.");
         assert_eq!(sentence("Done."), "Done.");

@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::stats::mean;
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months};
 use super::words::{Parties, count, count_is, last_months, pct, sentence};
-use crate::format::capitalise;
 use crate::config::Thresholds;
+use crate::format::capitalise;
 use crate::model::{Engagement, Month};
 
 /// Months of the score.
@@ -124,14 +124,19 @@ impl Workload {
         }
         let months = last_months(self.score_window);
         let Some(r) = self.mean_ratio else {
-            return vec![sentence(&format!("no hours worked were reported in {months}"))];
+            return vec![sentence(&format!(
+                "no hours worked were reported in {months}"
+            ))];
         };
         let over = if self.reported_months == 1 {
             format!("in the one month reported of {months}")
         } else if self.reported_months == self.score_window.months().count() {
             format!("over {months}")
         } else {
-            format!("over the {} reported of {months}", count(self.reported_months, "month"))
+            format!(
+                "over the {} reported of {months}",
+                count(self.reported_months, "month")
+            )
         };
         let mut reasons = vec![format!(
             "Overtime beyond contracted capacity averaged {} {over}, against a limit of {}.",

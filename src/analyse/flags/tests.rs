@@ -277,9 +277,16 @@ fn a_high_risk_overdue_is_a_warning_and_a_critical_risk_is_critical_when_not_ove
     let critical = of("critical").unwrap();
     assert_eq!(
         (critical.severity, critical.kind, critical.title.as_str()),
-        (Severity::Critical, FlagKind::CriticalRisk, "Critical risk: critical")
+        (
+            Severity::Critical,
+            FlagKind::CriticalRisk,
+            "Critical risk: critical"
+        )
     );
-    assert_eq!(critical.evidence, "Likelihood 4 × impact 5 = 20, still open.");
+    assert_eq!(
+        critical.evidence,
+        "Likelihood 4 × impact 5 = 20, still open."
+    );
     let high = of("late-high").unwrap();
     assert_eq!(
         (high.severity, high.title.as_str(), high.evidence.as_str()),
@@ -463,7 +470,9 @@ fn chronic_failure_and_one_default_short_of_it_are_critical() {
         .find(|f| f.kind == FlagKind::ServiceCredits)
         .expect("credits accrued");
     assert!(
-        credits.title.starts_with("Service credits of 144,000 accrued"),
+        credits
+            .title
+            .starts_with("Service credits of 144,000 accrued"),
         "{}",
         credits.title
     );

@@ -252,7 +252,9 @@ fn reasons_name_the_sla_kpis_that_missed_in_the_latest_month() {
          (target 100%)."
     );
     assert!(
-        !reasons.iter().any(|r| r.contains(" red") || r.contains("2026-")),
+        !reasons
+            .iter()
+            .any(|r| r.contains(" red") || r.contains("2026-")),
         "{reasons:?}"
     );
 }
