@@ -1,7 +1,9 @@
 //! How numbers, money and dates read, on a page or in the words of a flag:
 //! one place, so every figure agrees wherever it is written.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::Month;
 
 /// Past this magnitude a number is written with an exponent, so that an
 /// absurd value stays short on a page and on a chart's axis.
@@ -65,6 +67,85 @@ pub fn and_list(items: &[String]) -> String {
     }
 }
 
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A month as a sentence writes it: `August 2026`.
+pub fn month(m: Month) -> String {
+    let first = m.first_day();
+    format!("{} {}", MONTH_NAMES[first.month0() as usize], first.year())
+}
+
+/// A date as a sentence writes it: `4 March 2027`.
+pub fn long_date(d: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        d.day(),
+        MONTH_NAMES[d.month0() as usize],
+        d.year()
+    )
+}
+
+/// `August to October 2026`, `December 2025 to February 2026`, or one
+/// month alone.
+pub fn month_span(first: Month, last: Month) -> String {
+    if first == last {
+        return month(first);
+    }
+    let (a, b) = (first.first_day(), last.first_day());
+    if a.year() == b.year() {
+        format!("{} to {}", MONTH_NAMES[a.month0() as usize], month(last))
+    } else {
+        format!("{} to {}", month(first), month(last))
+    }
+}
+
+/// Items that each belong to a month, as one list that names each year
+/// once, after its last month: `64.7% in August, 61.3% in September and
+/// 58.4% in October 2026`. With `text` empty: `August and September 2026`.
+/// The months are expected oldest first.
+pub fn in_months(items: &[(Month, String)]) -> String {
+    let parts: Vec<String> = items
+        .iter()
+        .enumerate()
+        .map(|(i, (m, text))| {
+            let d = m.first_day();
+            let year_ends = items
+                .get(i + 1)
+                .is_none_or(|(next, _)| next.first_day().year() != d.year());
+            let name = if year_ends {
+                month(*m)
+            } else {
+                MONTH_NAMES[d.month0() as usize].to_string()
+            };
+            if text.is_empty() {
+                name
+            } else {
+                format!("{text} in {name}")
+            }
+        })
+        .collect();
+    and_list(&parts)
+}
+
+/// Months oldest first, each year named once: `August, September and October 2026`.
+pub fn month_list(months: &[Month]) -> String {
+    let items: Vec<(Month, String)> = months.iter().map(|m| (*m, String::new())).collect();
+    in_months(&items)
+}
+
 /// `trust` -> `Trust`.
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
@@ -113,6 +194,38 @@ mod tests {
         assert_eq!(number(3e20, 0), "3.00e20");
         assert_eq!(number(-1e15, 2), "-1.00e15");
         assert_eq!(number(f64::NAN, 1), "NaN");
+    }
+
+    #[test]
+    fn months_and_dates_read_as_a_person_writes_them() {
+        let m = |s: &str| s.parse::<Month>().unwrap();
+        assert_eq!(month(m("2026-08")), "August 2026");
+        assert_eq!(
+            long_date(NaiveDate::from_ymd_opt(2027, 3, 4).unwrap()),
+            "4 March 2027"
+        );
+        assert_eq!(
+            month_span(m("2026-08"), m("2026-10")),
+            "August to October 2026"
+        );
+        assert_eq!(
+            month_span(m("2025-12"), m("2026-02")),
+            "December 2025 to February 2026"
+        );
+        assert_eq!(month_span(m("2026-10"), m("2026-10")), "October 2026");
+        assert_eq!(
+            in_months(&[
+                (m("2026-08"), "64.7%".into()),
+                (m("2026-09"), "61.3%".into()),
+                (m("2026-10"), "58.4%".into())
+            ]),
+            "64.7% in August, 61.3% in September and 58.4% in October 2026"
+        );
+        assert_eq!(
+            month_list(&[m("2025-12"), m("2026-01"), m("2026-04")]),
+            "December 2025, January and April 2026"
+        );
+        assert_eq!(month_list(&[]), "");
     }
 
     #[test]

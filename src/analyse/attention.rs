@@ -180,13 +180,14 @@ pub fn engagement_items(
         let Some(due) = r.due else { continue };
         push(
             AttentionKind::RiskOverdue,
-            if r.rating >= RiskRating::High {
+            // As the flags judge it: only a critical risk is critical.
+            if r.rating >= RiskRating::Critical {
                 Severity::Critical
             } else {
                 Severity::Warning
             },
             format!(
-                "Risk mitigation overdue since {due}: {} ({} risk, still {})",
+                "Risk mitigation overdue since {due}: {} ({} risk, {})",
                 r.title,
                 r.rating.label(),
                 risk_status(r.status)

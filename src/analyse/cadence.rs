@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::window::{DayWindow, SERIES_MONTHS, chart_months, days_between};
-use super::words::count;
+use super::words::{count, sentence};
 use crate::model::{Engagement, Frequency, Month, Note, NoteKind};
 
 /// Days of the held-vs-expected window.
@@ -175,40 +175,66 @@ fn monthly(meetings: &[NaiveDate], as_of: NaiveDate, interval: Option<i64>) -> V
 }
 
 impl Communication {
+    /// Why the score is what it is, in sentences.
     pub fn reasons(&self) -> Vec<String> {
         let Some(expected) = self.expected else {
-            let mut reasons = vec!["no check-in cadence agreed (cadence.check_in)".to_string()];
+            let mut reasons = vec![
+                "No check-in cadence is agreed (cadence.check_in), so communication is not \
+                 scored."
+                    .to_string(),
+            ];
             if self.review_overdue {
-                reasons.push(format!("review overdue: {}", self.review_wording()));
+                reasons.push(sentence(&format!(
+                    "the review is overdue: {}",
+                    self.review_wording()
+                )));
             }
             return reasons;
         };
-        let mut reasons = vec![format!(
-            "{} of {} held in the last {WINDOW_DAYS} days",
-            self.held,
-            count(expected, "expected check-in")
-        )];
+        let mut reasons = vec![held_wording(self.held, expected)];
         if self.review_overdue {
-            reasons.push(format!(
-                "review overdue: {} (−{OVERDUE_REVIEW_PENALTY})",
+            reasons.push(sentence(&format!(
+                "the review is overdue (−{OVERDUE_REVIEW_PENALTY}): {}",
                 self.review_wording()
-            ));
+            )));
         }
         reasons
     }
 
-    /// "120 days since the last review, every 90 days agreed".
+    /// "the last review was on 1 January 2026, 91 days ago; one is agreed
+    /// every 90 days".
     pub fn review_wording(&self) -> String {
         let interval = self.review.map_or(0, Frequency::interval_days);
         let days = self.days_since_review.unwrap_or(0);
         match self.last_review {
-            Some(date) => {
-                format!("{days} days since the last review on {date}, every {interval} days agreed")
-            }
+            Some(date) => format!(
+                "the last review was on {}, {} ago; one is agreed every {interval} days",
+                crate::format::long_date(date),
+                count(days.max(0) as usize, "day")
+            ),
             None => format!(
-                "no review in the {days} days since the start, every {interval} days agreed"
+                "no review has been held in the {} since the start; one is agreed every \
+                 {interval} days",
+                count(days.max(0) as usize, "day")
             ),
         }
+    }
+}
+
+/// "6 of the 12 check-ins expected in the last 90 days were held."
+pub fn held_wording(held: usize, expected: usize) -> String {
+    let days = WINDOW_DAYS;
+    match (held, expected) {
+        (0, 1) => format!("The one check-in expected in the last {days} days was not held."),
+        (0, e) => format!("None of the {e} check-ins expected in the last {days} days was held."),
+        (1, 1) => format!("The one check-in expected in the last {days} days was held."),
+        (h, e) if h == e => {
+            format!("All {e} check-ins expected in the last {days} days were held.")
+        }
+        (h, e) if h >= e => {
+            format!("{h} check-ins were held in the last {days} days, against {e} expected.")
+        }
+        (h, e) => format!("{h} of the {e} check-ins expected in the last {days} days were held."),
     }
 }
 
@@ -242,7 +268,15 @@ mod tests {
         assert_eq!(c.days_since_check_in, Some(0));
         assert_eq!(
             c.reasons(),
-            vec!["3 of 12 expected check-ins held in the last 90 days"]
+            vec!["3 of the 12 check-ins expected in the last 90 days were held."]
+        );
+        assert_eq!(
+            held_wording(0, 12),
+            "None of the 12 check-ins expected in the last 90 days was held."
+        );
+        assert_eq!(
+            held_wording(13, 12),
+            "13 check-ins were held in the last 90 days, against 12 expected."
         );
     }
 
@@ -270,7 +304,8 @@ mod tests {
         assert_eq!((c.held, c.score), (0, Some(0.0)));
         assert_eq!(
             c.reasons()[1],
-            "review overdue: 91 days since the last review on 2026-01-01, every 90 days agreed (−25)"
+            "The review is overdue (−25): the last review was on 1 January 2026, 91 days ago; one \
+             is agreed every 90 days."
         );
         e.notes.clear();
         let c = analyse_cadence(&e, d("2025-04-01"));
@@ -282,7 +317,7 @@ mod tests {
         assert!(c.review_overdue);
         assert!(
             c.review_wording()
-                .starts_with("no review in the 120 days since the start")
+                .starts_with("no review has been held in the 120 days since the start")
         );
     }
 
@@ -311,8 +346,9 @@ mod tests {
         assert_eq!(
             c.reasons(),
             vec![
-                "no check-in cadence agreed (cadence.check_in)",
-                "review overdue: no review in the 90 days since the start, every 30 days agreed"
+                "No check-in cadence is agreed (cadence.check_in), so communication is not scored.",
+                "The review is overdue: no review has been held in the 90 days since the start; \
+                 one is agreed every 30 days."
             ]
         );
         // A check-in cadence alone never makes a review overdue.

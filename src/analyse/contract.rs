@@ -4,6 +4,7 @@
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
+use super::rag::Rag;
 use super::window::days_between;
 use crate::config::Thresholds;
 use crate::model::Engagement;
@@ -34,6 +35,10 @@ impl NoticeState {
         }
     }
 }
+
+/// Days ahead within which a notice deadline needs someone's attention
+/// (DESIGN, "The site": the portfolio's attention list) and shows amber.
+pub const NOTICE_ATTENTION_DAYS: i64 = 90;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ContractStatus {
@@ -80,6 +85,34 @@ pub fn analyse_contract(
         notice,
         flagged: matches!(notice, NoticeState::Near | NoticeState::Past),
     })
+}
+
+impl ContractStatus {
+    /// The notice deadline's colour (docs/metrics.md, "Contract"): red when
+    /// flagged (within `notice_warning_days`, or past), amber within
+    /// [`NOTICE_ATTENTION_DAYS`], grey otherwise: a deadline far away is
+    /// neutral, never green, whatever the engagement's health.
+    pub fn notice_colour(&self) -> Rag {
+        match (self.notice, self.days_to_deadline) {
+            _ if self.flagged => Rag::Red,
+            (NoticeState::Clear, Some(d)) if d <= NOTICE_ATTENTION_DAYS => Rag::Amber,
+            _ => Rag::Grey,
+        }
+    }
+
+    /// The deadline in words beside its date: "in 101 days", "today",
+    /// "passed 13 days ago", "contract ended", "no notice period".
+    pub fn notice_words(&self) -> String {
+        use super::words::count;
+        match (self.notice, self.days_to_deadline) {
+            (NoticeState::Ended | NoticeState::NoNotice, _) | (_, None) => {
+                self.notice.label().to_string()
+            }
+            (_, Some(0)) => "due today".to_string(),
+            (_, Some(d)) if d < 0 => format!("passed {} ago", count((-d) as usize, "day")),
+            (_, Some(d)) => format!("in {}", count(d as usize, "day")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -131,6 +164,32 @@ mod tests {
         assert_eq!(
             (ended.days_to_end, ended.notice, ended.flagged),
             (-1, NoticeState::Ended, false)
+        );
+    }
+
+    #[test]
+    fn a_far_deadline_is_grey_within_90_days_amber_flagged_red() {
+        let e = with_contract(Some("2027-01-31"), Some(90)); // deadline 2026-11-02
+        let at = |as_of: &str| {
+            let c = state(&e, as_of);
+            (c.notice_colour(), c.notice_words())
+        };
+        // 101 days ahead, as Brightline's: neutral, never green.
+        assert_eq!(at("2026-07-24"), (Rag::Grey, "in 101 days".to_string()));
+        assert_eq!(at("2026-08-04"), (Rag::Amber, "in 90 days".to_string()));
+        assert_eq!(at("2026-09-02"), (Rag::Amber, "in 61 days".to_string()));
+        assert_eq!(at("2026-09-03"), (Rag::Red, "in 60 days".to_string()));
+        assert_eq!(at("2026-11-02"), (Rag::Red, "due today".to_string()));
+        assert_eq!(
+            at("2026-11-15"),
+            (Rag::Red, "passed 13 days ago".to_string())
+        );
+        assert_eq!(at("2027-02-01"), (Rag::Grey, "contract ended".to_string()));
+        let e = with_contract(Some("2027-01-31"), None);
+        let c = state(&e, "2026-06-01");
+        assert_eq!(
+            (c.notice_colour(), c.notice_words()),
+            (Rag::Grey, "no notice period".to_string())
         );
     }
 

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::window::MonthWindow;
-use super::words::{count, pct};
+use super::words::{Parties, count, last_months, pct, sentence};
 use crate::model::{Engagement, FeedbackKind, Month, Side};
 
 /// Months of the counts.
@@ -159,20 +159,41 @@ pub fn analyse_feedback(e: &Engagement, as_of: NaiveDate) -> FeedbackBalance {
 }
 
 impl FeedbackBalance {
-    pub fn reasons(&self) -> Vec<String> {
+    /// Who gave the feedback and whether it is balanced, in sentences.
+    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
+        let months = last_months(self.window);
         let Some(share) = self.client_share else {
-            return vec![format!("no feedback in {}", self.window.label())];
+            return vec![sentence(&format!(
+                "neither {} nor {} gave feedback in {months}",
+                parties.client, parties.provider
+            ))];
         };
-        let mut reasons = vec![format!(
-            "client share of feedback {} ({} of {} in {})",
-            pct(share),
-            self.client.total,
-            count(self.total, "item"),
-            self.window.label()
-        )];
+        let (client, provider) = (self.client.total, self.provider.total);
+        let mut reasons = vec![match (client, provider) {
+            (_, 0) => format!(
+                "{} gave no feedback in {months}; all {} came from {}.",
+                parties.provider,
+                count(client, "item"),
+                parties.client
+            ),
+            (0, _) => format!(
+                "{} gave no feedback in {months}; all {} came from {}.",
+                parties.client,
+                count(provider, "item"),
+                parties.provider
+            ),
+            _ => format!(
+                "Of the {} of feedback in {months}, {client} came from {} and {provider} from \
+                 {}: a client share of {}, where 50% is balanced.",
+                count(self.total, "item"),
+                parties.client,
+                parties.provider,
+                pct(share)
+            ),
+        }];
         if self.recent == 0 {
             reasons.push(format!(
-                "no feedback in the last {RECENT_MONTHS} months (score 0)"
+                "Nobody gave feedback in the last {RECENT_MONTHS} months, so the score is 0."
             ));
         }
         reasons
@@ -183,7 +204,7 @@ impl FeedbackBalance {
 mod tests {
     use super::*;
     use crate::analyse::testkit::{
-        add_note, add_period_feedback, d, engagement, feedback, m, note,
+        add_note, add_period_feedback, d, engagement, feedback, m, note, parties,
     };
     use crate::model::NoteKind;
 
@@ -253,8 +274,11 @@ mod tests {
         );
         assert!(f.one_sided);
         assert_eq!(
-            f.reasons(),
-            vec!["client share of feedback 100% (3 of 3 items in 2026-05..2026-10)"]
+            f.reasons(&parties()),
+            vec![
+                "BPSource gave no feedback in the last 6 months (May to October 2026); all 3 \
+                 items came from Acme Corp."
+            ]
         );
     }
 
@@ -269,7 +293,11 @@ mod tests {
         // 1 − |0.9 − 0.5| × 2 = 0.2
         assert!((f.balance.unwrap() - 0.2).abs() < 1e-9);
         assert!(f.one_sided);
-        assert!(f.reasons()[0].starts_with("client share of feedback 90%"));
+        assert_eq!(
+            f.reasons(&parties())[0],
+            "Of the 10 items of feedback in the last 6 months (May to October 2026), 9 came \
+             from Acme Corp and 1 from BPSource: a client share of 90%, where 50% is balanced."
+        );
     }
 
     #[test]
@@ -279,12 +307,20 @@ mod tests {
         add_period_feedback(&mut e, "2026-06", Provider, Praise);
         let f = analyse_feedback(&e, d("2026-11-01"));
         assert_eq!((f.balance, f.recent, f.score), (Some(1.0), 0, Some(0.0)));
-        assert_eq!(f.reasons()[1], "no feedback in the last 3 months (score 0)");
+        assert_eq!(
+            f.reasons(&parties())[1],
+            "Nobody gave feedback in the last 3 months, so the score is 0."
+        );
         let none = analyse_feedback(&engagement(), d("2026-11-01"));
         assert_eq!(
             (none.client_share, none.score, none.one_sided),
             (None, None, false)
         );
-        assert_eq!(none.reasons(), vec!["no feedback in 2026-05..2026-10"]);
+        assert_eq!(
+            none.reasons(&parties()),
+            vec![
+                "Neither Acme Corp nor BPSource gave feedback in the last 6 months (May to October 2026)."
+            ]
+        );
     }
 }

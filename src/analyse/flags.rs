@@ -8,12 +8,10 @@ use super::EngagementAnalysis;
 use super::actions::ActionItem;
 use super::contract::NoticeState;
 use super::kpi::{KpiAnalysis, SCORE_MONTHS};
-use super::rag::Rag;
 use super::risk::RiskRating;
-use super::trust::gap_wording;
 use super::window::MonthWindow;
-use super::words::{self, count, num, pct, with_unit};
-use crate::model::Engagement;
+use super::words::{self, Parties, count, num, pct, with_unit};
+use crate::model::{Engagement, Month};
 
 /// Overdue actions named in a flag's evidence; the rest are counted.
 const ACTIONS_NAMED: usize = 3;
@@ -23,10 +21,11 @@ const ACTIONS_NAMED: usize = 3;
 #[serde(rename_all = "kebab-case")]
 pub enum FlagKind {
     SlaBreach,
-    ReliefNotAgreed,
-    ServiceCredits,
     ChronicFailure,
     NoticeDeadline,
+    CriticalRisk,
+    ReliefNotAgreed,
+    ServiceCredits,
     RiskOverdue,
     Overtime,
     ExpectationsNotAgreed,
@@ -37,6 +36,25 @@ pub enum FlagKind {
     GoalOverdue,
     ActionsOverdue,
     NoCelebration,
+}
+
+impl FlagKind {
+    /// The one rule of severity (docs/metrics.md, "Flags"): what breaks
+    /// the contract or is about to is critical (an SLA breach, defaults
+    /// and chronic failure, a notice deadline near or past, a critical
+    /// risk), and is shown open at the top of the engagement page; the
+    /// nudge to celebrate is info; everything else is a warning, one line
+    /// with its details on demand.
+    pub fn severity(self) -> Severity {
+        match self {
+            FlagKind::SlaBreach
+            | FlagKind::ChronicFailure
+            | FlagKind::NoticeDeadline
+            | FlagKind::CriticalRisk => Severity::Critical,
+            FlagKind::NoCelebration => Severity::Info,
+            _ => Severity::Warning,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -62,16 +80,19 @@ impl Severity {
 pub struct Flag {
     pub kind: FlagKind,
     pub severity: Severity,
+    /// One sentence that says what is wrong, without a full stop: the line
+    /// a reader sees first.
     pub title: String,
+    /// The figures behind it, in sentences: shown on demand.
     pub evidence: String,
     /// The id of the KPI, risk or goal the flag is about, if it is about one.
     pub subject: Option<String>,
 }
 
-fn flag(kind: FlagKind, severity: Severity, title: String, evidence: String) -> Flag {
+fn flag(kind: FlagKind, title: String, evidence: String) -> Flag {
     Flag {
         kind,
-        severity,
+        severity: kind.severity(),
         title,
         evidence,
         subject: None,
@@ -80,12 +101,13 @@ fn flag(kind: FlagKind, severity: Severity, title: String, evidence: String) -> 
 
 /// Every flag of the engagement, most severe first, then by kind.
 pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
+    let parties = Parties::of(e);
     let recent = MonthWindow::last_months(a.as_of, SCORE_MONTHS);
     let mut flags: Vec<Flag> = a
         .performance
         .kpis
         .iter()
-        .filter_map(|k| sla_breach(k, recent))
+        .filter_map(|k| sla_breach(k, recent, &parties))
         .collect();
     flags.extend(relief_not_agreed(e, a));
     flags.extend(service_credits(a));
@@ -94,10 +116,10 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
     flags.extend(notice(a));
     flags.extend(risks(a));
     flags.extend(overtime(a, recent));
-    flags.extend(expectations(e));
+    flags.extend(expectations(e, &parties));
     flags.extend(cadence(a));
-    flags.extend(feedback(a));
-    flags.extend(perception(a));
+    flags.extend(feedback(a, &parties));
+    flags.extend(perception(a, &parties));
     flags.extend(goals(a));
     flags.extend(actions(a));
     flags.extend(celebration(a));
@@ -105,8 +127,9 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
     flags
 }
 
-/// An SLA KPI that missed its target in the last 3 months; critical if red.
-fn sla_breach(k: &KpiAnalysis, recent: MonthWindow) -> Option<Flag> {
+/// An SLA KPI that missed its target in the last 3 months: a breach,
+/// critical whether the miss was narrow or not.
+fn sla_breach(k: &KpiAnalysis, recent: MonthWindow, parties: &Parties) -> Option<Flag> {
     let misses: Vec<_> = k
         .breaches
         .iter()
@@ -115,47 +138,68 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow) -> Option<Flag> {
     if misses.is_empty() {
         return None;
     }
-    let severity = if misses.iter().any(|b| b.status == Rag::Red) {
-        Severity::Critical
-    } else {
-        Severity::Warning
-    };
     // A month judged against another target than the one shown names it.
-    let target_in = |month| {
+    let terms_in = |month| {
         k.series
             .iter()
             .find(|p| p.month == month && !p.in_progress)
-            .map_or(k.target, |p| p.terms.target)
+            .map(|p| &p.terms)
     };
-    let months: Vec<String> = misses
+    let values: Vec<(Month, String)> = misses
         .iter()
         .map(|b| {
-            let target = target_in(b.month);
+            let target = terms_in(b.month).map_or(k.target, |t| t.target);
             let other = if target == k.target {
                 String::new()
             } else {
-                format!(", target {}", with_unit(target, &k.unit))
+                format!(" (against {})", with_unit(target, &k.unit))
             };
-            format!(
-                "{} ({}, {}{other})",
-                b.month,
-                with_unit(b.value, &k.unit),
-                b.status.as_str()
-            )
+            (b.month, format!("{}{other}", with_unit(b.value, &k.unit)))
         })
         .collect();
+    let months: Vec<Month> = misses.iter().map(|b| b.month).collect();
+    let mut evidence = format!(
+        "{}, against a target of {}",
+        crate::format::capitalise(&crate::format::in_months(&values)),
+        with_unit(k.target, &k.unit)
+    );
+    let defaults: Vec<Month> = k
+        .defaults
+        .iter()
+        .map(|d| d.month)
+        .filter(|m| {
+            months.contains(m)
+                && terms_in(*m).is_some_and(|t| t.minimum.is_some_and(|min| min != t.target))
+        })
+        .collect();
+    if !defaults.is_empty() {
+        // The year was just named with the values: said once is enough.
+        let year = format!(" {}", months[months.len() - 1].year);
+        let listed = crate::format::month_list(&defaults);
+        let listed = listed.strip_suffix(year.as_str()).unwrap_or(&listed);
+        let when = match (defaults.len(), months.len()) {
+            (1, 1) => " (a default)".to_string(),
+            (d, m) if d == m => " every month (defaults)".to_string(),
+            (1, _) => format!(" in {listed} (a default)"),
+            _ => format!(" in {listed} (defaults)"),
+        };
+        evidence.push_str(&format!(
+            "; below the {} minimum{when}",
+            with_unit(k.minimum, &k.unit)
+        ));
+    }
+    evidence.push('.');
     Some(Flag {
         subject: Some(k.id.clone()),
         ..flag(
             FlagKind::SlaBreach,
-            severity,
-            format!("SLA missed: {}", k.name),
             format!(
-                "missed in {} against a target of {} ({} obligation)",
-                months.join(", "),
-                with_unit(k.target, &k.unit),
-                words::side(k.owner)
+                "{} breached the SLA on {} in {}",
+                parties.name(k.owner),
+                k.name,
+                crate::format::month_list(&months)
             ),
+            evidence,
         )
     })
 }
@@ -171,9 +215,14 @@ fn relief_not_agreed(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
                 subject: Some(x.kpi.clone()),
                 ..flag(
                     FlagKind::ReliefNotAgreed,
-                    Severity::Warning,
-                    format!("Relief claimed, not agreed: {name}"),
-                    format!("{name} in {month}: {}", x.reason),
+                    format!(
+                        "Relief for {name} in {} is claimed but not agreed",
+                        crate::format::month(month)
+                    ),
+                    format!(
+                        "{} Until both sides agree it, the month counts as any other.",
+                        words::sentence(&x.reason)
+                    ),
                 )
             }
         })
@@ -182,83 +231,85 @@ fn relief_not_agreed(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
 
 fn service_credits(a: &EngagementAnalysis) -> Option<Flag> {
     let c = a.credits.as_ref().filter(|c| c.total_pct > 0.0)?;
-    let months: Vec<String> = c
+    let months: Vec<(Month, String)> = c
         .months_with_credits()
-        .map(|m| format!("{} {}%", m.month, num(m.pct)))
+        .map(|m| (m.month, format!("{}%", num(m.pct))))
         .collect();
     let amount = c.total_amount.map_or(String::new(), |x| {
         format!(
-            " = {}",
+            " ({})",
             crate::format::money(x, c.currency.as_deref().unwrap_or(""))
         )
     });
     Some(flag(
         FlagKind::ServiceCredits,
-        Severity::Warning,
-        "Service credits due".to_string(),
         format!(
-            "{}% of the monthly fee over the last 12 months{amount}: {}",
-            num(c.total_pct),
-            months.join(", ")
+            "Service credits of {}% of the monthly fee{amount} are due for the last 12 months",
+            num(c.total_pct)
         ),
+        format!("For the breaches of {}.", crate::format::in_months(&months)),
     ))
 }
 
 fn at_risk_credits(a: &EngagementAnalysis) -> Option<Flag> {
     let c = a.at_risk.as_ref().filter(|c| c.accrued > 0.0)?;
-    let money = |x: f64| crate::format::money(x, c.currency.as_deref().unwrap_or(""));
-    let months: Vec<String> = c
+    let money = |x: f64| {
+        if x == 0.0 {
+            "nothing".to_string()
+        } else {
+            crate::format::money(x, c.currency.as_deref().unwrap_or(""))
+        }
+    };
+    let months: Vec<(Month, String)> = c
         .months
         .iter()
         .filter(|m| m.accrued > 0.0)
-        .map(|m| format!("{} {}", m.month, money(m.accrued)))
+        .map(|m| (m.month, money(m.accrued)))
         .collect();
     Some(flag(
         FlagKind::ServiceCredits,
-        Severity::Warning,
-        "Service credits due".to_string(),
         format!(
-            "{} accrued over the last 12 months ({} payable, {} pending earn-back, {} earned \
-             back): {}",
-            money(c.accrued),
+            "Service credits of {} accrued over the last 12 months",
+            money(c.accrued)
+        ),
+        format!(
+            "Of these, {} is payable, {} waits to be earned back and {} has been earned back. \
+             By month: {}.",
             money(c.payable),
             money(c.pending),
             money(c.earned_back),
-            months.join(", ")
+            crate::format::in_months(&months)
         ),
     ))
 }
 
-/// An SLA KPI in chronic failure (critical), or one default short of it.
+/// An SLA KPI in chronic failure, or one default short of it: both
+/// critical, for they rest on defaults.
 fn chronic(a: &EngagementAnalysis) -> Vec<Flag> {
     a.chronic
         .iter()
         .map(|c| {
-            let months: Vec<String> = c.defaults.iter().map(|m| m.to_string()).collect();
-            let months = crate::format::and_list(&months);
-            let (severity, title, evidence) = match c.one_more_before {
+            let months = crate::format::month_list(&c.defaults);
+            let (title, evidence) = match c.one_more_before {
                 None => (
-                    Severity::Critical,
-                    format!("Chronic failure: {}", c.name),
+                    format!("Chronic failure: {} has defaulted too often", c.name),
                     format!(
-                        "chronic failure: {} defaulted in {months}; the contract's termination \
-                         right applies",
-                        c.name
+                        "It defaulted in {months}, so the contract's termination right for \
+                         chronic failure applies."
                     ),
                 ),
                 Some(before) => (
-                    Severity::Warning,
-                    format!("One default from chronic failure: {}", c.name),
+                    format!("{} is one default away from chronic failure", c.name),
                     format!(
-                        "one more default of {} before {before} gives a termination right \
-                         (defaults in {months})",
-                        c.name
+                        "It defaulted in {months}; one more default before {} gives the \
+                         contract's termination right for chronic failure.",
+                        crate::format::month(before)
                     ),
                 ),
             };
             Flag {
                 subject: Some(c.kpi.clone()),
-                ..flag(FlagKind::ChronicFailure, severity, title, evidence)
+                ..flag(FlagKind::ChronicFailure, title, evidence)
             }
         })
         .collect()
@@ -266,53 +317,69 @@ fn chronic(a: &EngagementAnalysis) -> Vec<Flag> {
 
 fn notice(a: &EngagementAnalysis) -> Option<Flag> {
     let c = a.contract.as_ref().filter(|c| c.flagged)?;
-    let (deadline, days) = c.notice_deadline.zip(c.days_to_deadline)?;
-    let (severity, title, when) = match c.notice {
-        NoticeState::Past => (
-            Severity::Critical,
-            "Renewal notice deadline passed",
-            format!("{} days ago", -days),
+    let deadline = c.notice_deadline?;
+    let title = match c.notice {
+        NoticeState::Past => format!(
+            "The renewal notice deadline {}, on {}",
+            c.notice_words(),
+            crate::format::long_date(deadline)
         ),
-        _ => (
-            Severity::Warning,
-            "Renewal notice deadline near",
-            format!("in {} days", days),
+        _ => format!(
+            "The renewal notice deadline is {}, on {}",
+            c.notice_words(),
+            crate::format::long_date(deadline)
         ),
     };
+    let before = super::window::days_between(deadline, c.end);
     Some(flag(
         FlagKind::NoticeDeadline,
-        severity,
-        title.to_string(),
-        format!("notice due {deadline}, {when}; the contract ends {}", c.end),
+        title,
+        format!(
+            "The contract ends on {}; notice to renew or end it is due {} before.",
+            crate::format::long_date(c.end),
+            count(before.max(0) as usize, "day")
+        ),
     ))
 }
 
-/// Each overdue mitigation; critical for a high or critical risk.
+/// Each open critical risk (critical), and each other overdue mitigation
+/// (a warning).
 fn risks(a: &EngagementAnalysis) -> Vec<Flag> {
     a.risks
         .items
         .iter()
-        .filter(|r| r.overdue)
-        .map(|r| Flag {
-            subject: Some(r.id.clone()),
-            ..flag(
-                FlagKind::RiskOverdue,
-                if r.rating >= RiskRating::High {
-                    Severity::Critical
+        .filter(|r| r.is_open() && (r.overdue || r.rating == RiskRating::Critical))
+        .map(|r| {
+            let due = r.due.map(crate::format::long_date).unwrap_or_default();
+            let scored = format!(
+                "Likelihood {} × impact {} = {}, {}",
+                r.likelihood,
+                r.impact,
+                r.score,
+                words::risk_status(r.status)
+            );
+            let (kind, title, evidence) = if r.rating == RiskRating::Critical {
+                let overdue = if r.overdue {
+                    format!("; its mitigation was due on {due}")
                 } else {
-                    Severity::Warning
-                },
-                format!("Risk mitigation overdue: {}", r.title),
-                format!(
-                    "due {}, {} × {} = {} ({}), still {}",
-                    r.due.map(|d| d.to_string()).unwrap_or_default(),
-                    r.likelihood,
-                    r.impact,
-                    r.score,
-                    r.rating.label(),
-                    words::risk_status(r.status)
-                ),
-            )
+                    String::new()
+                };
+                (
+                    FlagKind::CriticalRisk,
+                    format!("Critical risk: {}", r.title),
+                    format!("{scored}{overdue}."),
+                )
+            } else {
+                (
+                    FlagKind::RiskOverdue,
+                    format!("The mitigation of {} is overdue since {due}", r.title),
+                    format!("{scored}: a {} risk.", r.rating.label()),
+                )
+            };
+            Flag {
+                subject: Some(r.id.clone()),
+                ..flag(kind, title, evidence)
+            }
         })
         .collect()
 }
@@ -320,42 +387,47 @@ fn risks(a: &EngagementAnalysis) -> Vec<Flag> {
 /// Months of the last 3 whose overtime is over the limit.
 fn overtime(a: &EngagementAnalysis, recent: MonthWindow) -> Option<Flag> {
     let w = &a.workload;
-    let months: Vec<String> = w
+    let months: Vec<(Month, String)> = w
         .flagged_months()
         .filter(|m| recent.contains(m.month))
-        .filter_map(|m| Some(format!("{} {}", m.month, pct(m.ratio?))))
+        .filter_map(|m| Some((m.month, pct(m.ratio?))))
         .collect();
     if months.is_empty() {
         return None;
     }
+    let just: Vec<Month> = months.iter().map(|(m, _)| *m).collect();
     Some(flag(
         FlagKind::Overtime,
-        Severity::Warning,
-        "Overtime over the limit".to_string(),
         format!(
-            "overtime beyond capacity in {} against a {} limit",
-            months.join(", "),
-            pct(w.limit)
+            "Overtime was over the {} limit in {}",
+            pct(w.limit),
+            crate::format::month_list(&just)
+        ),
+        format!(
+            "Hours worked beyond contracted capacity: {}.",
+            crate::format::in_months(&months)
         ),
     ))
 }
 
-fn expectations(e: &Engagement) -> Option<Flag> {
+fn expectations(e: &Engagement, parties: &Parties) -> Option<Flag> {
     let unagreed: Vec<String> = e
         .record
         .expectations
         .iter()
         .filter(|x| !x.agreed)
-        .map(|x| format!("{} (set by the {})", x.text, words::side(x.set_by)))
+        .map(|x| format!("“{}”, set by {}", x.text, parties.name(x.set_by)))
         .collect();
     if unagreed.is_empty() {
         return None;
     }
     Some(flag(
         FlagKind::ExpectationsNotAgreed,
-        Severity::Warning,
-        format!("{} not agreed", count(unagreed.len(), "expectation")),
-        unagreed.join("; "),
+        format!(
+            "{} not agreed by both sides",
+            crate::format::capitalise(&words::count_is(unagreed.len(), "expectation"))
+        ),
+        words::sentence(&unagreed.join("; ")),
     ))
 }
 
@@ -365,55 +437,75 @@ fn cadence(a: &EngagementAnalysis) -> Vec<Flag> {
     if c.review_overdue {
         flags.push(flag(
             FlagKind::ReviewOverdue,
-            Severity::Warning,
-            "Review overdue".to_string(),
-            c.review_wording(),
+            "The review is overdue".to_string(),
+            words::sentence(&c.review_wording()),
         ));
     }
     if let Some(expected) = c.expected.filter(|x| c.held < *x) {
+        let held = super::cadence::held_wording(c.held, expected);
+        // Said as the shortfall it is: "Only 6 of the 12 ...".
+        let held = if c.held > 0 && expected > 1 {
+            format!("Only {held}")
+        } else {
+            held
+        };
+        let last = c
+            .last_check_in
+            .map_or("No check-in has been held yet.".to_string(), |d| {
+                format!("The last was on {}.", crate::format::long_date(d))
+            });
         flags.push(flag(
             FlagKind::MissingCheckIns,
-            if c.held == 0 {
-                Severity::Critical
-            } else {
-                Severity::Warning
-            },
-            "Missing check-ins".to_string(),
+            held.trim_end_matches('.').to_string(),
             format!(
-                "{} of {} held in the last {} days",
-                c.held,
-                count(expected, "expected check-in"),
-                super::cadence::WINDOW_DAYS
+                "Check-ins are agreed {}. {last}",
+                c.check_in.map_or("", words::frequency)
             ),
         ));
     }
     flags
 }
 
-fn feedback(a: &EngagementAnalysis) -> Option<Flag> {
+fn feedback(a: &EngagementAnalysis, parties: &Parties) -> Option<Flag> {
     let f = &a.feedback;
     if !f.one_sided {
         return None;
     }
+    let (quiet, loud) = if f.client_share.unwrap_or(0.0) >= 0.5 {
+        (&parties.provider, &parties.client)
+    } else {
+        (&parties.client, &parties.provider)
+    };
+    let title = if f.client.total == 0 || f.provider.total == 0 {
+        format!(
+            "Feedback is one-sided: {quiet} gave none in the last {} months",
+            super::feedback::WINDOW_MONTHS
+        )
+    } else {
+        format!("Feedback is one-sided: most of it came from {loud}")
+    };
     Some(flag(
         FlagKind::OneSidedFeedback,
-        Severity::Warning,
-        "One-sided feedback".to_string(),
-        f.reasons().remove(0),
+        title,
+        f.reasons(parties).join(" "),
     ))
 }
 
-fn perception(a: &EngagementAnalysis) -> Option<Flag> {
-    let gaps: Vec<String> = a.trust.flagged().map(gap_wording).collect();
-    let month = a.trust.month?;
-    if gaps.is_empty() {
-        return None;
-    }
+fn perception(a: &EngagementAnalysis, parties: &Parties) -> Option<Flag> {
+    let t = &a.trust;
+    let month = t.month?;
+    let gaps = t.gaps_wording(parties)?;
+    let names: Vec<String> = t.flagged().map(|d| d.dimension.clone()).collect();
     Some(flag(
         FlagKind::PerceptionGap,
-        Severity::Warning,
-        "Perception gap".to_string(),
-        format!("survey of {month}: {}", gaps.join("; ")),
+        format!(
+            "The two sides see {} differently",
+            crate::format::and_list(&names)
+        ),
+        format!(
+            "In the survey of {}, the two sides' answers differ by {gaps}.",
+            crate::format::month(month)
+        ),
     ))
 }
 
@@ -425,11 +517,10 @@ fn goals(a: &EngagementAnalysis) -> Vec<Flag> {
             subject: Some(g.id.clone()),
             ..flag(
                 FlagKind::GoalOverdue,
-                Severity::Warning,
-                format!("Goal overdue: {}", g.title),
+                format!("The goal “{}” is overdue", g.title),
                 format!(
-                    "due {}, {}",
-                    g.due.map(|d| d.to_string()).unwrap_or_default(),
+                    "It was due on {} and is {}.",
+                    g.due.map(crate::format::long_date).unwrap_or_default(),
                     words::goal_status(g.status)
                 ),
             )
@@ -438,9 +529,9 @@ fn goals(a: &EngagementAnalysis) -> Vec<Flag> {
 }
 
 fn action_wording(i: &ActionItem) -> String {
-    let due = i.due.map(|d| d.to_string()).unwrap_or_default();
+    let due = i.due.map(crate::format::long_date).unwrap_or_default();
     format!(
-        "{} (due {due}, {} late, from {})",
+        "“{}”, due {due} ({} late), from {}",
         i.text,
         count(i.days_overdue.unwrap_or(0).max(0) as usize, "day"),
         i.note_title
@@ -462,9 +553,11 @@ fn actions(a: &EngagementAnalysis) -> Option<Flag> {
     }
     Some(flag(
         FlagKind::ActionsOverdue,
-        Severity::Warning,
-        format!("{} overdue", count(overdue.len(), "action")),
-        named.join("; "),
+        format!(
+            "{} overdue",
+            crate::format::capitalise(&words::count_is(overdue.len(), "action"))
+        ),
+        words::sentence(&named.join("; ")),
     ))
 }
 
@@ -474,19 +567,21 @@ fn celebration(a: &EngagementAnalysis) -> Option<Flag> {
         return None;
     }
     let mut evidence = format!(
-        "no milestone celebrated from {} to {}",
-        c.window.first.first_day(),
-        c.until
+        "No milestone was celebrated between {} and {}.",
+        crate::format::long_date(c.window.first.first_day()),
+        crate::format::long_date(c.until)
     );
     if !c.uncelebrated.is_empty() {
         evidence.push_str(&format!(
-            "; {} reached but not celebrated",
-            count(c.uncelebrated.len(), "milestone")
+            " {} reached but not celebrated.",
+            crate::format::capitalise(&match c.uncelebrated.len() {
+                1 => "1 milestone was".to_string(),
+                n => format!("{n} milestones were"),
+            })
         ));
     }
     Some(flag(
         FlagKind::NoCelebration,
-        Severity::Info,
         "No success celebrated in 6 months".to_string(),
         evidence,
     ))

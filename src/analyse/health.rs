@@ -172,16 +172,19 @@ pub fn sparkline(
 }
 
 impl Health {
-    /// "No data for workload realism and trust: the other weights are renormalised."
+    /// "No data for workload realism and trust, so they are left out and the
+    /// other weights are scaled up to make 100%."
     pub fn left_out_wording(&self) -> Option<String> {
         let names: Vec<&str> = self.left_out.iter().map(|k| k.label()).collect();
         match names.as_slice() {
             [] => None,
             [one] => Some(format!(
-                "No data for {one}: the other weights are renormalised."
+                "No data for {one}, so it is left out and the other weights are scaled up to \
+                 make 100%."
             )),
             [rest @ .., last] => Some(format!(
-                "No data for {} and {last}: the other weights are renormalised.",
+                "No data for {} and {last}, so they are left out and the other weights are \
+                 scaled up to make 100%.",
                 rest.join(", ")
             )),
         }
@@ -242,8 +245,8 @@ mod tests {
         assert_eq!(h.left_out.len(), 4);
         assert_eq!(
             h.left_out_wording().unwrap(),
-            "No data for workload realism, communication cadence, two-way feedback and trust: \
-             the other weights are renormalised."
+            "No data for workload realism, communication cadence, two-way feedback and trust, so \
+             they are left out and the other weights are scaled up to make 100%."
         );
     }
 
@@ -254,7 +257,7 @@ mod tests {
         assert_eq!((h.rounded, h.band), (Some(75), Rag::Green));
         let h = health([None, None, None, None, None, Some(49.4)]);
         assert_eq!(h.band, Rag::Red);
-        assert_eq!(h.left_out_wording().unwrap().matches(',').count(), 3);
+        assert_eq!(h.left_out_wording().unwrap().matches(',').count(), 4);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::rag::{self, Rag, RagRange};
 use super::stats::{mean, slope, weighted_mean};
 use super::terms::{self, Terms, baselining, terms_at};
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months, periods_before};
-use super::words::{count, num, with_unit};
+use super::words::{Parties, count, last_months, num, possessive, sentence, with_unit};
 use crate::model::{
     Counts, Direction, Engagement, Excused, Kpi, KpiValue, Measure, Month, Period, Side,
 };
@@ -572,14 +572,17 @@ impl KpiAnalysis {
 }
 
 impl Performance {
-    /// Why the score is what it is, in words.
-    pub fn reasons(&self) -> Vec<String> {
+    /// Why the score is what it is, in sentences.
+    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
         let window = self.score_window;
         if self.kpis.is_empty() {
-            return vec!["no KPIs defined".to_string()];
+            return vec!["No KPIs are defined.".to_string()];
         }
         if self.score.is_none() {
-            return vec![format!("no KPI reported in {}", window.label())];
+            return vec![sentence(&format!(
+                "no KPI was reported in {}",
+                last_months(window)
+            ))];
         }
         let statuses: Vec<Rag> = self
             .kpis
@@ -588,61 +591,97 @@ impl Performance {
             .filter(|s| *s != Rag::Grey)
             .collect();
         let n = |rag: Rag| statuses.iter().filter(|s| **s == rag).count();
-        let mut reasons = vec![format!(
-            "{} green, {} amber, {} red of {} in {}",
-            n(Rag::Green),
-            n(Rag::Amber),
-            n(Rag::Red),
-            count(statuses.len(), "monthly KPI result"),
-            window.label()
-        )];
+        let all = statuses.len();
+        let results = count(all, "monthly KPI result");
+        let months = last_months(window);
+        let mut reasons = vec![match (n(Rag::Green), n(Rag::Amber), n(Rag::Red)) {
+            (g, _, _) if g == all => {
+                format!("Every monthly KPI result of {months} met its target ({g} of {all}).")
+            }
+            (_, _, r) if r == all => {
+                format!("Every monthly KPI result of {months} missed its target ({r} of {all}).")
+            }
+            (g, a, r) => {
+                let mut parts = Vec::new();
+                if g > 0 {
+                    parts.push(format!("{g} met the target"));
+                }
+                if a > 0 {
+                    parts.push(format!(
+                        "{a} missed it within the warning margin (half marks)"
+                    ));
+                }
+                if r > 0 {
+                    parts.push(format!("{r} missed it"));
+                }
+                format!(
+                    "Of the {results} of {months}, {}.",
+                    crate::format::and_list(&parts)
+                )
+            }
+        }];
         if let (Some(p), Some(c)) = (self.provider_score, self.client_score) {
             reasons.push(format!(
-                "provider KPIs score {}, client KPIs {}",
+                "{} KPIs score {} and {} obligations {}.",
+                possessive(&parties.provider),
                 num(p.round()),
+                possessive(&parties.client),
                 num(c.round())
             ));
         }
-        reasons.extend(self.sla_reasons(window.last));
+        reasons.extend(self.sla_reason(window.last));
         reasons
     }
 
-    /// "2 of 3 SLA KPIs red in 2026-10", and each red KPI with its value.
-    fn sla_reasons(&self, month: Month) -> Vec<String> {
-        let sla: Vec<(&KpiAnalysis, Rag)> = self
+    /// The SLA KPIs judged in `month`, and each one that missed its target
+    /// there (amber or red: a breach either way) with its value.
+    fn sla_reason(&self, month: Month) -> Option<String> {
+        let judged: Vec<(&KpiAnalysis, &KpiPoint)> = self
             .kpis
             .iter()
-            .filter(|k| {
-                k.series
+            .filter_map(|k| {
+                let p = k
+                    .series
                     .iter()
-                    .any(|p| p.month == month && !p.in_progress && p.terms.sla)
+                    .find(|p| p.month == month && !p.in_progress && p.terms.sla)?;
+                (p.status != Rag::Grey).then_some((k, p))
             })
-            .map(|k| (k, k.status_in(month)))
-            .filter(|(_, s)| *s != Rag::Grey)
             .collect();
-        let mut reasons = Vec::new();
-        for rag in [Rag::Red, Rag::Amber] {
-            let hits = sla.iter().filter(|(_, s)| *s == rag).count();
-            if hits > 0 {
-                reasons.push(format!(
-                    "{hits} of {} SLA KPIs {} in {month}",
-                    sla.len(),
-                    rag.as_str()
-                ));
-            }
+        if judged.is_empty() {
+            return None;
         }
-        for (k, _) in sla.iter().filter(|(_, s)| *s == Rag::Red) {
-            let point = k.series.iter().find(|p| p.month == month);
-            if let Some((v, p)) = point.and_then(|p| Some((p.value?, p))) {
-                reasons.push(format!(
-                    "{}: {} against a target of {}",
+        let month = crate::format::month(month);
+        let missed: Vec<String> = judged
+            .iter()
+            .filter(|(_, p)| p.status.is_miss())
+            .filter_map(|(k, p)| {
+                Some(format!(
+                    "{} {} (target {})",
                     k.name,
-                    with_unit(v, &k.unit),
+                    with_unit(p.value?, &k.unit),
                     with_unit(p.terms.target, &k.unit)
-                ));
-            }
-        }
-        reasons
+                ))
+            })
+            .collect();
+        let total = judged.len();
+        Some(match missed.len() {
+            0 if total == 1 => format!("The SLA KPI met its target in {month}."),
+            0 if total == 2 => format!("Both SLA KPIs met their target in {month}."),
+            0 => format!("All {total} SLA KPIs met their target in {month}."),
+            1 if total == 1 => format!("The SLA KPI missed its target in {month}: {}.", missed[0]),
+            2 if total == 2 => format!(
+                "Both SLA KPIs missed their target in {month}: {}.",
+                crate::format::and_list(&missed)
+            ),
+            m if m == total => format!(
+                "All {total} SLA KPIs missed their target in {month}: {}.",
+                crate::format::and_list(&missed)
+            ),
+            m => format!(
+                "{m} of {total} SLA KPIs missed their target in {month}: {}.",
+                crate::format::and_list(&missed)
+            ),
+        })
     }
 }
 

@@ -141,13 +141,13 @@ impl Components {
             .collect()
     }
 
-    fn reasons(&self, kind: ComponentKind) -> Vec<String> {
+    fn reasons(&self, kind: ComponentKind, parties: &words::Parties) -> Vec<String> {
         match kind {
-            ComponentKind::Performance => self.performance.reasons(),
-            ComponentKind::Workload => self.workload.reasons(),
+            ComponentKind::Performance => self.performance.reasons(parties),
+            ComponentKind::Workload => self.workload.reasons(parties),
             ComponentKind::Communication => self.communication.reasons(),
-            ComponentKind::Feedback => self.feedback.reasons(),
-            ComponentKind::Trust => self.trust.reasons(),
+            ComponentKind::Feedback => self.feedback.reasons(parties),
+            ComponentKind::Trust => self.trust.reasons(parties),
             ComponentKind::Risk => self.risks.reasons(),
         }
     }
@@ -202,7 +202,13 @@ enum Trend {
 fn analyse(e: &Engagement, config: &Config, as_of: NaiveDate, trend: Trend) -> EngagementAnalysis {
     let c = Components::compute(e, config, as_of);
     let bands = &config.thresholds.health;
-    let mut health = health::breakdown(&c.scored(), |k| c.reasons(k), &config.weights, bands);
+    let parties = words::Parties::of(e);
+    let mut health = health::breakdown(
+        &c.scored(),
+        |k| c.reasons(k, &parties),
+        &config.weights,
+        bands,
+    );
     if before_start(e, Month::of(as_of)) {
         health.score = None;
         health.rounded = None;
@@ -310,10 +316,14 @@ mod tests {
         assert!((perf.effective_weight - 35.0 / 45.0).abs() < 1e-12);
         assert_eq!(
             perf.reasons[0],
-            "0 green, 1 amber, 0 red of 1 monthly KPI result in 2026-08..2026-10"
+            "Of the 1 monthly KPI result of the last 3 months (August to October 2026), 1 \
+             missed it within the warning margin (half marks)."
         );
-        assert_eq!(perf.reasons[1], "1 of 1 SLA KPIs amber in 2026-10");
-        assert_eq!(a.health.components[5].reasons, vec!["no open risk"]);
+        assert_eq!(
+            perf.reasons[1],
+            "The SLA KPI missed its target in October 2026: acc 95 (target 100)."
+        );
+        assert_eq!(a.health.components[5].reasons, vec!["No risk is open."]);
         assert_eq!(a.summary.sla_attainment, Attainment::of(0, 1));
     }
 

@@ -139,27 +139,56 @@ pub fn analyse_risks(e: &Engagement, as_of: NaiveDate) -> RiskRegister {
 }
 
 impl RiskRegister {
+    /// Why the score is what it is, in sentences.
     pub fn reasons(&self) -> Vec<String> {
         if self.open == 0 {
-            return vec!["no open risk".to_string()];
+            return vec!["No risk is open.".to_string()];
         }
-        let mut reasons = vec![format!(
-            "exposure {} of {EXPOSURE_ZERO} from {}",
+        let zero = crate::format::number(EXPOSURE_ZERO, 0);
+        let exposure = format!(
+            "Risk exposure is {} (likelihood × impact summed over {})",
             self.exposure,
             count(self.open, "open risk")
-        )];
-        for r in self
+        );
+        let mut reasons = vec![match f64::from(self.exposure).partial_cmp(&EXPOSURE_ZERO) {
+            Some(std::cmp::Ordering::Greater) => {
+                format!("{exposure}, above the {zero} at which the score reaches 0.")
+            }
+            Some(std::cmp::Ordering::Equal) => {
+                format!("{exposure}, the {zero} at which the score reaches 0.")
+            }
+            _ => format!("{exposure}; the score would reach 0 at {zero}."),
+        }];
+        // The critical risks by name; the high ones counted (the register
+        // below names them), so the reason stays a line or two.
+        let critical: Vec<String> = self
             .items
             .iter()
-            .filter(|r| r.is_open() && r.rating >= RiskRating::High)
-        {
-            reasons.push(format!(
-                "{} risk: {} ({} × {})",
-                r.rating.label(),
-                r.title,
-                r.likelihood,
-                r.impact
-            ));
+            .filter(|r| r.is_open() && r.rating == RiskRating::Critical)
+            .map(|r| format!("{} ({} × {})", r.title, r.likelihood, r.impact))
+            .collect();
+        let high = self
+            .items
+            .iter()
+            .filter(|r| r.is_open() && r.rating == RiskRating::High)
+            .count();
+        let high = match high {
+            0 => None,
+            1 => Some("1 is rated high".to_string()),
+            n => Some(format!("{n} are rated high")),
+        };
+        match (critical.as_slice(), high) {
+            ([], None) => {}
+            ([], Some(high)) => reasons.push(format!("Of them, {high}.")),
+            ([one], high) => reasons.push(format!(
+                "The critical one is {one}{}.",
+                high.map_or(String::new(), |h| format!("; {h}"))
+            )),
+            (many, high) => reasons.push(format!(
+                "The critical ones are {}{}.",
+                crate::format::and_list(many),
+                high.map_or(String::new(), |h| format!("; {h}"))
+            )),
         }
         reasons
     }
@@ -223,9 +252,9 @@ mod tests {
         assert_eq!(
             r.reasons(),
             vec![
-                "exposure 28 of 50 from 3 open risks",
-                "high risk: a (3 × 4)",
-                "high risk: d (3 × 4)"
+                "Risk exposure is 28 (likelihood × impact summed over 3 open risks); the score \
+                 would reach 0 at 50.",
+                "Of them, 2 are rated high."
             ]
         );
     }
@@ -235,13 +264,22 @@ mod tests {
         let mut e = engagement();
         let r = analyse_risks(&e, d("2026-06-01"));
         assert_eq!((r.score, r.exposure), (100.0, 0));
-        assert_eq!(r.reasons(), vec!["no open risk"]);
+        assert_eq!(r.reasons(), vec!["No risk is open."]);
         e.record.risks = vec![
             risk("a", 5, 5, RiskStatus::Open, None),
             risk("b", 5, 5, RiskStatus::Open, None),
             risk("c", 1, 1, RiskStatus::Open, None),
         ];
-        assert_eq!(analyse_risks(&e, d("2026-06-01")).score, 0.0);
+        let r = analyse_risks(&e, d("2026-06-01"));
+        assert_eq!(r.score, 0.0);
+        assert_eq!(
+            r.reasons(),
+            vec![
+                "Risk exposure is 51 (likelihood × impact summed over 3 open risks), above the 50 \
+                 at which the score reaches 0.",
+                "The critical ones are a (5 × 5) and b (5 × 5)."
+            ]
+        );
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub fn engagement() -> Engagement {
     }
 }
 
+/// The parties of [`engagement`]: "Acme Corp" (client) and "BPSource" (provider).
+pub fn parties() -> crate::analyse::words::Parties {
+    crate::analyse::words::Parties::of(&engagement())
+}
+
 /// A provider KPI, `higher` is better, weight 1, not an SLA.
 pub fn kpi(id: &str, target: f64) -> Kpi {
     Kpi {

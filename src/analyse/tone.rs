@@ -48,11 +48,11 @@ impl From<Rag> for Tone {
 }
 
 impl RiskRating {
-    /// Low green, medium amber, high orange, critical red: the heat map's
-    /// cells and the register's badges alike.
+    /// A rating is not "met", so low is grey (not green); medium amber, high
+    /// orange, critical red: the heat map's cells and the badges alike.
     pub fn tone(self) -> Tone {
         match self {
-            RiskRating::Low => Tone::Green,
+            RiskRating::Low => Tone::Grey,
             RiskRating::Medium => Tone::Amber,
             RiskRating::High => Tone::Orange,
             RiskRating::Critical => Tone::Red,
@@ -70,6 +70,6 @@ mod tests {
         assert_eq!(RiskRating::of(15).tone(), Tone::Orange);
         assert_eq!(RiskRating::of(16).tone(), Tone::Red);
         assert_eq!(RiskRating::of(9).tone(), Tone::Amber);
-        assert_eq!(RiskRating::of(4).tone(), Tone::Green);
+        assert_eq!(RiskRating::of(4).tone(), Tone::Grey);
     }
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::stats::{clamp_score, mean};
 use super::window::{MonthWindow, SERIES_MONTHS, periods_before, periods_in};
-use super::words::num;
+use super::words::{Parties, num};
 use crate::config::Thresholds;
 use crate::model::{Engagement, Month, Survey, SurveyScores};
 
@@ -125,49 +125,87 @@ impl Trust {
         self.dimensions.iter().filter(|d| d.flagged)
     }
 
-    pub fn reasons(&self) -> Vec<String> {
+    /// Why the score is what it is, in sentences.
+    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
         let (Some(month), Some(answer)) = (self.month, self.mean_answer) else {
-            return vec!["no survey yet".to_string()];
+            return vec!["No relationship survey has been answered yet.".to_string()];
         };
         let sides = match (
             self.dimensions.iter().any(|d| d.client.is_some()),
             self.dimensions.iter().any(|d| d.provider.is_some()),
         ) {
-            (true, true) => "both sides",
-            (true, false) => "the client only",
-            _ => "the provider only",
+            (true, true) => "both sides".to_string(),
+            (true, false) => format!("{} only", parties.client),
+            _ => format!("{} only", parties.provider),
         };
         let mut reasons = vec![format!(
-            "survey of {month}, answered by {sides}: mean answer {} of 5",
+            "In the survey of {}, answered by {sides}, the mean answer was {} out of 5.",
+            crate::format::month(month),
             num(answer)
         )];
         match self.mean_abs_gap {
+            Some(0.0) => reasons.push(
+                "The two sides gave the same answer to every question both answered.".to_string(),
+            ),
             Some(gap) => reasons.push(format!(
-                "mean perception gap {} (−{})",
-                num(gap),
+                "The two sides' answers differ by {} on average (−{}).",
+                points(gap),
                 num(GAP_PENALTY * gap)
             )),
-            None => reasons.push("no dimension answered by both sides: no gap".to_string()),
+            None => reasons.push(
+                "No question was answered by both sides, so there is no perception gap."
+                    .to_string(),
+            ),
         }
-        reasons.extend(self.flagged().map(gap_wording));
+        reasons.extend(
+            self.gaps_wording(parties)
+                .map(|gaps| format!("They differ by {gaps}.")),
+        );
         reasons
+    }
+
+    /// "1 point or more on trust (Brightline Energy 2, Fenwick Contact
+    /// Solutions 4) and goals (2 and 4)": the flagged gaps, client first.
+    pub fn gaps_wording(&self, parties: &Parties) -> Option<String> {
+        let gaps: Vec<String> = self
+            .flagged()
+            .enumerate()
+            .map(|(i, d)| {
+                let (c, p) = (d.client.unwrap_or(0), d.provider.unwrap_or(0));
+                if i == 0 {
+                    format!(
+                        "{} ({} {c}, {} {p})",
+                        d.dimension, parties.client, parties.provider
+                    )
+                } else {
+                    format!("{} ({c} and {p})", d.dimension)
+                }
+            })
+            .collect();
+        if gaps.is_empty() {
+            return None;
+        }
+        Some(format!(
+            "{} or more on {}",
+            points(self.gap_limit),
+            crate::format::and_list(&gaps)
+        ))
     }
 }
 
-/// "perception gap on trust: client 4, provider 2".
-pub fn gap_wording(d: &DimensionGap) -> String {
-    format!(
-        "perception gap on {}: client {}, provider {}",
-        d.dimension,
-        d.client.unwrap_or(0),
-        d.provider.unwrap_or(0)
-    )
+/// `1 point`, `1.2 points`.
+fn points(x: f64) -> String {
+    if x == 1.0 {
+        "1 point".to_string()
+    } else {
+        format!("{} points", num(x))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::testkit::{d, engagement, m, scores, set_survey};
+    use crate::analyse::testkit::{d, engagement, m, parties, scores, set_survey};
 
     fn analyse(e: &Engagement, as_of: &str) -> Trust {
         analyse_trust(e, &Thresholds::default(), d(as_of))
@@ -200,13 +238,21 @@ mod tests {
         // answers 4,3,4,4,2,3,5,5 → mapped 75,50,75,75,25,50,100,100 → 68.75; − 12.5 = 56.25
         assert_eq!(t.score, Some(56.25));
         assert_eq!(t.mean_answer, Some(3.75));
-        let r = t.reasons();
+        let r = t.reasons(&parties());
         assert_eq!(
             r[0],
-            "survey of 2026-09, answered by both sides: mean answer 3.75 of 5"
+            "In the survey of September 2026, answered by both sides, the mean answer was 3.75 \
+             out of 5."
         );
-        assert_eq!(r[1], "mean perception gap 1 (−12.5)");
-        assert_eq!(r[2], "perception gap on trust: client 4, provider 2");
+        assert_eq!(
+            r[1],
+            "The two sides' answers differ by 1 point on average (−12.5)."
+        );
+        assert_eq!(
+            r[2],
+            "They differ by 1 point or more on trust (Acme Corp 4, BPSource 2) and \
+             collaboration (4 and 5)."
+        );
         assert_eq!(t.flagged().count(), 2);
     }
 
@@ -223,10 +269,10 @@ mod tests {
         assert_eq!(t.mean_abs_gap, None);
         // (100 + 50) / 2 = 75
         assert_eq!(t.score, Some(75.0));
-        assert!(t.reasons()[0].contains("the client only"));
+        assert!(t.reasons(&parties())[0].contains("answered by Acme Corp only"));
         assert_eq!(
-            t.reasons()[1],
-            "no dimension answered by both sides: no gap"
+            t.reasons(&parties())[1],
+            "No question was answered by both sides, so there is no perception gap."
         );
     }
 
@@ -260,7 +306,10 @@ mod tests {
     fn no_survey_is_no_data() {
         let t = analyse(&engagement(), "2026-11-15");
         assert_eq!((t.month, t.score), (None, None));
-        assert_eq!(t.reasons(), vec!["no survey yet"]);
+        assert_eq!(
+            t.reasons(&parties()),
+            vec!["No relationship survey has been answered yet."]
+        );
     }
 
     #[test]

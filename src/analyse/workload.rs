@@ -8,8 +8,9 @@ use super::exact::Num;
 
 use super::stats::mean;
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months};
-use super::words::{count, pct};
+use super::words::{Parties, count, count_is, last_months, pct, sentence};
 use crate::config::Thresholds;
+use crate::format::capitalise;
 use crate::model::{Engagement, Month};
 
 /// Months of the score.
@@ -89,7 +90,9 @@ pub fn analyse_workload(e: &Engagement, thresholds: &Thresholds, as_of: NaiveDat
                 worked,
                 overtime_requested: hours.and_then(|h| h.overtime_requested),
                 ratio,
-                flagged: capacity.zip(worked).is_some_and(|(c, w)| over_limit(w, c, limit)),
+                flagged: capacity
+                    .zip(worked)
+                    .is_some_and(|(c, w)| over_limit(w, c, limit)),
                 in_progress,
             }
         })
@@ -122,28 +125,45 @@ impl Workload {
         self.months.iter().filter(|m| m.flagged && !m.in_progress)
     }
 
-    pub fn reasons(&self) -> Vec<String> {
+    /// Why the score is what it is, in sentences.
+    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
         if self.capacity.is_none() {
-            return vec!["no contracted capacity (capacity.hours_per_month) set".to_string()];
+            return vec![
+                "No contracted capacity is set (capacity.hours_per_month), so workload is not \
+                 measured."
+                    .to_string(),
+            ];
         }
+        let months = last_months(self.score_window);
         let Some(r) = self.mean_ratio else {
-            return vec![format!(
-                "no hours worked reported in {}",
-                self.score_window.label()
-            )];
+            return vec![sentence(&format!(
+                "no hours worked were reported in {months}"
+            ))];
+        };
+        let over = if self.reported_months == 1 {
+            format!("in the one month reported of {months}")
+        } else if self.reported_months == self.score_window.months().count() {
+            format!("over {months}")
+        } else {
+            format!(
+                "over the {} reported of {months}",
+                count(self.reported_months, "month")
+            )
         };
         let mut reasons = vec![format!(
-            "overtime {} against a {} limit (mean of {} in {})",
+            "Overtime beyond contracted capacity averaged {} {over}, against a limit of {}.",
             pct(r),
-            pct(self.limit),
-            count(self.reported_months, "reported month"),
-            self.score_window.label()
+            pct(self.limit)
         )];
         if self.unagreed_expectations > 0 {
+            let n = self.unagreed_expectations;
             reasons.push(format!(
-                "{} not agreed (−{})",
-                count(self.unagreed_expectations, "expectation"),
-                UNAGREED_PENALTY * self.unagreed_expectations as f64
+                "{} not agreed between {} and {} (−{}{}).",
+                capitalise(&count_is(n, "expectation")),
+                parties.client,
+                parties.provider,
+                UNAGREED_PENALTY,
+                if n == 1 { "" } else { " each" }
             ));
         }
         reasons
@@ -153,7 +173,7 @@ impl Workload {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::testkit::{d, engagement, m, set_hours};
+    use crate::analyse::testkit::{d, engagement, m, parties, set_hours};
     use crate::model::{Capacity, Expectation, Side};
 
     fn with_capacity(hours: f64) -> Engagement {
@@ -184,8 +204,17 @@ mod tests {
         set_hours(&mut e, "2026-09", Some(176.4), None);
         set_hours(&mut e, "2026-10", Some(176.5), None);
         let w = analyse(&e);
-        let flagged = |month| w.months.iter().find(|x| x.month == m(month)).unwrap().flagged;
-        assert!(!flagged("2026-09"), "exactly 5% over is not over the 5% limit");
+        let flagged = |month| {
+            w.months
+                .iter()
+                .find(|x| x.month == m(month))
+                .unwrap()
+                .flagged
+        };
+        assert!(
+            !flagged("2026-09"),
+            "exactly 5% over is not over the 5% limit"
+        );
         assert!(flagged("2026-10"));
     }
 
@@ -225,8 +254,11 @@ mod tests {
             "not the month in progress"
         );
         assert_eq!(
-            w.reasons(),
-            vec!["overtime 5% against a 5% limit (mean of 2 reported months in 2026-08..2026-10)"]
+            w.reasons(&parties()),
+            vec![
+                "Overtime beyond contracted capacity averaged 5% over the 2 months reported of \
+                 the last 3 months (August to October 2026), against a limit of 5%."
+            ]
         );
     }
 
@@ -245,7 +277,10 @@ mod tests {
         set_hours(&mut e, "2026-10", Some(100.0), None);
         e.record.expectations = vec![unagreed(), unagreed()];
         assert_eq!(analyse(&e).score, Some(80.0));
-        assert_eq!(analyse(&e).reasons()[1], "2 expectations not agreed (−20)");
+        assert_eq!(
+            analyse(&e).reasons(&parties())[1],
+            "2 expectations are not agreed between Acme Corp and BPSource (−10 each)."
+        );
         set_hours(&mut e, "2026-10", Some(115.0), None); // 15% → 27.8 − 20
         assert!((analyse(&e).score.unwrap() - (500.0 / 18.0 - 20.0)).abs() < 1e-9);
         set_hours(&mut e, "2026-10", Some(118.0), None); // 18% → 11.1 − 20 → 0
@@ -270,8 +305,8 @@ mod tests {
         let w = analyse(&e);
         assert_eq!((w.mean_ratio, w.score), (None, None));
         assert_eq!(
-            w.reasons(),
-            vec!["no hours worked reported in 2026-08..2026-10"]
+            w.reasons(&parties()),
+            vec!["No hours worked were reported in the last 3 months (August to October 2026)."]
         );
         let e = with_capacity(0.0);
         assert_eq!(analyse(&e).capacity, None);

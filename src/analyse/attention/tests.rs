@@ -264,13 +264,17 @@ fn overdue_risks_and_goals_are_listed_from_the_day_after_due() {
     assert_eq!(risks.len(), 1);
     assert_eq!(
         risks[0].sentence,
-        "Risk mitigation overdue since 2026-11-22: Attrition (high risk, still mitigating)"
+        "Risk mitigation overdue since 2026-11-22: Attrition (high risk, still being mitigated)"
     );
-    assert_eq!(risks[0].severity, Severity::Critical);
+    assert_eq!(
+        risks[0].severity,
+        Severity::Warning,
+        "only a critical risk is critical"
+    );
     let goals = of_kind(&items, AttentionKind::GoalOverdue);
     assert_eq!(
         goals[0].sentence,
-        "Goal overdue since 2026-10-31: Runbooks signed off (off-track)"
+        "Goal overdue since 2026-10-31: Runbooks signed off (off track)"
     );
     assert_eq!(
         (goals[0].severity, &goals[0].place),

@@ -89,7 +89,7 @@ fn flags_of(e: &Engagement) -> Vec<Flag> {
 }
 
 #[test]
-fn every_problem_is_flagged_most_severe_first() {
+fn every_problem_is_flagged_most_severe_first_in_plain_words() {
     let flags = flags_of(&troubled());
     let kinds: Vec<_> = flags.iter().map(|f| (f.severity, f.kind)).collect();
     use FlagKind::*;
@@ -99,12 +99,12 @@ fn every_problem_is_flagged_most_severe_first() {
         vec![
             (Critical, SlaBreach),
             (Critical, NoticeDeadline),
-            (Critical, RiskOverdue),
-            (Critical, MissingCheckIns),
+            (Critical, CriticalRisk),
             (Warning, ServiceCredits),
             (Warning, Overtime),
             (Warning, ExpectationsNotAgreed),
             (Warning, ReviewOverdue),
+            (Warning, MissingCheckIns),
             (Warning, OneSidedFeedback),
             (Warning, PerceptionGap),
             (Warning, GoalOverdue),
@@ -112,78 +112,191 @@ fn every_problem_is_flagged_most_severe_first() {
             (Info, NoCelebration),
         ]
     );
-    let evidence = |kind: FlagKind| {
+    let words = |kind: FlagKind| {
         let f = flags.iter().find(|f| f.kind == kind).unwrap();
         (f.title.as_str(), f.evidence.as_str())
     };
     assert_eq!(
-        evidence(SlaBreach),
+        words(SlaBreach),
         (
-            "SLA missed: Accuracy",
-            "missed in 2026-09 (99%, amber), 2026-10 (80%, red) against a target of 99.5% \
-                 (provider obligation)"
+            "BPSource breached the SLA on Accuracy in September and October 2026",
+            "99% in September and 80% in October 2026, against a target of 99.5%."
         )
     );
     assert_eq!(
-        evidence(NoticeDeadline),
+        words(NoticeDeadline),
         (
-            "Renewal notice deadline passed",
-            "notice due 2026-11-02, 13 days ago; the contract ends 2027-01-31"
+            "The renewal notice deadline passed 13 days ago, on 2 November 2026",
+            "The contract ends on 31 January 2027; notice to renew or end it is due 90 days \
+             before."
         )
     );
     assert_eq!(
-        evidence(RiskOverdue).1,
-        "due 2026-10-01, 4 × 4 = 16 (critical), still mitigating"
-    );
-    assert_eq!(
-        evidence(MissingCheckIns).1,
-        "0 of 12 expected check-ins held in the last 90 days"
-    );
-    assert_eq!(
-        evidence(ServiceCredits).1,
-        "10% of the monthly fee over the last 12 months = 100 USD: 2026-09 5%, 2026-10 5%"
-    );
-    assert_eq!(
-        evidence(Overtime).1,
-        "overtime beyond capacity in 2026-10 10% against a 5% limit"
-    );
-    assert_eq!(
-        evidence(ExpectationsNotAgreed),
+        words(CriticalRisk),
         (
-            "1 expectation not agreed",
-            "Weekend cover (set by the client)"
+            "Critical risk: Single SME",
+            "Likelihood 4 × impact 4 = 16, still being mitigated; its mitigation was due on 1 \
+             October 2026."
         )
     );
     assert_eq!(
-        evidence(ReviewOverdue).1,
-        "no review in the 318 days since the start, every 90 days agreed"
-    );
-    assert!(
-        evidence(OneSidedFeedback)
-            .1
-            .starts_with("client share of feedback 100%")
-    );
-    assert_eq!(
-        evidence(PerceptionGap).1,
-        "survey of 2026-10: perception gap on trust: client 2, provider 4"
-    );
-    assert_eq!(
-        evidence(GoalOverdue),
-        ("Goal overdue: Cut errors", "due 2026-06-30, at-risk")
-    );
-    assert_eq!(
-        evidence(ActionsOverdue),
+        words(MissingCheckIns),
         (
-            "1 action overdue",
-            "Ravi: share the calendar (due 2025-12-08, 342 days late, from Kick-off)"
+            "None of the 12 check-ins expected in the last 90 days was held",
+            "Check-ins are agreed weekly. No check-in has been held yet."
         )
     );
     assert_eq!(
-        evidence(NoCelebration).1,
-        "no milestone celebrated from 2026-05-01 to 2026-11-15"
+        words(ServiceCredits),
+        (
+            "Service credits of 10% of the monthly fee (100 USD) are due for the last 12 months",
+            "For the breaches of 5% in September and 5% in October 2026."
+        )
+    );
+    assert_eq!(
+        words(Overtime),
+        (
+            "Overtime was over the 5% limit in October 2026",
+            "Hours worked beyond contracted capacity: 10% in October 2026."
+        )
+    );
+    assert_eq!(
+        words(ExpectationsNotAgreed),
+        (
+            "1 expectation is not agreed by both sides",
+            "“Weekend cover”, set by Acme Corp."
+        )
+    );
+    assert_eq!(
+        words(ReviewOverdue),
+        (
+            "The review is overdue",
+            "No review has been held in the 318 days since the start; one is agreed every 90 \
+             days."
+        )
+    );
+    assert_eq!(
+        words(OneSidedFeedback),
+        (
+            "Feedback is one-sided: BPSource gave none in the last 6 months",
+            "BPSource gave no feedback in the last 6 months (May to October 2026); all 3 items \
+             came from Acme Corp."
+        )
+    );
+    assert_eq!(
+        words(PerceptionGap),
+        (
+            "The two sides see trust differently",
+            "In the survey of October 2026, the two sides' answers differ by 1 point or more on \
+             trust (Acme Corp 2, BPSource 4)."
+        )
+    );
+    assert_eq!(
+        words(GoalOverdue),
+        (
+            "The goal “Cut errors” is overdue",
+            "It was due on 30 June 2026 and is at risk."
+        )
+    );
+    assert_eq!(
+        words(ActionsOverdue),
+        (
+            "1 action is overdue",
+            "“Ravi: share the calendar”, due 8 December 2025 (342 days late), from Kick-off."
+        )
+    );
+    assert_eq!(
+        words(NoCelebration).1,
+        "No milestone was celebrated between 1 May 2026 and 15 November 2026."
     );
     let subjects: Vec<_> = flags.iter().filter_map(|f| f.subject.as_deref()).collect();
     assert_eq!(subjects, vec!["acc", "key-person", "cut-errors"]);
+    // No machine output: no status colours, no "x of y" exposure, no ISO months.
+    for f in &flags {
+        for text in [&f.title, &f.evidence] {
+            assert!(
+                !text.contains(", red)") && !text.contains(", amber") && !text.contains("2026-"),
+                "{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn breaches_defaults_chronic_failure_notice_and_critical_risks_are_the_critical_ones() {
+    use FlagKind::*;
+    let critical: Vec<FlagKind> = [
+        SlaBreach,
+        ChronicFailure,
+        NoticeDeadline,
+        CriticalRisk,
+        ReliefNotAgreed,
+        ServiceCredits,
+        RiskOverdue,
+        Overtime,
+        ExpectationsNotAgreed,
+        ReviewOverdue,
+        MissingCheckIns,
+        OneSidedFeedback,
+        PerceptionGap,
+        GoalOverdue,
+        ActionsOverdue,
+        NoCelebration,
+    ]
+    .into_iter()
+    .filter(|k| k.severity() == Severity::Critical)
+    .collect();
+    assert_eq!(
+        critical,
+        vec![SlaBreach, ChronicFailure, NoticeDeadline, CriticalRisk]
+    );
+    assert_eq!(NoCelebration.severity(), Severity::Info);
+}
+
+#[test]
+fn a_high_risk_overdue_is_a_warning_and_a_critical_risk_is_critical_when_not_overdue() {
+    let mut e = engagement();
+    let risk = |id: &str, l: u8, i: u8, due: Option<&str>| Risk {
+        id: id.to_string(),
+        title: id.to_string(),
+        likelihood: l,
+        impact: i,
+        owner: RiskOwner::Provider,
+        status: RiskStatus::Open,
+        mitigation: None,
+        due: due.map(d),
+        audience: None,
+    };
+    e.record.risks = vec![
+        risk("late-high", 3, 4, Some("2026-10-01")),
+        risk("critical", 4, 5, None),
+        risk("low", 1, 1, None),
+    ];
+    let flags = flags_of(&e);
+    let of = |id: &str| flags.iter().find(|f| f.subject.as_deref() == Some(id));
+    let critical = of("critical").unwrap();
+    assert_eq!(
+        (critical.severity, critical.kind, critical.title.as_str()),
+        (
+            Severity::Critical,
+            FlagKind::CriticalRisk,
+            "Critical risk: critical"
+        )
+    );
+    assert_eq!(
+        critical.evidence,
+        "Likelihood 4 × impact 5 = 20, still open."
+    );
+    let high = of("late-high").unwrap();
+    assert_eq!(
+        (high.severity, high.title.as_str(), high.evidence.as_str()),
+        (
+            Severity::Warning,
+            "The mitigation of late-high is overdue since 1 October 2026",
+            "Likelihood 3 × impact 4 = 12, still open: a high risk."
+        )
+    );
+    assert!(of("low").is_none());
 }
 
 #[test]
@@ -194,7 +307,7 @@ fn a_bare_engagement_only_gets_the_celebration_nudge() {
 }
 
 #[test]
-fn amber_only_breach_is_a_warning_and_old_breaches_are_not_flagged() {
+fn a_narrow_sla_miss_is_a_critical_breach_and_old_breaches_are_not_flagged() {
     let mut e = engagement();
     e.record.kpis.push(Kpi {
         sla: true,
@@ -208,8 +321,11 @@ fn amber_only_breach_is_a_warning_and_old_breaches_are_not_flagged() {
         .filter(|f| f.kind == FlagKind::SlaBreach)
         .collect();
     assert_eq!(sla.len(), 1);
-    assert_eq!(sla[0].severity, Severity::Warning);
-    assert!(sla[0].evidence.starts_with("missed in 2026-10 (95, amber)"));
+    assert_eq!(sla[0].severity, Severity::Critical);
+    assert_eq!(
+        sla[0].evidence,
+        "95 in October 2026, against a target of 100."
+    );
 }
 
 #[test]
@@ -225,12 +341,12 @@ fn many_overdue_actions_are_counted_past_three() {
         .iter()
         .find(|f| f.kind == FlagKind::ActionsOverdue)
         .unwrap();
-    assert_eq!(f.title, "5 actions overdue");
-    assert!(f.evidence.ends_with("; and 2 more"), "{}", f.evidence);
+    assert_eq!(f.title, "5 actions are overdue");
+    assert!(f.evidence.ends_with("; and 2 more."), "{}", f.evidence);
 }
 
 #[test]
-fn a_near_deadline_is_a_warning() {
+fn a_near_deadline_is_critical() {
     let mut e = troubled();
     e.record.contract.as_mut().unwrap().end = Some(d("2027-03-01")); // deadline 2026-12-01
     let f = flags_of(&e)
@@ -239,11 +355,14 @@ fn a_near_deadline_is_a_warning() {
         .unwrap();
     assert_eq!(
         (f.severity, f.title.as_str()),
-        (Severity::Warning, "Renewal notice deadline near")
+        (
+            Severity::Critical,
+            "The renewal notice deadline is in 16 days, on 1 December 2026"
+        )
     );
     assert_eq!(
         f.evidence,
-        "notice due 2026-12-01, in 16 days; the contract ends 2027-03-01"
+        "The contract ends on 1 March 2027; notice to renew or end it is due 90 days before."
     );
 }
 
@@ -269,8 +388,8 @@ fn relief_claimed_not_agreed_is_a_warning_and_changes_no_figure() {
     assert_eq!(
         (relief[0].title.as_str(), relief[0].evidence.as_str()),
         (
-            "Relief claimed, not agreed: Service level",
-            "Service level in 2026-10: Carrier outage (INC-1)"
+            "Relief for Service level in October 2026 is claimed but not agreed",
+            "Carrier outage (INC-1). Until both sides agree it, the month counts as any other."
         )
     );
     // The claim changes no figure: the month is still a red breach.
@@ -288,7 +407,7 @@ fn relief_claimed_not_agreed_is_a_warning_and_changes_no_figure() {
 }
 
 #[test]
-fn chronic_failure_is_critical_and_one_short_is_a_warning() {
+fn chronic_failure_and_one_default_short_of_it_are_critical() {
     use crate::model::{Chronic, Contract};
     let mut e = engagement();
     e.record.contract = Some(Contract {
@@ -314,11 +433,14 @@ fn chronic_failure_is_critical_and_one_short_is_a_warning() {
         .into_iter()
         .find(|f| f.kind == FlagKind::ChronicFailure)
         .expect("a chronic-failure warning");
-    assert_eq!(warning.severity, Severity::Warning);
+    assert_eq!(warning.severity, Severity::Critical);
     assert_eq!(
-        warning.evidence,
-        "one more default of Service level before 2027-01 gives a termination right \
-         (defaults in 2026-07 and 2026-09)"
+        (warning.title.as_str(), warning.evidence.as_str()),
+        (
+            "Service level is one default away from chronic failure",
+            "It defaulted in July and September 2026; one more default before January 2027 \
+             gives the contract's termination right for chronic failure."
+        )
     );
     set_kpi(&mut e, "2026-10", "sl", Some(70.0));
     let critical = flags_of_at(&e, as_of)
@@ -327,18 +449,32 @@ fn chronic_failure_is_critical_and_one_short_is_a_warning() {
         .expect("a chronic failure");
     assert_eq!(critical.severity, Severity::Critical);
     assert_eq!(
-        critical.evidence,
-        "chronic failure: Service level defaulted in 2026-07, 2026-09 and 2026-10; the \
-         contract's termination right applies"
+        (critical.title.as_str(), critical.evidence.as_str()),
+        (
+            "Chronic failure: Service level has defaulted too often",
+            "It defaulted in July, September and October 2026, so the contract's termination \
+             right for chronic failure applies."
+        )
+    );
+    let breach = flags_of_at(&e, as_of)
+        .into_iter()
+        .find(|f| f.kind == FlagKind::SlaBreach)
+        .expect("a breach");
+    assert_eq!(
+        breach.evidence,
+        "70 in September and 70 in October 2026, against a target of 80; below the 75 minimum \
+         every month (defaults)."
     );
     let credits = flags_of_at(&e, as_of)
         .into_iter()
         .find(|f| f.kind == FlagKind::ServiceCredits)
         .expect("credits accrued");
     assert!(
-        credits.evidence.starts_with("144,000 accrued"),
+        credits
+            .title
+            .starts_with("Service credits of 144,000 accrued"),
         "{}",
-        credits.evidence
+        credits.title
     );
 }
 
@@ -371,7 +507,6 @@ fn a_breach_judged_against_an_earlier_target_names_it() {
         .unwrap();
     assert_eq!(
         sla.evidence,
-        "missed in 2026-09 (95, amber, target 100), 2026-10 (85, amber) against a target \
-         of 90 (provider obligation)"
+        "95 (against 100) in September and 85 in October 2026, against a target of 90."
     );
 }

@@ -1,5 +1,5 @@
 use super::*;
-use crate::analyse::testkit::{d, engagement, kpi, m, set_kpi};
+use crate::analyse::testkit::{d, engagement, kpi, m, parties, set_kpi};
 
 fn lower(id: &str, target: f64) -> Kpi {
     Kpi {
@@ -57,14 +57,17 @@ fn an_engagement_without_periods_has_grey_series_and_no_figures() {
     assert!(a.breaches.is_empty());
     assert_eq!((a.trend.clone(), a.score), (None, None));
     assert_eq!((p.score, &p.sla_attainment), (None, &None));
-    assert_eq!(p.reasons(), vec!["no KPI reported in 2026-08..2026-10"]);
+    assert_eq!(
+        p.reasons(&parties()),
+        vec!["No KPI was reported in the last 3 months (August to October 2026)."]
+    );
 }
 
 #[test]
 fn no_kpis_at_all() {
     let p = analyse_performance(&engagement(), d("2026-11-15"));
     assert_eq!(p.score, None);
-    assert_eq!(p.reasons(), vec!["no KPIs defined"]);
+    assert_eq!(p.reasons(&parties()), vec!["No KPIs are defined."]);
 }
 
 #[test]
@@ -222,16 +225,17 @@ fn performance_score_is_weighted_and_two_way() {
     assert_eq!(p.client_score, Some(0.0));
     assert_eq!(p.sla_attainment, Attainment::of(1, 2));
     assert_eq!(
-        p.reasons(),
+        p.reasons(&parties()),
         vec![
-            "1 green, 1 amber, 1 red of 3 monthly KPI results in 2026-08..2026-10",
-            "provider KPIs score 75, client KPIs 0",
+            "Of the 3 monthly KPI results of the last 3 months (August to October 2026), 1 met \
+             the target, 1 missed it within the warning margin (half marks) and 1 missed it.",
+            "BPSource's KPIs score 75 and Acme Corp's obligations 0.",
         ]
     );
 }
 
 #[test]
-fn reasons_name_the_red_sla_kpis_of_the_latest_month() {
+fn reasons_name_the_sla_kpis_that_missed_in_the_latest_month() {
     let mut e = engagement();
     for (id, v) in [("a", 50.0), ("b", 50.0), ("c", 100.0)] {
         e.record.kpis.push(Kpi {
@@ -241,12 +245,18 @@ fn reasons_name_the_red_sla_kpis_of_the_latest_month() {
         });
         set_kpi(&mut e, "2026-10", id, Some(v));
     }
-    let reasons = analyse_performance(&e, d("2026-11-02")).reasons();
+    let reasons = analyse_performance(&e, d("2026-11-02")).reasons(&parties());
+    assert_eq!(
+        reasons.last().unwrap(),
+        "2 of 3 SLA KPIs missed their target in October 2026: a 50% (target 100%) and b 50% \
+         (target 100%)."
+    );
     assert!(
-        reasons.contains(&"2 of 3 SLA KPIs red in 2026-10".to_string()),
+        !reasons
+            .iter()
+            .any(|r| r.contains(" red") || r.contains("2026-")),
         "{reasons:?}"
     );
-    assert!(reasons.contains(&"a: 50% against a target of 100%".to_string()));
 }
 
 #[test]

@@ -91,6 +91,27 @@ pub(super) fn health_view(a: &EngagementAnalysis, bands: &HealthBands) -> Health
     }
 }
 
+/// The engagement page's flags: the critical ones shown open, the rest one
+/// line each with their details on demand (the rule is
+/// `FlagKind::severity`, in the analysis).
+#[derive(Debug, Serialize)]
+pub(super) struct FlagGroups {
+    pub critical: Vec<FlagView>,
+    pub others: Vec<FlagView>,
+    pub count: usize,
+}
+
+pub(super) fn flag_groups(a: &EngagementAnalysis) -> FlagGroups {
+    let (critical, others) = flag_views(a)
+        .into_iter()
+        .partition(|f| f.severity == Severity::Critical.as_str());
+    FlagGroups {
+        critical,
+        others,
+        count: a.flags.len(),
+    }
+}
+
 pub(super) fn flag_views(a: &EngagementAnalysis) -> Vec<FlagView> {
     a.flags
         .iter()

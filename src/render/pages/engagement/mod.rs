@@ -11,6 +11,7 @@ mod scorecard;
 use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
+use crate::analyse::words;
 use crate::chart::Chart;
 use crate::model::Engagement;
 use crate::render::view::base_context;
@@ -30,10 +31,16 @@ struct EngagementView {
     contract: Option<ContractView>,
     cadence: String,
     capacity: String,
+    /// The scorecard's words with the parties' names: "Fenwick Contact
+    /// Solutions' KPIs", "Brightline Energy's obligations to Fenwick …",
+    /// and its window as "August to October 2026".
+    provider_kpis: String,
+    client_obligations: String,
+    score_window: String,
     health: health::HealthView,
     /// In an internal build, what the partner's shared build shows.
     partner: Option<PartnerView>,
-    flags: Vec<health::FlagView>,
+    flags: health::FlagGroups,
     scorecard: scorecard::ScorecardView,
     workload: relationship::WorkloadView,
     cadence_section: relationship::CadenceView,
@@ -62,7 +69,8 @@ struct ContractView {
     end: String,
     days_to_end: i64,
     notice_deadline: String,
-    notice: &'static str,
+    /// "in 101 days", "passed 13 days ago", "contract ended".
+    notice: String,
     notice_class: &'static str,
     fee: String,
 }
@@ -104,9 +112,19 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             .as_ref()
             .map(|c| format!("{} h/month", format::grouped(c.hours_per_month)))
             .unwrap_or_else(|| "not set".into()),
+        provider_kpis: format!("{} KPIs", words::possessive(&r.provider.name)),
+        client_obligations: format!(
+            "{} obligations to {}",
+            words::possessive(&r.client.name),
+            r.provider.name
+        ),
+        score_window: format::month_span(
+            a.performance.score_window.first,
+            a.performance.score_window.last,
+        ),
         health: health::health_view(a, &thresholds.health),
         partner: input.partner_of(&e.id).map(partner_view),
-        flags: health::flag_views(a),
+        flags: health::flag_groups(a),
         scorecard: scorecard::scorecard_view(a, None),
         workload: relationship::workload_view(a),
         cadence_section: relationship::cadence_view(a),
@@ -139,13 +157,6 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
 fn contract_view(e: &Engagement, a: &EngagementAnalysis) -> Option<ContractView> {
     let status = a.contract.as_ref()?;
     let c = e.record.contract.as_ref()?;
-    use crate::analyse::contract::NoticeState;
-    let class = match status.notice {
-        NoticeState::Past => "red",
-        NoticeState::Near => "amber",
-        NoticeState::Ended => "grey",
-        _ => "green",
-    };
     Some(ContractView {
         end: format::date(status.end),
         days_to_end: status.days_to_end,
@@ -153,8 +164,8 @@ fn contract_view(e: &Engagement, a: &EngagementAnalysis) -> Option<ContractView>
             .notice_deadline
             .map(format::date)
             .unwrap_or_else(|| "—".into()),
-        notice: status.notice.label(),
-        notice_class: class,
+        notice: status.notice_words(),
+        notice_class: status.notice_colour().as_str(),
         fee: match c.monthly_fee {
             Some(fee) => format!(
                 "{} a month",

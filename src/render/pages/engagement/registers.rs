@@ -21,7 +21,10 @@ pub(super) struct RegistersView {
     pub expectations: Vec<ExpectationRow>,
     pub milestones: Vec<MilestoneRow>,
     pub celebration_nudge: bool,
+    /// Open and overdue actions, overdue first.
     pub actions: Vec<ActionRow>,
+    /// Closed in the last 90 days: shown collapsed under the open ones.
+    pub closed_actions: Vec<ActionRow>,
     pub open_actions: usize,
     pub overdue_actions: usize,
     pub closed_recently: usize,
@@ -101,17 +104,25 @@ pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> Register
         .actions
         .items
         .iter()
-        .filter(|x| x.state != ActionState::Closed)
+        .filter(|x| matches!(x.state, ActionState::Overdue | ActionState::Open))
         .collect();
-    // Overdue first, then open by due date, then recently closed.
+    // Overdue first, then open by due date.
     actions.sort_by_key(|x| {
-        let rank = match x.state {
-            ActionState::Overdue => 0,
-            ActionState::Open => 1,
-            _ => 2,
-        };
-        (rank, x.due.is_none(), x.due, x.note_date)
+        (
+            x.state != ActionState::Overdue,
+            x.due.is_none(),
+            x.due,
+            x.note_date,
+        )
     });
+    // The latest closed first: what was just done is what a reader asks about.
+    let mut closed: Vec<&_> = a
+        .actions
+        .items
+        .iter()
+        .filter(|x| x.state == ActionState::ClosedRecently)
+        .collect();
+    closed.sort_by_key(|x| std::cmp::Reverse((x.note_date, x.due)));
     RegistersView {
         risks: risks.iter().map(|x| risk_row(&e.id, name, x)).collect(),
         exposure: a.risks.exposure,
@@ -160,6 +171,7 @@ pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> Register
         milestones: r.milestones.iter().rev().map(MilestoneRow::of).collect(),
         celebration_nudge: a.celebrations.nudge,
         actions: actions.iter().map(|x| action_row(&e.id, name, x)).collect(),
+        closed_actions: closed.iter().map(|x| action_row(&e.id, name, x)).collect(),
         open_actions: a.actions.open,
         overdue_actions: a.actions.overdue,
         closed_recently: a.actions.closed_recently,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
+use crate::analyse::health::ComponentKind;
 use crate::render::{format, labels};
 
 #[derive(Debug, Serialize)]
@@ -89,6 +90,17 @@ pub(super) struct DimensionRow {
     pub flagged: bool,
 }
 
+/// A component's reasons as the health breakdown states them (with the
+/// parties' names), so a section and the breakdown say the same.
+fn reasons_of(a: &EngagementAnalysis, kind: ComponentKind) -> Vec<String> {
+    a.health
+        .components
+        .iter()
+        .find(|c| c.kind == kind)
+        .map(|c| c.reasons.clone())
+        .unwrap_or_default()
+}
+
 fn score_text(score: Option<f64>) -> String {
     score.map_or("no data".into(), |s| format::number(s, 0))
 }
@@ -106,7 +118,7 @@ pub(super) fn workload_view(a: &EngagementAnalysis) -> WorkloadView {
         capacity: w.capacity.map_or("not set".into(), |c| hours(Some(c))),
         limit: format::percent(w.limit),
         score: score_text(w.score),
-        reasons: w.reasons(),
+        reasons: reasons_of(a, ComponentKind::Workload),
         months: w
             .months
             .iter()
@@ -153,7 +165,7 @@ pub(super) fn cadence_view(a: &EngagementAnalysis) -> CadenceView {
                 )
             }),
         score: score_text(c.score),
-        reasons: c.reasons(),
+        reasons: reasons_of(a, ComponentKind::Communication),
     }
 }
 
@@ -174,7 +186,7 @@ pub(super) fn feedback_view(a: &EngagementAnalysis) -> FeedbackView {
         balance: f.balance.map_or("—".into(), |b| format::number(b, 2)),
         one_sided: f.one_sided,
         score: score_text(f.score),
-        reasons: f.reasons(),
+        reasons: reasons_of(a, ComponentKind::Feedback),
         items: f
             .items
             .iter()
@@ -209,6 +221,6 @@ pub(super) fn trust_view(a: &EngagementAnalysis) -> TrustView {
         mean_gap: t.mean_abs_gap.map_or("—".into(), |g| format::number(g, 2)),
         gap_limit: format::number(t.gap_limit, 1),
         score: score_text(t.score),
-        reasons: t.reasons(),
+        reasons: reasons_of(a, ComponentKind::Trust),
     }
 }

@@ -1,0 +1,141 @@
+//! The engagement page in plain words (docs/metrics.md, "Health" and
+//! "Flags"): the example's troubled engagement, built with the real
+//! pipeline, says why in sentences with the parties' names, lists its
+//! breaches and defaults among the critical flags shown open, keeps the
+//! rest one line each behind <details>, and collapses its closed actions.
+
+mod common;
+
+use common::*;
+
+const PAGE: &str = "engagements/brightline-customer-care/index.html";
+
+/// Text of an HTML fragment as a reader sees it: tags dropped, the
+/// entities the templates write decoded, white space collapsed.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_health_breakdown_says_why_in_sentences_with_the_parties_names() {
+    let page = example().page(PAGE);
+    let health = text(section(&page, "health"));
+    for sentence in [
+        "Every monthly KPI result of the last 3 months (August to October 2026) missed its \
+         target (21 of 21).",
+        "Fenwick Contact Solutions' KPIs score 0 and Brightline Energy's obligations 0.",
+        "All 3 SLA KPIs missed their target in October 2026: Calls answered within 20 seconds \
+         58.4% (target 80%), Average handle time 418 s (target 360 s) and Abandonment rate 9.8% \
+         (target 5%).",
+        "6 of the 12 check-ins expected in the last 90 days were held.",
+        "Fenwick Contact Solutions gave no feedback in the last 6 months (May to October 2026); \
+         all 11 items came from Brightline Energy.",
+        "Risk exposure is 54 (likelihood × impact summed over 4 open risks), above the 50 at \
+         which the score reaches 0.",
+    ] {
+        assert!(
+            health.contains(sentence),
+            "missing {sentence:?} in\n{health}"
+        );
+    }
+    for machine in ["green, 0 amber", "exposure 54 of 50", "2026-08..2026-10"] {
+        assert!(!health.contains(machine), "{machine:?} in\n{health}");
+    }
+}
+
+#[test]
+fn breaches_and_defaults_are_critical_and_open_the_rest_one_line_each() {
+    let page = example().page(PAGE);
+    let flags = section(&page, "flags");
+    let split = flags.find("class=\"flag-lines\"").expect("the other flags");
+    let (critical, others) = (text(&flags[..split]), &flags[split..]);
+    assert!(
+        !flags[..split].contains("<details"),
+        "critical flags are open"
+    );
+    for sentence in [
+        "Fenwick Contact Solutions breached the SLA on Calls answered within 20 seconds in \
+         August, September and October 2026",
+        "64.7% in August, 61.3% in September and 58.4% in October 2026, against a target of 80%; \
+         below the 70% minimum every month (defaults).",
+        "Fenwick Contact Solutions breached the SLA on Average handle time in August, September \
+         and October 2026",
+        "below the 405 s minimum in September and October (defaults).",
+        "Fenwick Contact Solutions breached the SLA on Abandonment rate",
+        "Calls answered within 20 seconds is one default away from chronic failure",
+        "Critical risk: Agent attrition above 7% a month at Newport",
+    ] {
+        assert!(
+            critical.contains(sentence),
+            "missing {sentence:?} in\n{critical}"
+        );
+    }
+    // Nine others, each a closed <details> whose summary is its one line.
+    let lines: Vec<&str> = others.split("<li ").skip(1).collect();
+    assert_eq!(lines.len(), 9, "{others}");
+    for line in &lines {
+        assert!(line.contains("<details><summary>"), "{line}");
+        assert!(!line.contains("<details open"), "{line}");
+    }
+    let others = text(others);
+    for sentence in [
+        "Service credits of 66,144 GBP accrued over the last 12 months",
+        "Of these, 40,704 GBP is payable, 25,440 GBP waits to be earned back and nothing has \
+         been earned back.",
+        "Feedback is one-sided: Fenwick Contact Solutions gave none in the last 6 months",
+        "Only 6 of the 12 check-ins expected in the last 90 days were held",
+    ] {
+        assert!(
+            others.contains(sentence),
+            "missing {sentence:?} in\n{others}"
+        );
+    }
+    assert!(page.contains("<a href=\"#flags\">Flags (14)</a>"));
+}
+
+#[test]
+fn closed_actions_are_collapsed_under_the_open_ones() {
+    let page = example().page(PAGE);
+    let actions = section(&page, "actions");
+    let details = actions
+        .find("<details class=\"closed-actions\">")
+        .expect("closed actions in a closed <details>");
+    let (open, closed) = actions.split_at(details);
+    assert!(!open.contains("Closed recently"), "{open}");
+    assert!(!actions.contains("<s>"), "no struck-through text");
+    let rows = closed.matches("Closed recently").count();
+    assert_eq!(rows, 13, "{closed}");
+    assert!(closed.contains("<summary>13 closed actions in the last 90 days</summary>"));
+}
+
+#[test]
+fn the_notice_deadline_101_days_away_is_neutral_and_ratings_are_not_green() {
+    let page = example().page(PAGE);
+    assert!(
+        page.contains("2027-03-04 <span class=\"rag rag-grey\">in 101 days</span>"),
+        "{}",
+        section(&page, "overview")
+    );
+    let risks = section(&page, "risks");
+    assert!(risks.contains("<span class=\"rag rag-red\">critical</span>"));
+    assert!(risks.contains("<span class=\"rag rag-orange\">high</span>"));
+    assert!(!risks.contains("rag-green"), "{risks}");
+}
