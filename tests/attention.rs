@@ -73,10 +73,10 @@ fn the_portfolio_opens_on_the_attention_list() {
     let items = attention_items(&index);
     assert!(items.len() >= 10, "{items:#?}");
     // Marlowe's notice deadline, 38 days away, is there in words, linked to
-    // the contract on its page.
+    // the contract on its page, critical as its flag (near: within 60 days).
     assert!(
         items.contains(&(
-            "amber".into(),
+            "red".into(),
             "2026-12-31".into(),
             "Marlowe Pharmaceuticals — Finance Operations (P2P and record-to-report)".into(),
             "engagements/marlowe-finance-ops/index.html#contract".into(),

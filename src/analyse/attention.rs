@@ -20,8 +20,8 @@ use crate::model::{Engagement, Excused, GoalStatus, Month, Portfolio};
 
 /// A notice deadline this many days away or nearer is listed (or farther,
 /// when `thresholds.notice_warning_days` is larger: a flagged deadline is
-/// always listed).
-pub const NOTICE_DAYS: i64 = 90;
+/// always listed); the same horizon colours the engagement page's pill.
+pub const NOTICE_DAYS: i64 = super::contract::NOTICE_ATTENTION_DAYS;
 /// A review due this many days away or nearer is listed.
 pub const REVIEW_DUE_DAYS: i64 = 14;
 
@@ -279,8 +279,8 @@ pub fn unagreed_relief(
         .filter(|(_, x)| !x.agreed)
 }
 
-/// A notice deadline passed while the contract runs (critical), or within
-/// `NOTICE_DAYS` (or the flag's threshold, if larger) from `as_of` on.
+/// A notice deadline passed while the contract runs or flagged near
+/// (critical), or within `NOTICE_DAYS` (a warning) from `as_of` on.
 fn notice(
     a: &EngagementAnalysis,
     notice_warning_days: i64,
@@ -303,11 +303,13 @@ fn notice(
             } else {
                 format!("in {}, on {deadline}", count(days as usize, "day"))
             };
-            Some((
-                Severity::Warning,
-                format!("Notice deadline {when}"),
-                deadline,
-            ))
+            // Critical where the flag is (near), as the flags judge it.
+            let severity = if c.notice == NoticeState::Near {
+                Severity::Critical
+            } else {
+                Severity::Warning
+            };
+            Some((severity, format!("Notice deadline {when}"), deadline))
         }
         _ => None,
     }

@@ -363,7 +363,7 @@ fn relief_claimed_and_not_agreed_is_listed_until_agreed() {
 
 #[test]
 fn the_portfolio_lists_critical_first_then_by_date() {
-    let mut late = with_contract("2027-04-01", 90); // deadline 2027-01-01
+    let mut late = with_contract("2027-05-21", 90); // deadline 2027-02-20: 77 days, not flagged
     late.id = "late".into();
     late.record.name = "Late".into();
     let mut past = with_contract("2027-03-01", 90); // deadline 2026-12-01: passed
@@ -392,7 +392,7 @@ fn the_portfolio_lists_critical_first_then_by_date() {
         vec![
             ("soon", Severity::Critical),
             ("past", Severity::Critical),
-            ("near", Severity::Warning),
+            ("near", Severity::Critical), // 15 days: flagged near, critical as the flag
             ("late", Severity::Warning),
         ]
     );

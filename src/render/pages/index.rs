@@ -64,7 +64,7 @@ struct AttentionRow {
 /// Items shown before the rest fold away: every critical one is shown, and
 /// warnings up to this many items in all, so the engagements stay near the
 /// top of a large portfolio.
-const ATTENTION_SHOWN: usize = 20;
+const ATTENTION_SHOWN: usize = 10;
 
 /// The attention list, with its counts by severity.
 #[derive(Debug, Serialize)]
@@ -253,12 +253,12 @@ mod tests {
     }
 
     #[test]
-    fn warnings_fold_after_20_items_and_critical_ones_never() {
+    fn warnings_fold_after_10_items_and_critical_ones_never() {
         let warnings: Vec<_> = (1..=25).map(|d| item(Severity::Warning, d)).collect();
         let v = attention_view(&warnings);
-        assert_eq!((v.items.len(), v.more.len()), (20, 5));
+        assert_eq!((v.items.len(), v.more.len()), (10, 15));
         assert_eq!(v.summary, "0 critical and 25 warnings");
-        assert_eq!(v.more[0].sentence, "item 21");
+        assert_eq!(v.more[0].sentence, "item 11");
         assert_eq!(
             v.items[0].url, "engagements/acme/index.html#goals",
             "the place on the engagement's page"
@@ -271,7 +271,7 @@ mod tests {
         assert_eq!((v.items.len(), v.more.len()), (22, 1));
         assert_eq!(v.items[21].class, "red");
         assert_eq!(v.summary, "22 critical and 1 warning");
-        let v = attention_view(&warnings[..20]);
+        let v = attention_view(&warnings[..10]);
         assert!(v.more.is_empty());
     }
 }
