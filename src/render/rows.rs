@@ -37,7 +37,7 @@ pub fn action_row(engagement_id: &str, engagement_name: &str, a: &ActionItem) ->
         _ => state.to_string(),
     };
     ActionRow {
-        text: a.text.clone(),
+        text: a.task.clone(),
         owner: a.owner.clone().unwrap_or_else(|| "—".into()),
         due: a.due.map(format::date).unwrap_or_else(|| "—".into()),
         state,
