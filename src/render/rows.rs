@@ -7,6 +7,7 @@ use super::{format, labels, links};
 use crate::analyse::actions::{ActionItem, ActionState};
 use crate::analyse::rag::Rag;
 use crate::analyse::risk::{RiskItem, RiskRating};
+use crate::model::RiskStatus;
 
 #[derive(Debug, Serialize)]
 pub struct ActionRow {
@@ -66,6 +67,9 @@ pub struct RiskRow {
     pub mitigation: String,
     pub due: String,
     pub overdue: bool,
+    /// The states a register's filter matches it by, space-separated:
+    /// `open` (mitigating and overdue included), `mitigating`, `overdue`, `closed`.
+    pub states: &'static str,
     pub engagement_name: String,
     pub engagement_url: String,
 }
@@ -89,6 +93,13 @@ pub fn risk_row(engagement_id: &str, engagement_name: &str, r: &RiskItem) -> Ris
         mitigation: r.mitigation.clone().unwrap_or_default(),
         due: r.due.map(format::date).unwrap_or_else(|| "—".into()),
         overdue: r.overdue,
+        states: match (r.status, r.overdue) {
+            (RiskStatus::Closed, _) => "closed",
+            (RiskStatus::Mitigating, true) => "open mitigating overdue",
+            (RiskStatus::Mitigating, false) => "open mitigating",
+            (RiskStatus::Open, true) => "open overdue",
+            (RiskStatus::Open, false) => "open",
+        },
         engagement_name: engagement_name.to_string(),
         engagement_url: links::engagement(engagement_id),
     }
