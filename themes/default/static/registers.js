@@ -43,20 +43,37 @@
     });
   });
 
-  function apply() {
-    var shown = 0;
-    var closed = 0;
+  /* The status counts the rows one can see, and says how many more match
+   * inside closed folds; it is recounted when a fold opens or closes. */
+  function tell() {
+    if (!count) {
+      return;
+    }
+    var seen = 0;
+    var folded = 0;
     items.forEach(function (item) {
-      var match = (!engagement.value || item.engagement === engagement.value) &&
-        (!owner.value || item.owner === owner.value) &&
-        (!state.value || item.states.indexOf(state.value) !== -1);
-      item.row.hidden = !match;
-      if (match) {
-        shown += 1;
-        if (item.states.indexOf("closed") !== -1) {
-          closed += 1;
-        }
+      if (item.row.hidden) {
+        return;
       }
+      var fold = item.row.closest("details");
+      if (fold && !fold.open) {
+        folded += 1;
+      } else {
+        seen += 1;
+      }
+    });
+    var text = "Showing " + seen + " of " + items.length + " " + noun;
+    if (folded) {
+      text += "; " + folded + " more closed, folded under their engagement";
+    }
+    count.textContent = text + ".";
+  }
+
+  function apply() {
+    items.forEach(function (item) {
+      item.row.hidden = !((!engagement.value || item.engagement === engagement.value) &&
+        (!owner.value || item.owner === owner.value) &&
+        (!state.value || item.states.indexOf(state.value) !== -1));
     });
     /* A row group, a table, a fold or a section with nothing left goes too. */
     sections.forEach(function (section) {
@@ -77,14 +94,12 @@
       });
       section.hidden = !section.querySelector("tbody tr:not(.group):not([hidden])");
     });
-    if (count) {
-      var what = shown === items.length
-        ? "Showing all " + items.length + " " + noun
-        : "Showing " + shown + " of " + items.length + " " + noun;
-      count.textContent = what + (closed && state.value !== "closed" ? ", " + closed + " of them closed (folded under their engagement)." : ".");
-    }
+    tell();
   }
 
+  Array.prototype.forEach.call(document.querySelectorAll("section.register details"), function (fold) {
+    fold.addEventListener("toggle", tell);
+  });
   [engagement, owner, state].forEach(function (control) {
     control.addEventListener("change", apply);
   });
