@@ -132,6 +132,17 @@ module.exports = async (ctx) => {
     });
   }
 
+  for (const rel of [pages.actions, pages.risks]) {
+    await check(`registers: ${rel} passes axe in the dark scheme, filters shown and a fold open`, async () => {
+      const { page, problems } = await open(ctx.dark, rel);
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => { d.open = true; }));
+      const serious = await ctx.axe(page);
+      assert(problems.length === 0, problems.join("\n"));
+      assert(serious.length === 0, ctx.describe(serious));
+      await page.close();
+    });
+  }
+
   await check("registers: actions.html filters by engagement, owner and state; the count matches the rows seen", async () => {
     await filtersWork(ctx, pages.actions);
   });
