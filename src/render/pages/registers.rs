@@ -25,8 +25,8 @@ struct Line {
     /// Empty when the item names none.
     owner: String,
     due: String,
-    /// The date of the note it is written in.
-    noted: String,
+    /// The date of the note it was agreed in.
+    agreed: String,
 }
 
 fn line(x: &ActionItem) -> Line {
@@ -34,7 +34,7 @@ fn line(x: &ActionItem) -> Line {
         text: x.task.clone(),
         owner: x.owner.clone().unwrap_or_default(),
         due: x.due.map(format::date).unwrap_or_default(),
-        noted: format::date(x.note_date),
+        agreed: format::date(x.note_date),
     }
 }
 
