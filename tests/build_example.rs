@@ -334,12 +334,23 @@ fn actions_register_lists_every_open_action_in_its_engagement_without_repeating_
         for (n, a) in &open {
             let owner = a.owner.as_deref().unwrap_or("—");
             let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
-            let row = format!("<tr><th>{}<td>{owner}<td>{due}<td>{}\n", a.task, n.meta.date);
+            let row = format!(
+                "<tr><th>{}<td>{owner}<td>{due}<td>{}\n",
+                a.task, n.meta.date
+            );
             assert_eq!(section.matches(&row).count(), 1, "{row} in {}", e.id);
-            assert!(!a.task.contains("(due ") && !a.task.starts_with(&format!("{owner}:")), "{row}");
+            assert!(
+                !a.task.contains("(due ") && !a.task.starts_with(&format!("{owner}:")),
+                "{row}"
+            );
             listed += 1;
         }
-        assert_eq!(section.matches("\n<tr><th>").count(), open.len(), "{}: only its open actions", e.id);
+        assert_eq!(
+            section.matches("\n<tr><th>").count(),
+            open.len(),
+            "{}: only its open actions",
+            e.id
+        );
     }
     assert!(listed >= 10, "the example has open actions: {listed}");
     assert!(!page.contains("(due 20"), "a due-date marker is shown");

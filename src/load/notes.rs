@@ -180,7 +180,11 @@ fn action_from_text(text: &str, done: bool) -> Action {
         .filter(|o| !o.is_empty());
     let due = find_due(text);
     Action {
-        task: task_text(text, owner.is_some(), due.as_ref().map(|(_, at)| at.clone())),
+        task: task_text(
+            text,
+            owner.is_some(),
+            due.as_ref().map(|(_, at)| at.clone()),
+        ),
         owner,
         text: text.to_string(),
         due: due.map(|(date, _)| date),
@@ -238,9 +242,9 @@ fn capitalised(text: &str) -> String {
         return text.to_string();
     }
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase().chain(chars).collect()
-    })
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -272,15 +276,24 @@ mod tests {
             task("- [ ] Ravi Menon: send (due 2026-03-11) the plan, then call."),
             "Send the plan, then call."
         );
-        assert_eq!(task("- [ ] Ravi: update the SLA paper (due 2026-03-11)."), "Update the SLA paper.");
+        assert_eq!(
+            task("- [ ] Ravi: update the SLA paper (due 2026-03-11)."),
+            "Update the SLA paper."
+        );
         assert_eq!(task("- [x] Dana: iPhone roll-out"), "iPhone roll-out");
         // No owner, no date: the text as written; a marker that is no date stays.
         assert_eq!(task("- [ ] no owner here"), "no owner here");
         assert_eq!(task("- [ ] A: x (due soon)"), "X (due soon)");
         // Nothing left but the markers: the whole text.
-        assert_eq!(task("- [ ] Ravi: (due 2026-03-11)"), "Ravi: (due 2026-03-11)");
+        assert_eq!(
+            task("- [ ] Ravi: (due 2026-03-11)"),
+            "Ravi: (due 2026-03-11)"
+        );
         // Only the first colon separates the owner.
-        assert_eq!(task("- [ ] Bo: agenda: rates (due 2026-01-02)"), "Agenda: rates");
+        assert_eq!(
+            task("- [ ] Bo: agenda: rates (due 2026-01-02)"),
+            "Agenda: rates"
+        );
     }
 
     #[test]

@@ -109,17 +109,32 @@ mod tests {
     fn wide_tables_label_their_cells_narrow_ones_stay() {
         let wide = "| KPI | Owner | Target | \"Jan\" & <b> |\n|---|---|--:|---|\n| QA | Kestrel | 90% | 89% |\n";
         let html = to_html(wide, false, "a", &|_| true);
-        assert!(html.starts_with(r#"<div class="table-cards"><table>"#), "{html}");
+        assert!(
+            html.starts_with(r#"<div class="table-cards"><table>"#),
+            "{html}"
+        );
         assert!(html.contains(r#"<td data-label="KPI">QA</td>"#), "{html}");
         assert!(
             html.contains(r#"<td data-label="Target" style="text-align: right">90%</td>"#),
             "{html}"
         );
-        assert!(html.contains(r#"<td data-label="&quot;Jan&quot; &amp; &lt;b&gt;">89%</td>"#), "{html}");
-        assert!(html.contains("<th>Owner</th>"), "the heading row is as before: {html}");
-        assert!(html.trim_end().ends_with("</table>\n</div>") || html.trim_end().ends_with("</div>"), "{html}");
+        assert!(
+            html.contains(r#"<td data-label="&quot;Jan&quot; &amp; &lt;b&gt;">89%</td>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains("<th>Owner</th>"),
+            "the heading row is as before: {html}"
+        );
+        assert!(
+            html.trim_end().ends_with("</table>\n</div>") || html.trim_end().ends_with("</div>"),
+            "{html}"
+        );
         let narrow = "| a | b | c |\n|---|---|---|\n| 1 | 2 | 3 |\n";
         let html = to_html(narrow, false, "a", &|_| true);
-        assert!(!html.contains("data-label") && !html.contains("table-cards"), "{html}");
+        assert!(
+            !html.contains("data-label") && !html.contains("table-cards"),
+            "{html}"
+        );
     }
 }

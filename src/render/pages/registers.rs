@@ -192,7 +192,9 @@ pub(crate) fn risks_page(input: &Input) -> PageJob {
             continue;
         }
         let mut items: Vec<&RiskItem> = a.risks.items.iter().collect();
-        items.sort_by(|a, b| (std::cmp::Reverse(a.score), &a.id).cmp(&(std::cmp::Reverse(b.score), &b.id)));
+        items.sort_by(|a, b| {
+            (std::cmp::Reverse(a.score), &a.id).cmp(&(std::cmp::Reverse(b.score), &b.id))
+        });
         let rows = |open: bool| {
             items
                 .iter()
@@ -233,7 +235,10 @@ pub(crate) fn risks_page(input: &Input) -> PageJob {
     context.insert("filters", &filters);
     context.insert("open", &open);
     context.insert("overdue", &overdue);
-    context.insert("closed", &sections.iter().map(|s| s.closed.len()).sum::<usize>());
+    context.insert(
+        "closed",
+        &sections.iter().map(|s| s.closed.len()).sum::<usize>(),
+    );
     context.insert("exposure", &exposure);
     context.insert("risk_map", &portfolio_risk_map(input));
     PageJob {
