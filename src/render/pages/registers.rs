@@ -139,7 +139,10 @@ pub(crate) fn actions_page(input: &Input) -> PageJob {
         engagements: engagement_choices(sections.iter().map(|s| (s.id.as_str(), s.name.as_str()))),
         owners: owners.into_iter().map(str::to_string).collect(),
     };
-    let count = |f: fn(&ActionSection) -> usize| sections.iter().map(f).sum::<usize>();
+    // Thousands at portfolio scale: "3,011".
+    let count = |f: fn(&ActionSection) -> usize| {
+        format::grouped(sections.iter().map(f).sum::<usize>() as f64)
+    };
     context.insert("overdue", &count(|s| s.overdue.len()));
     context.insert("open", &count(|s| s.overdue.len() + s.open.len()));
     context.insert("closed", &count(|s| s.closed.len()));
@@ -233,7 +236,7 @@ pub(crate) fn risks_page(input: &Input) -> PageJob {
     context.insert("sections", &sections);
     context.insert("quiet", &quiet);
     context.insert("filters", &filters);
-    context.insert("open", &open);
+    context.insert("open", &format::grouped(open as f64));
     context.insert("overdue", &overdue);
     context.insert(
         "closed",

@@ -63,8 +63,8 @@ function rowsSeen() {
 /** The first number the status line gives: the rows shown. */
 async function shownCount(page) {
   const status = await page.locator("#register-count").textContent();
-  const m = /Showing (\d+)/.exec(status);
-  return { n: m ? Number(m[1]) : NaN, status };
+  const m = /Showing ([\d,]+)/.exec(status);
+  return { n: m ? Number(m[1].replace(/,/g, "")) : NaN, status };
 }
 
 async function filtersWork(ctx, rel) {
@@ -171,7 +171,8 @@ module.exports = async (ctx) => {
       // The lede's open count is the rows listed open.
       const lede = await page.locator("p.lede").textContent();
       const open = sections.reduce((n, s) => n + s.open, 0);
-      assert(lede.startsWith(`${open} open`), `${rel}: lede "${lede.slice(0, 60)}" but ${open} open rows`);
+      const said = Number((/^([\d,]+) open/.exec(lede) || ["", "NaN"])[1].replace(/,/g, ""));
+      assert(said === open, `${rel}: lede "${lede.slice(0, 60)}" but ${open} open rows`);
     }
     await page.close();
   });

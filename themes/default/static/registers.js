@@ -43,6 +43,11 @@
     });
   });
 
+  /* 3011 as "3,011", as the page writes its counts. */
+  function grouped(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
   /* The status counts the rows one can see, and says how many more match
    * inside closed folds; it is recounted when a fold opens or closes. */
   function tell() {
@@ -62,9 +67,9 @@
         seen += 1;
       }
     });
-    var text = "Showing " + seen + " of " + items.length + " " + noun;
+    var text = "Showing " + grouped(seen) + " of " + grouped(items.length) + " " + noun;
     if (folded) {
-      text += "; " + folded + " more closed, folded under their engagement";
+      text += "; " + grouped(folded) + " more closed, folded under their engagement";
     }
     count.textContent = text + ".";
   }
