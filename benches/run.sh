@@ -149,6 +149,11 @@ hyperfine --runs "$RUNS" --warmup 1 \
   -n 1x-25 "$(build_cmd c25)" -n 2x-50 "$(build_cmd c50)" -n 4x-100 "$(build_cmd c100)" | tee -a "$RESULTS"
 rm -rf "$WORK/trash"
 
+say "## registers at 100 engagements x 20 notes (docs/performance.md: actions.html under 400 KB)"
+corpus r100 100 20
+rm -rf "$WORK/out-r100" && $(build_cmd r100) -q
+say "$(stat -c '%n %s bytes' "$WORK/out-r100/actions.html" "$WORK/out-r100/risks.html")"
+
 if [ "$LARGE" = 1 ]; then
   corpus c1000 1000 50
   rss c1000

@@ -368,6 +368,9 @@ pub struct Action {
     pub owner: Option<String>,
     /// The whole item text as written (without the checkbox).
     pub text: String,
+    /// The text without the markers that `owner` and `due` were read from,
+    /// for tables that show those in their own columns.
+    pub task: String,
     pub due: Option<NaiveDate>,
     pub done: bool,
 }

@@ -298,3 +298,60 @@ fn the_portfolio_lists_the_worst_health_first() {
         "the healthiest (94) last: {dedup:?}"
     );
 }
+
+/// actions.html: one section per engagement that holds each of its open
+/// actions once, by its words alone: the owner and the due date, in their
+/// own columns, are not repeated in the text.
+#[test]
+fn actions_register_lists_every_open_action_in_its_engagement_without_repeating_its_columns() {
+    let built = example();
+    let loaded = load::load(&repo_root()).unwrap();
+    let as_of = date(EXAMPLE_AS_OF);
+    let page = built
+        .page("actions.html")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    let mut listed = 0;
+    for e in &loaded.portfolio.engagements {
+        let open: Vec<_> = e
+            .notes
+            .iter()
+            .filter(|n| n.meta.date <= as_of)
+            .flat_map(|n| n.actions.iter().filter(|a| !a.done).map(move |a| (n, a)))
+            .collect();
+        let Some(section) = page
+            .split(&format!("data-engagement=\"{}\"", e.id))
+            .nth(1)
+            .and_then(|s| s.split("</section>").next())
+        else {
+            assert!(open.is_empty(), "{} has open actions and no section", e.id);
+            continue;
+        };
+        let section = section.split("<details").next().unwrap();
+        for (n, a) in &open {
+            let owner = a.owner.as_deref().unwrap_or("—");
+            let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
+            let row = format!(
+                "<tr><th>{}<td>{owner}<td>{due}<td>{}\n",
+                a.task, n.meta.date
+            );
+            assert_eq!(section.matches(&row).count(), 1, "{row} in {}", e.id);
+            assert!(
+                !a.task.contains("(due ") && !a.task.starts_with(&format!("{owner}:")),
+                "{row}"
+            );
+            listed += 1;
+        }
+        assert_eq!(
+            section.matches("\n<tr><th>").count(),
+            open.len(),
+            "{}: only its open actions",
+            e.id
+        );
+    }
+    assert!(listed >= 10, "the example has open actions: {listed}");
+    assert!(!page.contains("(due 20"), "a due-date marker is shown");
+}

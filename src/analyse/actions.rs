@@ -28,6 +28,8 @@ pub struct ActionItem {
     pub note_date: NaiveDate,
     pub owner: Option<String>,
     pub text: String,
+    /// `text` without the owner and due-date markers (see `Action::task`).
+    pub task: String,
     pub due: Option<NaiveDate>,
     pub done: bool,
     pub state: ActionState,
@@ -62,6 +64,7 @@ fn item(note: &Note, action: &Action, as_of: NaiveDate, recent: DayWindow) -> Ac
         note_date: note.meta.date,
         owner: action.owner.clone(),
         text: action.text.clone(),
+        task: action.task.clone(),
         due: action.due,
         done: action.done,
         state,

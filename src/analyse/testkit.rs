@@ -199,6 +199,11 @@ pub fn action(text: &str, due: Option<&str>, done: bool) -> Action {
     Action {
         owner: text.split_once(':').map(|(o, _)| o.trim().to_string()),
         text: text.to_string(),
+        task: text
+            .split_once(':')
+            .map_or(text, |(_, t)| t)
+            .trim()
+            .to_string(),
         due: due.map(d),
         done,
     }

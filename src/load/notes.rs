@@ -178,22 +178,73 @@ fn action_from_text(text: &str, done: bool) -> Action {
         .split_once(':')
         .map(|(owner, _)| owner.trim().to_string())
         .filter(|o| !o.is_empty());
+    let due = find_due(text);
     Action {
+        task: task_text(
+            text,
+            owner.is_some(),
+            due.as_ref().map(|(_, at)| at.clone()),
+        ),
         owner,
         text: text.to_string(),
-        due: find_due(text),
+        due: due.map(|(date, _)| date),
         done,
     }
 }
 
-fn find_due(text: &str) -> Option<NaiveDate> {
-    let start = text.find("(due ")? + "(due ".len();
+/// The date of the `(due YYYY-MM-DD)` marker and where the marker is.
+fn find_due(text: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    let at = text.find("(due ")?;
+    let start = at + "(due ".len();
     let date = text.get(start..start + 10)?;
     if text[start + 10..].starts_with(')') {
-        NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+        Some((date, at..start + 11))
     } else {
         None
     }
+}
+
+/// The item's text without the owner before the first colon and without the
+/// due-date marker, which tables show in their own columns; the whole text
+/// when nothing else would be left.
+fn task_text(text: &str, has_owner: bool, due: Option<std::ops::Range<usize>>) -> String {
+    let mut kept = text.to_string();
+    if let Some(at) = due {
+        kept.replace_range(at, "");
+    }
+    let kept = if has_owner {
+        kept.split_once(':').map_or(kept.as_str(), |(_, rest)| rest)
+    } else {
+        kept.as_str()
+    };
+    // The marker's removal leaves a double space, or a space before the
+    // sentence's last stop.
+    let mut words = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    for stop in [" .", " ,", " ;"] {
+        words = words.replace(stop, &stop[1..]);
+    }
+    let words = words.trim_matches(|c: char| c == ',' || c == ';' || c.is_whitespace());
+    if words.is_empty() {
+        text.to_string()
+    } else if has_owner {
+        capitalised(words)
+    } else {
+        words.to_string()
+    }
+}
+
+/// "share the calendar" as "Share the calendar"; a word with capitals of its
+/// own ("iPhone") is left as written.
+fn capitalised(text: &str) -> String {
+    let first = text.split_whitespace().next().unwrap_or("");
+    if first.chars().skip(1).any(char::is_uppercase) {
+        return text.to_string();
+    }
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 #[cfg(test)]
@@ -212,6 +263,37 @@ mod tests {
         assert!(actions[1].done);
         assert_eq!(actions[1].due, None);
         assert_eq!(actions[2].owner, None);
+    }
+
+    #[test]
+    fn the_task_leaves_out_what_its_own_columns_show() {
+        let task = |line: &str| harvest_actions(line)[0].task.clone();
+        assert_eq!(
+            task("- [ ] Ravi: share the calendar (due 2026-03-11)"),
+            "Share the calendar"
+        );
+        assert_eq!(
+            task("- [ ] Ravi Menon: send (due 2026-03-11) the plan, then call."),
+            "Send the plan, then call."
+        );
+        assert_eq!(
+            task("- [ ] Ravi: update the SLA paper (due 2026-03-11)."),
+            "Update the SLA paper."
+        );
+        assert_eq!(task("- [x] Dana: iPhone roll-out"), "iPhone roll-out");
+        // No owner, no date: the text as written; a marker that is no date stays.
+        assert_eq!(task("- [ ] no owner here"), "no owner here");
+        assert_eq!(task("- [ ] A: x (due soon)"), "X (due soon)");
+        // Nothing left but the markers: the whole text.
+        assert_eq!(
+            task("- [ ] Ravi: (due 2026-03-11)"),
+            "Ravi: (due 2026-03-11)"
+        );
+        // Only the first colon separates the owner.
+        assert_eq!(
+            task("- [ ] Bo: agenda: rates (due 2026-01-02)"),
+            "Agenda: rates"
+        );
     }
 
     #[test]

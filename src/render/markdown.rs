@@ -100,8 +100,9 @@ pub fn to_html(
         }
         other => Some(other),
     });
+    let events = super::table_cards::label_cells(events.collect());
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events);
+    html::push_html(&mut out, events.into_iter());
     out
 }
 

@@ -12,6 +12,7 @@ pub mod links;
 pub mod markdown;
 mod pages;
 mod rows;
+mod table_cards;
 pub(crate) mod template_refs;
 pub mod theme;
 pub(crate) mod theme_files;

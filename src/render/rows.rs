@@ -7,6 +7,7 @@ use super::{format, labels, links};
 use crate::analyse::actions::{ActionItem, ActionState};
 use crate::analyse::rag::Rag;
 use crate::analyse::risk::RiskItem;
+use crate::model::RiskStatus;
 
 #[derive(Debug, Serialize)]
 pub struct ActionRow {
@@ -39,7 +40,7 @@ pub fn action_row(engagement_id: &str, engagement_name: &str, a: &ActionItem) ->
         _ => state.to_string(),
     };
     ActionRow {
-        text: a.text.clone(),
+        text: a.task.clone(),
         owner: a.owner.clone().unwrap_or_else(|| "—".into()),
         due: a.due.map(format::date).unwrap_or_else(|| "—".into()),
         state,
@@ -68,6 +69,9 @@ pub struct RiskRow {
     pub mitigation: String,
     pub due: String,
     pub overdue: bool,
+    /// The states a register's filter matches it by, space-separated:
+    /// `open` (mitigating and overdue included), `mitigating`, `overdue`, `closed`.
+    pub states: &'static str,
     pub engagement_name: String,
     pub engagement_url: String,
 }
@@ -86,6 +90,13 @@ pub fn risk_row(engagement_id: &str, engagement_name: &str, r: &RiskItem) -> Ris
         mitigation: r.mitigation.clone().unwrap_or_default(),
         due: r.due.map(format::date).unwrap_or_else(|| "—".into()),
         overdue: r.overdue,
+        states: match (r.status, r.overdue) {
+            (RiskStatus::Closed, _) => "closed",
+            (RiskStatus::Mitigating, true) => "open mitigating overdue",
+            (RiskStatus::Mitigating, false) => "open mitigating",
+            (RiskStatus::Open, true) => "open overdue",
+            (RiskStatus::Open, false) => "open",
+        },
         engagement_name: engagement_name.to_string(),
         engagement_url: links::engagement(engagement_id),
     }

@@ -1,41 +1,154 @@
-//! Portfolio-wide registers: open actions (overdue first) and risks (by exposure).
+//! Portfolio-wide registers of actions and risks, one section per engagement
+//! (open items first, closed ones collapsed), and the choices of the filters
+//! that the theme's `registers.js` shows.
+//!
+//! actions.html must stay small at portfolio scale (docs/performance.md,
+//! "Registers at 100 engagements"): an action's line carries only its words,
+//! owner and dates; its note is one click away on the engagement's page.
 
-use crate::analyse::actions::ActionState;
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::analyse::actions::{ActionItem, ActionState};
+use crate::analyse::risk::RiskItem;
 use crate::chart::Chart;
-use crate::render::rows::{action_row, risk_row};
+use crate::model::Engagement;
+use crate::render::rows::{RiskRow, risk_row};
 use crate::render::view::base_context;
-use crate::render::{Input, PageJob, charts};
+use crate::render::{Input, PageJob, charts, format, links};
+
+/// One action as the portfolio register lists it.
+#[derive(Debug, Serialize)]
+struct Line {
+    text: String,
+    /// Empty when the item names none.
+    owner: String,
+    due: String,
+    /// The date of the note it was agreed in.
+    agreed: String,
+}
+
+fn line(x: &ActionItem) -> Line {
+    Line {
+        text: x.task.clone(),
+        owner: x.owner.clone().unwrap_or_default(),
+        due: x.due.map(format::date).unwrap_or_default(),
+        agreed: format::date(x.note_date),
+    }
+}
+
+/// An engagement's part of the actions register.
+#[derive(Debug, Serialize)]
+struct ActionSection {
+    id: String,
+    name: String,
+    /// From the site root: the engagement page's actions, each with its note.
+    url: String,
+    overdue: Vec<Line>,
+    /// Open and not yet due (or without a due date).
+    open: Vec<Line>,
+    closed: Vec<Line>,
+}
+
+/// An engagement the register has nothing to list for.
+#[derive(Debug, Serialize)]
+struct Quiet {
+    name: String,
+    url: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+}
+
+/// The values each filter offers: only those some row has.
+#[derive(Debug, Serialize)]
+struct Filters {
+    engagements: Vec<Choice>,
+    owners: Vec<String>,
+}
+
+fn engagement_choices<'a>(sections: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Choice> {
+    let mut v: Vec<Choice> = sections
+        .map(|(id, name)| Choice {
+            value: id.to_string(),
+            label: name.to_string(),
+        })
+        .collect();
+    v.sort_by(|a, b| (&a.label, &a.value).cmp(&(&b.label, &b.value)));
+    v
+}
+
+fn action_section(e: &Engagement, items: &[ActionItem]) -> ActionSection {
+    let pick = |keep: fn(&ActionItem) -> bool| -> Vec<&ActionItem> {
+        items.iter().filter(|x| keep(x)).collect()
+    };
+    let mut overdue = pick(|x| x.state == ActionState::Overdue);
+    overdue.sort_by_key(|x| (x.due, x.note_date));
+    let mut open = pick(|x| x.state == ActionState::Open);
+    open.sort_by_key(|x| (x.due.is_none(), x.due, x.note_date));
+    // Only those closed in the last 90 days, as on the engagement page.
+    let mut closed = pick(|x| x.state == ActionState::ClosedRecently);
+    closed.sort_by_key(|x| std::cmp::Reverse(x.note_date));
+    let lines = |v: Vec<&ActionItem>| v.into_iter().map(line).collect();
+    ActionSection {
+        id: e.id.clone(),
+        name: e.record.name.clone(),
+        url: format!("{}#actions", links::engagement(&e.id)),
+        overdue: lines(overdue),
+        open: lines(open),
+        closed: lines(closed),
+    }
+}
 
 pub(crate) fn actions_page(input: &Input) -> PageJob {
     let path = "actions.html".to_string();
-    let mut context = base_context(input, &path, "Open actions".into(), "actions", vec![]);
-    let mut items: Vec<_> = input
-        .portfolio
-        .engagements
-        .iter()
-        .zip(input.analyses)
-        .flat_map(|(e, a)| a.actions.items.iter().map(move |x| (e, x)))
-        .filter(|(_, x)| matches!(x.state, ActionState::Open | ActionState::Overdue))
-        .collect();
-    items.sort_by_key(|(e, x)| {
-        (
-            x.state != ActionState::Overdue,
-            x.due.is_none(),
-            x.due,
-            e.id.clone(),
-            x.note_date,
-        )
+    let mut context = base_context(input, &path, "Actions".into(), "actions", vec![]);
+    let mut sections = Vec::new();
+    let mut quiet = Vec::new();
+    for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
+        let s = action_section(e, &a.actions.items);
+        if s.overdue.is_empty() && s.open.is_empty() && s.closed.is_empty() {
+            quiet.push(Quiet {
+                name: s.name,
+                url: links::engagement(&e.id),
+            });
+        } else {
+            sections.push(s);
+        }
+    }
+    // Most overdue first: where someone has to chase.
+    sections.sort_by(|a, b| {
+        (b.overdue.len(), b.open.len(), &a.name, &a.id).cmp(&(
+            a.overdue.len(),
+            a.open.len(),
+            &b.name,
+            &b.id,
+        ))
     });
-    let overdue = items
+    let owners: BTreeSet<&str> = sections
         .iter()
-        .filter(|(_, x)| x.state == ActionState::Overdue)
-        .count();
-    let rows: Vec<_> = items
-        .iter()
-        .map(|(e, x)| action_row(&e.id, &e.record.name, x))
+        .flat_map(|s| s.overdue.iter().chain(&s.open).chain(&s.closed))
+        .map(|l| l.owner.as_str())
+        .filter(|o| !o.is_empty())
         .collect();
-    context.insert("actions", &rows);
-    context.insert("overdue", &overdue);
+    let filters = Filters {
+        engagements: engagement_choices(sections.iter().map(|s| (s.id.as_str(), s.name.as_str()))),
+        owners: owners.into_iter().map(str::to_string).collect(),
+    };
+    // Thousands at portfolio scale: "3,011".
+    let count = |f: fn(&ActionSection) -> usize| {
+        format::grouped(sections.iter().map(f).sum::<usize>() as f64)
+    };
+    context.insert("overdue", &count(|s| s.overdue.len()));
+    context.insert("open", &count(|s| s.overdue.len() + s.open.len()));
+    context.insert("closed", &count(|s| s.closed.len()));
+    context.insert("sections", &sections);
+    context.insert("quiet", &quiet);
+    context.insert("filters", &filters);
     PageJob {
         path,
         template: "actions.html",
@@ -56,32 +169,79 @@ pub(crate) fn portfolio_risk_map(input: &Input) -> Chart {
     charts::heat_map("portfolio-risks", "Open risks across the portfolio", counts)
 }
 
+/// An engagement's part of the risk register.
+#[derive(Debug, Serialize)]
+struct RiskSection {
+    id: String,
+    name: String,
+    url: String,
+    exposure: u32,
+    /// Open and mitigating, by exposure.
+    open: Vec<RiskRow>,
+    closed: Vec<RiskRow>,
+}
+
 pub(crate) fn risks_page(input: &Input) -> PageJob {
     let path = "risks.html".to_string();
     let mut context = base_context(input, &path, "Risks".into(), "risks", vec![]);
-    let mut items: Vec<_> = input
-        .portfolio
-        .engagements
-        .iter()
-        .zip(input.analyses)
-        .flat_map(|(e, a)| a.risks.items.iter().map(move |x| (e, x)))
-        .collect();
-    items.sort_by(|(ea, a), (eb, b)| {
-        (!a.is_open(), std::cmp::Reverse(a.score), &ea.id, &a.id).cmp(&(
-            !b.is_open(),
-            std::cmp::Reverse(b.score),
-            &eb.id,
-            &b.id,
-        ))
+    let mut sections = Vec::new();
+    let mut quiet = Vec::new();
+    for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
+        if a.risks.items.is_empty() {
+            quiet.push(Quiet {
+                name: e.record.name.clone(),
+                url: links::engagement(&e.id),
+            });
+            continue;
+        }
+        let mut items: Vec<&RiskItem> = a.risks.items.iter().collect();
+        items.sort_by(|a, b| {
+            (std::cmp::Reverse(a.score), &a.id).cmp(&(std::cmp::Reverse(b.score), &b.id))
+        });
+        let rows = |open: bool| {
+            items
+                .iter()
+                .filter(|x| x.is_open() == open)
+                .map(|x| risk_row(&e.id, &e.record.name, x))
+                .collect()
+        };
+        sections.push(RiskSection {
+            id: e.id.clone(),
+            name: e.record.name.clone(),
+            url: format!("{}#risks", links::engagement(&e.id)),
+            exposure: a.risks.exposure,
+            open: rows(true),
+            closed: rows(false),
+        });
+    }
+    sections.sort_by(|a, b| {
+        (b.exposure, b.open.len(), &a.name, &a.id).cmp(&(a.exposure, a.open.len(), &b.name, &b.id))
     });
-    let open = items.iter().filter(|(_, x)| x.is_open()).count();
-    let exposure: u32 = input.analyses.iter().map(|a| a.risks.exposure).sum();
-    let rows: Vec<_> = items
+    let owners: BTreeSet<&str> = sections
         .iter()
-        .map(|(e, x)| risk_row(&e.id, &e.record.name, x))
+        .flat_map(|s| s.open.iter().chain(&s.closed))
+        .map(|r| r.owner)
         .collect();
-    context.insert("risks", &rows);
-    context.insert("open", &open);
+    let filters = Filters {
+        engagements: engagement_choices(sections.iter().map(|s| (s.id.as_str(), s.name.as_str()))),
+        owners: owners.into_iter().map(str::to_string).collect(),
+    };
+    let open: usize = sections.iter().map(|s| s.open.len()).sum();
+    let overdue = sections
+        .iter()
+        .flat_map(|s| &s.open)
+        .filter(|r| r.overdue)
+        .count();
+    let exposure: u32 = input.analyses.iter().map(|a| a.risks.exposure).sum();
+    context.insert("sections", &sections);
+    context.insert("quiet", &quiet);
+    context.insert("filters", &filters);
+    context.insert("open", &format::grouped(open as f64));
+    context.insert("overdue", &overdue);
+    context.insert(
+        "closed",
+        &sections.iter().map(|s| s.closed.len()).sum::<usize>(),
+    );
     context.insert("exposure", &exposure);
     context.insert("risk_map", &portfolio_risk_map(input));
     PageJob {
