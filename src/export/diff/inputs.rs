@@ -399,6 +399,16 @@ fn words(path: &[Seg]) -> String {
 /// A change of the tree as an input change: an item added or removed is
 /// named by its summary, a value by itself.
 fn change(kind: InputKind, subject: String, leaf: Leaf, at: Location) -> InputChange {
+    let value = leaf.after.as_ref().or(leaf.before.as_ref()).map(tree::scalar);
+    // An item named by its own text is not named twice.
+    let subject = match value {
+        Some(v) if leaf.edit != Edit::Changed && subject.ends_with(&v) => subject
+            [..subject.len() - v.len()]
+            .trim_end_matches(" › ")
+            .trim_end()
+            .to_string(),
+        _ => subject,
+    };
     InputChange {
         kind,
         edit: leaf.edit,

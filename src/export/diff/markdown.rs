@@ -133,7 +133,10 @@ pub(crate) fn input_line(c: &InputChange) -> String {
         .iter()
         .map(|m| format!("**{}** ", m.label()))
         .collect();
-    let what = format!("{} {}", c.kind.noun(), md(&c.subject));
+    let what = match c.subject.as_str() {
+        "" => c.kind.noun().to_string(),
+        subject => format!("{} {}", c.kind.noun(), md(subject)),
+    };
     let change = match (c.edit, &c.before, &c.after) {
         (Edit::Added, _, Some(after)) => format!("{what} added: {}", md(after)),
         (Edit::Removed, Some(before), _) => format!("{what} removed: {}", md(before)),

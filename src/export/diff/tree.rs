@@ -174,7 +174,10 @@ pub(crate) fn scalar(value: &Value) -> String {
         Value::Bool(true) => "yes".into(),
         Value::Bool(false) => "no".into(),
         Value::Null => "not set".into(),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => n
+            .as_f64()
+            .filter(|_| n.is_f64())
+            .map_or_else(|| n.to_string(), |f| crate::format::number(f, 6)),
         other => summary(other),
     }
 }
