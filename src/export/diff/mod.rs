@@ -22,7 +22,7 @@ mod tree;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use markdown::markdown;
+pub use markdown::{MARKER, markdown};
 pub use marks::Mark;
 pub use tree::Edit;
 
