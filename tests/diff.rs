@@ -67,7 +67,13 @@ fn line_of(root: &Path, rel: &str, needle: &str) -> usize {
 fn diff(root: &Path, extra: &[&str]) -> (String, Value) {
     let run = |format: &str| {
         let mut args = vec![
-            "diff", "--base", "HEAD", "--as-of", EXAMPLE_AS_OF, "--format", format,
+            "diff",
+            "--base",
+            "HEAD",
+            "--as-of",
+            EXAMPLE_AS_OF,
+            "--format",
+            format,
         ];
         args.extend_from_slice(extra);
         let out = rapporteur(&args, root);
@@ -154,7 +160,14 @@ fn a_restated_past_month_is_listed_with_its_file_and_line_though_it_stays_red() 
     );
     // Restated is not held: only a change after sign-off fails --strict.
     let out = rapporteur(
-        &["diff", "--base", "HEAD", "--as-of", EXAMPLE_AS_OF, "--strict"],
+        &[
+            "diff",
+            "--base",
+            "HEAD",
+            "--as-of",
+            EXAMPLE_AS_OF,
+            "--strict",
+        ],
         root,
     );
     assert_eq!(out.status.code(), Some(0));
@@ -181,7 +194,10 @@ fn a_month_turned_green_lists_health_status_attainment_and_the_credits_accrued_a
         "Credit payable, 2026-09|25,440 GBP|13,698 GBP",
         "Credits payable, last 12 months|40,704 GBP|28,962 GBP",
     ] {
-        assert!(moved.iter().any(|m| m == expected), "{expected}: {moved:#?}");
+        assert!(
+            moved.iter().any(|m| m == expected),
+            "{expected}: {moved:#?}"
+        );
     }
     assert!(
         markdown.contains("- Default gone (no longer below the minimum): Calls answered within 20 seconds, 2026-10"),
@@ -205,7 +221,12 @@ fn notes_added_removed_and_edited_are_listed_at_their_lines() {
         "First check-in with Dylan Hughes",
         "First weekly check-in with Dylan Hughes",
     );
-    edit(root, &edited, "title: Weekly check-in", "title: Weekly check-in (recovery)");
+    edit(
+        root,
+        &edited,
+        "title: Weekly check-in",
+        "title: Weekly check-in (recovery)",
+    );
     std::fs::remove_file(root.join(format!("{notes}/2026-09-03-check-in.md"))).unwrap();
     let added = format!("{notes}/2026-11-20-winter-planning.md");
     std::fs::write(
@@ -256,8 +277,18 @@ fn record_and_period_items_are_listed_and_a_shared_diff_leaves_internal_ones_out
         "Service credits waived while the billing migration settles",
         "Service credits waived until the migration settles",
     );
-    edit(root, &record, "    likelihood: 3\n    impact: 4\n    owner: provider\n    status: open\n    mitigation: Recovery", "    likelihood: 4\n    impact: 4\n    owner: provider\n    status: open\n    mitigation: Recovery");
-    edit(root, OCTOBER, "hours: { worked: 11420", "hours: { worked: 11200");
+    edit(
+        root,
+        &record,
+        "    likelihood: 3\n    impact: 4\n    owner: provider\n    status: open\n    mitigation: Recovery",
+        "    likelihood: 4\n    impact: 4\n    owner: provider\n    status: open\n    mitigation: Recovery",
+    );
+    edit(
+        root,
+        OCTOBER,
+        "hours: { worked: 11420",
+        "hours: { worked: 11200",
+    );
     let (internal, _) = diff(root, &[]);
     let goal_line = line_of(root, &record, "id: joint-forecast");
     assert!(
@@ -271,15 +302,33 @@ fn record_and_period_items_are_listed_and_a_shared_diff_leaves_internal_ones_out
         "{internal}"
     );
     assert!(
-        internal.contains("- Expectation added: Service credits waived until the migration settles · `"),
+        internal.contains(
+            "- Expectation added: Service credits waived until the migration settles · `"
+        ),
         "{internal}"
     );
-    assert!(internal.contains("Risk rebid › likelihood: 3 → 4"), "{internal}");
+    assert!(
+        internal.contains("Risk rebid › likelihood: 3 → 4"),
+        "{internal}"
+    );
     let (shared, json) = diff(root, &["--audience", "shared"]);
-    assert!(shared.contains("- Goal joint-forecast › status: on-track → at-risk"), "{shared}");
-    for secret in ["Service credits waived", "rebid", "Client moves chat in-house"] {
-        assert!(!shared.contains(secret), "{secret} in the shared diff:\n{shared}");
-        assert!(!json.to_string().contains(secret), "{secret} in the shared JSON");
+    assert!(
+        shared.contains("- Goal joint-forecast › status: on-track → at-risk"),
+        "{shared}"
+    );
+    for secret in [
+        "Service credits waived",
+        "rebid",
+        "Client moves chat in-house",
+    ] {
+        assert!(
+            !shared.contains(secret),
+            "{secret} in the shared diff:\n{shared}"
+        );
+        assert!(
+            !json.to_string().contains(secret),
+            "{secret} in the shared JSON"
+        );
     }
 }
 
@@ -336,7 +385,13 @@ fn json_and_markdown_carry_the_same_changes() {
 fn nothing_changed_says_so_and_the_comment_carries_its_marker() {
     let dir = example_repo();
     let (markdown, json) = diff(dir.path(), &[]);
-    assert!(markdown.starts_with("<!-- rapporteur-diff -->\n"), "{markdown}");
-    assert!(markdown.contains("No input changed and no figure moved."), "{markdown}");
+    assert!(
+        markdown.starts_with("<!-- rapporteur-diff -->\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("No input changed and no figure moved."),
+        "{markdown}"
+    );
     assert_eq!(json["engagements"], serde_json::json!([]));
 }

@@ -298,7 +298,8 @@ fn submodule_report() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, report)
 }
 
-const MOVED: &str = "Payroll accuracy, latest status: green (2026-03: 99.6%) → amber (2026-03: 99.1%)";
+const MOVED: &str =
+    "Payroll accuracy, latest status: green (2026-03: 99.6%) → amber (2026-03: 99.1%)";
 
 #[test]
 fn diff_reads_an_engagement_kept_in_a_submodule_at_each_revision() {

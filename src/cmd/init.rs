@@ -192,17 +192,28 @@ mod tests {
         let marker = crate::export::diff::MARKER;
         assert!(marker.starts_with("<!-- ") && marker.ends_with(" -->"));
         let github = &files[".github/workflows/rapporteur.yml"];
-        assert!(github.contains(&format!("startswith(\"{marker}\")")), "{github}");
+        assert!(
+            github.contains(&format!("startswith(\"{marker}\")")),
+            "{github}"
+        );
         assert!(github.contains("--method PATCH") && github.contains("--strict"));
         assert!(github.contains("pull-requests: write"));
         let gitlab = &files[".gitlab-ci.yml"];
         assert!(gitlab.contains("rapporteur-diff") && gitlab.contains("--strict"));
         let owners = &files["CODEOWNERS"];
-        assert!(owners.contains("\ncontent/*/periods/          @client-org/reviewers @provider-org/reviewers\n"));
+        assert!(owners.contains(
+            "\ncontent/*/periods/          @client-org/reviewers @provider-org/reviewers\n"
+        ));
         // Every line is a comment, blank, or a path and its owners.
-        for line in owners.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in owners
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             let mut parts = line.split_whitespace();
-            assert!(parts.next().is_some() && parts.all(|o| o.starts_with('@')), "{line}");
+            assert!(
+                parts.next().is_some() && parts.all(|o| o.starts_with('@')),
+                "{line}"
+            );
         }
     }
 }

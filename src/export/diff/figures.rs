@@ -71,10 +71,24 @@ pub(crate) fn changes(b: &EngagementFigures, h: &EngagementFigures) -> Vec<Figur
     let (pb, ph) = (&b.performance, &h.performance);
     for (what, x, y) in [
         ("Performance", pb.score, ph.score),
-        ("Performance, provider's KPIs", pb.provider_score, ph.provider_score),
-        ("Performance, client's KPIs", pb.client_score, ph.client_score),
+        (
+            "Performance, provider's KPIs",
+            pb.provider_score,
+            ph.provider_score,
+        ),
+        (
+            "Performance, client's KPIs",
+            pb.client_score,
+            ph.client_score,
+        ),
     ] {
-        m.push(FigureKind::Performance, what, None, Some(score(x)), Some(score(y)));
+        m.push(
+            FigureKind::Performance,
+            what,
+            None,
+            Some(score(x)),
+            Some(score(y)),
+        );
     }
     m.push(
         FigureKind::SlaAttainment,
@@ -86,11 +100,27 @@ pub(crate) fn changes(b: &EngagementFigures, h: &EngagementFigures) -> Vec<Figur
     for k in &h.kpis {
         match b.kpis.iter().find(|o| o.id == k.id) {
             Some(o) => kpi(&mut m, o, k),
-            None => m.push(FigureKind::KpiLatest, &k.name, None, None, Some("new KPI".into())),
+            None => m.push(
+                FigureKind::KpiLatest,
+                &k.name,
+                None,
+                None,
+                Some("new KPI".into()),
+            ),
         }
     }
-    for o in b.kpis.iter().filter(|o| !h.kpis.iter().any(|k| k.id == o.id)) {
-        m.push(FigureKind::KpiLatest, &o.name, None, Some("KPI".into()), None);
+    for o in b
+        .kpis
+        .iter()
+        .filter(|o| !h.kpis.iter().any(|k| k.id == o.id))
+    {
+        m.push(
+            FigureKind::KpiLatest,
+            &o.name,
+            None,
+            Some("KPI".into()),
+            None,
+        );
     }
     breaches(&mut m, b, h);
     credits(&mut m, b, h);
@@ -129,7 +159,12 @@ fn kpi(m: &mut Moves, o: &KpiFigures, k: &KpiFigures) {
     months.sort_unstable();
     months.dedup();
     for month in months {
-        let point = |f: &KpiFigures| f.months.iter().find(|p| p.month == month).map(|p| point(p, &f.unit));
+        let point = |f: &KpiFigures| {
+            f.months
+                .iter()
+                .find(|p| p.month == month)
+                .map(|p| point(p, &f.unit))
+        };
         m.push(
             FigureKind::KpiMonth,
             format!("{}, {month}", k.name),
@@ -140,12 +175,23 @@ fn kpi(m: &mut Moves, o: &KpiFigures, k: &KpiFigures) {
     }
     let latest = |f: &KpiFigures| {
         f.latest.as_ref().map(|l| {
-            format!("{} ({}: {})", l.status.as_str(), l.month, value(l.value, &f.unit))
+            format!(
+                "{} ({}: {})",
+                l.status.as_str(),
+                l.month,
+                value(l.value, &f.unit)
+            )
         })
     };
     let status = |f: &KpiFigures| f.latest.as_ref().map(|l| l.status);
     if status(o) != status(k) {
-        m.push(FigureKind::KpiLatest, format!("{}, latest status", k.name), None, latest(o), latest(k));
+        m.push(
+            FigureKind::KpiLatest,
+            format!("{}, latest status", k.name),
+            None,
+            latest(o),
+            latest(k),
+        );
     }
     m.push(
         FigureKind::KpiAttainment,
@@ -164,9 +210,21 @@ fn kpi(m: &mut Moves, o: &KpiFigures, k: &KpiFigures) {
             )
         })
     };
-    m.push(FigureKind::KpiPooled, format!("{}, pooled 12 months", k.name), None, pooled(o), pooled(k));
+    m.push(
+        FigureKind::KpiPooled,
+        format!("{}, pooled 12 months", k.name),
+        None,
+        pooled(o),
+        pooled(k),
+    );
     let trend = |f: &KpiFigures| f.trend.as_ref().map(|t| t.direction.label().to_string());
-    m.push(FigureKind::KpiTrend, format!("{}, trend", k.name), None, trend(o), trend(k));
+    m.push(
+        FigureKind::KpiTrend,
+        format!("{}, trend", k.name),
+        None,
+        trend(o),
+        trend(k),
+    );
     m.push(
         FigureKind::KpiScore,
         format!("{}, score", k.name),
@@ -204,7 +262,9 @@ fn breaches(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
             .iter()
             .chain(&b.kpis)
             .find(|k| k.id == id)
-            .map_or((id.to_string(), String::new()), |k| (k.name.clone(), k.unit.clone()))
+            .map_or((id.to_string(), String::new()), |k| {
+                (k.name.clone(), k.unit.clone())
+            })
     };
     let mut keys: Vec<(&str, Month)> = b
         .sla_breaches
@@ -217,15 +277,30 @@ fn breaches(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
     for (id, month) in keys {
         let (kpi, unit) = name(id);
         let find = |f: &'_ EngagementFigures| -> Option<crate::export::Breach> {
-            f.sla_breaches.iter().find(|x| x.kpi == id && x.month == month).cloned()
+            f.sla_breaches
+                .iter()
+                .find(|x| x.kpi == id && x.month == month)
+                .cloned()
         };
-        let text = |f: &EngagementFigures| find(f).map(|x| format!("{} ({})", value(x.value, &unit), x.status.as_str()));
+        let text = |f: &EngagementFigures| {
+            find(f).map(|x| format!("{} ({})", value(x.value, &unit), x.status.as_str()))
+        };
         let subject = format!("{kpi}, {month}");
         if find(b).is_some() != find(h).is_some() {
             m.push(FigureKind::Breach, &subject, Some(month), text(b), text(h));
         }
-        let default = |f: &EngagementFigures| find(f).filter(|x| x.default).map(|_| "below the minimum".to_string());
-        m.push(FigureKind::Default, &subject, Some(month), default(b), default(h));
+        let default = |f: &EngagementFigures| {
+            find(f)
+                .filter(|x| x.default)
+                .map(|_| "below the minimum".to_string())
+        };
+        m.push(
+            FigureKind::Default,
+            &subject,
+            Some(month),
+            default(b),
+            default(h),
+        );
     }
 }
 
@@ -242,15 +317,20 @@ fn credits(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
         (Some(o), Some(n)) => {
             let cur = |c: &Option<String>| c.clone().unwrap_or_default();
             let (co, cn) = (cur(&o.currency), cur(&n.currency));
-            let mut months: Vec<Month> = o.months.iter().chain(&n.months).map(|x| x.month).collect();
+            let mut months: Vec<Month> =
+                o.months.iter().chain(&n.months).map(|x| x.month).collect();
             months.sort_unstable();
             months.dedup();
             type Pick = fn(&crate::analyse::at_risk::CreditMonth) -> f64;
             let parts: [(FigureKind, &str, Pick); 4] = [
                 (FigureKind::CreditsAccrued, "accrued", |x| x.accrued),
                 (FigureKind::CreditsPayable, "payable", |x| x.payable),
-                (FigureKind::CreditsPending, "pending earn-back", |x| x.pending),
-                (FigureKind::CreditsEarnedBack, "earned back", |x| x.earned_back),
+                (FigureKind::CreditsPending, "pending earn-back", |x| {
+                    x.pending
+                }),
+                (FigureKind::CreditsEarnedBack, "earned back", |x| {
+                    x.earned_back
+                }),
             ];
             for (kind, what, pick) in parts {
                 for &month in &months {
@@ -258,17 +338,39 @@ fn credits(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
                         let amount = c.months.iter().find(|x| x.month == month).map_or(0.0, pick);
                         money(amount, cur)
                     };
-                    m.push(kind, format!("Credit {what}, {month}"), Some(month), Some(at(o, &co)), Some(at(n, &cn)));
+                    m.push(
+                        kind,
+                        format!("Credit {what}, {month}"),
+                        Some(month),
+                        Some(at(o, &co)),
+                        Some(at(n, &cn)),
+                    );
                 }
             }
             let totals: [(FigureKind, &str, f64, f64); 4] = [
                 (FigureKind::CreditsAccrued, "accrued", o.accrued, n.accrued),
                 (FigureKind::CreditsPayable, "payable", o.payable, n.payable),
-                (FigureKind::CreditsPending, "pending earn-back", o.pending, n.pending),
-                (FigureKind::CreditsEarnedBack, "earned back", o.earned_back, n.earned_back),
+                (
+                    FigureKind::CreditsPending,
+                    "pending earn-back",
+                    o.pending,
+                    n.pending,
+                ),
+                (
+                    FigureKind::CreditsEarnedBack,
+                    "earned back",
+                    o.earned_back,
+                    n.earned_back,
+                ),
             ];
             for (kind, what, x, y) in totals {
-                m.push(kind, format!("Credits {what}, last 12 months"), None, Some(money(x, &co)), Some(money(y, &cn)));
+                m.push(
+                    kind,
+                    format!("Credits {what}, last 12 months"),
+                    None,
+                    Some(money(x, &co)),
+                    Some(money(y, &cn)),
+                );
             }
         }
         _ => {}
@@ -277,11 +379,19 @@ fn credits(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
         (None, None) => {}
         (o, n) => {
             let pct = |c: &Option<crate::export::CreditFigures>| {
-                c.as_ref().map(|c| format!("{}% of the monthly fee", number(c.total_pct, 2)))
+                c.as_ref()
+                    .map(|c| format!("{}% of the monthly fee", number(c.total_pct, 2)))
             };
-            m.push(FigureKind::ServiceCredits, "Service credits, last 12 months", None, pct(o), pct(n));
+            m.push(
+                FigureKind::ServiceCredits,
+                "Service credits, last 12 months",
+                None,
+                pct(o),
+                pct(n),
+            );
             if let (Some(o), Some(n)) = (o, n) {
-                let mut months: Vec<Month> = o.months.iter().chain(&n.months).map(|x| x.month).collect();
+                let mut months: Vec<Month> =
+                    o.months.iter().chain(&n.months).map(|x| x.month).collect();
                 months.sort_unstable();
                 months.dedup();
                 for month in months {
@@ -289,7 +399,13 @@ fn credits(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
                         let x = c.months.iter().find(|x| x.month == month);
                         format!("{}%", number(x.map_or(0.0, |x| x.pct), 2))
                     };
-                    m.push(FigureKind::ServiceCredits, format!("Service credit, {month}"), Some(month), Some(at(o)), Some(at(n)));
+                    m.push(
+                        FigureKind::ServiceCredits,
+                        format!("Service credit, {month}"),
+                        Some(month),
+                        Some(at(o)),
+                        Some(at(n)),
+                    );
                 }
             }
         }
@@ -302,17 +418,30 @@ fn chronic(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
             if c.failed {
                 format!("chronic failure ({} defaults)", c.defaults.len())
             } else {
-                let before = c.one_more_before.map_or(String::new(), |m| format!(" before {m}"));
+                let before = c
+                    .one_more_before
+                    .map_or(String::new(), |m| format!(" before {m}"));
                 format!("one more default{before} gives a termination right")
             }
         })
     };
-    let mut ids: Vec<(&str, &str)> = b.chronic.iter().chain(&h.chronic).map(|c| (c.kpi.as_str(), c.name.as_str())).collect();
+    let mut ids: Vec<(&str, &str)> = b
+        .chronic
+        .iter()
+        .chain(&h.chronic)
+        .map(|c| (c.kpi.as_str(), c.name.as_str()))
+        .collect();
     ids.sort_unstable();
     ids.dedup_by_key(|(id, _)| *id);
     for (id, name) in ids {
         let subject = format!("Chronic failure, {name}");
-        m.push(FigureKind::Chronic, subject, None, state(b, id), state(h, id));
+        m.push(
+            FigureKind::Chronic,
+            subject,
+            None,
+            state(b, id),
+            state(h, id),
+        );
     }
 }
 
@@ -323,7 +452,13 @@ fn others(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
             f.risks.exposure, f.risks.open, f.risks.overdue
         )
     };
-    m.push(FigureKind::Risks, "Risks", None, Some(risks(b)), Some(risks(h)));
+    m.push(
+        FigureKind::Risks,
+        "Risks",
+        None,
+        Some(risks(b)),
+        Some(risks(h)),
+    );
     let goals = |f: &EngagementFigures| {
         f.goals.mutual_share.map(|s| {
             format!(
@@ -342,7 +477,13 @@ fn others(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
             f.actions.open, f.actions.overdue, f.actions.closed_recently
         )
     };
-    m.push(FigureKind::Actions, "Actions", None, Some(actions(b)), Some(actions(h)));
+    m.push(
+        FigureKind::Actions,
+        "Actions",
+        None,
+        Some(actions(b)),
+        Some(actions(h)),
+    );
 }
 
 /// Flags raised and cleared; a flag about the same thing that is reworded
@@ -352,17 +493,36 @@ fn flags(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
     let same = |x: &crate::analyse::flags::Flag, y: &crate::analyse::flags::Flag| {
         x.kind == y.kind && x.title == y.title && x.severity == y.severity
     };
-    let gone: Vec<_> = b.flags.iter().filter(|x| !h.flags.iter().any(|y| same(x, y))).collect();
-    let new: Vec<_> = h.flags.iter().filter(|y| !b.flags.iter().any(|x| same(x, y))).collect();
+    let gone: Vec<_> = b
+        .flags
+        .iter()
+        .filter(|x| !h.flags.iter().any(|y| same(x, y)))
+        .collect();
+    let new: Vec<_> = h
+        .flags
+        .iter()
+        .filter(|y| !b.flags.iter().any(|x| same(x, y)))
+        .collect();
     let mut paired = vec![false; new.len()];
     for x in &gone {
         let key = |f: &crate::analyse::flags::Flag| (f.kind, f.subject.clone());
-        let unique = |list: &[&crate::analyse::flags::Flag]| list.iter().filter(|f| key(f) == key(x)).count() == 1;
-        let partner = new.iter().position(|y| key(y) == key(x)).filter(|_| unique(&gone) && unique(&new));
+        let unique = |list: &[&crate::analyse::flags::Flag]| {
+            list.iter().filter(|f| key(f) == key(x)).count() == 1
+        };
+        let partner = new
+            .iter()
+            .position(|y| key(y) == key(x))
+            .filter(|_| unique(&gone) && unique(&new));
         match partner {
             Some(i) => {
                 paired[i] = true;
-                m.push(FigureKind::Flag, kind_name(x), None, Some(text(x)), Some(text(new[i])));
+                m.push(
+                    FigureKind::Flag,
+                    kind_name(x),
+                    None,
+                    Some(text(x)),
+                    Some(text(new[i])),
+                );
             }
             None => m.push(FigureKind::Flag, kind_name(x), None, Some(text(x)), None),
         }

@@ -42,7 +42,11 @@ pub(crate) fn configuration(base: &Revision, head: &Revision) -> Vec<InputChange
 /// A whole engagement added or removed, as one change.
 pub(crate) fn whole_engagement(side: &Revision, id: &str, edit: Edit) -> InputChange {
     let e = side.scoped.engagements.iter().find(|e| e.id == id);
-    let revision = if edit == Edit::Removed { "base" } else { "head" };
+    let revision = if edit == Edit::Removed {
+        "base"
+    } else {
+        "head"
+    };
     let find = Finder::new(&side.sources, revision);
     let name = e.map(|e| e.record.name.clone());
     let at = e.map_or_else(
@@ -172,7 +176,12 @@ impl Sides<'_> {
     }
 
     /// A KPI's value or counts of `month`, per KPI either side reports.
-    fn kpi_values(&self, month: Month, pb: Option<&Period>, ph: Option<&Period>) -> Vec<InputChange> {
+    fn kpi_values(
+        &self,
+        month: Month,
+        pb: Option<&Period>,
+        ph: Option<&Period>,
+    ) -> Vec<InputChange> {
         let empty = Default::default();
         let vb = pb.map_or(&empty, |p| &p.kpis);
         let vh = ph.map_or(&empty, |p| &p.kpis);
@@ -185,7 +194,8 @@ impl Sides<'_> {
             let unit = kpi.map_or("", |k| k.unit.as_str());
             let before = vb.get(id).and_then(|v| kpi_text(v, unit));
             let after = vh.get(id).and_then(|v| kpi_text(v, unit));
-            let same = vb.get(id).copied().unwrap_or_default() == vh.get(id).copied().unwrap_or_default();
+            let same =
+                vb.get(id).copied().unwrap_or_default() == vh.get(id).copied().unwrap_or_default();
             if same || before == after && before.is_none() {
                 continue;
             }
@@ -215,7 +225,12 @@ impl Sides<'_> {
 
     /// The rest of a period: hours, survey, feedback, excused, and any
     /// other key a period file holds.
-    fn period_rest(&self, month: Month, pb: Option<&Period>, ph: Option<&Period>) -> Vec<InputChange> {
+    fn period_rest(
+        &self,
+        month: Month,
+        pb: Option<&Period>,
+        ph: Option<&Period>,
+    ) -> Vec<InputChange> {
         let json = |p: Option<&Period>| p.map_or(Value::Object(Default::default()), period_json);
         tree::compare(&json(pb), &json(ph))
             .into_iter()
@@ -225,7 +240,10 @@ impl Sides<'_> {
                     rest if rest.is_empty() => month.to_string(),
                     rest => format!("{month} › {rest}"),
                 };
-                let valued = matches!(kind, InputKind::Hours | InputKind::Survey | InputKind::Excused);
+                let valued = matches!(
+                    kind,
+                    InputKind::Hours | InputKind::Survey | InputKind::Excused
+                );
                 let marks = match (leaf.edit, pb) {
                     (Edit::Changed | Edit::Removed, Some(pb)) if valued => {
                         marks::of_value_change(month, self.as_of, pb, ph)
@@ -399,7 +417,11 @@ fn words(path: &[Seg]) -> String {
 /// A change of the tree as an input change: an item added or removed is
 /// named by its summary, a value by itself.
 fn change(kind: InputKind, subject: String, leaf: Leaf, at: Location) -> InputChange {
-    let value = leaf.after.as_ref().or(leaf.before.as_ref()).map(tree::scalar);
+    let value = leaf
+        .after
+        .as_ref()
+        .or(leaf.before.as_ref())
+        .map(tree::scalar);
     // An item named by its own text is not named twice.
     let subject = match value {
         Some(v) if leaf.edit != Edit::Changed && subject.ends_with(&v) => subject

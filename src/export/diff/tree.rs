@@ -97,8 +97,12 @@ fn walk(base: Option<&Value>, head: Option<&Value>, path: &mut Vec<Seg>, out: &m
             }
         }
         // A mapping that appears or goes: each of its values on its own.
-        (Some(Value::Object(b)), None) => walk(Some(&Value::Object(b.clone())), Some(&empty()), path, out),
-        (None, Some(Value::Object(h))) => walk(Some(&empty()), Some(&Value::Object(h.clone())), path, out),
+        (Some(Value::Object(b)), None) => {
+            walk(Some(&Value::Object(b.clone())), Some(&empty()), path, out)
+        }
+        (None, Some(Value::Object(h))) => {
+            walk(Some(&empty()), Some(&Value::Object(h.clone())), path, out)
+        }
         (Some(Value::Array(b)), Some(Value::Array(h))) => lists(b, h, path, out),
         (Some(Value::Array(b)), None) => lists(b, &[], path, out),
         (None, Some(Value::Array(h))) => lists(&[], h, path, out),
@@ -220,7 +224,10 @@ fn flow(value: &Value) -> String {
             format!("{{ {} }}", inner.join(", "))
         }
         Value::Array(items) => {
-            format!("[{}]", items.iter().map(flow).collect::<Vec<_>>().join(", "))
+            format!(
+                "[{}]",
+                items.iter().map(flow).collect::<Vec<_>>().join(", ")
+            )
         }
         other => scalar(other),
     }
@@ -263,7 +270,11 @@ mod tests {
         let head = json!({ "goals": [{ "id": "c", "status": "done" }, { "id": "a", "status": "at-risk" }] });
         assert_eq!(
             paths(&compare(&base, &head)),
-            ["goals.[a].status Changed", "goals.[b] Removed", "goals.[c] Added"]
+            [
+                "goals.[a].status Changed",
+                "goals.[b] Removed",
+                "goals.[c] Added"
+            ]
         );
     }
 
