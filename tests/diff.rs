@@ -241,7 +241,7 @@ fn notes_added_removed_and_edited_are_listed_at_their_lines() {
         format!(
             "- Note 2026-10-15-check-in › title: Weekly check-in → Weekly check-in (recovery) · `{edited}:{title_line}`"
         ),
-        format!("- Note 2026-10-15-check-in › text: "),
+        "- Note 2026-10-15-check-in › text: ".to_string(),
         format!("· `{edited}:{body_line}`"),
         format!(
             "- Note 2026-09-03-check-in removed: Weekly check-in (2026-09-03, check-in) · (was `{notes}/2026-09-03-check-in.md:2`)"

@@ -189,7 +189,7 @@ mod tests {
         let as_of = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
         let files: std::collections::BTreeMap<String, String> =
             files(Path::new("x"), as_of).into_iter().collect();
-        let marker = crate::export::diff::MARKER;
+        let marker = crate::export::diff::markdown::MARKER;
         assert!(marker.starts_with("<!-- ") && marker.ends_with(" -->"));
         let github = &files[".github/workflows/rapporteur.yml"];
         assert!(

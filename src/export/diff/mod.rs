@@ -15,14 +15,14 @@
 mod figures;
 mod inputs;
 mod locate;
-mod markdown;
+pub(crate) mod markdown;
 mod marks;
 mod tree;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub use markdown::{MARKER, markdown};
+pub use markdown::markdown;
 pub use marks::Mark;
 pub use tree::Edit;
 
