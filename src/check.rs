@@ -33,6 +33,8 @@ pub struct Content {
     pub portfolio: Portfolio,
     /// Every problem found, in reporting order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The YAML texts read, so that `diff` can point at a changed value's line.
+    pub sources: load::Sources,
     pub timings: Vec<(&'static str, Duration)>,
     pub counts: Counts,
 }
@@ -52,6 +54,7 @@ pub fn check_content(root: &Path) -> Result<Content> {
     Ok(Content {
         portfolio: loaded.portfolio,
         diagnostics,
+        sources: loaded.sources,
         timings: vec![("load", load_time), ("validate", start.elapsed())],
         counts,
     })

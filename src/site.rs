@@ -225,6 +225,37 @@ pub fn figures(opts: &BuildOptions) -> Result<Computed> {
     })
 }
 
+/// One side of a `diff`: the figures, and the inputs they were computed
+/// from — the scoped portfolio (what may be listed), the whole one and the
+/// texts read (where each value is written, whatever the scope left out).
+pub struct Revision {
+    pub computed: Computed,
+    pub scoped: Portfolio,
+    pub whole: Portfolio,
+    pub sources: crate::load::Sources,
+}
+
+/// [`figures`], keeping the inputs, for `diff`.
+pub fn revision(opts: &BuildOptions) -> Result<Revision> {
+    let content = check::check_content(&opts.root)?;
+    if check::fails(&content.diagnostics, opts.strict) {
+        return Err(Error::Content(content.diagnostics));
+    }
+    let scope = opts.scope();
+    let whole = content.portfolio.clone();
+    let scoped = scope.apply(content.portfolio)?;
+    let analyses = analyse::analyse_portfolio(&scoped, opts.as_of);
+    Ok(Revision {
+        computed: Computed {
+            export: export::figures(&scoped, &analyses, opts.as_of, &scope),
+            warnings: content.diagnostics,
+        },
+        scoped,
+        whole,
+        sources: content.sources,
+    })
+}
+
 /// Every file of the site, from what `prepare` gave: the portfolio-wide
 /// files beside every engagement's pages, then the theme's static files.
 pub(crate) fn render_prepared(

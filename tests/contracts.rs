@@ -546,15 +546,17 @@ kpis:
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(
-        text.contains("New default (below the minimum): Service level in 2026-03"),
+        text.contains("New default (below the minimum): Service level, 2026-03"),
         "{text}"
     );
     assert!(
-        text.contains("Credit of 2026-03: 0 GBP → 48,000 GBP"),
+        text.contains("Credit accrued, 2026-03: 0 GBP → 48,000 GBP"),
         "{text}"
     );
     assert!(
-        text.contains("Service credits, last 12 months: accrued 0 GBP → 48,000 GBP, payable 0 GBP → 48,000 GBP"),
+        text.contains("Credits accrued, last 12 months: 0 GBP → 48,000 GBP")
+            && text.contains("Credits payable, last 12 months: 0 GBP → 48,000 GBP")
+            && text.contains("**restated** Value Service level, 2026-03: 78% → 70% · `content/cc/periods/2026-03.yaml:2`"),
         "{text}"
     );
 }

@@ -298,7 +298,8 @@ fn submodule_report() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, report)
 }
 
-const MOVED: &str = "KPI Payroll accuracy: green → amber (latest 2026-03: 99.1%)";
+const MOVED: &str =
+    "Payroll accuracy, latest status: green (2026-03: 99.6%) → amber (2026-03: 99.1%)";
 
 #[test]
 fn diff_reads_an_engagement_kept_in_a_submodule_at_each_revision() {
@@ -325,7 +326,7 @@ fn diff_reads_an_engagement_kept_in_a_submodule_at_each_revision() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("No figure changed"),
+        stdout(&out).contains("No input changed and no figure moved"),
         "{}",
         stdout(&out)
     );

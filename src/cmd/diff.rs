@@ -1,17 +1,20 @@
-//! `rapporteur diff --base REV [--head REV]`: the figures at two git
-//! revisions, compared, printed as Markdown (`crate::export::diff`). The
-//! revisions are read into temporary folders by `crate::git`.
+//! `rapporteur diff --base REV [--head REV] [--format markdown|json]
+//! [--strict]`: the inputs and figures at two git revisions, compared
+//! (`crate::export::diff`), printed as Markdown or JSON. The revisions are
+//! read into temporary folders by `crate::git`. With `--strict` the exit
+//! code is 1 when a change must hold the pull request (a value changed
+//! after both sides signed its month off).
 
 use std::path::Path;
 
-use clap::Args;
+use clap::{Args, ValueEnum};
 
 use super::ContentArgs;
 use crate::diagnostic::printable;
 use crate::error::{Error, Result};
-use crate::export::{Computed, diff};
+use crate::export::diff::{self, Diff};
 use crate::git::Repo;
-use crate::site::{self, BuildOptions};
+use crate::site::{self, BuildOptions, Revision};
 
 #[derive(Debug, Args)]
 pub struct DiffArgs {
@@ -23,14 +26,26 @@ pub struct DiffArgs {
     /// The revision to compare (default: the working tree, edits included).
     #[arg(long, value_name = "REV")]
     pub head: Option<String>,
+    /// Markdown (a pull-request comment) or JSON (the same changes, for tools).
+    #[arg(long, value_enum, default_value = "markdown")]
+    pub format: Format,
+    /// Exit 1 when a value changed after its month was signed off.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Markdown,
+    Json,
 }
 
 pub fn execute(args: DiffArgs) -> Result<u8> {
     let content = &args.content;
     let opts = content.options()?;
     let repo = Repo::of(&content.root)?;
-    let compute = |root: &Path, side: &str| -> Result<Computed> {
-        site::figures(&BuildOptions {
+    let compute = |root: &Path, side: &str| -> Result<Revision> {
+        site::revision(&BuildOptions {
             root: root.to_path_buf(),
             ..opts.clone()
         })
@@ -65,7 +80,11 @@ pub fn execute(args: DiffArgs) -> Result<u8> {
         base: &base_label,
         head: &head_label,
     };
-    let text = diff::markdown(&base.export, &head.export, &sides);
+    let changes = Diff::between(&base, &head, &sides, opts.as_of);
+    let text = match args.format {
+        Format::Markdown => diff::markdown(&changes),
+        Format::Json => crate::export::to_json(&changes),
+    };
     print!("{}", printable(&text, true));
-    Ok(0)
+    Ok(if args.strict && changes.holds() { 1 } else { 0 })
 }

@@ -1,7 +1,8 @@
 //! `rapporteur init DIR`: scaffold a report repository that builds at once —
 //! a commented `rapporteur.yaml`, one example engagement with two periods
-//! and a note, the JSON Schemas, a `.gitignore` for the output, and CI files
-//! for GitHub Actions and GitLab CI that check, build and publish the site.
+//! and a note, the JSON Schemas, a `.gitignore` for the output, CI files
+//! for GitHub Actions and GitLab CI that check, build and publish the site
+//! and post `diff` on pull requests, and a CODEOWNERS example.
 //!
 //! A non-empty DIR is refused unless `--force`; even then no file that exists
 //! is overwritten (it is kept and listed).
@@ -15,7 +16,7 @@ use super::Verbosity;
 use crate::error::{Error, Result};
 use crate::model::Month;
 use crate::output::{self, Overwrite};
-use crate::scaffold::{self, GITHUB, GITIGNORE, GITLAB};
+use crate::scaffold::{self, CODEOWNERS, GITHUB, GITIGNORE, GITLAB};
 use crate::schema::{self, SCHEMA_DIR};
 
 /// The example engagement's id.
@@ -124,6 +125,7 @@ pub fn files(dir: &Path, as_of: NaiveDate) -> Vec<(String, String)> {
             GITHUB.text().to_string(),
         ),
         (".gitlab-ci.yml".to_string(), GITLAB.text().to_string()),
+        ("CODEOWNERS".to_string(), CODEOWNERS.text().to_string()),
         (
             "README.md".to_string(),
             scaffold::init::readme(&title, EXAMPLE_ID),
@@ -178,5 +180,40 @@ mod tests {
             .collect();
         assert!(names.contains(&"content/acme-payroll/periods/2025-11.yaml".to_string()));
         assert!(names.contains(&"content/acme-payroll/periods/2025-12.yaml".to_string()));
+    }
+
+    /// CI posts the diff as one comment, found again by the marker the
+    /// diff's first line carries, and holds a change after sign-off.
+    #[test]
+    fn ci_files_post_the_diff_as_one_comment_and_run_it_strict() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+        let files: std::collections::BTreeMap<String, String> =
+            files(Path::new("x"), as_of).into_iter().collect();
+        let marker = crate::export::diff::markdown::MARKER;
+        assert!(marker.starts_with("<!-- ") && marker.ends_with(" -->"));
+        let github = &files[".github/workflows/rapporteur.yml"];
+        assert!(
+            github.contains(&format!("startswith(\"{marker}\")")),
+            "{github}"
+        );
+        assert!(github.contains("--method PATCH") && github.contains("--strict"));
+        assert!(github.contains("pull-requests: write"));
+        let gitlab = &files[".gitlab-ci.yml"];
+        assert!(gitlab.contains("rapporteur-diff") && gitlab.contains("--strict"));
+        let owners = &files["CODEOWNERS"];
+        assert!(owners.contains(
+            "\ncontent/*/periods/          @client-org/reviewers @provider-org/reviewers\n"
+        ));
+        // Every line is a comment, blank, or a path and its owners.
+        for line in owners
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let mut parts = line.split_whitespace();
+            assert!(
+                parts.next().is_some() && parts.all(|o| o.starts_with('@')),
+                "{line}"
+            );
+        }
     }
 }

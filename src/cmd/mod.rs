@@ -59,7 +59,7 @@ pub enum Command {
     Schema(schema::SchemaArgs),
     /// Print every computed figure as JSON or CSV.
     Export(export::ExportArgs),
-    /// What changed in the figures between two git revisions, as Markdown.
+    /// Every input and figure that changed between two git revisions.
     Diff(diff::DiffArgs),
 }
 

@@ -32,6 +32,7 @@ pub(crate) const CONFIG: Template = template!("init/rapporteur.yaml");
 pub(crate) const GITIGNORE: Template = template!("init/gitignore");
 pub(crate) const GITHUB: Template = template!("init/github-workflow.yml");
 pub(crate) const GITLAB: Template = template!("init/gitlab-ci.yml");
+pub(crate) const CODEOWNERS: Template = template!("init/CODEOWNERS");
 pub(crate) const README: Template = template!("init/README.md");
 pub(crate) const EXAMPLE_ENGAGEMENT: Template = template!("init/engagement.yaml");
 pub(crate) const EXAMPLE_PERIOD: Template = template!("init/period.yaml");

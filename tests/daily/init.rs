@@ -11,6 +11,7 @@ fn init_scaffolds_a_repository_that_builds_at_once() {
         ".gitignore",
         ".github/workflows/rapporteur.yml",
         ".gitlab-ci.yml",
+        "CODEOWNERS",
         "content/acme-payroll/engagement.yaml",
         "content/acme-payroll/periods/2026-09.yaml",
         "content/acme-payroll/periods/2026-10.yaml",
