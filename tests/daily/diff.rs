@@ -103,7 +103,7 @@ fn diff_lists_only_what_changed_between_two_revisions() {
         &root,
     );
     assert!(
-        md.starts_with("## Relationship figures: what changed\n"),
+        md.starts_with("<!-- rapporteur-diff -->\n## Relationship figures: what changed\n"),
         "{md}"
     );
     assert!(md.contains("`HEAD~1 ("), "{md}");
@@ -112,29 +112,43 @@ fn diff_lists_only_what_changed_between_two_revisions() {
         !md.contains("Calm"),
         "unchanged engagements are left out:\n{md}"
     );
-    assert!(md.contains("- Health **"), "{md}");
+    assert!(md.contains("- Health: 97 (green) → 54 (amber)"), "{md}");
     assert!(
-        md.contains("  - performance: 100 → "),
+        md.contains("- Health component performance: 100 → 50 — "),
         "component with its reasons:\n{md}"
     );
     assert!(
-        md.contains("- KPI Accuracy: green → red (latest 2026-03: 95.2%)"),
+        md.contains("- Accuracy, latest status: green (2026-03: 99.4%) → red (2026-03: 95.2%)"),
         "{md}"
     );
     assert!(
-        md.contains("- New SLA breach: Accuracy in 2026-03: 95.2% (red, target 99%)"),
+        md.contains("- New SLA breach: Accuracy, 2026-03: 95.2% (red)"),
         "{md}"
     );
     assert!(
-        md.contains("- New overdue action: Ravi: send the cut-off calendar (due 2026-04-01), from note `2026-03-20-review`"),
+        md.contains("- **restated** Value Accuracy, 2026-03: 99.4% → 95.2% · `content/acme/periods/2026-03.yaml:2`"),
         "{md}"
     );
     assert!(
-        md.contains("- New risk: `new-risk` Tax filings rely on one SME (4 × 4 = 16, critical)"),
+        md.contains("- Note 2026-03-20-review added: Review (2026-03-20, review) · `content/acme/notes/2026-03-20-review.md:2`"),
         "{md}"
     );
     assert!(
-        md.contains("- Risk closed: `old-risk` Legacy payroll system"),
+        md.contains("- Flag raised: 1 action is overdue (warning)"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "- Risk new-risk added: Tax filings rely on one SME · `content/acme/engagement.yaml:10`"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("- Flag raised: Critical risk: Tax filings rely on one SME (critical)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- Risk old-risk › status: open → closed · `content/acme/engagement.yaml:9`"),
         "{md}"
     );
 
@@ -143,7 +157,10 @@ fn diff_lists_only_what_changed_between_two_revisions() {
         &["diff", "--base", "HEAD", "--head", "HEAD", "--as-of", AS_OF],
         &root,
     );
-    assert!(same.ends_with("No figure changed.\n"), "{same}");
+    assert!(
+        same.ends_with("No input changed and no figure moved.\n"),
+        "{same}"
+    );
 }
 
 #[test]
@@ -152,14 +169,20 @@ fn diff_against_the_working_tree_sees_uncommitted_edits() {
     let root = dir.path().join("reports");
     let clean = ok(&["diff", "--base", "HEAD", "--as-of", AS_OF], &root);
     assert!(clean.contains("→ `working tree`"), "{clean}");
-    assert!(clean.ends_with("No figure changed.\n"), "{clean}");
+    assert!(
+        clean.ends_with("No input changed and no figure moved.\n"),
+        "{clean}"
+    );
     write(
         &root,
         "content/acme/periods/2026-03.yaml",
         "period: 2026-03\nkpis: { acc: 99.9 }\n",
     );
     let md = ok(&["diff", "--base", "HEAD", "--as-of", AS_OF], &root);
-    assert!(md.contains("- KPI Accuracy: red → green"), "{md}");
+    assert!(
+        md.contains("- Accuracy, latest status: red (2026-03: 95.2%) → green (2026-03: 99.9%)"),
+        "{md}"
+    );
     // Reading a revision leaves the repository as it was.
     let status = Command::new("git")
         .args(["status", "--porcelain"])
