@@ -24,6 +24,8 @@ const ACTIONS_NAMED: usize = 3;
 pub enum FlagKind {
     SlaBreach,
     ReliefNotAgreed,
+    FiguresDisputed,
+    FiguresNotAgreed,
     ServiceCredits,
     ChronicFailure,
     NoticeDeadline,
@@ -88,6 +90,7 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
         .filter_map(|k| sla_breach(k, recent))
         .collect();
     flags.extend(relief_not_agreed(e, a));
+    flags.extend(super::sign_off::flags(&a.sign_off, a.as_of));
     flags.extend(service_credits(a));
     flags.extend(at_risk_credits(a));
     flags.extend(chronic(a));
