@@ -14,6 +14,7 @@ use crate::notelinks::{self, Dest, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
 
 mod contracts;
+mod sign_off;
 pub(crate) mod ranges;
 
 /// A problem at a YAML path of a file, before it is given a position.
@@ -68,9 +69,11 @@ fn engagement_findings(
     check_engagement(e, &mut findings);
     contracts::record(e, &mut findings);
     ranges::engagement(e, &mut findings);
+    sign_off::record(e, &mut findings);
     for p in &e.periods {
         check_period(e, p, &mut findings);
         contracts::period(e, p, &mut findings);
+        sign_off::period(e, p, &mut findings);
     }
     check_links(e, notes, ids, &mut findings);
     findings
