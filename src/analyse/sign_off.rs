@@ -63,7 +63,8 @@ pub struct MonthSignOff {
     /// The last day on which a missing sign-off is not yet late: the
     /// month's last day plus `sign_off_days` (`None` without it).
     pub due: Option<NaiveDate>,
-    /// The sides whose sign-off is missing after `due`.
+    /// The sides whose sign-off is missing after `due`, other than a side
+    /// with an open dispute.
     pub late: Vec<Side>,
     pub disputes: Vec<OpenDispute>,
 }
@@ -180,10 +181,6 @@ fn month(p: &Period, days: Option<u32>, as_of: NaiveDate) -> MonthSignOff {
     };
     // Past any date (a huge `sign_off_days`), a sign-off is never late.
     let due = days.and_then(|d| last_day(p.period).checked_add_days(Days::new(u64::from(d))));
-    let late: Vec<Side> = [Side::Provider, Side::Client]
-        .into_iter()
-        .filter(|&side| of(side).is_none() && due.is_some_and(|due| as_of > due))
-        .collect();
     // "A later sign-off of that side settles it": a sign-off on the day of
     // the dispute does not.
     let disputes: Vec<OpenDispute> = p
@@ -197,6 +194,13 @@ fn month(p: &Period, days: Option<u32>, as_of: NaiveDate) -> MonthSignOff {
             kpis: d.kpis.clone(),
             reason: d.reason.clone(),
         })
+        .collect();
+    // A side whose dispute is open has said why it does not agree: the
+    // dispute's flag stands for it.
+    let late: Vec<Side> = [Side::Provider, Side::Client]
+        .into_iter()
+        .filter(|&side| of(side).is_none() && due.is_some_and(|due| as_of > due))
+        .filter(|&side| !disputes.iter().any(|d| d.by == side))
         .collect();
     let state = if !disputes.is_empty() {
         SignOffState::Disputed
@@ -405,6 +409,10 @@ mod tests {
             "Figures of 2026-10 disputed by the client: Queue 7 missing from the export"
         );
         assert_eq!(f[0].subject.as_deref(), Some("service_level"));
+        // Unsigned by the client and late, but its dispute says so already.
+        e.periods[0].sign_off.as_mut().unwrap().client = None;
+        assert!(october(&e, "2026-11-20").late.is_empty());
+        assert_eq!(flags(&analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20")).len(), 1);
         // A provider's later sign-off does not settle the client's dispute.
         e.periods[0].sign_off.as_mut().unwrap().provider = sig("Ravi Menon", "2026-11-09");
         assert_eq!(october(&e, "2026-11-20").state, SignOffState::Disputed);
