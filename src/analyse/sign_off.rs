@@ -88,6 +88,44 @@ impl MonthSignOff {
     }
 }
 
+impl MonthSignOff {
+    /// The sides that have not signed the month off.
+    pub fn unsigned(&self) -> Vec<Side> {
+        [(Side::Provider, &self.provider), (Side::Client, &self.client)]
+            .into_iter()
+            .filter(|(_, s)| s.is_none())
+            .map(|(side, _)| side)
+            .collect()
+    }
+
+    /// What a page says beside `kpi`'s value of this month: "provisional:
+    /// not signed off by the client", "disputed by the client: <reason>";
+    /// `None` when the value is agreed.
+    pub fn kpi_words(&self, kpi: &str) -> Option<String> {
+        match self.kpi_state(kpi) {
+            SignOffState::Agreed => None,
+            SignOffState::Disputed => {
+                let why: Vec<String> = self
+                    .disputes
+                    .iter()
+                    .filter(|d| d.kpis.is_empty() || d.kpis.iter().any(|k| k == kpi))
+                    .map(|d| format!("disputed by the {}: {}", words::side(d.by), d.reason))
+                    .collect();
+                Some(why.join("; "))
+            }
+            SignOffState::Provisional => {
+                let sides: Vec<&str> = self.unsigned().into_iter().map(words::side).collect();
+                Some(if sides.is_empty() {
+                    // Both signed, but another KPI's dispute holds the month open.
+                    "provisional: the month is disputed".to_string()
+                } else {
+                    format!("provisional: not signed off by the {}", sides.join(" or the "))
+                })
+            }
+        }
+    }
+}
+
 /// The sign-off of every ended month of an engagement that keeps sign-off.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct SignOffs {
@@ -362,6 +400,11 @@ mod tests {
         let before = october(&e, "2026-11-05");
         assert_eq!(before.state, SignOffState::Provisional);
         assert_eq!(before.client, None);
+        assert_eq!(
+            before.kpi_words("sl").as_deref(),
+            Some("provisional: not signed off by the client")
+        );
+        assert_eq!(october(&e, "2026-11-06").kpi_words("sl"), None);
         // Late only from 2026-11-11, and the client signed on the 6th.
         assert!(october(&e, "2026-12-01").late.is_empty());
     }
@@ -402,6 +445,14 @@ mod tests {
         assert_eq!(o.state, SignOffState::Disputed);
         assert_eq!(o.kpi_state("service_level"), SignOffState::Disputed);
         assert_eq!(o.kpi_state("aht"), SignOffState::Provisional);
+        assert_eq!(
+            o.kpi_words("service_level").as_deref(),
+            Some("disputed by the client: Queue 7 missing from the export")
+        );
+        assert_eq!(
+            o.kpi_words("aht").as_deref(),
+            Some("provisional: the month is disputed")
+        );
         let f = flags(&analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20"));
         assert_eq!(f.len(), 1);
         assert_eq!(
