@@ -24,7 +24,7 @@ pub mod risk;
 pub mod stats;
 pub mod terms;
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 pub mod tone;
 pub mod trust;
 pub mod window;

@@ -9,7 +9,9 @@ use clap::Args;
 use super::ContentArgs;
 use crate::diagnostic::printable;
 use crate::error::{Error, Result};
+use crate::export::signoff::{self, ChangedAfterSignOff};
 use crate::export::{Computed, diff};
+use crate::load;
 use crate::git::Repo;
 use crate::site::{self, BuildOptions};
 
@@ -23,6 +25,31 @@ pub struct DiffArgs {
     /// The revision to compare (default: the working tree, edits included).
     #[arg(long, value_name = "REV")]
     pub head: Option<String>,
+    /// Exit with 1 when a value of a month the base had signed off changed
+    /// without both sides signing it off again.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// The values changed after sign-off between the repositories at `base`
+/// and `head` (`crate::export::signoff`).
+fn changed_after_sign_off(base: &Path, head: &Path) -> Result<Vec<ChangedAfterSignOff>> {
+    let base = load::load(base)?;
+    let head = load::load(head)?;
+    let text = |rel: &Path| head.sources.get(rel).map(|s| s.text.clone());
+    let mut out = Vec::new();
+    for b in &base.portfolio.engagements {
+        let periods = head
+            .portfolio
+            .engagements
+            .iter()
+            .find(|h| h.id == b.id)
+            .map_or(&[][..], |h| h.periods.as_slice());
+        out.extend(signoff::changed_after_sign_off(
+            &b.id, &b.periods, periods, &text,
+        ));
+    }
+    Ok(out)
 }
 
 pub fn execute(args: DiffArgs) -> Result<u8> {
@@ -50,22 +77,25 @@ pub fn execute(args: DiffArgs) -> Result<u8> {
     let base_tree = repo.checkout(&args.base)?;
     let base_label = repo.label(&args.base)?;
     let base = compute(base_tree.path(), &format!("base revision {}", args.base))?;
-    let (head, head_label) = match &args.head {
+    let (head, head_label, restated) = match &args.head {
         Some(rev) => {
             let tree = repo.checkout(rev)?;
             let computed = compute(tree.path(), &format!("head revision {rev}"))?;
-            (computed, repo.label(rev)?)
+            let restated = changed_after_sign_off(base_tree.path(), tree.path())?;
+            (computed, repo.label(rev)?, restated)
         }
         None => (
             compute(&content.root, "working tree")?,
             "working tree".to_string(),
+            changed_after_sign_off(base_tree.path(), &content.root)?,
         ),
     };
     let sides = diff::Sides {
         base: &base_label,
         head: &head_label,
     };
-    let text = diff::markdown(&base.export, &head.export, &sides);
+    let mut text = diff::markdown(&base.export, &head.export, &sides);
+    text.push_str(&signoff::markdown(&restated));
     print!("{}", printable(&text, true));
-    Ok(0)
+    Ok(u8::from(args.strict && !restated.is_empty()))
 }
