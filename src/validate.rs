@@ -14,8 +14,8 @@ use crate::notelinks::{self, Dest, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
 
 mod contracts;
-mod sign_off;
 pub(crate) mod ranges;
+mod sign_off;
 
 /// A problem at a YAML path of a file, before it is given a position.
 #[derive(Debug, Clone, PartialEq)]
@@ -464,7 +464,12 @@ pub fn validate_record(rel: &Path, text: &str, mut record: EngagementRecord) -> 
 /// `kpis` (ids): what the period fuzz target calls, so the checks of a
 /// period's values, sign-off and disputes run on every input. Only the
 /// period's own diagnostics are returned.
-pub fn validate_period(rel: &Path, text: &str, mut period: Period, kpis: &[&str]) -> Vec<Diagnostic> {
+pub fn validate_period(
+    rel: &Path,
+    text: &str,
+    mut period: Period,
+    kpis: &[&str],
+) -> Vec<Diagnostic> {
     period.source = rel.to_path_buf();
     period.yaml_prefix = String::new();
     let record = EngagementRecord {

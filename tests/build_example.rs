@@ -221,7 +221,10 @@ fn kpi_chart_has_the_target_line_and_one_point_per_reported_period() {
                     .count()
             };
             assert_eq!(
-                (polygons(r##"fill="#FFFFFF""##), polygons(r##"fill="#2E4A6B""##)),
+                (
+                    polygons(r##"fill="#FFFFFF""##),
+                    polygons(r##"fill="#2E4A6B""##)
+                ),
                 (sample(diamonds), sample(triangles)),
                 "{} {}: one marker per month not agreed",
                 e.id,

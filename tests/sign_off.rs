@@ -131,7 +131,14 @@ fn a_signed_off_month_restated_holds_diff_strict_until_both_sides_sign_again() {
     let diff = |base: &str| {
         rapporteur(
             &[
-                "diff", "--base", base, "--head", "HEAD", "--strict", "--as-of", "2026-11-23",
+                "diff",
+                "--base",
+                base,
+                "--head",
+                "HEAD",
+                "--strict",
+                "--as-of",
+                "2026-11-23",
             ],
             root,
         )
@@ -148,7 +155,15 @@ fn a_signed_off_month_restated_holds_diff_strict_until_both_sides_sign_again() {
     assert!(text.contains("changed after sign-off"), "{text}");
     // Without --strict the same diff is a report, not a failure.
     let plain = rapporteur(
-        &["diff", "--base", "HEAD~1", "--head", "HEAD", "--as-of", "2026-11-23"],
+        &[
+            "diff",
+            "--base",
+            "HEAD~1",
+            "--head",
+            "HEAD",
+            "--as-of",
+            "2026-11-23",
+        ],
         root,
     );
     assert_eq!(plain.status.code(), Some(0), "{}", stdout(&plain));

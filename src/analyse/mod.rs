@@ -19,8 +19,8 @@ pub mod health;
 pub mod kpi;
 pub mod rag;
 pub mod review;
-pub mod sign_off;
 pub mod risk;
+pub mod sign_off;
 pub mod stats;
 pub mod terms;
 #[cfg(test)]

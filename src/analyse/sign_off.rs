@@ -91,11 +91,14 @@ impl MonthSignOff {
 impl MonthSignOff {
     /// The sides that have not signed the month off.
     pub fn unsigned(&self) -> Vec<Side> {
-        [(Side::Provider, &self.provider), (Side::Client, &self.client)]
-            .into_iter()
-            .filter(|(_, s)| s.is_none())
-            .map(|(side, _)| side)
-            .collect()
+        [
+            (Side::Provider, &self.provider),
+            (Side::Client, &self.client),
+        ]
+        .into_iter()
+        .filter(|(_, s)| s.is_none())
+        .map(|(side, _)| side)
+        .collect()
     }
 
     /// What a page says beside `kpi`'s value of this month: "provisional:
@@ -119,7 +122,10 @@ impl MonthSignOff {
                     // Both signed, but another KPI's dispute holds the month open.
                     "provisional: the month is disputed".to_string()
                 } else {
-                    format!("provisional: not signed off by the {}", sides.join(" or the "))
+                    format!(
+                        "provisional: not signed off by the {}",
+                        sides.join(" or the ")
+                    )
                 })
             }
         }
@@ -463,7 +469,10 @@ mod tests {
         // Unsigned by the client and late, but its dispute says so already.
         e.periods[0].sign_off.as_mut().unwrap().client = None;
         assert!(october(&e, "2026-11-20").late.is_empty());
-        assert_eq!(flags(&analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20")).len(), 1);
+        assert_eq!(
+            flags(&analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20")).len(),
+            1
+        );
         // A provider's later sign-off does not settle the client's dispute.
         e.periods[0].sign_off.as_mut().unwrap().provider = sig("Ravi Menon", "2026-11-09");
         assert_eq!(october(&e, "2026-11-20").state, SignOffState::Disputed);
@@ -491,8 +500,14 @@ mod tests {
         let o = october(&e, "2026-11-20");
         assert_eq!(o.kpi_state("anything"), SignOffState::Disputed);
         let f = flags(&analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20"));
-        assert_eq!(f[0].title, "Figures of 2026-10 disputed by the provider: wrong export");
-        assert!(f[0].evidence.starts_with("every figure disputed on 2026-11-03"));
+        assert_eq!(
+            f[0].title,
+            "Figures of 2026-10 disputed by the provider: wrong export"
+        );
+        assert!(
+            f[0].evidence
+                .starts_with("every figure disputed on 2026-11-03")
+        );
     }
 
     #[test]

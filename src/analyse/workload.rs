@@ -89,7 +89,9 @@ pub fn analyse_workload(e: &Engagement, thresholds: &Thresholds, as_of: NaiveDat
                 worked,
                 overtime_requested: hours.and_then(|h| h.overtime_requested),
                 ratio,
-                flagged: capacity.zip(worked).is_some_and(|(c, w)| over_limit(w, c, limit)),
+                flagged: capacity
+                    .zip(worked)
+                    .is_some_and(|(c, w)| over_limit(w, c, limit)),
                 in_progress,
             }
         })
@@ -184,8 +186,17 @@ mod tests {
         set_hours(&mut e, "2026-09", Some(176.4), None);
         set_hours(&mut e, "2026-10", Some(176.5), None);
         let w = analyse(&e);
-        let flagged = |month| w.months.iter().find(|x| x.month == m(month)).unwrap().flagged;
-        assert!(!flagged("2026-09"), "exactly 5% over is not over the 5% limit");
+        let flagged = |month| {
+            w.months
+                .iter()
+                .find(|x| x.month == m(month))
+                .unwrap()
+                .flagged
+        };
+        assert!(
+            !flagged("2026-09"),
+            "exactly 5% over is not over the 5% limit"
+        );
         assert!(flagged("2026-10"));
     }
 

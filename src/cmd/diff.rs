@@ -11,8 +11,8 @@ use crate::diagnostic::printable;
 use crate::error::{Error, Result};
 use crate::export::signoff::{self, ChangedAfterSignOff};
 use crate::export::{Computed, diff};
-use crate::load;
 use crate::git::Repo;
+use crate::load;
 use crate::site::{self, BuildOptions};
 
 #[derive(Debug, Args)]

@@ -572,7 +572,7 @@ fn sign_off(w: &mut Writer, all: &[EngagementFigures]) {
     ]);
     for e in all {
         for m in &e.sign_off.months {
-            let late: Vec<String> = m.late.iter().map(|s| crate::names::name_of(s)).collect();
+            let late: Vec<String> = m.late.iter().map(crate::names::name_of).collect();
             let disputes: Vec<String> = m
                 .disputes
                 .iter()

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::model::{Month, Period, SignOff, Side};
+use crate::model::{Month, Period, Side, SignOff};
 use crate::yaml::Spans;
 
 /// One value changed in a signed-off month.
@@ -62,7 +62,10 @@ pub fn changed_after_sign_off(
 ) -> Vec<ChangedAfterSignOff> {
     let mut out = Vec::new();
     for b in base {
-        let Some(signed) = b.sign_off.as_ref().filter(|s| s.provider.is_some() || s.client.is_some())
+        let Some(signed) = b
+            .sign_off
+            .as_ref()
+            .filter(|s| s.provider.is_some() || s.client.is_some())
         else {
             continue;
         };
@@ -72,7 +75,9 @@ pub fn changed_after_sign_off(
         }
         let before = values(b);
         let after = h.map(values).unwrap_or_default();
-        let spans = h.and_then(|h| head_text(&h.source)).map(|t| Spans::index(&t));
+        let spans = h
+            .and_then(|h| head_text(&h.source))
+            .map(|t| Spans::index(&t));
         let mut paths: Vec<&String> = before.keys().chain(after.keys()).collect();
         paths.sort();
         paths.dedup();
@@ -118,13 +123,13 @@ pub fn changed_after_sign_off(
 /// date).
 fn renewed(base: &SignOff, head: Option<&SignOff>) -> bool {
     let Some(head) = head else { return false };
-    [Side::Provider, Side::Client].into_iter().all(|side| {
-        match (base.of(side), head.of(side)) {
+    [Side::Provider, Side::Client]
+        .into_iter()
+        .all(|side| match (base.of(side), head.of(side)) {
             (_, None) => false,
             (None, Some(_)) => true,
             (Some(b), Some(h)) => h.date > b.date,
-        }
-    })
+        })
 }
 
 fn signed_words(s: &SignOff) -> String {
@@ -198,7 +203,12 @@ pub fn markdown(changes: &[ChangedAfterSignOff]) -> String {
     }
     let mut out = String::from("\n### Changed after sign-off\n\n");
     for c in changes {
-        let _ = writeln!(out, "- **changed after sign-off**: `{}`: {}", c.engagement, c.sentence());
+        let _ = writeln!(
+            out,
+            "- **changed after sign-off**: `{}`: {}",
+            c.engagement,
+            c.sentence()
+        );
     }
     out
 }

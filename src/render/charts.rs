@@ -6,8 +6,8 @@ use crate::analyse::feedback::FeedbackBalance;
 use crate::analyse::health::{self, SparkPoint};
 use crate::analyse::kpi::{Judgement, KpiAnalysis, Performance};
 use crate::analyse::rag::RagRange;
-use crate::analyse::sign_off::{SignOffState, SignOffs};
 use crate::analyse::risk::RiskRating;
+use crate::analyse::sign_off::{SignOffState, SignOffs};
 use crate::analyse::tone::Tone;
 use crate::analyse::trust::Trust;
 use crate::analyse::workload::Workload;
@@ -80,10 +80,13 @@ pub fn kpi(k: &KpiAnalysis, sign_off: &SignOffs) -> Chart {
         .series
         .iter()
         .map(|p| {
-            let agreed = sign_off.month(p.month).filter(|_| p.value.is_some()).and_then(|m| {
-                let state = m.kpi_state(&k.id);
-                Some((state, m.kpi_words(&k.id)?))
-            });
+            let agreed = sign_off
+                .month(p.month)
+                .filter(|_| p.value.is_some())
+                .and_then(|m| {
+                    let state = m.kpi_state(&k.id);
+                    Some((state, m.kpi_words(&k.id)?))
+                });
             let (mark, note) = match &p.judgement {
                 Judgement::Excused { reason } => {
                     (Mark::Excused, Some(format!("excused: {reason}")))

@@ -184,10 +184,16 @@ mod tests {
                     12,
                     "the client's sign-off date 2026-10-30 is before 2026-10 ends (2026-10-31)"
                 ),
-                (13, "the dispute's date 2026-10-01 is before 2026-10 ends (2026-10-31)"),
+                (
+                    13,
+                    "the dispute's date 2026-10-01 is before 2026-10 ends (2026-10-31)"
+                ),
             ],
             "{d:#?}"
         );
-        assert!(d[1].1.contains("`client: { by: Dana Ruiz, date: 2026-11-01 }`"));
+        assert!(
+            d[1].1
+                .contains("`client: { by: Dana Ruiz, date: 2026-11-01 }`")
+        );
     }
 }

@@ -111,7 +111,8 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
         trust: relationship::trust_view(a),
         registers: registers::registers_view(e, a),
         charts: ChartsView {
-            kpis: a.performance
+            kpis: a
+                .performance
                 .kpis
                 .iter()
                 .map(|k| charts::kpi(k, &a.sign_off))
