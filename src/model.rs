@@ -66,6 +66,10 @@ pub struct Contract {
     /// chronic failure.
     #[serde(default)]
     pub chronic: Option<Chronic>,
+    /// Days after a month ends within which both sides sign its figures
+    /// off; a month still lacking a side's sign-off later is flagged.
+    #[serde(default)]
+    pub sign_off_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -303,6 +307,14 @@ pub struct Period {
     pub survey: Option<Survey>,
     #[serde(default)]
     pub feedback: Vec<Feedback>,
+    /// Each side's agreement of the month's figures (docs/content.md,
+    /// "Sign-off and disputes").
+    #[serde(default)]
+    pub sign_off: Option<SignOff>,
+    /// Objections to the month's figures; a later sign-off of the same side
+    /// settles one.
+    #[serde(default)]
+    pub dispute: Vec<Dispute>,
     /// Where the period was written, relative to the root (set by the loader).
     #[serde(skip)]
     pub source: PathBuf,
@@ -310,6 +322,52 @@ pub struct Period {
     /// the YAML path of this period's values within `source`.
     #[serde(skip)]
     pub yaml_prefix: String,
+}
+
+/// Who agreed a month's figures, and when, for each side. The keys are the
+/// two sides, so a third name is a parse error.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignOff {
+    #[serde(default)]
+    pub provider: Option<Signature>,
+    #[serde(default)]
+    pub client: Option<Signature>,
+}
+
+impl SignOff {
+    pub fn of(&self, side: Side) -> Option<&Signature> {
+        match side {
+            Side::Provider => self.provider.as_ref(),
+            Side::Client => self.client.as_ref(),
+        }
+    }
+}
+
+/// One side's sign-off: the person and the day.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// Required and non-empty (a `check` error otherwise).
+    #[serde(default)]
+    pub by: String,
+    #[serde(deserialize_with = "date")]
+    pub date: NaiveDate,
+}
+
+/// One side's objection to some of a month's figures (all of them when
+/// `kpis` is empty), open until that side signs off on a later day.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dispute {
+    pub by: Side,
+    #[serde(deserialize_with = "date")]
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub kpis: Vec<String>,
+    /// Required and non-empty (a `check` error otherwise).
+    #[serde(default)]
+    pub reason: String,
 }
 
 /// A KPI's miss excused for one month: with `agreed: true` the month is

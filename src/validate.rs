@@ -15,6 +15,7 @@ use crate::yaml::{Spans, closest, shorten};
 
 mod contracts;
 pub(crate) mod ranges;
+mod sign_off;
 
 /// A problem at a YAML path of a file, before it is given a position.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,9 +69,11 @@ fn engagement_findings(
     check_engagement(e, &mut findings);
     contracts::record(e, &mut findings);
     ranges::engagement(e, &mut findings);
+    sign_off::record(e, &mut findings);
     for p in &e.periods {
         check_period(e, p, &mut findings);
         contracts::period(e, p, &mut findings);
+        sign_off::period(e, p, &mut findings);
     }
     check_links(e, notes, ids, &mut findings);
     findings
@@ -455,4 +458,84 @@ pub fn validate_record(rel: &Path, text: &str, mut record: EngagementRecord) -> 
         },
     );
     validate(&portfolio, &sources)
+}
+
+/// Validates one period file on its own, in an engagement whose KPIs are
+/// `kpis` (ids): what the period fuzz target calls, so the checks of a
+/// period's values, sign-off and disputes run on every input. Only the
+/// period's own diagnostics are returned.
+pub fn validate_period(
+    rel: &Path,
+    text: &str,
+    mut period: Period,
+    kpis: &[&str],
+) -> Vec<Diagnostic> {
+    period.source = rel.to_path_buf();
+    period.yaml_prefix = String::new();
+    let record = EngagementRecord {
+        name: "engagement".into(),
+        client: crate::model::Party {
+            name: "client".into(),
+            owner: None,
+        },
+        provider: crate::model::Party {
+            name: "provider".into(),
+            owner: None,
+        },
+        services: Vec::new(),
+        phase: crate::model::Phase::Steady,
+        start: None,
+        contract: None,
+        cadence: None,
+        capacity: None,
+        kpis: kpis
+            .iter()
+            .map(|id| crate::model::Kpi {
+                id: id.to_string(),
+                name: id.to_string(),
+                unit: String::new(),
+                direction: Direction::Higher,
+                target: 1.0,
+                warn: None,
+                sla: true,
+                weight: 1.0,
+                owner: crate::model::Side::Provider,
+                minimum: None,
+                credit_allocation_pct: None,
+                in_force_from: None,
+                measure: crate::model::Measure::Value,
+                min_volume: None,
+                terms: Vec::new(),
+            })
+            .collect(),
+        goals: Vec::new(),
+        expectations: Vec::new(),
+        risks: Vec::new(),
+        milestones: Vec::new(),
+        periods: Vec::new(),
+        audience: None,
+        extra: Default::default(),
+    };
+    let engagement = Engagement {
+        id: "engagement".into(),
+        record,
+        periods: vec![period],
+        notes: Vec::new(),
+        source: PathBuf::from("engagement.yaml"),
+    };
+    let mut sources = Sources::new();
+    sources.insert(
+        rel.to_path_buf(),
+        Source {
+            text: text.to_string(),
+            yaml_range: 0..text.len(),
+            yaml_first_line: 1,
+        },
+    );
+    let notes = BTreeSet::new();
+    let ids = BTreeSet::from(["engagement"]);
+    validate_engagement(&engagement, &notes, &ids, &sources)
+        .into_iter()
+        .filter(|d| d.file == rel)
+        .collect()
 }

@@ -193,11 +193,43 @@ fn kpi_chart_has_the_target_line_and_one_point_per_reported_period() {
                 let baselining = kpi.in_force_from.is_some_and(|from| m < from);
                 excused || low_volume || baselining
             };
+            // Months not agreed by both sides (the example settles no
+            // dispute): `Some(true)` disputed for this KPI, `Some(false)`
+            // provisional; each has a marker of its own.
+            let unagreed = |m: Month| {
+                let p = e.period(m).filter(|_| m < current)?;
+                let disputed = p
+                    .dispute
+                    .iter()
+                    .any(|d| d.kpis.is_empty() || d.kpis.contains(&kpi.id));
+                let unsigned = p
+                    .sign_off
+                    .as_ref()
+                    .is_none_or(|s| s.provider.is_none() || s.client.is_none());
+                (disputed || unsigned || !p.dispute.is_empty()).then_some(disputed)
+            };
             // The window: the last 12 complete months, then the month in progress.
-            let reported = (-12..0)
-                .map(|n| current.plus(n))
-                .filter(|m| value(*m).is_some() && !not_judged(*m))
-                .count();
+            let shown = |m: &Month| value(*m).is_some() && !not_judged(*m);
+            let months = || (-12..0).map(|n| current.plus(n)).filter(shown);
+            let reported = months().filter(|m| unagreed(*m).is_none()).count();
+            let diamonds = months().filter(|m| unagreed(*m) == Some(false)).count();
+            let triangles = months().filter(|m| unagreed(*m) == Some(true)).count();
+            let sample = |n: usize| n + usize::from(n > 0);
+            let polygons = |fill: &str| {
+                svg.lines()
+                    .filter(|l| l.starts_with("<polygon ") && l.contains(fill))
+                    .count()
+            };
+            assert_eq!(
+                (
+                    polygons(r##"fill="#FFFFFF""##),
+                    polygons(r##"fill="#2E4A6B""##)
+                ),
+                (sample(diamonds), sample(triangles)),
+                "{} {}: one marker per month not agreed",
+                e.id,
+                kpi.id
+            );
             let filled = markers(svg, r##"fill="#2E4A6B""##);
             let hollow = markers(svg, r##"stroke="#2E4A6B""##);
             // The legend shows one sample of each marker it uses.

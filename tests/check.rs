@@ -216,6 +216,36 @@ const CASES: &[Case] = &[
         "content/acme/periods/2026-03.yaml:2:19",
         "found the text \"99.6%\"",
     ),
+    case(
+        "sign-off-early",
+        "content/acme/periods/2026-10.yaml:5:36",
+        "the client's sign-off date 2026-10-15 is before 2026-10 ends (2026-10-31)",
+    ),
+    case(
+        "sign-off-unknown-side",
+        "content/acme/periods/2026-10.yaml:5:3",
+        "unknown field `clinet` in `sign_off`: did you mean `client`? (allowed here: provider, client)",
+    ),
+    case(
+        "sign-off-no-name",
+        "content/acme/periods/2026-10.yaml:4:19",
+        "the provider's sign-off names no one",
+    ),
+    case(
+        "dispute-unknown-kpi",
+        "content/acme/periods/2026-10.yaml:4:44",
+        "disputed KPI `acuracy` is not defined in content/acme/engagement.yaml: did you mean `accuracy`?",
+    ),
+    case(
+        "dispute-no-reason",
+        "content/acme/periods/2026-10.yaml:4:5",
+        "the client's dispute has no reason",
+    ),
+    case(
+        "dispute-bad-side",
+        "content/acme/periods/2026-10.yaml:4:11",
+        "`by: vendor` is not an allowed value: use one of client, provider",
+    ),
     Case {
         name: "no-content",
         args: &[],

@@ -123,6 +123,15 @@ fn figures(json: &Value, id: &str) -> Vec<String> {
 fn a_restated_past_month_is_listed_with_its_file_and_line_though_it_stays_red() {
     let dir = example_repo();
     let root = dir.path();
+    // October as it stood before anyone signed it off (the example's
+    // provider has signed: a change then would also be held, see the end).
+    edit(
+        root,
+        OCTOBER,
+        "  provider: { by: Marisol Vega, date: 2026-11-04 }\n",
+        "",
+    );
+    git(root, &["commit", "-q", "-am", "October not signed off yet"]);
     edit(
         root,
         OCTOBER,
@@ -159,18 +168,17 @@ fn a_restated_past_month_is_listed_with_its_file_and_line_though_it_stays_red() 
         "{moved:#?}"
     );
     // Restated is not held: only a change after sign-off fails --strict.
-    let out = rapporteur(
-        &[
-            "diff",
-            "--base",
-            "HEAD",
-            "--as-of",
-            EXAMPLE_AS_OF,
-            "--strict",
-        ],
-        root,
-    );
-    assert_eq!(out.status.code(), Some(0));
+    let strict = |base: &str| {
+        rapporteur(
+            &["diff", "--base", base, "--as-of", EXAMPLE_AS_OF, "--strict"],
+            root,
+        )
+        .status
+        .code()
+    };
+    assert_eq!(strict("HEAD"), Some(0));
+    // Against the example as it was, signed by the provider, it is held.
+    assert_eq!(strict("HEAD~1"), Some(1));
 }
 
 #[test]
@@ -298,7 +306,9 @@ fn record_and_period_items_are_listed_and_a_shared_diff_leaves_internal_ones_out
         "{internal}"
     );
     assert!(
-        internal.contains("- **restated** Hours 2026-10 › worked: 11420 → 11200 · `"),
+        internal.contains(
+            "- **restated** **changed after sign-off** Hours 2026-10 › worked: 11420 → 11200 · `"
+        ),
         "{internal}"
     );
     assert!(

@@ -94,7 +94,17 @@ fn period_inputs() {
     let rel = Path::new("content/acme/periods/2026-03.yaml");
     each("period", |text| {
         let parsed = load::parse_period(rel, text);
-        invariants(text, &parsed.value, &parsed.diagnostics)
+        let mut out = invariants(text, &parsed.value, &parsed.diagnostics);
+        if let Some(period) = parsed.value {
+            let checked = rapporteur::validate::validate_period(
+                rel,
+                text,
+                period,
+                &["service_level", "accuracy"],
+            );
+            out.extend(positions(text, &checked));
+        }
+        out
     });
 }
 

@@ -21,10 +21,11 @@ pub mod kpi;
 pub mod rag;
 pub mod review;
 pub mod risk;
+pub mod sign_off;
 pub mod stats;
 pub mod terms;
 #[cfg(test)]
-mod testkit;
+pub(crate) mod testkit;
 pub mod tone;
 pub mod trust;
 pub mod window;
@@ -75,6 +76,8 @@ pub struct EngagementAnalysis {
     pub goals: Goals,
     pub celebrations: Celebrations,
     pub actions: ActionRegister,
+    /// Each ended month's sign-off; empty months without sign-off kept.
+    pub sign_off: sign_off::SignOffs,
     pub health: Health,
     /// Most severe first.
     pub flags: Vec<Flag>,
@@ -246,6 +249,7 @@ fn analyse(e: &Engagement, config: &Config, as_of: NaiveDate, trend: Trend) -> E
         goals: goals::analyse_goals(e, as_of),
         celebrations: celebrations::analyse_celebrations(e, as_of),
         actions,
+        sign_off: sign_off::analyse_sign_off(e, as_of),
         performance: c.performance,
         workload: c.workload,
         communication: c.communication,

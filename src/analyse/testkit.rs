@@ -88,6 +88,8 @@ pub fn period(month: &str) -> Period {
         hours: None,
         survey: None,
         feedback: Vec::new(),
+        sign_off: None,
+        dispute: Vec::new(),
         source: PathBuf::new(),
         yaml_prefix: String::new(),
     }

@@ -29,6 +29,10 @@ pub(crate) enum Swatch {
     Limit,
     /// A hollow circle (a provisional value).
     Hollow(RGBColor),
+    /// A hollow diamond (a value not signed off by both sides).
+    Diamond(RGBColor),
+    /// A filled triangle (a disputed value).
+    Triangle(RGBColor),
 }
 
 const SWATCH: i32 = 16;
@@ -105,6 +109,8 @@ pub(crate) fn legend(root: &Area, items: &[(Swatch, String)], left: i32, width: 
             Swatch::Hollow(c) => {
                 root.draw(&Circle::new((x + SWATCH / 2, mid), 4, c.stroke_width(2)))?;
             }
+            Swatch::Diamond(c) => diamond(root, (x + SWATCH / 2, mid), c)?,
+            Swatch::Triangle(c) => triangle(root, (x + SWATCH / 2, mid), c)?,
         }
         let style = font(TEXT_PX, palette::INK).pos(Pos::new(HPos::Left, VPos::Center));
         root.draw(&Text::new(clean(label), (x1 + 6, mid), style))?;
@@ -207,6 +213,32 @@ pub(crate) fn hatched_marker(root: &Area, at: (i32, i32)) -> DrawResult {
     let (a, b) = ((at.0 - 5, at.1 - 5), (at.0 + 5, at.1 + 5));
     root.draw(&Rectangle::new([a, b], palette::DATA.filled()))?;
     hatch(root, a, b)
+}
+
+/// The marker of a value not signed off by both sides: a hollow diamond in
+/// the data colour, centred on `at` (pixels).
+pub(crate) fn diamond_marker(root: &Area, at: (i32, i32)) -> DrawResult {
+    diamond(root, at, palette::DATA)
+}
+
+fn diamond(root: &Area, (x, y): (i32, i32), c: RGBColor) -> DrawResult {
+    let r = 6;
+    let corners = vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y), (x, y - r)];
+    root.draw(&Polygon::new(corners.clone(), palette::BACKGROUND.filled()))?;
+    root.draw(&PathElement::new(corners, c.stroke_width(2)))?;
+    Ok(())
+}
+
+/// The marker of a disputed value: a filled triangle in the data colour,
+/// pointing up, centred on `at` (pixels).
+pub(crate) fn triangle_marker(root: &Area, at: (i32, i32)) -> DrawResult {
+    triangle(root, at, palette::DATA)
+}
+
+fn triangle(root: &Area, (x, y): (i32, i32), c: RGBColor) -> DrawResult {
+    let corners = vec![(x, y - 7), (x + 6, y + 4), (x - 6, y + 4)];
+    root.draw(&Polygon::new(corners, c.filled()))?;
+    Ok(())
 }
 
 /// Annotation text on a translucent white backing, so it reads over bands,

@@ -43,6 +43,10 @@ pub enum Mark {
     /// Shown but not judged (too few to judge, or before the terms apply):
     /// a hollow grey dot.
     NotJudged,
+    /// Judged, but a side has not signed the month off: a hollow diamond.
+    Provisional,
+    /// Judged, but a side disputes the value: a filled triangle.
+    Disputed,
 }
 
 /// A reference line that may step from month to month (a target amended
@@ -198,6 +202,12 @@ fn draw(
             "Not judged".to_string(),
         ));
     }
+    if marks(Mark::Provisional) {
+        legend.push((Swatch::Diamond(palette::DATA), "Provisional".to_string()));
+    }
+    if marks(Mark::Disputed) {
+        legend.push((Swatch::Triangle(palette::DATA), "Disputed".to_string()));
+    }
 
     let y = value_axis(input, values, target);
     let layout = Layout::new(size, &legend, &y, false);
@@ -262,6 +272,12 @@ fn draw(
     plot.draw_series(
         reported(Mark::NotJudged).map(|p| Circle::new(p, 4, Shade::Grey.colour().stroke_width(2))),
     )?;
+    for p in reported(Mark::Provisional) {
+        marks::diamond_marker(root, plot.backend_coord(&p))?;
+    }
+    for p in reported(Mark::Disputed) {
+        marks::triangle_marker(root, plot.backend_coord(&p))?;
+    }
     if in_progress {
         if let Some(Some(now)) = values.last() {
             let p = (last as f64, *now);

@@ -38,10 +38,13 @@ pub enum Table {
     Risks,
     /// One row per flag.
     Flags,
+    /// One row per engagement keeping sign-off and ended month: the state
+    /// of the month's figures, who signed when, open disputes.
+    SignOff,
 }
 
 impl Table {
-    pub const ALL: [Table; 10] = [
+    pub const ALL: [Table; 11] = [
         Table::Engagements,
         Table::Health,
         Table::Kpis,
@@ -52,6 +55,7 @@ impl Table {
         Table::Actions,
         Table::Risks,
         Table::Flags,
+        Table::SignOff,
     ];
 
     /// The table's name, also its file name under `data/` (without `.csv`).
@@ -67,6 +71,7 @@ impl Table {
             Table::Actions => "actions",
             Table::Risks => "risks",
             Table::Flags => "flags",
+            Table::SignOff => "sign_off",
         }
     }
 }
@@ -198,6 +203,7 @@ pub fn table(export: &Export, table: Table) -> String {
         Table::Actions => actions,
         Table::Risks => risks,
         Table::Flags => flags,
+        Table::SignOff => sign_off,
     };
     rows(&mut w, &export.engagements);
     w.0
@@ -546,6 +552,51 @@ fn flags(w: &mut Writer, all: &[EngagementFigures]) {
                 f.subject.clone().into(),
                 (&f.title).into(),
                 (&f.evidence).into(),
+            ]);
+        }
+    }
+}
+
+fn sign_off(w: &mut Writer, all: &[EngagementFigures]) {
+    w.header(&[
+        "engagement",
+        "month",
+        "state",
+        "provider_by",
+        "provider_date",
+        "client_by",
+        "client_date",
+        "due",
+        "late",
+        "disputes",
+    ]);
+    for e in all {
+        for m in &e.sign_off.months {
+            let late: Vec<String> = m.late.iter().map(crate::names::name_of).collect();
+            let disputes: Vec<String> = m
+                .disputes
+                .iter()
+                .map(|d| {
+                    format!(
+                        "{} {} [{}]: {}",
+                        crate::names::name_of(&d.by),
+                        d.date,
+                        d.kpis.join(", "),
+                        d.reason
+                    )
+                })
+                .collect();
+            w.row([
+                (&e.id).into(),
+                m.month.to_string().into(),
+                label(&m.state),
+                m.provider.as_ref().map(|s| s.by.clone()).into(),
+                m.provider.as_ref().map(|s| s.date.to_string()).into(),
+                m.client.as_ref().map(|s| s.by.clone()).into(),
+                m.client.as_ref().map(|s| s.date.to_string()).into(),
+                m.due.map(|d| d.to_string()).into(),
+                late.join(" ").into(),
+                disputes.join("; ").into(),
             ]);
         }
     }

@@ -11,6 +11,7 @@
 
 pub mod csv;
 pub mod diff;
+pub mod signoff;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -24,6 +25,7 @@ use crate::analyse::health::{Component, SparkPoint};
 use crate::analyse::kpi::{Attainment, KpiAnalysis, KpiPoint, MonthValue, Pooled, Trend};
 use crate::analyse::rag::Rag;
 use crate::analyse::risk::RiskRating;
+use crate::analyse::sign_off::SignOffs;
 use crate::analyse::trust::DimensionGap;
 use crate::analyse::workload::WorkloadMonth;
 use crate::analyse::{self, EngagementAnalysis};
@@ -79,6 +81,9 @@ pub struct EngagementFigures {
     pub actions: ActionFigures,
     /// Most severe first.
     pub flags: Vec<Flag>,
+    /// Each ended month's sign-off state (agreed, provisional, disputed);
+    /// no months for an engagement that does not keep sign-off.
+    pub sign_off: SignOffs,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -462,6 +467,7 @@ fn engagement(e: &Engagement, a: &EngagementAnalysis) -> EngagementFigures {
                 .collect(),
         },
         flags: a.flags.clone(),
+        sign_off: a.sign_off.clone(),
     }
 }
 

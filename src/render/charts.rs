@@ -7,6 +7,7 @@ use crate::analyse::health::{self, SparkPoint};
 use crate::analyse::kpi::{Judgement, KpiAnalysis, Performance};
 use crate::analyse::rag::RagRange;
 use crate::analyse::risk::RiskRating;
+use crate::analyse::sign_off::{SignOffState, SignOffs};
 use crate::analyse::tone::Tone;
 use crate::analyse::trust::Trust;
 use crate::analyse::workload::Workload;
@@ -73,12 +74,19 @@ fn axis_label(unit: &str) -> String {
 /// Actuals against the terms in force each month (target and minimum as
 /// step lines, bands per span of terms), gaps where nothing was reported,
 /// months excused or not judged drawn apart.
-pub fn kpi(k: &KpiAnalysis) -> Chart {
+pub fn kpi(k: &KpiAnalysis, sign_off: &SignOffs) -> Chart {
     let _timed = Timed::start(Work::Charts);
     let points: Vec<Point> = k
         .series
         .iter()
         .map(|p| {
+            let agreed = sign_off
+                .month(p.month)
+                .filter(|_| p.value.is_some())
+                .and_then(|m| {
+                    let state = m.kpi_state(&k.id);
+                    Some((state, m.kpi_words(&k.id)?))
+                });
             let (mark, note) = match &p.judgement {
                 Judgement::Excused { reason } => {
                     (Mark::Excused, Some(format!("excused: {reason}")))
@@ -86,6 +94,19 @@ pub fn kpi(k: &KpiAnalysis) -> Chart {
                 Judgement::Baselining => (Mark::NotJudged, Some("baselining".to_string())),
                 Judgement::LowVolume => (Mark::NotJudged, Some("low volume".to_string())),
                 Judgement::Judged(_) | Judgement::NotReported => (Mark::Judged, None),
+            };
+            // A month not agreed keeps an excused or not-judged marker and
+            // says both in the table.
+            let (mark, note) = match agreed {
+                None => (mark, note),
+                Some((state, words)) => (
+                    match (mark, state) {
+                        (Mark::Judged, SignOffState::Disputed) => Mark::Disputed,
+                        (Mark::Judged, _) => Mark::Provisional,
+                        (other, _) => other,
+                    },
+                    Some(note.map_or(words.clone(), |n| format!("{n}; {words}"))),
+                ),
             };
             Point {
                 label: p.month.short_label(),

@@ -200,4 +200,34 @@ mod tests {
             assert!(!text.is_empty());
         }
     }
+
+    /// Uncommented, the period's sign-off block is a valid sign-off and
+    /// dispute (the `...` reason filled in).
+    #[test]
+    fn the_sign_off_block_reads_once_uncommented() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let month: crate::model::Month = "2026-10".parse().unwrap();
+        let engagement = new::engagement("content/a/engagement.yaml", "a", "A", day);
+        let record: crate::model::EngagementRecord = crate::yaml::from_str(&engagement).unwrap();
+        let text = new::period("content/a/periods/2026-10.yaml", &record, month);
+        let mut open = false;
+        let uncommented: String = text
+            .lines()
+            .map(|l| {
+                open |= l.starts_with("# sign_off:");
+                match l.strip_prefix("# ") {
+                    Some(rest) if open => format!("{}\n", rest.replace("...", "Late export")),
+                    _ => format!("{l}\n"),
+                }
+            })
+            .collect();
+        let parsed = crate::load::parse_period(
+            std::path::Path::new("content/a/periods/2026-10.yaml"),
+            &uncommented,
+        );
+        let period = parsed.value.expect("parses");
+        let sign_off = period.sign_off.expect("a sign-off");
+        assert_eq!(sign_off.client.unwrap().date.to_string(), "2026-11-01");
+        assert_eq!(period.dispute.len(), 1, "{uncommented}");
+    }
 }

@@ -62,11 +62,36 @@ pub(crate) fn period(rel: &str, record: &EngagementRecord, month: Month) -> Stri
         .as_ref()
         .map(|c| format!(" (capacity {} h a month)", c.hours_per_month))
         .unwrap_or_default();
+    let month_end = month
+        .plus(1)
+        .first_day()
+        .pred_opt()
+        .unwrap_or(NaiveDate::MIN);
+    let days = record.contract.as_ref().and_then(|c| c.sign_off_days);
+    let due = days
+        .and_then(|d| month_end.checked_add_days(chrono::Days::new(u64::from(d))))
+        .map(|due| {
+            format!(
+                ", by {due} ({} days after the month)",
+                days.unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    let by = |p: &crate::model::Party| quoted(p.owner.as_deref().unwrap_or(&p.name));
     NEW_PERIOD.fill(&[
         ("modeline", &Kind::Period.modeline(rel)),
         ("month", &month.to_string()),
         ("kpis", &kpis),
         ("capacity", &capacity),
+        ("month_end", &month_end.to_string()),
+        ("due", &due),
+        ("provider_by", &by(&record.provider)),
+        ("client_by", &by(&record.client)),
+        ("example_date", &month.plus(1).first_day().to_string()),
+        (
+            "dispute_kpis",
+            record.kpis.first().map_or("...", |k| k.id.as_str()),
+        ),
         ("sides", &joined::<Side>(" | ")),
         ("feedback_kinds", &joined::<FeedbackKind>(" | ")),
     ])

@@ -26,7 +26,7 @@ pub(super) fn allowed_values(path: &str) -> Option<&'static [&'static str]> {
         ("risks", "owner") => variants::<RiskOwner>(),
         ("goals", "status") => variants::<GoalStatus>(),
         ("risks", "status") => variants::<RiskStatus>(),
-        (_, "set_by" | "from") => variants::<Side>(),
+        (_, "set_by" | "from") | ("dispute", "by") => variants::<Side>(),
         ("feedback", "kind") => variants::<FeedbackKind>(),
         ("", "kind") => variants::<NoteKind>(),
         (_, "audience" | "default_audience") => variants::<Audience>(),

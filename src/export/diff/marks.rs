@@ -57,8 +57,8 @@ pub(crate) fn of_value_change(
 }
 
 /// Whether the base had signed off `base`'s month and the head changed a
-/// value of it without renewing both sign-offs. Periods carry no sign-off
-/// yet (docs/content.md): until they do, no change is after one.
-fn changed_after_sign_off(_base: &Period, _head: Option<&Period>) -> bool {
-    false
+/// value of it without renewing both sign-offs (the rule of
+/// `export::signoff`, docs/metrics.md).
+fn changed_after_sign_off(base: &Period, head: Option<&Period>) -> bool {
+    crate::export::signoff::signed_and_not_renewed(base, head)
 }

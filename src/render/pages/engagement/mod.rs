@@ -125,14 +125,19 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
         health: health::health_view(a, &thresholds.health),
         partner: input.partner_of(&e.id).map(partner_view),
         flags: health::flag_groups(a),
-        scorecard: scorecard::scorecard_view(a, None),
+        scorecard: scorecard::scorecard_view(a, None, &a.sign_off),
         workload: relationship::workload_view(a),
         cadence_section: relationship::cadence_view(a),
         feedback: relationship::feedback_view(a),
         trust: relationship::trust_view(a),
         registers: registers::registers_view(e, a),
         charts: ChartsView {
-            kpis: a.performance.kpis.iter().map(charts::kpi).collect(),
+            kpis: a
+                .performance
+                .kpis
+                .iter()
+                .map(|k| charts::kpi(k, &a.sign_off))
+                .collect(),
             sla: charts::sla_attainment(&a.performance),
             workload: charts::workload(&a.workload),
             cadence: charts::cadence(&a.communication),

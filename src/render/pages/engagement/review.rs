@@ -15,6 +15,8 @@ use crate::analyse::EngagementAnalysis;
 use crate::analyse::actions::ActionState;
 use crate::analyse::kpi::Judgement;
 use crate::analyse::review::{Quarter, QuarterReview, quarters};
+use crate::analyse::sign_off::{SignOffs, analyse_sign_off, disputed_words, not_agreed_words};
+use crate::analyse::window::MonthWindow;
 use crate::chart::Chart;
 use crate::model::{Engagement, FeedbackKind, NoteKind};
 use crate::render::rows::{ActionRow, action_row};
@@ -62,6 +64,9 @@ struct ReviewView {
     scorecard: scorecard::ScorecardView,
     month_labels: Vec<String>,
     kpis: Vec<QuarterKpiRow>,
+    /// The quarter's months not agreed by both sides at the build's date,
+    /// for the summary (docs/metrics.md, "Sign-off and disputes").
+    unagreed: Vec<UnagreedRow>,
     charts: Vec<Chart>,
     sla_chart: Option<Chart>,
     survey_chart: Option<Chart>,
@@ -90,6 +95,42 @@ struct Cell {
     value: String,
     status: &'static str,
     class: &'static str,
+    /// "provisional" or "disputed", else empty.
+    sign_off: &'static str,
+    sign_off_words: String,
+}
+
+/// A month of the quarter whose figures are not agreed.
+#[derive(Debug, Serialize)]
+struct UnagreedRow {
+    month: String,
+    /// "provisional" or "disputed".
+    state: &'static str,
+    /// Who has not signed, or who disputes which KPIs and why.
+    words: String,
+}
+
+fn unagreed(s: &SignOffs, window: MonthWindow) -> Vec<UnagreedRow> {
+    s.unagreed()
+        .filter(|m| window.contains(m.month))
+        .map(|m| {
+            let mut words: Vec<String> = m
+                .disputes
+                .iter()
+                .map(|d| disputed_words(m.month, d))
+                .collect();
+            for side in m.unsigned() {
+                if !m.disputes.iter().any(|d| d.by == side) {
+                    words.push(not_agreed_words(m.month, side));
+                }
+            }
+            UnagreedRow {
+                month: m.month.to_string(),
+                state: m.state.as_str(),
+                words: words.join("; "),
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Serialize)]
@@ -143,6 +184,9 @@ fn page(
     );
     let window = q.months();
     let in_quarter = |d: NaiveDate| window.contains_date(d);
+    // The pack's figures are those of the quarter's end, but whether they
+    // are agreed is known at the build's date: sign-offs come after.
+    let agreed = analyse_sign_off(e, input.as_of);
     let bands = &input.portfolio.config.thresholds.health;
     // The quarter's own months: the month after it is not part of the pack.
     let kpis: Vec<_> = a
@@ -197,7 +241,8 @@ fn page(
         next,
         health: health::health_view(a, bands),
         flags: health::flag_views(a),
-        scorecard: scorecard::scorecard_view(a, Some(window)),
+        scorecard: scorecard::scorecard_view(a, Some(window), &agreed),
+        unagreed: unagreed(&agreed, window),
         month_labels: (0..3).map(|i| window.first.plus(i).to_string()).collect(),
         kpis: kpis
             .iter()
@@ -219,7 +264,13 @@ fn page(
                             _ => None,
                         });
                         let (shown, words) = status.shown(point.is_some_and(|p| p.terms.sla));
+                        let (sign_off, sign_off_words) = match value {
+                            Some(_) => scorecard::agreement(&agreed, month, &k.id),
+                            None => ("", String::new()),
+                        };
                         Cell {
+                            sign_off,
+                            sign_off_words,
                             value: format::optional_value(value, &k.unit),
                             status: match (value, not_judged) {
                                 (_, Some(why)) => why,
@@ -243,7 +294,7 @@ fn page(
                     }),
             })
             .collect(),
-        charts: kpis.iter().map(charts::kpi).collect(),
+        charts: kpis.iter().map(|k| charts::kpi(k, &agreed)).collect(),
         sla_chart: charts::sla_attainment(&a.performance),
         survey_chart: charts::survey(&a.trust),
         trust: relationship::trust_view(a),

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::kpi::{Attainment, Judgement, KpiAnalysis};
+use crate::analyse::sign_off::{SignOffState, SignOffs};
 use crate::analyse::terms::Terms;
 use crate::analyse::window::MonthWindow;
 use crate::model::Month;
@@ -40,6 +41,10 @@ pub(super) struct KpiRow {
     pub sla: bool,
     pub weight: String,
     pub score: String,
+    /// "provisional" or "disputed" when the latest value's month is not
+    /// agreed by both sides, else empty; `sign_off_words` says why.
+    pub sign_off: &'static str,
+    pub sign_off_words: String,
     /// How the terms changed over the months shown ("from 2026-01: target
     /// ≥ 82%, minimum ≥ 78%"); empty when they did not and set nothing
     /// beside the target.
@@ -59,6 +64,9 @@ pub(super) struct BreachRow {
     pub default: bool,
     pub status: &'static str,
     pub class: &'static str,
+    /// "provisional" or "disputed" when the month is not agreed, else empty.
+    pub sign_off: &'static str,
+    pub sign_off_words: String,
 }
 
 /// The at-risk regime's credits of a span (docs/metrics.md, "At-risk
@@ -105,14 +113,18 @@ pub(super) struct CreditRow {
 /// The scorecard at the analysis date; breaches and credits only of the
 /// months of `within` when given (a review pack's quarter), else of the
 /// analysis' 12 months.
-pub(super) fn scorecard_view(a: &EngagementAnalysis, within: Option<MonthWindow>) -> ScorecardView {
+pub(super) fn scorecard_view(
+    a: &EngagementAnalysis,
+    within: Option<MonthWindow>,
+    sign_off: &SignOffs,
+) -> ScorecardView {
     let keep = |m: crate::model::Month| within.is_none_or(|w| w.contains(m));
     let p = &a.performance;
     let rows = |side: Side| -> Vec<KpiRow> {
         p.kpis
             .iter()
             .filter(|k| k.owner == side)
-            .map(kpi_row)
+            .map(|k| kpi_row(k, sign_off))
             .collect()
     };
     let score = |s: Option<f64>| s.map_or("no data".to_string(), |s| format::number(s, 0));
@@ -139,7 +151,10 @@ pub(super) fn scorecard_view(a: &EngagementAnalysis, within: Option<MonthWindow>
                     let minimum = terms.map_or(k.minimum, |t| t.effective_minimum());
                     // Every breach is an SLA KPI's miss.
                     let shown = b.status.shown(true);
+                    let (sign_off, sign_off_words) = agreement(sign_off, b.month, &k.id);
                     BreachRow {
+                        sign_off,
+                        sign_off_words,
                         kpi: k.name.clone(),
                         month: b.month.to_string(),
                         value: format::value(b.value, &k.unit),
@@ -222,7 +237,23 @@ fn at_risk_view(
     })
 }
 
-fn kpi_row(k: &KpiAnalysis) -> KpiRow {
+/// The state word and its reason of `kpi`'s value in `month`, when the
+/// month is not agreed (docs/metrics.md, "Sign-off and disputes").
+pub(super) fn agreement(s: &SignOffs, month: Month, kpi: &str) -> (&'static str, String) {
+    match s.month(month) {
+        Some(m) if m.kpi_state(kpi) != SignOffState::Agreed => (
+            m.kpi_state(kpi).as_str(),
+            m.kpi_words(kpi).unwrap_or_default(),
+        ),
+        _ => ("", String::new()),
+    }
+}
+
+fn kpi_row(k: &KpiAnalysis, s: &SignOffs) -> KpiRow {
+    let (sign_off, sign_off_words) = k
+        .latest
+        .as_ref()
+        .map_or(("", String::new()), |l| agreement(s, l.month, &k.id));
     let (latest, latest_month, status, class) = match &k.latest {
         Some(l) => {
             let judgement = k
@@ -278,6 +309,8 @@ fn kpi_row(k: &KpiAnalysis) -> KpiRow {
         sla: k.sla,
         weight: format::number(k.weight, 2),
         score: k.score.map_or("—".into(), |s| format::number(s, 0)),
+        sign_off,
+        sign_off_words,
         terms: terms_text(k),
     }
 }
