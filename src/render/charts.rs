@@ -7,11 +7,12 @@ use crate::analyse::health::{self, SparkPoint};
 use crate::analyse::kpi::{Judgement, KpiAnalysis, Performance};
 use crate::analyse::rag::{Rag, RagRange};
 use crate::analyse::trust::Trust;
+use crate::analyse::window::MonthWindow;
 use crate::analyse::workload::Workload;
 use crate::chart::{
     self, BandSpan, Bar, BarSeries, BarsInput, Chart, Flag, GapNote, GroupedBarsInput,
-    HeatMapInput, Mark, Orientation, Point, Reference, Shade, SparklineInput, Step, Target,
-    TimeSeriesInput, Tone, ValueBand,
+    HeatMapInput, Highlight, Mark, Orientation, Point, Reference, Shade, SparklineInput, Step,
+    Target, TimeSeriesInput, Tone, ValueBand,
 };
 use crate::config::HealthBands;
 use crate::model::Direction;
@@ -70,6 +71,25 @@ fn axis_label(unit: &str) -> String {
 /// step lines, bands per span of terms), gaps where nothing was reported,
 /// months excused or not judged drawn apart.
 pub fn kpi(k: &KpiAnalysis) -> Chart {
+    kpi_chart(k, None)
+}
+
+/// [`kpi`] with the months of `quarter` shaded (a review pack's quarter
+/// within its 12 months); `label` names it in the legend.
+pub fn kpi_in_quarter(k: &KpiAnalysis, quarter: MonthWindow, label: &str) -> Chart {
+    let at = |month| k.series.iter().position(|p| p.month == month);
+    let highlight = match (at(quarter.first), at(quarter.last)) {
+        (Some(from), Some(to)) => Some(Highlight {
+            from,
+            to,
+            label: label.to_string(),
+        }),
+        _ => None,
+    };
+    kpi_chart(k, highlight)
+}
+
+fn kpi_chart(k: &KpiAnalysis, highlight: Option<Highlight>) -> Chart {
     let _timed = Timed::start(Work::Charts);
     let points: Vec<Point> = k
         .series
@@ -137,6 +157,7 @@ pub fn kpi(k: &KpiAnalysis) -> Chart {
         bands: spans,
         y_floor: Some(0.0).filter(|_| k.target >= 0.0),
         y_ceiling: percent.then_some(100.0),
+        highlight,
     })
 }
 
