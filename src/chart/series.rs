@@ -213,6 +213,7 @@ fn draw(
     }
     let highlight = highlighted(input);
     if let Some(h) = &highlight {
+        // The tint as it looks on white (the swatch is opaque).
         legend.push((Swatch::Fill(palette::GRID), svg::clean(&h.label)));
     }
 
@@ -244,7 +245,7 @@ fn draw(
     if let Some(h) = &highlight {
         let left = column_edge(h.from, x.range);
         let right = column_edge(h.to + 1, x.range);
-        let style = palette::GRID.mix(HIGHLIGHT_OPACITY).filled();
+        let style = palette::DATA.mix(HIGHLIGHT_OPACITY).filled();
         plot.draw_series(std::iter::once(Rectangle::new(
             [(left, y.range.0), (right, y.range.1)],
             style,
@@ -303,8 +304,9 @@ fn draw(
     Ok(())
 }
 
-/// Over the RAG bands, dark enough to see and light enough to read them.
-const HIGHLIGHT_OPACITY: f64 = 0.8;
+/// A tint of the data colour over the RAG bands: the quarter stands out and
+/// its bands still read.
+const HIGHLIGHT_OPACITY: f64 = 0.1;
 
 /// The highlight when it names points of the series (a stretch past the
 /// last point is cut to it; one wholly outside is not drawn).

@@ -332,11 +332,11 @@ fn band_spans_change_where_terms_change() {
 /// the legend and the description; a span past the data is cut to it.
 #[test]
 fn a_highlight_shades_its_points_columns() {
-    let grid = format!("fill=\"{}\"", palette::hex(palette::GRID));
+    let tint = format!("fill=\"{}\"", palette::hex(palette::DATA));
     let shaded = |svg: &str| -> Vec<String> {
-        elements(svg, "rect", &grid)
+        elements(svg, "rect", &tint)
             .into_iter()
-            .filter(|r| r.contains("opacity=\"0.8\""))
+            .filter(|r| r.contains("opacity=\"0.1\""))
             .collect()
     };
     let mut input = kpi(&[Some(96.0), Some(97.0), Some(95.0), Some(98.0), Some(94.0)]);
