@@ -11,7 +11,7 @@ use super::grid::{CellStatus, SlaGrid};
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::actions::ActionState;
 use crate::analyse::feedback::{FeedbackItem, FeedbackSource};
-use crate::analyse::flags::Severity;
+use crate::analyse::flags::{FlagKind, Severity};
 use crate::analyse::kpi::Judgement;
 use crate::analyse::rag::Rag;
 use crate::analyse::risk::RiskRating;
@@ -38,6 +38,10 @@ pub enum IssueKind {
     Risk,
     /// Actions overdue at the end of the quarter.
     OverdueActions,
+    /// Any other flag at the end of the quarter that is a warning or
+    /// critical (overtime, missed check-ins, a perception gap, ...), as
+    /// the flag says it.
+    Flag,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -107,6 +111,7 @@ pub fn issues(e: &Engagement, grid: &SlaGrid, a: &EngagementAnalysis) -> Vec<Iss
     ]
     .into_iter()
     .flatten()
+    .chain(other_flags(a))
     .collect();
     out.sort_by_key(|i| (i.severity, i.kind));
     out
@@ -176,7 +181,7 @@ fn sla_misses(grid: &SlaGrid, a: &EngagementAnalysis) -> Option<Issue> {
             let breaches = of(CellStatus::Breach);
             if !breaches.is_empty() {
                 said.push(format!(
-                    "below the target of {} in {}",
+                    "missed the {} target in {}",
                     with_unit(r.target, &r.unit),
                     month_list(&breaches)
                 ));
@@ -185,13 +190,13 @@ fn sla_misses(grid: &SlaGrid, a: &EngagementAnalysis) -> Option<Issue> {
             if !defaults.is_empty() {
                 let minimum = r
                     .minimum
-                    .map_or_else(String::new, |m| format!(" of {}", with_unit(m, &r.unit)));
+                    .map_or_else(String::new, |m| format!(" {}", with_unit(m, &r.unit)));
                 said.push(format!(
-                    "below the minimum{minimum} in {}",
+                    "missed the{minimum} minimum (a default) in {}",
                     month_list(&defaults)
                 ));
             }
-            format!("{} {}", r.name, and_list(&said))
+            format!("{}: {}.", r.name, and_list(&said))
         })
         .collect();
     let cost = grid
@@ -201,11 +206,11 @@ fn sla_misses(grid: &SlaGrid, a: &EngagementAnalysis) -> Option<Issue> {
             let currency = c.currency.clone().unwrap_or_default();
             match (c.total.amount, c.total.pct_of_fee) {
                 (Some(v), _) if v > 0.0 => Some(format!(
-                    "; service credits of the quarter {}",
+                    " Service credits of the quarter: {}.",
                     money(v, &currency)
                 )),
                 (None, Some(p)) if p > 0.0 => Some(format!(
-                    "; service credits of the quarter {}% of the monthly fee",
+                    " Service credits of the quarter: {}% of the monthly fee.",
                     words::num(p)
                 )),
                 _ => None,
@@ -225,7 +230,7 @@ fn sla_misses(grid: &SlaGrid, a: &EngagementAnalysis) -> Option<Issue> {
             missed.len(),
             count(grid.rows.len(), "SLA")
         ),
-        detail: format!("{}{cost}.", parts.join("; ")),
+        detail: format!("{}{cost}", parts.join(" ")),
     })
 }
 
@@ -351,6 +356,39 @@ fn overdue_actions(e: &Engagement, a: &EngagementAnalysis) -> Option<Issue> {
         title: format!("{} overdue", count(overdue.len(), "action")),
         detail: format!("{}{tail}.", named.join("; ")),
     })
+}
+
+/// The flags no other issue or decision speaks for.
+fn other_flags(a: &EngagementAnalysis) -> impl Iterator<Item = Issue> + '_ {
+    a.flags
+        .iter()
+        .filter(|f| f.severity != Severity::Info)
+        .filter(|f| {
+            matches!(
+                f.kind,
+                FlagKind::Overtime
+                    | FlagKind::ReviewOverdue
+                    | FlagKind::MissingCheckIns
+                    | FlagKind::OneSidedFeedback
+                    | FlagKind::PerceptionGap
+            )
+        })
+        .map(|f| Issue {
+            kind: IssueKind::Flag,
+            internal: false,
+            severity: f.severity,
+            title: f.title.clone(),
+            detail: sentence(&f.evidence),
+        })
+}
+
+/// `text` with a capital first letter and a full stop.
+fn sentence(text: &str) -> String {
+    let mut out = crate::format::capitalise(text.trim());
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
 }
 
 /// What went well in the quarter, in the order of [`WinKind`].
@@ -511,7 +549,7 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
         let mut said = Vec::new();
         if !missed.is_empty() {
             said.push(format!(
-                "{} against a target of {}",
+                "at {} against a target of {}",
                 and_list(&missed),
                 with_unit(k.target, &k.unit)
             ));
@@ -524,7 +562,7 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
                 kind: DecisionKind::ClientObligation,
                 internal: false,
                 text: format!(
-                    "{client} to deliver {}: {}",
+                    "What {client} owes: {} {}",
                     lower_first(&k.name),
                     said.join("; ")
                 ),
