@@ -104,7 +104,11 @@ fn the_summary_holds_the_figures_the_content_implies() {
     let s = &review.summary;
 
     // Credits: each month of the quarter and the total, in order.
-    let credits = s.grid.credits.as_ref().expect("Brightline has at-risk credits");
+    let credits = s
+        .grid
+        .credits
+        .as_ref()
+        .expect("Brightline has at-risk credits");
     let currency = credits.currency.clone().unwrap();
     let tfoot = &summary[summary.find("<tfoot>").expect("a credits row")..];
     let mut at = 0;
@@ -127,7 +131,10 @@ fn the_summary_holds_the_figures_the_content_implies() {
         .map(|m| m.accrued)
         .sum();
     assert_eq!(credits.total.amount, Some(months));
-    assert!(months > 0.0, "the troubled engagement paid for its defaults");
+    assert!(
+        months > 0.0,
+        "the troubled engagement paid for its defaults"
+    );
 
     // Every SLA KPI is a row, and each breach and default is marked.
     let slas = e.record.kpis.iter().filter(|k| k.sla).count();

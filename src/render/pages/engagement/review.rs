@@ -102,7 +102,7 @@ struct SummaryView {
 /// Decisions and wins the summary page shows; the rest go to the detail,
 /// so the summary stays one printed page.
 const SUMMARY_DECISIONS: usize = 6;
-const SUMMARY_WINS: usize = 6;
+const SUMMARY_WINS: usize = 4;
 
 #[derive(Debug, Serialize)]
 struct TrendPoint {
@@ -299,7 +299,7 @@ fn page(
             if input.scope.audience == Audience::Shared {
                 "shared edition"
             } else {
-                "internal edition, not for the partner"
+                "internal edition"
             }
         )),
         scorecard: scorecard::scorecard_view(a, Some(window)),
