@@ -505,7 +505,7 @@ fn summary_view(s: &QuarterSummary, a: &EngagementAnalysis) -> SummaryView {
                         class: c.status.rag().as_str(),
                     })
                     .collect(),
-                quarter: row.pooled.clone().map_or_else(|| "—".into(), pooled_text),
+                quarter: row.pooled.map_or_else(|| "—".into(), pooled_text),
             })
             .collect(),
         credits,
