@@ -87,7 +87,7 @@ fn the_cover_names_both_parties_and_the_edition() {
 fn the_summary_comes_before_any_chart_and_the_scoring_after_them() {
     let page = example().page(PACK);
     let summary = page.find("id=\"summary\"").unwrap();
-    let grid = page.find("class=\"sla-grid\"").unwrap();
+    let grid = page.find("class=\"sla-grid").unwrap();
     let chart = page.find("<figure class=\"chart\"").unwrap();
     let weights = page.find("class=\"breakdown\"").unwrap();
     assert!(summary < grid && grid < chart, "summary and grid first");
