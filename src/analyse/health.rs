@@ -157,18 +157,27 @@ pub fn sparkline(
         .months()
         .map(|month| (month, month.first_day()))
         .chain(std::iter::once((Month::of(as_of), as_of)))
-        .map(|(month, date)| {
-            let score = score_at(date);
-            let shown = Shown::of(score, bands);
-            SparkPoint {
-                month,
-                date,
-                score,
-                rounded: shown.rounded,
-                band: shown.band,
-            }
-        })
+        .map(|(month, date)| SparkPoint::at(month, date, score_at(date), bands))
         .collect()
+}
+
+impl SparkPoint {
+    /// The health `score` at `date`, rounded and banded as the page shows it.
+    pub fn at(
+        month: Month,
+        date: NaiveDate,
+        score: Option<f64>,
+        bands: &HealthBands,
+    ) -> SparkPoint {
+        let rounded = rounded(score);
+        SparkPoint {
+            month,
+            date,
+            score,
+            rounded,
+            band: band(rounded, bands),
+        }
+    }
 }
 
 impl Health {

@@ -3,16 +3,25 @@
 //! last 3 months" are the quarter's months and nothing reported after it
 //! counts.
 
+pub mod grid;
+pub mod summary;
+#[cfg(test)]
+mod tests;
+
 use chrono::NaiveDate;
 use rayon::prelude::*;
+use serde::Serialize;
 
+use self::grid::SlaGrid;
+use self::summary::{Decision, Issue, Win};
 use super::EngagementAnalysis;
+use super::health::SparkPoint;
 use super::window::MonthWindow;
 use crate::config::Config;
 use crate::model::{Engagement, KpiValue, Month};
 
 /// A calendar quarter, `2026-Q3`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Quarter {
     pub year: i32,
     /// 1..=4
@@ -33,6 +42,11 @@ impl Quarter {
             first,
             last: first.plus(2),
         }
+    }
+
+    /// The quarter after this one.
+    pub fn next(self) -> Quarter {
+        Quarter::of(self.months().last.plus(1))
     }
 
     /// The report date of the quarter's figures: the day after it ends.
@@ -77,6 +91,55 @@ pub struct QuarterReview {
     /// In an internal build, the health the partner's pack shows (set by
     /// `site::render_engagement`, which knows the scope).
     pub partner: Option<super::health::Shown>,
+    pub summary: QuarterSummary,
+}
+
+/// What a pack's summary page shows, decided from the figures at the end
+/// of the quarter (docs/metrics.md, "Review packs").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuarterSummary {
+    /// Health on the first day of each month of the quarter, then at its
+    /// end (the pack's report date).
+    pub trend: Vec<SparkPoint>,
+    pub grid: SlaGrid,
+    /// Every candidate issue, most severe first; the page shows the first
+    /// [`summary::TOP_ISSUES`].
+    pub issues: Vec<Issue>,
+    pub wins: Vec<Win>,
+    pub decisions: Vec<Decision>,
+}
+
+/// The summary of quarter `q`, `a` being the analysis at its end.
+pub fn quarter_summary(
+    e: &Engagement,
+    config: &Config,
+    q: Quarter,
+    a: &EngagementAnalysis,
+) -> QuarterSummary {
+    let bands = &config.thresholds.health;
+    let trend = q
+        .months()
+        .months()
+        .map(|m| (m, m.first_day()))
+        .chain(std::iter::once((Month::of(q.as_of()), q.as_of())))
+        .filter(|(m, _)| e.record.start.is_none_or(|s| *m >= Month::of(s)))
+        .map(|(m, date)| {
+            let score = if date == a.as_of {
+                a.health.score
+            } else {
+                super::health_at(e, config, date)
+            };
+            SparkPoint::at(m, date, score, bands)
+        })
+        .collect();
+    let grid = grid::sla_grid(e, q, a);
+    QuarterSummary {
+        trend,
+        issues: summary::issues(e, &grid, a),
+        wins: summary::wins(e, q, &grid, a),
+        decisions: summary::decisions(e, q, a),
+        grid,
+    }
 }
 
 /// Every past quarter of `e` with its figures, oldest first (analysed in
@@ -84,30 +147,14 @@ pub struct QuarterReview {
 pub fn quarter_reviews(e: &Engagement, config: &Config, as_of: NaiveDate) -> Vec<QuarterReview> {
     quarters(e, as_of)
         .into_par_iter()
-        .map(|quarter| QuarterReview {
-            quarter,
-            analysis: super::analyse_without_trend(e, config, quarter.as_of()),
-            partner: None,
+        .map(|quarter| {
+            let analysis = super::analyse_without_trend(e, config, quarter.as_of());
+            QuarterReview {
+                quarter,
+                partner: None,
+                summary: quarter_summary(e, config, quarter, &analysis),
+                analysis,
+            }
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn m(s: &str) -> Month {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn quarter_arithmetic() {
-        let q = Quarter::of(m("2026-08"));
-        assert_eq!(q.label(), "2026-Q3");
-        assert_eq!(q.months().first, m("2026-07"));
-        assert_eq!(q.months().last, m("2026-09"));
-        assert_eq!(q.as_of().to_string(), "2026-10-01");
-        assert_eq!(q.spelled(), "Jul to Sep 2026");
-        assert_eq!(Quarter::of(m("2026-12")).as_of().to_string(), "2027-01-01");
-    }
 }

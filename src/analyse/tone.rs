@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
+use super::flags::Severity;
 use super::rag::Rag;
+use super::review::summary::{Issue, IssueKind};
 use super::risk::RiskRating;
 
 /// One status of the colour language.
@@ -43,6 +45,28 @@ impl From<Rag> for Tone {
             Rag::Amber => Tone::Amber,
             Rag::Red => Tone::Red,
             Rag::Grey => Tone::Grey,
+        }
+    }
+}
+
+impl From<Severity> for Tone {
+    /// Critical red, warning amber, information grey.
+    fn from(s: Severity) -> Tone {
+        match s {
+            Severity::Critical => Tone::Red,
+            Severity::Warning => Tone::Amber,
+            Severity::Info => Tone::Grey,
+        }
+    }
+}
+
+impl Issue {
+    /// A pack's issue in the colour language: a high risk is orange (only
+    /// a critical one is red), anything else as its severity.
+    pub fn tone(&self) -> Tone {
+        match (self.kind, self.severity) {
+            (IssueKind::Risk, Severity::Warning) => Tone::Orange,
+            (_, s) => s.into(),
         }
     }
 }

@@ -99,6 +99,17 @@ pub struct BandSpan {
     pub bands: Vec<ValueBand>,
 }
 
+/// Consecutive points picked out behind the plot, e.g. a review pack's
+/// quarter within its 12 months.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Highlight {
+    /// The first and last point shaded (inclusive).
+    pub from: usize,
+    pub to: usize,
+    /// Its name in the legend and the description, e.g. "2026-Q3".
+    pub label: String,
+}
+
 /// A monthly series, e.g. a KPI's actuals against its target.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TimeSeriesInput {
@@ -127,6 +138,8 @@ pub struct TimeSeriesInput {
     pub y_floor: Option<f64>,
     /// The value axis never goes above this (e.g. 100 for a percentage).
     pub y_ceiling: Option<f64>,
+    /// Shaded across the plot's full height, over the bands.
+    pub highlight: Option<Highlight>,
 }
 
 /// Render a time series vs target.
@@ -208,6 +221,11 @@ fn draw(
     if marks(Mark::Disputed) {
         legend.push((Swatch::Triangle(palette::DATA), "Disputed".to_string()));
     }
+    let highlight = highlighted(input);
+    if let Some(h) = &highlight {
+        // The tint as it looks on white (the swatch is opaque).
+        legend.push((Swatch::Fill(palette::GRID), svg::clean(&h.label)));
+    }
 
     let y = value_axis(input, values, target);
     let layout = Layout::new(size, &legend, &y, false);
@@ -233,6 +251,15 @@ fn draw(
                 )))?;
             }
         }
+    }
+    if let Some(h) = &highlight {
+        let left = column_edge(h.from, x.range);
+        let right = column_edge(h.to + 1, x.range);
+        let style = palette::DATA.mix(HIGHLIGHT_OPACITY).filled();
+        plot.draw_series(std::iter::once(Rectangle::new(
+            [(left, y.range.0), (right, y.range.1)],
+            style,
+        )))?;
     }
     layout.draw_mesh(root, &mut plot, &x, &y)?;
 
@@ -291,6 +318,22 @@ fn draw(
         marks::no_data(root, &layout)?;
     }
     Ok(())
+}
+
+/// A tint of the data colour over the RAG bands: the quarter stands out and
+/// its bands still read.
+const HIGHLIGHT_OPACITY: f64 = 0.1;
+
+/// The highlight when it names points of the series (a stretch past the
+/// last point is cut to it; one wholly outside is not drawn).
+fn highlighted(input: &TimeSeriesInput) -> Option<Highlight> {
+    let h = input.highlight.as_ref()?;
+    let last = input.points.len().checked_sub(1)?;
+    (h.from <= h.to && h.from <= last).then(|| Highlight {
+        from: h.from,
+        to: h.to.min(last),
+        label: h.label.clone(),
+    })
 }
 
 /// The left edge of the column of point `index`: halfway to the point
@@ -460,6 +503,14 @@ fn describe(
             )),
             None => text.push_str(&format!(", {} in progress", svg::clean(&last.label))),
         }
+    }
+    if let Some(h) = highlighted(input) {
+        text.push_str(&format!(
+            "; {} ({} to {}) shaded",
+            svg::clean(&h.label),
+            svg::clean(&input.points[h.from].label),
+            svg::clean(&input.points[h.to].label)
+        ));
     }
     text.push('.');
     text

@@ -10,11 +10,12 @@ use crate::analyse::risk::RiskRating;
 use crate::analyse::sign_off::{SignOffState, SignOffs};
 use crate::analyse::tone::Tone;
 use crate::analyse::trust::Trust;
+use crate::analyse::window::MonthWindow;
 use crate::analyse::workload::Workload;
 use crate::chart::{
     self, BandSpan, Bar, BarSeries, BarsInput, Chart, GapNote, GroupedBarsInput, HeatClass,
-    HeatMapInput, Mark, Orientation, Point, Reference, Shade, SparklineInput, Step, Target,
-    TimeSeriesInput, ValueBand,
+    HeatMapInput, Highlight, Mark, Orientation, Point, Reference, Shade, SparklineInput, Step,
+    Target, TimeSeriesInput, ValueBand,
 };
 use crate::config::HealthBands;
 use crate::model::Direction;
@@ -75,6 +76,30 @@ fn axis_label(unit: &str) -> String {
 /// step lines, bands per span of terms), gaps where nothing was reported,
 /// months excused or not judged drawn apart.
 pub fn kpi(k: &KpiAnalysis, sign_off: &SignOffs) -> Chart {
+    kpi_chart(k, sign_off, None)
+}
+
+/// [`kpi`] with the months of `quarter` shaded (a review pack's quarter
+/// within its 12 months); `label` names it in the legend.
+pub fn kpi_in_quarter(
+    k: &KpiAnalysis,
+    sign_off: &SignOffs,
+    quarter: MonthWindow,
+    label: &str,
+) -> Chart {
+    let at = |month| k.series.iter().position(|p| p.month == month);
+    let highlight = match (at(quarter.first), at(quarter.last)) {
+        (Some(from), Some(to)) => Some(Highlight {
+            from,
+            to,
+            label: label.to_string(),
+        }),
+        _ => None,
+    };
+    kpi_chart(k, sign_off, highlight)
+}
+
+fn kpi_chart(k: &KpiAnalysis, sign_off: &SignOffs, highlight: Option<Highlight>) -> Chart {
     let _timed = Timed::start(Work::Charts);
     let points: Vec<Point> = k
         .series
@@ -162,6 +187,7 @@ pub fn kpi(k: &KpiAnalysis, sign_off: &SignOffs) -> Chart {
         bands: spans,
         y_floor: Some(0.0).filter(|_| k.target >= 0.0),
         y_ceiling: percent.then_some(100.0),
+        highlight,
     })
 }
 

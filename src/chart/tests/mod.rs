@@ -74,6 +74,7 @@ fn kpi(values: &[Option<f64>]) -> TimeSeriesInput {
         bands: spans(higher_bands(95.0, 90.0)),
         y_floor: Some(0.0),
         y_ceiling: Some(100.0),
+        highlight: None,
     }
 }
 

@@ -328,3 +328,50 @@ fn band_spans_change_where_terms_change() {
         .collect();
     assert_eq!(greens.len(), 2, "one green band per span: {greens:#?}");
 }
+
+/// A review pack's quarter: one shaded column span over the bands, named in
+/// the legend and the description; a span past the data is cut to it.
+#[test]
+fn a_highlight_shades_its_points_columns() {
+    let tint = format!("fill=\"{}\"", palette::hex(palette::DATA));
+    let shaded = |svg: &str| -> Vec<String> {
+        elements(svg, "rect", &tint)
+            .into_iter()
+            .filter(|r| r.contains("opacity=\"0.1\""))
+            .collect()
+    };
+    let mut input = kpi(&[Some(96.0), Some(97.0), Some(95.0), Some(98.0), Some(94.0)]);
+    assert!(shaded(&time_series(&input).svg).is_empty());
+    input.highlight = Some(Highlight {
+        from: 2,
+        to: 4,
+        label: "2026-Q3".into(),
+    });
+    let chart = time_series(&input);
+    let rects = shaded(&chart.svg);
+    assert_eq!(rects.len(), 1, "{rects:#?}");
+    assert!(chart.svg.contains(">2026-Q3</text>"), "in the legend");
+    assert!(
+        chart.desc.contains("2026-Q3 (Jan 26 to Mar 26) shaded"),
+        "{}",
+        chart.desc
+    );
+    // Wider than a column and narrower than the plot: 3 of 5 columns.
+    let width = |r: &str| -> f64 {
+        let at = r.find("width=\"").unwrap() + 7;
+        r[at..].split('"').next().unwrap().parse().unwrap()
+    };
+    let plot = elements(&chart.svg, "rect", "fill=\"#009E73\"")
+        .into_iter()
+        .find(|r| r.contains("opacity=\"0.16\""))
+        .map(|r| width(&r))
+        .unwrap();
+    let w = width(&rects[0]);
+    assert!((w / plot - 0.6).abs() < 0.02, "{w} of {plot}");
+    input.highlight = Some(Highlight {
+        from: 7,
+        to: 9,
+        label: "later".into(),
+    });
+    assert!(shaded(&time_series(&input).svg).is_empty());
+}

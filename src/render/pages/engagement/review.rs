@@ -13,12 +13,18 @@ use super::registers::{MilestoneRow, NoteRow, note_row};
 use super::{health, relationship, scorecard};
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::actions::ActionState;
-use crate::analyse::kpi::Judgement;
-use crate::analyse::review::{Quarter, QuarterReview, quarters};
+use crate::analyse::flags::Severity;
+use crate::analyse::kpi::{Judgement, KpiAnalysis, KpiPoint};
+use crate::analyse::rag::Rag;
+use crate::analyse::review::grid::Credit;
+use crate::analyse::review::summary::{Issue, TOP_ISSUES};
+use crate::analyse::review::{QuarterReview, QuarterSummary, quarters};
 use crate::analyse::sign_off::{SignOffs, analyse_sign_off, disputed_words, not_agreed_words};
+use crate::analyse::tone::Tone;
 use crate::analyse::window::MonthWindow;
 use crate::chart::Chart;
-use crate::model::{Engagement, FeedbackKind, NoteKind};
+use crate::model::Month;
+use crate::model::{Audience, Engagement};
 use crate::render::rows::{ActionRow, action_row};
 use crate::render::view::base_context;
 use crate::render::{Input, PageJob, charts, format, labels, links};
@@ -59,22 +65,133 @@ struct ReviewView {
     report_url: String,
     previous: Option<ReviewLink>,
     next: Option<ReviewLink>,
+    summary: SummaryView,
     health: health::HealthView,
-    flags: Vec<health::FlagView>,
+    /// Every flag at the end of the quarter, one line each.
+    flags: Vec<ItemView>,
+    /// The running footer of the printed pack, as a CSS string.
+    footer_css: String,
     scorecard: scorecard::ScorecardView,
     month_labels: Vec<String>,
     kpis: Vec<QuarterKpiRow>,
     /// The quarter's months not agreed by both sides at the build's date,
     /// for the summary (docs/metrics.md, "Sign-off and disputes").
     unagreed: Vec<UnagreedRow>,
+    /// Every chart of the detail, KPIs first, two to a row.
     charts: Vec<Chart>,
-    sla_chart: Option<Chart>,
-    survey_chart: Option<Chart>,
+    /// Each chart's data, for the appendix.
+    data: Vec<DataView>,
     trust: relationship::TrustView,
-    wins: Vec<WinRow>,
     milestones: Vec<MilestoneRow>,
     meetings: Vec<NoteRow>,
     actions: Vec<ActionRow>,
+}
+
+/// The summary page: what the analysis decided, in words and classes.
+#[derive(Debug, Serialize)]
+struct SummaryView {
+    trend: Vec<TrendPoint>,
+    /// "down 18 points over the quarter".
+    change: String,
+    grid_months: Vec<String>,
+    grid: Vec<GridRowView>,
+    credits: Option<CreditsView>,
+    issues: Vec<ItemView>,
+    /// Candidate issues left off the page, said as a number.
+    more_issues: usize,
+    wins: Vec<ItemView>,
+    decisions: Vec<ItemView>,
+    /// Past what one page holds: listed in the detail.
+    more_wins: Vec<ItemView>,
+    more_decisions: Vec<ItemView>,
+}
+
+/// Decisions and wins the summary page shows; the rest go to the detail,
+/// so the summary stays one printed page.
+const SUMMARY_DECISIONS: usize = 6;
+const SUMMARY_WINS: usize = 4;
+
+#[derive(Debug, Serialize)]
+struct TrendPoint {
+    date: String,
+    score: String,
+    class: &'static str,
+    band: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct GridRowView {
+    name: String,
+    target: String,
+    cells: Vec<Cell>,
+    /// The quarter pooled, for a counted KPI.
+    quarter: String,
+}
+
+#[derive(Debug, Serialize)]
+struct CreditsView {
+    months: Vec<String>,
+    total: String,
+    /// Where the quarter's credits stand at its end (earn-back).
+    settlement: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ItemView {
+    /// "critical" or "warning" for an issue; empty otherwise.
+    severity: &'static str,
+    class: &'static str,
+    title: String,
+    text: String,
+    internal: bool,
+}
+
+/// A chart's data table in the appendix: its notes (an excused month's
+/// reason) under the table rather than in a column, so that three tables
+/// fit side by side on paper.
+#[derive(Debug, Serialize)]
+struct DataView {
+    id: String,
+    title: String,
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    notes: Vec<String>,
+}
+
+impl DataView {
+    fn of(chart: &Chart) -> DataView {
+        let t = &chart.table;
+        let noted = t.headers.last().is_some_and(|h| h == "Note") && t.headers.len() > 2;
+        let mut headers = t.headers.clone();
+        let mut notes = Vec::new();
+        let rows = t
+            .rows
+            .iter()
+            .map(|row| {
+                let mut row = row.clone();
+                if noted {
+                    let note = row.pop().unwrap_or_default();
+                    if !note.is_empty() {
+                        if let Some(first) = row.first_mut() {
+                            notes.push(format!("{first}: {note}"));
+                            first.push('*');
+                        }
+                    }
+                }
+                row
+            })
+            .collect();
+        if noted {
+            headers.pop();
+        }
+        DataView {
+            id: chart.id.clone(),
+            title: chart.title.clone(),
+            headers,
+            rows,
+            notes,
+        }
+    }
 }
 
 /// One KPI's three months of the quarter.
@@ -133,13 +250,6 @@ fn unagreed(s: &SignOffs, window: MonthWindow) -> Vec<UnagreedRow> {
         .collect()
 }
 
-#[derive(Debug, Serialize)]
-struct WinRow {
-    when: String,
-    kind: &'static str,
-    text: String,
-}
-
 /// Every pack of an engagement, from its past quarters' figures.
 pub(crate) fn pages(input: &Input, e: &Engagement, reviews: &[QuarterReview]) -> Vec<PageJob> {
     let link = |r: &QuarterReview| ReviewLink {
@@ -152,9 +262,8 @@ pub(crate) fn pages(input: &Input, e: &Engagement, reviews: &[QuarterReview]) ->
         .map(|(i, r)| {
             let previous = i.checked_sub(1).map(|p| link(&reviews[p]));
             let next = reviews.get(i + 1).map(link);
-            let mut job = page(input, e, r.quarter, &r.analysis, previous, next);
-            // The partner's figure goes into the pack's data; drawing it
-            // is left to the pack's layout.
+            let mut job = page(input, e, r, previous, next);
+            // In an internal build, what the partner's pack shows.
             job.context
                 .insert("partner", &r.partner.map(super::partner_view));
             job
@@ -165,11 +274,11 @@ pub(crate) fn pages(input: &Input, e: &Engagement, reviews: &[QuarterReview]) ->
 fn page(
     input: &Input,
     e: &Engagement,
-    q: Quarter,
-    a: &EngagementAnalysis,
+    review: &QuarterReview,
     previous: Option<ReviewLink>,
     next: Option<ReviewLink>,
 ) -> PageJob {
+    let (q, a) = (review.quarter, &review.analysis);
     let path = links::review(&e.id, &q.label());
     let r = &e.record;
     let mut context = base_context(
@@ -199,31 +308,12 @@ fn page(
             k
         })
         .collect();
-    let mut wins: Vec<WinRow> = a
-        .feedback
-        .items
+    let mut charts: Vec<Chart> = kpis
         .iter()
-        .filter(|f| window.contains(f.month) && f.kind == FeedbackKind::Praise)
-        .map(|f| WinRow {
-            when: f.month.to_string(),
-            kind: if f.from == crate::model::Side::Client {
-                "Praise from the client"
-            } else {
-                "Praise from the provider"
-            },
-            text: f.text.clone(),
-        })
+        .map(|k| charts::kpi_in_quarter(k, &agreed, window, &q.label()))
         .collect();
-    wins.extend(
-        e.notes
-            .iter()
-            .filter(|n| n.meta.kind == NoteKind::Celebration && in_quarter(n.meta.date))
-            .map(|n| WinRow {
-                when: format::date(n.meta.date),
-                kind: "Celebration",
-                text: n.meta.title.clone(),
-            }),
-    );
+    charts.extend(charts::sla_attainment(&a.performance));
+    charts.extend(charts::survey(&a.trust));
     let view = ReviewView {
         name: r.name.clone(),
         quarter: q.label(),
@@ -239,11 +329,32 @@ fn page(
         report_url: "../index.html".into(),
         previous,
         next,
+        summary: summary_view(&review.summary, a, &agreed),
         health: health::health_view(a, bands),
-        flags: health::flag_views(a),
-        scorecard: scorecard::scorecard_view(a, Some(window), &agreed),
         unagreed: unagreed(&agreed, window),
-        month_labels: (0..3).map(|i| window.first.plus(i).to_string()).collect(),
+        flags: a
+            .flags
+            .iter()
+            .map(|f| ItemView {
+                severity: f.severity.as_str(),
+                class: severity_class(f.severity),
+                title: f.title.clone(),
+                text: f.evidence.clone(),
+                internal: false,
+            })
+            .collect(),
+        footer_css: css_string(&format!(
+            "{} · review {} · {}",
+            r.name,
+            q.label(),
+            if input.scope.audience == Audience::Shared {
+                "shared edition"
+            } else {
+                "internal edition"
+            }
+        )),
+        scorecard: scorecard::scorecard_view(a, Some(window), &agreed),
+        month_labels: window.months().map(|m| m.to_string()).collect(),
         kpis: kpis
             .iter()
             .map(|k| QuarterKpiRow {
@@ -251,54 +362,27 @@ fn page(
                 owner: labels::side(k.owner),
                 sla: k.sla,
                 target: scorecard::target_text(k),
-                months: (0..3)
-                    .map(|i| {
-                        let month = window.first.plus(i);
-                        let point = k.series.iter().find(|p| p.month == month);
-                        let value = point.and_then(|p| p.value);
-                        let status = point.map_or(crate::analyse::rag::Rag::Grey, |p| p.status);
-                        let not_judged = point.and_then(|p| match &p.judgement {
-                            Judgement::Excused { .. } => Some("excused"),
-                            Judgement::LowVolume => Some("low volume"),
-                            Judgement::Baselining => Some("baselining"),
-                            _ => None,
-                        });
-                        let (shown, words) = status.shown(point.is_some_and(|p| p.terms.sla));
-                        let (sign_off, sign_off_words) = match value {
-                            Some(_) => scorecard::agreement(&agreed, month, &k.id),
-                            None => ("", String::new()),
-                        };
-                        Cell {
-                            sign_off,
-                            sign_off_words,
-                            value: format::optional_value(value, &k.unit),
-                            status: match (value, not_judged) {
-                                (_, Some(why)) => why,
-                                (Some(_), None) => words,
-                                (None, None) => "not reported",
-                            },
-                            class: shown.as_str(),
-                        }
+                months: window
+                    .months()
+                    .map(|month| {
+                        kpi_cell(
+                            k,
+                            k.series.iter().find(|p| p.month == month),
+                            month,
+                            &agreed,
+                        )
                     })
                     .collect(),
                 score: k.score.map_or("—".into(), |s| format::number(s, 0)),
                 pooled: e
                     .kpi(&k.id)
                     .and_then(|model| crate::analyse::kpi::pooled(e, model, window))
-                    .map_or_else(String::new, |p| {
-                        format!(
-                            "{} of {}",
-                            format::value(p.value, &k.unit),
-                            format::grouped(p.total as f64)
-                        )
-                    }),
+                    .map_or_else(String::new, pooled_text),
             })
             .collect(),
-        charts: kpis.iter().map(|k| charts::kpi(k, &agreed)).collect(),
-        sla_chart: charts::sla_attainment(&a.performance),
-        survey_chart: charts::survey(&a.trust),
+        data: charts.iter().map(DataView::of).collect(),
+        charts,
         trust: relationship::trust_view(a),
-        wins,
         milestones: r
             .milestones
             .iter()
@@ -324,5 +408,200 @@ fn page(
         path,
         template: "review.html",
         context,
+    }
+}
+
+/// The colour of a severity (`analyse::tone`).
+fn severity_class(s: Severity) -> &'static str {
+    Tone::from(s).name()
+}
+
+/// `text` as a quoted CSS string that no character can end early (nor the
+/// `<style>` element around it): anything but letters, digits and spaces
+/// is written as a CSS escape.
+fn css_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\{:x} ", c as u32));
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn pooled_text(p: crate::analyse::kpi::Pooled) -> String {
+    format!(
+        "{} of {}",
+        format::value_in(p.value, 1, "%"),
+        format::grouped(p.total as f64)
+    )
+}
+
+/// A month of the scorecard: a miss of an SLA KPI reads "breach", red.
+fn kpi_cell(k: &KpiAnalysis, point: Option<&KpiPoint>, month: Month, agreed: &SignOffs) -> Cell {
+    let value = point.and_then(|p| p.value);
+    let status = point.map_or(Rag::Grey, |p| p.status);
+    let not_judged = point.and_then(|p| match &p.judgement {
+        Judgement::Excused { .. } => Some("excused"),
+        Judgement::LowVolume => Some("low volume"),
+        Judgement::Baselining => Some("baselining"),
+        _ => None,
+    });
+    let (shown, words) = status.shown(point.is_some_and(|p| p.terms.sla));
+    let (sign_off, sign_off_words) = match value {
+        Some(_) => scorecard::agreement(agreed, month, &k.id),
+        None => ("", String::new()),
+    };
+    Cell {
+        sign_off,
+        sign_off_words,
+        value: format::optional_value(value, &k.unit),
+        status: match (value, not_judged) {
+            (_, Some(why)) => why,
+            (Some(_), None) => words,
+            (None, None) => "not reported",
+        },
+        class: shown.as_str(),
+    }
+}
+
+fn summary_view(s: &QuarterSummary, a: &EngagementAnalysis, agreed: &SignOffs) -> SummaryView {
+    let trend: Vec<TrendPoint> = s
+        .trend
+        .iter()
+        .map(|p| TrendPoint {
+            date: format::date(p.date),
+            score: p.rounded.map_or("—".into(), |r| r.to_string()),
+            class: p.band.as_str(),
+            band: health::band_words(p.band),
+        })
+        .collect();
+    let ends = (
+        s.trend.first().and_then(|p| p.rounded),
+        s.trend.last().and_then(|p| p.rounded),
+    );
+    let change = match ends {
+        (Some(from), Some(to)) if s.trend.len() > 1 => match to - from {
+            0 => "unchanged over the quarter".to_string(),
+            d if d > 0 => format!("up {d} over the quarter"),
+            d => format!("down {} over the quarter", -d),
+        },
+        _ => String::new(),
+    };
+    let grid = &s.grid;
+    let kpi = |id: &str| a.performance.kpis.iter().find(|k| k.id == id);
+    let credits = grid.credits.as_ref().map(|c| {
+        let currency = c.currency.clone().unwrap_or_default();
+        let credit = |c: &Credit| match (c.amount, c.pct_of_fee) {
+            (Some(v), _) => format::money(v, &currency),
+            (None, Some(p)) => format!("{}% of the fee", format::number(p, 2)),
+            (None, None) => "—".into(),
+        };
+        CreditsView {
+            months: c.months.iter().map(credit).collect(),
+            total: credit(&c.total),
+            settlement: c.settlement.map_or_else(String::new, |x| {
+                let mut parts = Vec::new();
+                if x.payable > 0.0 {
+                    parts.push(format!("{} payable", format::money(x.payable, &currency)));
+                }
+                if x.pending > 0.0 {
+                    parts.push(format!(
+                        "{} pending earn-back",
+                        format::money(x.pending, &currency)
+                    ));
+                }
+                if x.earned_back > 0.0 {
+                    parts.push(format!(
+                        "{} earned back",
+                        format::money(x.earned_back, &currency)
+                    ));
+                }
+                format::and_list(&parts)
+            }),
+        }
+    });
+    let issue = |i: &Issue| ItemView {
+        severity: i.severity.as_str(),
+        class: i.tone().name(),
+        title: i.title.clone(),
+        text: i.detail.clone(),
+        internal: i.internal,
+    };
+    let plain = |text: &String, internal: bool| ItemView {
+        severity: "",
+        class: "",
+        title: String::new(),
+        text: text.clone(),
+        internal,
+    };
+    SummaryView {
+        trend,
+        change,
+        grid_months: grid.months.iter().map(|m| m.short_label()).collect(),
+        grid: grid
+            .rows
+            .iter()
+            .map(|row| GridRowView {
+                name: row.name.clone(),
+                target: kpi(&row.kpi).map_or_else(String::new, |k| {
+                    let mut t = scorecard::target_text(k);
+                    if let Some(m) = row.minimum {
+                        t.push_str(&format!(", min. {}", format::value(m, &row.unit)));
+                    }
+                    t
+                }),
+                cells: row
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        let (sign_off, sign_off_words) = match c.value {
+                            Some(_) => scorecard::agreement(agreed, c.month, &row.kpi),
+                            None => ("", String::new()),
+                        };
+                        Cell {
+                            sign_off,
+                            sign_off_words,
+                            value: c
+                                .value
+                                .map_or_else(|| "—".to_string(), |v| format::value(v, &row.unit)),
+                            status: c.status.words(),
+                            class: c.status.rag().as_str(),
+                        }
+                    })
+                    .collect(),
+                quarter: row.pooled.map_or_else(|| "—".into(), pooled_text),
+            })
+            .collect(),
+        credits,
+        issues: s.issues.iter().take(TOP_ISSUES).map(issue).collect(),
+        more_issues: s.issues.len().saturating_sub(TOP_ISSUES),
+        wins: s
+            .wins
+            .iter()
+            .take(SUMMARY_WINS)
+            .map(|w| plain(&w.text, w.internal))
+            .collect(),
+        more_wins: s
+            .wins
+            .iter()
+            .skip(SUMMARY_WINS)
+            .map(|w| plain(&w.text, w.internal))
+            .collect(),
+        decisions: s
+            .decisions
+            .iter()
+            .take(SUMMARY_DECISIONS)
+            .map(|d| plain(&d.text, d.internal))
+            .collect(),
+        more_decisions: s
+            .decisions
+            .iter()
+            .skip(SUMMARY_DECISIONS)
+            .map(|d| plain(&d.text, d.internal))
+            .collect(),
     }
 }
