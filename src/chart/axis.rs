@@ -39,7 +39,7 @@ impl Size {
     };
     pub const NARROW: Size = Size {
         width: 340,
-        height: 260,
+        height: 230,
     };
 
     /// The same width, `height` tall.
@@ -238,7 +238,7 @@ impl Axis {
     }
 
     /// How far the x labels reach below the axis beyond one line.
-    fn extra_depth(&self) -> f64 {
+    pub fn extra_depth(&self) -> f64 {
         match &self.labels {
             Labels::Line => 0.0,
             Labels::Wrapped(_) => (self.labels.lines() - 1) as f64 * self.label_px * LINE,
@@ -468,6 +468,8 @@ pub(crate) struct Layout {
     pub top: u32,
     left_area: u32,
     bottom_area: u32,
+    /// How far x labels of several lines (or turned) reach beyond one line.
+    x_extra: u32,
     /// Where the legend starts and how wide it may be.
     legend_left: i32,
     legend_width: f64,
@@ -492,6 +494,7 @@ impl Layout {
             top: 0,
             left_area,
             bottom_area,
+            x_extra: 0,
             legend_left: 0,
             legend_width: 0.0,
         };
@@ -512,10 +515,16 @@ impl Layout {
         layout
     }
 
+    /// The height around the plot: legend, y title, x labels and title.
+    pub fn chrome(&self) -> u32 {
+        self.top + self.bottom_area + MARGIN_BOTTOM
+    }
+
     /// Make room under the plot for `x`'s labels when they take more than
     /// one line or are turned (the plot gets shorter, never narrower).
     pub fn fit_x(&mut self, x: &Axis) {
-        self.bottom_area += x.extra_depth().ceil() as u32;
+        self.x_extra = x.extra_depth().ceil() as u32;
+        self.bottom_area += self.x_extra;
     }
 
     /// Draw the legend above the plot.
@@ -525,8 +534,12 @@ impl Layout {
 
     /// The y pixel of the line below the x labels.
     pub fn below_labels(&self) -> i32 {
-        let x_title = self.bottom_area as i32 - (TICK * 2 + TEXT_PX as i32 + 4);
-        self.top as i32 + self.plot_height() as i32 + self.bottom_area as i32 - x_title.max(0) + 2
+        self.top as i32
+            + self.plot_height() as i32
+            + TICK * 2
+            + TEXT_PX as i32
+            + 6
+            + self.x_extra as i32
     }
 
     /// Left edge of the plot.

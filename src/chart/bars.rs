@@ -94,10 +94,13 @@ pub fn bars(input: &BarsInput) -> Chart {
         let size = match input.orientation {
             Orientation::Vertical => size,
             Orientation::Horizontal => {
+                // Tall enough for every row's label lines under the legend,
+                // however many lines the legend takes at this width.
                 let labels: Vec<String> = input.bars.iter().map(|b| b.label.clone()).collect();
                 let y = axis::category_axis(&labels, label_column(size), true, "");
                 let row = ROW.max((y.label_px * 1.15 * y.labels.lines() as f64 + 8.0) as u32);
-                size.with_height((90 + row * input.bars.len() as u32).clamp(150, 900))
+                let chrome = Layout::new(size, &legend(input, &data, fmt), &y, true).chrome();
+                size.with_height((chrome + row * input.bars.len() as u32).clamp(150, 900))
             }
         };
         let frame = Frame::new(&id, &title, &desc, size);
@@ -157,8 +160,8 @@ impl Data {
     }
 }
 
-fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, size: Size) -> DrawResult {
-    let horizontal = input.orientation == Orientation::Horizontal;
+/// The legend: the bars, flagged bars, the month in progress, the line.
+fn legend(input: &BarsInput, data: &Data, fmt: ValueFormat) -> Vec<(Swatch, String)> {
     let mut legend = vec![(Swatch::Fill(palette::DATA), svg::clean(&input.value_label))];
     if let (Some(r), true) = (&input.reference, data.any_flagged()) {
         legend.push((
@@ -184,7 +187,12 @@ fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, size: Siz
         };
         legend.push((Swatch::Reference, label));
     }
+    legend
+}
 
+fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, size: Size) -> DrawResult {
+    let horizontal = input.orientation == Orientation::Horizontal;
+    let legend = legend(input, data, fmt);
     let value = value_axis(input, data);
     let n = input.bars.len();
     let labels: Vec<String> = input.bars.iter().map(|b| b.label.clone()).collect();

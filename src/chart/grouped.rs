@@ -7,7 +7,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::Chart;
-use super::axis::{self, Layout, SMALL_PX, Size, text_width};
+use super::axis::{self, Axis, Layout, SMALL_PX, Size, text_width};
 use super::marks::{self, Swatch};
 use super::palette;
 use super::svg::{self, Area, DrawResult, Frame};
@@ -75,6 +75,10 @@ pub fn grouped_bars(input: &GroupedBarsInput) -> Chart {
     let gaps = gaps(input, &values);
     let desc = describe(input, &values, gaps.as_deref(), fmt);
     let drawing = |size: Size| {
+        // Labels set on several lines or turned take their room below the
+        // plot, not out of it.
+        let (_, _, x) = axes(input, &values, gaps.is_some(), size);
+        let size = size.with_height(size.height + x.extra_depth().ceil() as u32);
         let frame = Frame::new(&id, &title, &desc, size);
         svg::render(&frame, |root| {
             draw(root, input, &values, gaps.as_deref(), fmt, size)
@@ -127,6 +131,27 @@ fn colours(input: &GroupedBarsInput) -> Vec<RGBColor> {
         .collect()
 }
 
+/// The legend, the value axis and the category axis at `size`.
+fn axes(
+    input: &GroupedBarsInput,
+    values: &[Vec<Option<f64>>],
+    gaps: bool,
+    size: Size,
+) -> (Vec<(Swatch, String)>, Axis, Axis) {
+    let legend: Vec<_> = input
+        .series
+        .iter()
+        .zip(&colours(input))
+        .map(|(s, c)| (Swatch::Fill(*c), svg::clean(&s.name)))
+        .collect();
+    let all = values.iter().flatten().flatten().copied();
+    let y = axis::bar_axis(all, input.value_max, input.integer, &input.value_label);
+    let layout = Layout::new(size, &legend, &y, gaps);
+    let slot = layout.plot_width() / input.categories.len().max(1) as f64;
+    let x = axis::category_axis(&input.categories, slot - 8.0, false, "");
+    (legend, y, x)
+}
+
 fn draw(
     root: &Area,
     input: &GroupedBarsInput,
@@ -136,18 +161,9 @@ fn draw(
     size: Size,
 ) -> DrawResult {
     let colours = colours(input);
-    let legend: Vec<_> = input
-        .series
-        .iter()
-        .zip(&colours)
-        .map(|(s, c)| (Swatch::Fill(*c), svg::clean(&s.name)))
-        .collect();
-
-    let all = values.iter().flatten().flatten().copied();
-    let y = axis::bar_axis(all, input.value_max, input.integer, &input.value_label);
+    let (legend, y, x) = axes(input, values, gaps.is_some(), size);
     let mut layout = Layout::new(size, &legend, &y, gaps.is_some());
     let slot = layout.plot_width() / input.categories.len().max(1) as f64;
-    let x = axis::category_axis(&input.categories, slot - 8.0, false, "");
     layout.fit_x(&x);
 
     layout.legend(root, &legend)?;

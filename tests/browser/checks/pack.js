@@ -120,7 +120,8 @@ module.exports = async (ctx) => {
       const layout = await page.evaluate(() => {
         const top = (el) => el.getBoundingClientRect().top + window.scrollY;
         const grid = document.querySelector("#summary table.sla-grid");
-        const chart = document.querySelector("figure.chart svg");
+        // The drawing shown (each chart comes wide and narrow).
+        const chart = [...document.querySelectorAll("figure.chart svg")].find((s) => s.getBoundingClientRect().height > 0);
         const summary = document.querySelector("#summary");
         const cover = document.querySelector(".pack-cover");
         return {
