@@ -112,7 +112,7 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
         .filter_map(|k| sla_breach(k, recent, &parties))
         .collect();
     flags.extend(relief_not_agreed(e, a));
-    flags.extend(super::sign_off::flags(&a.sign_off, a.as_of));
+    flags.extend(super::sign_off::flags(e, &a.sign_off, a.as_of));
     flags.extend(service_credits(a));
     flags.extend(at_risk_credits(a));
     flags.extend(chronic(a));

@@ -288,7 +288,15 @@ fn capitalised(text: String) -> String {
 
 /// A flag for each side's sign-off late in a month of the chart series
 /// (older months are history, not a task), and for each open dispute.
-pub fn flags(s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
+pub fn flags(e: &Engagement, s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
+    // KPIs by their names, as every other sentence names them.
+    let name = |id: &String| {
+        e.record
+            .kpis
+            .iter()
+            .find(|k| &k.id == id)
+            .map_or_else(|| id.clone(), |k| k.name.clone())
+    };
     let series = MonthWindow::last_months(as_of, SERIES_MONTHS);
     let mut out = Vec::new();
     for m in &s.months {
@@ -296,7 +304,7 @@ pub fn flags(s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
             let kpis = if d.kpis.is_empty() {
                 "every figure".to_string()
             } else {
-                d.kpis.join(", ")
+                crate::format::and_list(&d.kpis.iter().map(name).collect::<Vec<_>>())
             };
             out.push(Flag {
                 kind: FlagKind::FiguresDisputed,
@@ -378,14 +386,14 @@ mod tests {
         assert!(on_the_day.late.is_empty());
         let day_after = october(&e, "2026-11-11");
         assert_eq!(day_after.late, vec![Side::Client]);
-        let f = flags(&analyse_sign_off(&e, d("2026-11-11")), d("2026-11-11"));
+        let f = flags(&e, &analyse_sign_off(&e, d("2026-11-11")), d("2026-11-11"));
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].title, "Figures of 2026-10 not agreed by the client");
         assert_eq!(
             f[0].evidence,
             "no sign-off from the client by 2026-11-10, 10 days after the month ended"
         );
-        assert!(flags(&analyse_sign_off(&e, d("2026-11-10")), d("2026-11-10")).is_empty());
+        assert!(flags(&e, &analyse_sign_off(&e, d("2026-11-10")), d("2026-11-10")).is_empty());
     }
 
     #[test]
@@ -421,7 +429,7 @@ mod tests {
         let o = october(&e, "2027-06-01");
         assert_eq!((o.state, o.due), (SignOffState::Provisional, None));
         assert!(o.late.is_empty());
-        assert!(flags(&analyse_sign_off(&e, d("2027-06-01")), d("2027-06-01")).is_empty());
+        assert!(flags(&e, &analyse_sign_off(&e, d("2027-06-01")), d("2027-06-01")).is_empty());
     }
 
     #[test]
@@ -459,7 +467,7 @@ mod tests {
             o.kpi_words("aht").as_deref(),
             Some("provisional: the month is disputed")
         );
-        let f = flags(&analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20"));
+        let f = flags(&e, &analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20"));
         assert_eq!(f.len(), 1);
         assert_eq!(
             f[0].title,
@@ -470,7 +478,7 @@ mod tests {
         e.periods[0].sign_off.as_mut().unwrap().client = None;
         assert!(october(&e, "2026-11-20").late.is_empty());
         assert_eq!(
-            flags(&analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20")).len(),
+            flags(&e, &analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20")).len(),
             1
         );
         // A provider's later sign-off does not settle the client's dispute.
@@ -499,7 +507,7 @@ mod tests {
         });
         let o = october(&e, "2026-11-20");
         assert_eq!(o.kpi_state("anything"), SignOffState::Disputed);
-        let f = flags(&analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20"));
+        let f = flags(&e, &analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20"));
         assert_eq!(
             f[0].title,
             "Figures of 2026-10 disputed by the provider: wrong export"
@@ -516,8 +524,8 @@ mod tests {
         let s = analyse_sign_off(&e, d("2027-10-15"));
         assert_eq!(s.months[0].late, vec![Side::Provider]);
         // 2026-10 is 12 months before 2027-10: still shown.
-        assert_eq!(flags(&s, d("2027-10-15")).len(), 1);
-        assert!(flags(&s, d("2027-11-01")).is_empty());
+        assert_eq!(flags(&e, &s, d("2027-10-15")).len(), 1);
+        assert!(flags(&e, &s, d("2027-11-01")).is_empty());
     }
 
     #[test]
