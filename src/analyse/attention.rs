@@ -242,10 +242,9 @@ pub fn engagement_items(
         push(
             AttentionKind::ReliefNotAgreed,
             Severity::Warning,
-            format!(
-                "Relief claimed for {kpi} in {month}, not agreed: {}",
-                x.reason
-            ),
+            // The reason is on the engagement's page: a list of what needs
+            // someone keeps to one line an item.
+            format!("Relief claimed for {kpi} in {month}, not agreed by both sides"),
             When::Month(month),
             Place::Kpi(x.kpi.clone()),
         );

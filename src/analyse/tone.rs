@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::actions::ActionState;
 use super::flags::Severity;
 use super::rag::Rag;
 use super::review::summary::{Issue, IssueKind};
@@ -67,6 +68,18 @@ impl Issue {
         match (self.kind, self.severity) {
             (IssueKind::Risk, Severity::Warning) => Tone::Orange,
             (_, s) => s.into(),
+        }
+    }
+}
+
+impl ActionState {
+    /// Overdue is a warning (amber): red is kept for breaches, defaults and
+    /// critical items; open is neutral, closed met.
+    pub fn tone(self) -> Tone {
+        match self {
+            ActionState::Open => Tone::Grey,
+            ActionState::Overdue => Tone::Amber,
+            ActionState::ClosedRecently | ActionState::Closed => Tone::Green,
         }
     }
 }

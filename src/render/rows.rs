@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use super::{format, labels, links};
 use crate::analyse::actions::{ActionItem, ActionState};
-use crate::analyse::rag::Rag;
 use crate::analyse::risk::RiskItem;
 use crate::model::RiskStatus;
 
@@ -27,13 +26,11 @@ pub struct ActionRow {
 }
 
 pub fn action_row(engagement_id: &str, engagement_name: &str, a: &ActionItem) -> ActionRow {
-    let (state, class) = match a.state {
-        ActionState::Open => ("Open", Rag::Grey),
-        // Overdue is a warning; red is kept for breaches, defaults and
-        // critical items (the colour language, docs/metrics.md).
-        ActionState::Overdue => ("Overdue", Rag::Amber),
-        ActionState::ClosedRecently => ("Closed recently", Rag::Green),
-        ActionState::Closed => ("Closed", Rag::Green),
+    let state = match a.state {
+        ActionState::Open => "Open",
+        ActionState::Overdue => "Overdue",
+        ActionState::ClosedRecently => "Closed recently",
+        ActionState::Closed => "Closed",
     };
     let state = match (a.state, a.days_overdue) {
         (ActionState::Overdue, Some(days)) => format!("Overdue by {days} days"),
@@ -44,7 +41,7 @@ pub fn action_row(engagement_id: &str, engagement_name: &str, a: &ActionItem) ->
         owner: a.owner.clone().unwrap_or_else(|| "—".into()),
         due: a.due.map(format::date).unwrap_or_else(|| "—".into()),
         state,
-        state_class: class.as_str(),
+        state_class: a.state.tone().name(),
         overdue: a.state == ActionState::Overdue,
         done: a.done,
         note_title: a.note_title.clone(),

@@ -344,7 +344,7 @@ fn relief_claimed_and_not_agreed_is_listed_until_agreed() {
     let relief = of_kind(&items, AttentionKind::ReliefNotAgreed);
     assert_eq!(
         relief[0].sentence,
-        "Relief claimed for Calls answered in 2026-09, not agreed: Carrier outage"
+        "Relief claimed for Calls answered in 2026-09, not agreed by both sides"
     );
     assert_eq!(
         (relief[0].when, &relief[0].place),

@@ -46,6 +46,8 @@ struct ActionSection {
     /// From the site root: the engagement page's actions, each with its note.
     url: String,
     overdue: Vec<Line>,
+    /// The colour of "N overdue" (`ActionState::tone`).
+    overdue_class: &'static str,
     /// Open and not yet due (or without a due date).
     open: Vec<Line>,
     closed: Vec<Line>,
@@ -99,6 +101,7 @@ fn action_section(e: &Engagement, items: &[ActionItem]) -> ActionSection {
         name: e.record.name.clone(),
         url: format!("{}#actions", links::engagement(&e.id)),
         overdue: lines(overdue),
+        overdue_class: ActionState::Overdue.tone().name(),
         open: lines(open),
         closed: lines(closed),
     }
