@@ -102,7 +102,7 @@ impl MonthSignOff {
     }
 
     /// What a page says beside `kpi`'s value of this month: "provisional:
-    /// not signed off by the client", "disputed by the client: <reason>";
+    /// not signed off by the client", "disputed by the client: REASON";
     /// `None` when the value is agreed.
     pub fn kpi_words(&self, kpi: &str) -> Option<String> {
         match self.kpi_state(kpi) {
