@@ -13,7 +13,8 @@
 //! Charts are drawn in the light colours as SVG attributes (they print and
 //! open on their own like that); in the dark scheme the stylesheet repaints
 //! the neutral chart colours (background, text, axes, grid, data line) with
-//! the page's own colours, matched by their light hex. That is why no two
+//! the page's own colours, matched by their light hex. Status fills are the
+//! same in both schemes. That is why no two
 //! neutral roles below share a hex, and why text drawn on a status fill has
 //! colours of its own.
 //!
@@ -113,16 +114,19 @@ impl Shade {
         }
     }
 
+    /// The dark scheme's ink and background; the fill stays as it is, so
+    /// a mark means the same in both schemes and text drawn on it
+    /// ([`Shade::on_fill`]) keeps its contrast.
     fn dark(self) -> Tones {
-        let (fill, ink, background) = match self {
-            Shade::Red => (0xE8604C, 0xFF9B93, 0x44201E),
-            Shade::Orange => (0xF4934F, 0xFFB37A, 0x45290F),
-            Shade::Amber => (0xE6A817, 0xFFD27A, 0x3D3013),
-            Shade::Green => (0x2BB88C, 0x7FD6A0, 0x17382A),
-            Shade::Grey => (0x9AA3AF, 0xB7BFCC, 0x2A313C),
+        let (ink, background) = match self {
+            Shade::Red => (0xFF9B93, 0x44201E),
+            Shade::Orange => (0xFFB37A, 0x45290F),
+            Shade::Amber => (0xFFD27A, 0x3D3013),
+            Shade::Green => (0x7FD6A0, 0x17382A),
+            Shade::Grey => (0xB7BFCC, 0x2A313C),
         };
         Tones {
-            fill: rgb(fill),
+            fill: self.light().fill,
             ink: rgb(ink),
             background: rgb(background),
         }
@@ -133,11 +137,18 @@ impl Shade {
         self.light().fill
     }
 
-    /// Text drawn on this status's fill.
+    /// Text drawn on this status's fill: whichever of near-black and
+    /// near-white reads better on it (WCAG contrast).
     pub(crate) fn on_fill(self) -> RGBColor {
-        match self {
-            Shade::Amber | Shade::Grey => ON_LIGHT_FILL,
-            Shade::Red | Shade::Orange | Shade::Green => ON_DARK_FILL,
+        let fill = luminance(self.colour());
+        let contrast = |text: RGBColor| {
+            let t = luminance(text);
+            (t.max(fill) + 0.05) / (t.min(fill) + 0.05)
+        };
+        if contrast(ON_DARK_FILL) >= contrast(ON_LIGHT_FILL) {
+            ON_DARK_FILL
+        } else {
+            ON_LIGHT_FILL
         }
     }
 
@@ -152,6 +163,19 @@ impl Shade {
             Shade::Grey => "grey",
         }
     }
+}
+
+/// Relative luminance (WCAG 2).
+fn luminance(c: RGBColor) -> f64 {
+    let linear = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.03928 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * linear(c.0) + 0.7152 * linear(c.1) + 0.0722 * linear(c.2)
 }
 
 fn rgb(hex: u32) -> RGBColor {
@@ -201,14 +225,6 @@ pub fn stylesheet() -> String {
             "  svg.chart [fill=\"{h}\"] {{ fill: {dark}; }}\n  svg.chart [stroke=\"{h}\"] {{ stroke: {dark}; }}"
         );
     }
-    for shade in Shade::ALL {
-        let (light, dark) = (shade.light().fill, shade.dark().fill);
-        let (h, d) = (hex(light), hex(dark).to_lowercase());
-        let _ = writeln!(
-            css,
-            "  svg.chart [fill=\"{h}\"] {{ fill: {d}; }}\n  svg.chart [stroke=\"{h}\"] {{ stroke: {d}; }}"
-        );
-    }
     css.push_str("}\n");
     let _ = write!(
         css,
@@ -237,6 +253,15 @@ mod tests {
             .chain(Shade::ALL.iter().map(|s| s.colour()));
         for colour in repainted.chain([ON_LIGHT_FILL, ON_DARK_FILL, CLIENT, PROVIDER]) {
             assert!(seen.insert(hex(colour)), "{} is used twice", hex(colour));
+        }
+    }
+
+    #[test]
+    fn text_on_a_status_fill_reads_at_large_text_contrast_or_better() {
+        for shade in Shade::ALL {
+            let (f, t) = (luminance(shade.colour()), luminance(shade.on_fill()));
+            let ratio = (f.max(t) + 0.05) / (f.min(t) + 0.05);
+            assert!(ratio >= 3.0, "{}: {ratio:.2}", shade.name());
         }
     }
 
