@@ -17,6 +17,7 @@ pub mod error;
 pub(crate) mod export;
 pub(crate) mod format;
 pub(crate) mod git;
+pub mod import;
 pub mod live;
 pub mod load;
 pub mod model;

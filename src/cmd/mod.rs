@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod diff;
 mod export;
+mod import;
 mod init;
 mod new;
 mod schema;
@@ -61,6 +62,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Every input and figure that changed between two git revisions.
     Diff(diff::DiffArgs),
+    /// Turn a CSV or spreadsheet export into period files, by a mapping.
+    Import(import::ImportArgs),
 }
 
 /// Flags shared by every subcommand that reads content.
@@ -185,6 +188,7 @@ pub fn execute(cli: Cli) -> Result<u8> {
         Command::Schema(args) => schema::execute(args, verbosity),
         Command::Export(args) => export::execute(args),
         Command::Diff(args) => diff::execute(args),
+        Command::Import(args) => import::execute(args, verbosity),
     }
 }
 

@@ -1,7 +1,8 @@
 //! The only module that writes files: the rendered site, swapped into the
 //! output folder at once, and single files outside it (`write_file`: the
 //! scaffolds of `init` and `new`, schemas, exports), which never replace a
-//! file unless the caller allows it.
+//! file unless the caller allows it, and period files `import` edits
+//! (`replace_file`, renamed over the old one).
 //!
 //! The site is written to a staging folder beside the output and renamed into
 //! place only when every file is written, so a failed build leaves the previous
@@ -81,6 +82,30 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: Overwrite) -> Result<()>
         }
     })?;
     file.write_all(bytes).map_err(|e| Error::io(path, e))
+}
+
+/// Replaces the file at `path` with `bytes` at once: written beside it to a
+/// temporary file, then renamed over it, so a reader (or a crash) sees the
+/// old text or the new, never half of one (`import` editing period files).
+pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".rapporteur-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io(dir, e))?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| Error::io(temp.path(), e))?;
+    if let Ok(meta) = fs::metadata(path) {
+        // Keep the file's permissions; a failure here only loses them.
+        let _ = fs::set_permissions(temp.path(), meta.permissions());
+    }
+    temp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    Ok(())
 }
 
 /// A safe output path: relative, plain names only, nothing a file system reads specially.

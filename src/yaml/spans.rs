@@ -221,6 +221,36 @@ impl Spans {
             .copied()
     }
 
+    /// Character offsets of the entry at `path`: where its key (or item)
+    /// starts, where its value starts and where the value ends. For editing
+    /// a text in place (`import` adds and replaces values without
+    /// re-serialising the file). `None` when the entry is not written or its
+    /// end is unknown.
+    pub fn entry(&self, path: &str) -> Option<(usize, usize, usize)> {
+        self.range(path)
+            .map(|r| (r.entry_start, r.value_start, r.end))
+    }
+
+    /// The paths of the entries written directly under the mapping at
+    /// `path`, in the order they are written.
+    pub fn children(&self, path: &str) -> Vec<String> {
+        let prefix = if path.is_empty() {
+            String::new()
+        } else {
+            format!("{path}.")
+        };
+        let mut found: Vec<(usize, String)> = self
+            .range_of
+            .iter()
+            .filter(|(p, _)| {
+                p.len() > prefix.len() && p.starts_with(&prefix) && !p[prefix.len()..].contains('.')
+            })
+            .map(|(p, slot)| (*slot, p.clone()))
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, p)| p).collect()
+    }
+
     /// The position of `path`, else of its nearest written parent, else 1:1.
     pub fn nearest(&self, path: &str) -> (usize, usize) {
         let mut p = path;
