@@ -151,6 +151,7 @@ pub fn insert(text: &str, section: &str, key: &str, value: &str) -> String {
         chars.splice(from..to, with.chars());
     };
     if let Some((_, start, end)) = spans.entry(&path) {
+        let end = value_end(&chars, start, end);
         splice(&mut chars, start, end, value);
         return chars.into_iter().collect();
     }
@@ -166,6 +167,7 @@ pub fn insert(text: &str, section: &str, key: &str, value: &str) -> String {
     let flow = chars.get(start) == Some(&'{');
     match children.last() {
         Some(last) if flow => {
+            // Just after the last entry's value, before any blanks and the brace.
             let at = content_end(&spans, &chars, last);
             splice(&mut chars, at, at, &format!(", {key}: {value}"));
         }
@@ -201,8 +203,35 @@ fn content_end(spans: &Spans, chars: &[char], path: &str) -> usize {
     let flow = matches!(chars.get(start), Some('{' | '['));
     match spans.children(path).last() {
         Some(last) if !flow => content_end(spans, chars, last),
-        _ => end.min(chars.len()),
+        _ => value_end(chars, start, end),
     }
+}
+
+/// The end of a value starting at `start`: for a flow collection, just past
+/// its closing bracket (the parser's end can reach over a comment after it).
+fn value_end(chars: &[char], start: usize, end: usize) -> usize {
+    let end = end.min(chars.len());
+    if !matches!(chars.get(start), Some('{' | '[')) {
+        return end;
+    }
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, &c) in chars.iter().enumerate().take(end).skip(start) {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '{' | '[') => depth += 1,
+            (None, '}' | ']') => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    end
 }
 
 #[cfg(test)]
