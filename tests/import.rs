@@ -50,7 +50,12 @@ fn import(root: &Path, file: &Path, mapping: &Path, extra: &[&str]) -> std::proc
 
 fn acd(root: &Path, extra: &[&str]) -> std::process::Output {
     let f = fixtures();
-    import(root, &f.join("acd-interval.csv"), &f.join("acd-queues.yaml"), extra)
+    import(
+        root,
+        &f.join("acd-interval.csv"),
+        &f.join("acd-queues.yaml"),
+        extra,
+    )
 }
 
 fn read(root: &Path, rel: &str) -> String {
@@ -113,14 +118,23 @@ fn acd_interval_export_writes_the_sums_of_its_columns() {
     let sums = acd_sums();
     assert_eq!(sums.len(), 2, "the fixture spans February and 1 March");
     for (month, m) in &sums {
-        let text = read(root.path(), &format!("content/brightline/periods/{month}.yaml"));
+        let text = read(
+            root.path(),
+            &format!("content/brightline/periods/{month}.yaml"),
+        );
         assert!(text.starts_with(&format!("period: {month}\n")), "{text}");
         assert!(
-            text.contains(&format!("  service_level: {{ good: {}, total: {} }}\n", m.in20, m.offered)),
+            text.contains(&format!(
+                "  service_level: {{ good: {}, total: {} }}\n",
+                m.in20, m.offered
+            )),
             "{month}: {text}"
         );
         assert!(
-            text.contains(&format!("  abandonment: {{ good: {}, total: {} }}\n", m.abandoned, m.offered)),
+            text.contains(&format!(
+                "  abandonment: {{ good: {}, total: {} }}\n",
+                m.abandoned, m.offered
+            )),
             "{month}: {text}"
         );
         let aht: f64 = text
@@ -129,9 +143,15 @@ fn acd_interval_export_writes_the_sums_of_its_columns() {
             .unwrap()
             .parse()
             .unwrap();
-        assert!((aht - m.aht_x_handled / m.handled).abs() < 0.0001, "{aht} {m:?}");
+        assert!(
+            (aht - m.aht_x_handled / m.handled).abs() < 0.0001,
+            "{aht} {m:?}"
+        );
     }
-    let check = rapporteur(&["check", "--root", root.path().to_str().unwrap()], root.path());
+    let check = rapporteur(
+        &["check", "--root", root.path().to_str().unwrap()],
+        root.path(),
+    );
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
 
@@ -139,7 +159,12 @@ fn acd_interval_export_writes_the_sums_of_its_columns() {
 fn itsm_ticket_export_counts_rows_that_made_sla() {
     let root = repo();
     let f = fixtures();
-    let out = import(root.path(), &f.join("itsm-tickets.csv"), &f.join("itsm-tickets.yaml"), &[]);
+    let out = import(
+        root.path(),
+        &f.join("itsm-tickets.csv"),
+        &f.join("itsm-tickets.yaml"),
+        &[],
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = std::fs::read_to_string(f.join("itsm-tickets.csv")).unwrap();
     let mut counts: BTreeMap<String, (i64, i64)> = BTreeMap::new();
@@ -150,9 +175,14 @@ fn itsm_ticket_export_counts_rows_that_made_sla() {
         c.1 += 1;
     }
     for (month, (good, total)) in counts {
-        let text = read(root.path(), &format!("content/calloway-desk/periods/{month}.yaml"));
+        let text = read(
+            root.path(),
+            &format!("content/calloway-desk/periods/{month}.yaml"),
+        );
         assert!(
-            text.contains(&format!("resolution_sla: {{ good: {good}, total: {total} }}")),
+            text.contains(&format!(
+                "resolution_sla: {{ good: {good}, total: {total} }}"
+            )),
             "{month}: {text}"
         );
     }
@@ -166,11 +196,19 @@ fn a_second_run_changes_nothing_and_dry_run_prints_nothing() {
     let first = read(root.path(), rel);
     let again = acd(root.path(), &[]);
     assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
-    assert!(stderr(&again).contains("0 files created, 0 updated"), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("0 files created, 0 updated"),
+        "{}",
+        stderr(&again)
+    );
     assert_eq!(read(root.path(), rel), first);
     let dry = acd(root.path(), &["--dry-run"]);
     assert_eq!(dry.status.code(), Some(0));
-    assert!(dry.stdout.is_empty(), "{}", String::from_utf8_lossy(&dry.stdout));
+    assert!(
+        dry.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&dry.stdout)
+    );
 }
 
 #[test]
@@ -179,9 +217,17 @@ fn dry_run_prints_a_unified_diff_and_writes_nothing() {
     let out = acd(root.path(), &["--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let diff = String::from_utf8_lossy(&out.stdout);
-    assert!(diff.contains("--- /dev/null\n+++ b/content/brightline/periods/2026-02.yaml\n"), "{diff}");
+    assert!(
+        diff.contains("--- /dev/null\n+++ b/content/brightline/periods/2026-02.yaml\n"),
+        "{diff}"
+    );
     assert!(diff.contains("+period: 2026-02\n"), "{diff}");
-    assert!(!root.path().join("content/brightline/periods/2026-02.yaml").exists());
+    assert!(
+        !root
+            .path()
+            .join("content/brightline/periods/2026-02.yaml")
+            .exists()
+    );
 }
 
 const COMMENTED: &str = "# February, agreed at the monthly review\nperiod: 2026-02\nkpis:\n  # counted by the ACD\n  service_level: { good: 1, total: 2 }  # provisional\nhours: { worked: 1900 }\nfeedback:\n  - { from: client, kind: praise, text: Storm week went well }\n";
@@ -195,27 +241,43 @@ fn a_conflict_writes_nothing_and_force_replaces_keeping_comments() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.contains(&format!("conflict: {rel}: kpis.service_level: the file has {{ good: 1, total: 2 }}")),
+        err.contains(&format!(
+            "conflict: {rel}: kpis.service_level: the file has {{ good: 1, total: 2 }}"
+        )),
         "{err}"
     );
     assert_eq!(read(root.path(), rel), COMMENTED);
-    assert!(!root.path().join("content/brightline/periods/2026-03.yaml").exists(), "nothing at all is written");
+    assert!(
+        !root
+            .path()
+            .join("content/brightline/periods/2026-03.yaml")
+            .exists(),
+        "nothing at all is written"
+    );
 
     let out = acd(root.path(), &["--force"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let m = &acd_sums()["2026-02"];
     let text = read(root.path(), rel);
-    let expected = COMMENTED
-        .replace(
-            "service_level: { good: 1, total: 2 }  # provisional",
-            &format!("service_level: {{ good: {}, total: {} }}  # provisional", m.in20, m.offered),
-        );
+    let expected = COMMENTED.replace(
+        "service_level: { good: 1, total: 2 }  # provisional",
+        &format!(
+            "service_level: {{ good: {}, total: {} }}  # provisional",
+            m.in20, m.offered
+        ),
+    );
     // The new KPIs go after the last one written; everything else stays.
     let mut lines: Vec<&str> = text.lines().collect();
     lines.retain(|l| !l.starts_with("  abandonment:") && !l.starts_with("  aht_seconds:"));
     assert_eq!(lines.join("\n") + "\n", expected);
-    assert!(text.contains(&format!("  abandonment: {{ good: {}, total: {} }}\n", m.abandoned, m.offered)));
-    let check = rapporteur(&["check", "--root", root.path().to_str().unwrap()], root.path());
+    assert!(text.contains(&format!(
+        "  abandonment: {{ good: {}, total: {} }}\n",
+        m.abandoned, m.offered
+    )));
+    let check = rapporteur(
+        &["check", "--root", root.path().to_str().unwrap()],
+        root.path(),
+    );
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
 }
 
@@ -243,7 +305,14 @@ fn bad_cells_in_three_columns_are_reported_in_one_run() {
     ] {
         assert!(err.contains(&needle), "missing {needle} in\n{err}");
     }
-    assert!(!root.path().join("content/brightline/periods").read_dir().unwrap().next().is_some());
+    assert!(
+        root.path()
+            .join("content/brightline/periods")
+            .read_dir()
+            .unwrap()
+            .next()
+            .is_none()
+    );
 }
 
 #[test]
@@ -257,7 +326,12 @@ fn a_mapping_naming_an_unknown_kpi_engagement_or_column_is_an_error_at_its_line(
          kpis:\n  service_levl: { good: Answered in 20s, total: Offerd }\n",
     )
     .unwrap();
-    let out = import(root.path(), &fixtures().join("acd-interval.csv"), &mapping, &[]);
+    let out = import(
+        root.path(),
+        &fixtures().join("acd-interval.csv"),
+        &mapping,
+        &[],
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let m = mapping.display().to_string();
@@ -274,7 +348,12 @@ fn a_mapping_naming_an_unknown_kpi_engagement_or_column_is_an_error_at_its_line(
          kpis:\n  service_levl: { good: Answered in 20s, total: Offered }\n",
     )
     .unwrap();
-    let out = import(root.path(), &fixtures().join("acd-interval.csv"), &mapping, &[]);
+    let out = import(
+        root.path(),
+        &fixtures().join("acd-interval.csv"),
+        &mapping,
+        &[],
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     let needle = format!(

@@ -47,7 +47,11 @@ pub struct BadCell {
 impl fmt::Display for BadCell {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.value.is_empty() {
-            write!(f, "{}:{}: the cell is empty; expected {}", self.row, self.column, self.expected)
+            write!(
+                f,
+                "{}:{}: the cell is empty; expected {}",
+                self.row, self.column, self.expected
+            )
         } else {
             write!(
                 f,
@@ -125,7 +129,10 @@ pub fn aggregate(plan: &Plan, table: &Table) -> Aggregated {
                     Some(id) => Some(id.clone()),
                     None => {
                         let keys: Vec<String> = map.keys().map(|k| format!("`{k}`")).collect();
-                        bad(*column, format!("one of the mapping's values: {}", keys.join(", ")));
+                        bad(
+                            *column,
+                            format!("one of the mapping's values: {}", keys.join(", ")),
+                        );
                         None
                     }
                 }
@@ -323,7 +330,12 @@ fn date(cell: &Cell, format: Option<&str>) -> Result<NaiveDateTime, String> {
             let t = t.trim();
             let formats: Vec<&str> = match format {
                 Some(f) => vec![f],
-                None => vec!["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d"],
+                None => vec![
+                    "%Y-%m-%d %H:%M:%S",
+                    "%Y-%m-%d %H:%M",
+                    "%Y-%m-%dT%H:%M:%S",
+                    "%Y-%m-%d",
+                ],
             };
             for f in formats {
                 if let Ok(d) = NaiveDateTime::parse_from_str(t, f) {
@@ -479,7 +491,14 @@ mod tests {
     fn aggregate_one(p: &Plan, t: &Table) -> NewValue {
         let a = aggregate(p, t);
         assert!(a.bad.is_empty(), "{:?}", a.bad);
-        *a.figures.values().next().unwrap().kpis.values().next().unwrap()
+        *a.figures
+            .values()
+            .next()
+            .unwrap()
+            .kpis
+            .values()
+            .next()
+            .unwrap()
     }
 
     #[test]

@@ -76,7 +76,10 @@ pub struct DateSource {
 #[serde(untagged)]
 pub enum KpiSource {
     /// A `measure: ratio` KPI: counts.
-    Ratio { good: CountSource, total: CountSource },
+    Ratio {
+        good: CountSource,
+        total: CountSource,
+    },
     Aggregate(AggregateSource),
 }
 
@@ -205,12 +208,14 @@ pub fn parse(rel: &Path, text: &str) -> Result<Mapping, Vec<Diagnostic>> {
              (see docs/import.md)",
         )]);
     }
-    yaml::parse::<Mapping>(text).into_result().map_err(|errors| {
-        errors
-            .into_iter()
-            .map(|e| Diagnostic::error(rel, e.message).at(text, e.line, e.column))
-            .collect()
-    })
+    yaml::parse::<Mapping>(text)
+        .into_result()
+        .map_err(|errors| {
+            errors
+                .into_iter()
+                .map(|e| Diagnostic::error(rel, e.message).at(text, e.line, e.column))
+                .collect()
+        })
 }
 
 /// Checks `mapping` against the repository and the file's `header`, and
@@ -266,7 +271,11 @@ pub fn resolve(
             }
             EngagementPlan::Column {
                 column: column("engagement.column", &c.column, &mut error),
-                map: c.map.iter().map(|(k, v)| (k.trim().to_string(), v.clone())).collect(),
+                map: c
+                    .map
+                    .iter()
+                    .map(|(k, v)| (k.trim().to_string(), v.clone()))
+                    .collect(),
             }
         }
     };
@@ -394,7 +403,11 @@ fn count(
     match source {
         CountSource::Column(name) => CountPlan::Sum(column(at, name, error)),
         CountSource::Where { count_where } => CountPlan::Where {
-            column: column(&format!("{at}.count_where.column"), &count_where.column, error),
+            column: column(
+                &format!("{at}.count_where.column"),
+                &count_where.column,
+                error,
+            ),
             equals: count_where.equals.text(),
         },
         CountSource::Rows { .. } => CountPlan::Rows,

@@ -24,7 +24,11 @@ pub struct Conflict {
 
 impl fmt::Display for Conflict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: the file has {}, the import gives {}", self.key, self.old, self.new)
+        write!(
+            f,
+            "{}: the file has {}, the import gives {}",
+            self.key, self.old, self.new
+        )
     }
 }
 
@@ -41,7 +45,10 @@ fn number_text(d: Decimal) -> String {
 }
 
 /// The values to write, as (section, key, text, what is there now).
-fn wanted(figures: &Figures, existing: Option<&Period>) -> Vec<(&'static str, String, String, Old)> {
+fn wanted(
+    figures: &Figures,
+    existing: Option<&Period>,
+) -> Vec<(&'static str, String, String, Old)> {
     let mut out = Vec::new();
     for (id, value) in &figures.kpis {
         let old = match existing.and_then(|p| p.kpis.get(id)) {
@@ -187,8 +194,17 @@ pub fn insert(text: &str, section: &str, key: &str, value: &str) -> String {
         }
         None => {
             // `kpis: {}`, `kpis:` or `kpis: null`: the section written anew, in flow style.
-            let lead = if start > 0 && chars[start - 1] == ':' { " " } else { "" };
-            splice(&mut chars, start, end, &format!("{lead}{{ {key}: {value} }}"));
+            let lead = if start > 0 && chars[start - 1] == ':' {
+                " "
+            } else {
+                ""
+            };
+            splice(
+                &mut chars,
+                start,
+                end,
+                &format!("{lead}{{ {key}: {value} }}"),
+            );
         }
     }
     chars.into_iter().collect()
@@ -257,7 +273,10 @@ mod tests {
     fn new_file_is_block_style_and_reads_back() {
         let f = Figures {
             worked: Some("2010.5".parse().unwrap()),
-            ..figures(&[("sl", NewValue::Counts { good: 8, total: 10 }), ("aht", n("312.50"))])
+            ..figures(&[
+                ("sl", NewValue::Counts { good: 8, total: 10 }),
+                ("aht", n("312.50")),
+            ])
         };
         let text = new_file("2026-03".parse().unwrap(), &f);
         assert_eq!(
@@ -296,10 +315,19 @@ mod tests {
         let f = figures(&[("a", NewValue::Counts { good: 3, total: 4 }), ("b", n("7"))]);
         let (out, conflicts) = merge(text, &period(text), &f, false);
         assert_eq!(conflicts.len(), 1);
-        assert_eq!(conflicts[0].to_string(), "kpis.a: the file has { good: 1, total: 2 }, the import gives { good: 3, total: 4 }");
-        assert_eq!(out, "period: 2026-03\nkpis:\n  a: { good: 1, total: 2 } # old\n  b: 7\n");
+        assert_eq!(
+            conflicts[0].to_string(),
+            "kpis.a: the file has { good: 1, total: 2 }, the import gives { good: 3, total: 4 }"
+        );
+        assert_eq!(
+            out,
+            "period: 2026-03\nkpis:\n  a: { good: 1, total: 2 } # old\n  b: 7\n"
+        );
         let (out, _) = merge(text, &period(text), &f, true);
-        assert_eq!(out, "period: 2026-03\nkpis:\n  a: { good: 3, total: 4 } # old\n  b: 7\n");
+        assert_eq!(
+            out,
+            "period: 2026-03\nkpis:\n  a: { good: 3, total: 4 } # old\n  b: 7\n"
+        );
         // And again: nothing changes.
         let (again, conflicts) = merge(&out, &period(&out), &f, false);
         assert!(conflicts.is_empty());

@@ -177,7 +177,9 @@ pub fn plan(root: &Path, file: &Path, mapping_path: &Path, force: bool) -> Resul
     let mut new_errors: Vec<Diagnostic> = after
         .into_iter()
         .filter(|d| d.is_error())
-        .filter(|d| written.contains(&d.file) || !before.contains(&(d.file.clone(), d.message.clone())))
+        .filter(|d| {
+            written.contains(&d.file) || !before.contains(&(d.file.clone(), d.message.clone()))
+        })
         .collect();
     diagnostic::sort(&mut new_errors);
     new_errors.dedup();

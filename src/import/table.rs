@@ -118,7 +118,10 @@ pub fn delimiter(header_line: &str, given: Option<&str>) -> std::result::Result<
     let best = [b',', b';', b'\t']
         .into_iter()
         .zip(counts)
-        .fold((b',', 0), |best, (d, n)| if n > best.1 { (d, n) } else { best });
+        .fold(
+            (b',', 0),
+            |best, (d, n)| if n > best.1 { (d, n) } else { best },
+        );
     Ok(best.0)
 }
 
@@ -181,17 +184,25 @@ pub fn read_csv(path: &Path, bytes: &[u8], given: Option<&str>) -> Result<Table>
 /// Reads a worksheet of an .xlsx, .xls or .ods file: `sheet`, else the first.
 fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Table> {
     use calamine::{Data, Reader, open_workbook_auto};
-    let mut book = open_workbook_auto(path)
-        .map_err(|e| Error::Usage(format!("{}: cannot read the spreadsheet: {e}", path.display())))?;
+    let mut book = open_workbook_auto(path).map_err(|e| {
+        Error::Usage(format!(
+            "{}: cannot read the spreadsheet: {e}",
+            path.display()
+        ))
+    })?;
     let names = book.sheet_names();
     let name = match sheet {
-        Some(s) => names.iter().find(|n| n.as_str() == s).cloned().ok_or_else(|| {
-            Error::Usage(format!(
-                "{}: there is no sheet `{s}`: its sheets are {}",
-                path.display(),
-                names.join(", ")
-            ))
-        })?,
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .cloned()
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "{}: there is no sheet `{s}`: its sheets are {}",
+                    path.display(),
+                    names.join(", ")
+                ))
+            })?,
         None => names.first().cloned().ok_or_else(|| {
             Error::Usage(format!("{}: the spreadsheet has no sheet", path.display()))
         })?,
@@ -224,7 +235,9 @@ fn read_sheet(path: &Path, sheet: Option<&str>) -> Result<Table> {
     let mut rows_iter = range.rows();
     let pad = |cells: Vec<Cell>| -> Vec<Cell> {
         // Columns left of the used range are empty in every row.
-        std::iter::repeat_n(Cell::Empty, first_col).chain(cells).collect()
+        std::iter::repeat_n(Cell::Empty, first_col)
+            .chain(cells)
+            .collect()
     };
     let header: Vec<String> = rows_iter
         .next()
