@@ -19,6 +19,10 @@ fn fixtures() -> PathBuf {
 fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy(&fixtures().join("repo"), dir.path());
+    // Git keeps no empty folder: the periods/ folders are made here.
+    for id in ["brightline", "calloway-desk"] {
+        std::fs::create_dir_all(dir.path().join("content").join(id).join("periods")).unwrap();
+    }
     dir
 }
 
@@ -360,4 +364,318 @@ fn a_mapping_naming_an_unknown_kpi_engagement_or_column_is_an_error_at_its_line(
         "{m}:4:3: engagement `brightline` has no KPI `service_levl` (did you mean `service_level`?)"
     );
     assert!(err.contains(&needle), "missing {needle} in\n{err}");
+}
+
+/// One week of the provider's monthly spreadsheet.
+struct Week {
+    /// Week commencing (year, month, day): a date cell.
+    day: (u16, u8, u8),
+    offered: u32,
+    in20: u32,
+    abandoned: u32,
+    handled: u32,
+    aht: f64,
+    paid_hours: f64,
+}
+
+/// Thirteen weeks from 5 January 2026, with figures that vary by week.
+fn weeks() -> Vec<Week> {
+    let days_in = |m: u8| match m {
+        1 | 3 => 31,
+        _ => 28,
+    };
+    let (mut m, mut d) = (1u8, 5u8);
+    (0..13u32)
+        .map(|i| {
+            let offered = 4100 + 37 * i;
+            let week = Week {
+                day: (2026, m, d),
+                offered,
+                in20: offered - 600 - 11 * (i % 5),
+                abandoned: 150 + 3 * i,
+                handled: offered - 150 - 3 * i,
+                aht: 298.0 + f64::from(i % 7) * 2.3,
+                paid_hours: 1004.5 + f64::from(i) * 0.25,
+            };
+            d += 7;
+            if d > days_in(m) {
+                d -= days_in(m);
+                m += 1;
+            }
+            week
+        })
+        .collect()
+}
+
+const MONTHLY_HEADER: [&str; 7] = [
+    "Week commencing",
+    "Calls offered",
+    "Calls answered within 20s",
+    "Calls abandoned",
+    "Calls handled",
+    "AHT (sec)",
+    "Paid hours",
+];
+
+/// The mapping of the monthly spreadsheet (as in docs/import.md). The date
+/// format is for dates typed as text; the date cells are read as dates.
+const MONTHLY_MAPPING: &str = "\
+format: xlsx
+sheet: Monthly
+engagement: brightline
+date: { column: Week commencing, format: \"%d/%m/%Y\" }
+kpis:
+  service_level: { good: Calls answered within 20s, total: Calls offered }
+  abandonment:   { good: Calls abandoned, total: Calls offered }
+  aht_seconds:   { column: AHT (sec), aggregate: weighted_mean, weight: Calls handled }
+hours:
+  worked: { column: Paid hours, aggregate: sum }
+";
+
+/// Writes the provider's workbook: a cover sheet first (so `sheet:` matters),
+/// then "Monthly" with a header row, date cells and number cells. `bad`
+/// replaces cells, by (0-based row, column), with text.
+fn write_monthly_xlsx(path: &Path, weeks: &[Week], bad: &[(u32, u16, &str)]) {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    book.add_worksheet()
+        .set_name("Cover")
+        .unwrap()
+        .write_string(0, 0, "Kestrel BPO: monthly performance pack")
+        .unwrap();
+    let sheet = book.add_worksheet().set_name("Monthly").unwrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (c, name) in MONTHLY_HEADER.iter().enumerate() {
+        sheet.write_string(0, c as u16, *name).unwrap();
+    }
+    for (i, w) in weeks.iter().enumerate() {
+        let r = i as u32 + 1;
+        let (y, m, d) = w.day;
+        let day = ExcelDateTime::from_ymd(y, m, d).unwrap();
+        sheet.write_datetime_with_format(r, 0, &day, &date).unwrap();
+        let numbers = [
+            f64::from(w.offered),
+            f64::from(w.in20),
+            f64::from(w.abandoned),
+            f64::from(w.handled),
+            w.aht,
+            w.paid_hours,
+        ];
+        for (c, n) in numbers.into_iter().enumerate() {
+            sheet.write_number(r, c as u16 + 1, n).unwrap();
+        }
+    }
+    for (r, c, text) in bad {
+        sheet.write_string(*r, *c, *text).unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+/// Per month ("2026-01"): Σoffered, Σin20, Σabandoned, Σ(aht·handled),
+/// Σhandled, Σpaid hours, computed from the weeks as written.
+fn monthly_sums(weeks: &[Week]) -> BTreeMap<String, [f64; 6]> {
+    let mut sums: BTreeMap<String, [f64; 6]> = BTreeMap::new();
+    for w in weeks {
+        let s = sums
+            .entry(format!("{}-{:02}", w.day.0, w.day.1))
+            .or_default();
+        s[0] += f64::from(w.offered);
+        s[1] += f64::from(w.in20);
+        s[2] += f64::from(w.abandoned);
+        s[3] += w.aht * f64::from(w.handled);
+        s[4] += f64::from(w.handled);
+        s[5] += w.paid_hours;
+    }
+    sums
+}
+
+/// The number after `key: ` on a line of a period file.
+fn figure(text: &str, key: &str) -> f64 {
+    text.lines()
+        .find_map(|l| l.trim().strip_prefix(&format!("{key}: ")))
+        .unwrap_or_else(|| panic!("no {key} in\n{text}"))
+        .parse()
+        .unwrap()
+}
+
+#[test]
+fn monthly_xlsx_with_date_cells_writes_each_months_sums() {
+    let root = repo();
+    let book = root.path().join("Kestrel monthly pack.xlsx");
+    let weeks = weeks();
+    write_monthly_xlsx(&book, &weeks, &[]);
+    let mapping = root.path().join("kestrel-monthly.yaml");
+    std::fs::write(&mapping, MONTHLY_MAPPING).unwrap();
+    let out = import(root.path(), &book, &mapping, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let sums = monthly_sums(&weeks);
+    assert_eq!(
+        sums.keys().collect::<Vec<_>>(),
+        ["2026-01", "2026-02", "2026-03"]
+    );
+    for (month, s) in &sums {
+        let text = read(
+            root.path(),
+            &format!("content/brightline/periods/{month}.yaml"),
+        );
+        assert!(
+            text.contains(&format!(
+                "  service_level: {{ good: {}, total: {} }}\n",
+                s[1], s[0]
+            )),
+            "{month}: {text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "  abandonment: {{ good: {}, total: {} }}\n",
+                s[2], s[0]
+            )),
+            "{month}: {text}"
+        );
+        let aht = figure(&text, "aht_seconds");
+        assert!((aht - s[3] / s[4]).abs() < 0.0001, "{month}: {aht} {s:?}");
+        let worked = figure(&text, "worked");
+        assert!((worked - s[5]).abs() < 1e-9, "{month}: {worked} {s:?}");
+    }
+    let check = rapporteur(
+        &["check", "--root", root.path().to_str().unwrap()],
+        root.path(),
+    );
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let again = import(root.path(), &book, &mapping, &[]);
+    assert!(
+        stderr(&again).contains("0 files created, 0 updated"),
+        "{}",
+        stderr(&again)
+    );
+}
+
+#[test]
+fn bad_cells_of_a_spreadsheet_are_reported_at_its_row_numbers() {
+    let root = repo();
+    let book = root.path().join("pack.xlsx");
+    // 0-based (3, 1) is row 4 of the sheet, (5, 5) row 6, (8, 0) row 9.
+    write_monthly_xlsx(
+        &book,
+        &weeks(),
+        &[(3, 1, "n/a"), (5, 5, "TBC"), (8, 0, "week 8")],
+    );
+    let mapping = root.path().join("kestrel-monthly.yaml");
+    std::fs::write(&mapping, MONTHLY_MAPPING).unwrap();
+    let out = import(root.path(), &book, &mapping, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    let name = book.display().to_string();
+    for needle in [
+        format!("{name}:4:Calls offered: `n/a` is not a count"),
+        format!("{name}:6:AHT (sec): `TBC` is not a number"),
+        format!("{name}:9:Week commencing: `week 8` is not a date written as `%d/%m/%Y`"),
+    ] {
+        assert!(err.contains(&needle), "missing {needle} in\n{err}");
+    }
+    assert!(
+        root.path()
+            .join("content/brightline/periods")
+            .read_dir()
+            .unwrap()
+            .next()
+            .is_none()
+    );
+}
+
+/// Writes `rows` (header first) as the one sheet "Monthly" of a minimal
+/// OpenDocument spreadsheet: `mimetype` stored first, a manifest, and
+/// content.xml with typed cells (`date` cells with `office:date-value`).
+fn write_ods(path: &Path, rows: &[Vec<(&str, String)>]) {
+    use std::io::Write;
+    let file = std::fs::File::create(path).unwrap();
+    let mut zip = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).unwrap();
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .unwrap();
+    zip.start_file("META-INF/manifest.xml", stored).unwrap();
+    zip.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+ <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>
+"#,
+    )
+    .unwrap();
+    let mut xml = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Monthly">"#,
+    );
+    for row in rows {
+        xml.push_str("<table:table-row>");
+        for (kind, value) in row {
+            let attrs = match *kind {
+                "date" => format!(r#"office:value-type="date" office:date-value="{value}""#),
+                "float" => format!(r#"office:value-type="float" office:value="{value}""#),
+                _ => r#"office:value-type="string""#.to_string(),
+            };
+            xml.push_str(&format!(
+                "<table:table-cell {attrs}><text:p>{value}</text:p></table:table-cell>"
+            ));
+        }
+        xml.push_str("</table:table-row>");
+    }
+    xml.push_str("</table:table></office:spreadsheet></office:body></office:document-content>");
+    zip.start_file("content.xml", stored).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+}
+
+#[test]
+fn monthly_ods_reads_like_the_xlsx() {
+    let root = repo();
+    let weeks = weeks();
+    let mut rows = vec![
+        MONTHLY_HEADER
+            .iter()
+            .map(|h| ("string", (*h).to_string()))
+            .collect::<Vec<_>>(),
+    ];
+    for w in &weeks {
+        let (y, m, d) = w.day;
+        let mut row = vec![("date", format!("{y}-{m:02}-{d:02}"))];
+        for n in [
+            f64::from(w.offered),
+            f64::from(w.in20),
+            f64::from(w.abandoned),
+            f64::from(w.handled),
+            w.aht,
+            w.paid_hours,
+        ] {
+            row.push(("float", n.to_string()));
+        }
+        rows.push(row);
+    }
+    let book = root.path().join("pack.ods");
+    write_ods(&book, &rows);
+    let mapping = root.path().join("kestrel-monthly.yaml");
+    std::fs::write(
+        &mapping,
+        MONTHLY_MAPPING.replace("format: xlsx", "format: ods"),
+    )
+    .unwrap();
+    let out = import(root.path(), &book, &mapping, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for (month, s) in &monthly_sums(&weeks) {
+        let text = read(
+            root.path(),
+            &format!("content/brightline/periods/{month}.yaml"),
+        );
+        assert!(
+            text.contains(&format!(
+                "  service_level: {{ good: {}, total: {} }}\n",
+                s[1], s[0]
+            )),
+            "{month}: {text}"
+        );
+        assert!((figure(&text, "worked") - s[5]).abs() < 1e-9, "{text}");
+    }
 }
