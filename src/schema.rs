@@ -1,6 +1,7 @@
-//! JSON Schema files for every YAML file a repository holds, generated with
-//! schemars from the same serde types the loader reads, so the schemas
-//! cannot drift from what the build accepts.
+//! JSON Schema files for every YAML file a repository holds (and the
+//! mappings of `rapporteur import`), generated with schemars from the same
+//! serde types the loader reads, so the schemas cannot drift from what the
+//! build accepts.
 //!
 //! Files written by `init` and `new` point at these schemas with a
 //! `# yaml-language-server: $schema=...` line, so editors with the YAML
@@ -12,6 +13,7 @@ use schemars::JsonSchema;
 
 use crate::config::Config;
 use crate::error::Result;
+use crate::import::mapping::Mapping;
 use crate::model::{EngagementRecord, NoteMeta, Period};
 use crate::output::{self, Overwrite};
 
@@ -30,10 +32,19 @@ pub enum Kind {
     Period,
     /// The front matter of `content/<id>/notes/*.md`
     Note,
+    /// A mapping of `rapporteur import FILE --mapping MAPPING.yaml`
+    /// (conventionally under `mappings/`).
+    Mapping,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Config, Kind::Engagement, Kind::Period, Kind::Note];
+    pub const ALL: [Kind; 5] = [
+        Kind::Config,
+        Kind::Engagement,
+        Kind::Period,
+        Kind::Note,
+        Kind::Mapping,
+    ];
 
     pub fn file_name(self) -> &'static str {
         match self {
@@ -41,6 +52,7 @@ impl Kind {
             Kind::Engagement => "engagement.schema.json",
             Kind::Period => "period.schema.json",
             Kind::Note => "note.schema.json",
+            Kind::Mapping => "import-mapping.schema.json",
         }
     }
 
@@ -71,6 +83,10 @@ impl Kind {
             Kind::Note => (
                 generate::<NoteMeta>(),
                 "front matter of content/<engagement-id>/notes/*.md",
+            ),
+            Kind::Mapping => (
+                generate::<Mapping>(),
+                "mapping of rapporteur import (mappings/*.yaml)",
             ),
         };
         let mut schema = schema;

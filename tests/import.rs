@@ -679,3 +679,58 @@ fn monthly_ods_reads_like_the_xlsx() {
         assert!((figure(&text, "worked") - s[5]).abs() < 1e-9, "{text}");
     }
 }
+
+/// The mapping schema `rapporteur schema` writes.
+fn mapping_schema() -> jsonschema::Validator {
+    let dir = tempfile::tempdir().unwrap();
+    let out = rapporteur(&["schema", "--out", "schemas"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text =
+        std::fs::read_to_string(dir.path().join("schemas/import-mapping.schema.json")).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::options()
+        .build(&schema)
+        .unwrap_or_else(|e| panic!("not a valid schema: {e}"))
+}
+
+fn schema_errors(schema: &jsonschema::Validator, yaml: &str) -> Vec<String> {
+    let value: serde_json::Value = rapporteur::yaml::from_str(yaml).unwrap();
+    schema
+        .iter_errors(&value)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn every_example_mapping_validates_against_the_mapping_schema() {
+    let schema = mapping_schema();
+    let mut checked = 0;
+    for e in std::fs::read_dir(fixtures()).unwrap() {
+        let path = e.unwrap().path();
+        if path.extension().is_some_and(|x| x == "yaml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let errors = schema_errors(&schema, &text);
+            assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2, "the ACD and ITSM mappings");
+    assert!(schema_errors(&schema, MONTHLY_MAPPING).is_empty());
+    let init = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/scaffold/files/init/mapping.yaml");
+    if init.exists() {
+        let text = std::fs::read_to_string(&init).unwrap();
+        let errors = schema_errors(&schema, &text);
+        assert!(errors.is_empty(), "{}: {errors:#?}", init.display());
+    }
+    // What the loader refuses, the schema refuses.
+    for bad in [
+        "engagement: a\ndate: { column: D }\nkpis: { x: { column: C, aggregate: median } }\n",
+        "engagement: a\ndate: { column: D }\nformat: numbers\n",
+        "engagement: a\ndate: { column: D, fromat: \"%d\" }\n",
+        "engagement: a\ndate: { column: D }\nsheets: Monthly\n",
+        "date: { column: D }\n",
+        "engagement: a\ndate: { column: D }\nkpis: { x: { good: A, total: { count: all } } }\n",
+    ] {
+        assert!(!schema_errors(&schema, bad).is_empty(), "accepted {bad}");
+    }
+}

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
@@ -15,7 +16,7 @@ use crate::model::{Measure, Portfolio};
 use crate::yaml::{self, Spans};
 
 /// A mapping file as written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Mapping {
     /// `csv | xlsx | xls | ods`; default: from the file's extension.
@@ -28,15 +29,20 @@ pub struct Mapping {
     /// from the header line among `,`, `;` and tab.
     #[serde(default)]
     pub delimiter: Option<String>,
+    /// The engagement id every row belongs to, or `{ column, map }` to take
+    /// it from a column's values.
     pub engagement: EngagementSource,
+    /// The column whose date puts each row in its month.
     pub date: DateSource,
+    /// KPI id (as in engagement.yaml) -> how its month value is computed.
     #[serde(default)]
     pub kpis: BTreeMap<String, KpiSource>,
+    /// The period file's `hours`, each from a column.
     #[serde(default)]
     pub hours: Option<HoursSource>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Csv,
@@ -46,24 +52,26 @@ pub enum Format {
 }
 
 /// One engagement for every row, or one per row from a column's values.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum EngagementSource {
     Fixed(String),
     Column(EngagementColumn),
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EngagementColumn {
+    /// The header name of the column holding the client or queue code.
     pub column: String,
     /// Cell value -> engagement id.
     pub map: BTreeMap<String, String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DateSource {
+    /// The header name of the date column.
     pub column: String,
     /// chrono's `strftime` format of dates written as text; default
     /// `%Y-%m-%d`, with or without a time.
@@ -72,42 +80,50 @@ pub struct DateSource {
 }
 
 /// How one KPI's month value is computed.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum KpiSource {
     /// A `measure: ratio` KPI: counts.
     Ratio {
+        /// The month's good count: a column summed, or rows counted.
         good: CountSource,
+        /// The month's total count: a column summed, or rows counted.
         total: CountSource,
     },
+    /// A plain-value KPI: a column aggregated over the month's rows.
     Aggregate(AggregateSource),
 }
 
 /// One side of a ratio: a column summed, or rows counted.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum CountSource {
+    /// The header name of a column whose values are summed.
     Column(String),
+    /// The rows whose cell in `column` equals `equals`.
     Where { count_where: CountWhere },
+    /// Every row (`count: rows`).
     Rows { count: Rows },
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CountWhere {
+    /// The header name of the column compared.
     pub column: String,
+    /// The value counted; compared with the trimmed cell text, ignoring case.
     pub equals: Scalar,
 }
 
 /// `count: rows`.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Rows {
     Rows,
 }
 
 /// A value to compare a cell with, as written (`"true"`, `true`, `1`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Scalar {
     Bool(bool),
@@ -127,10 +143,12 @@ impl Scalar {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AggregateSource {
+    /// The header name of the column aggregated.
     pub column: String,
+    /// How the month's rows are combined; default `sum`.
     #[serde(default)]
     pub aggregate: Aggregate,
     /// The weight column of `weighted_mean`.
@@ -138,21 +156,27 @@ pub struct AggregateSource {
     pub weight: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Aggregate {
+    /// The sum of the month's values, exact.
     #[default]
     Sum,
+    /// Their mean, to 4 decimal places.
     Mean,
+    /// Σ(value × weight) / Σweight, to 4 decimal places.
     WeightedMean,
+    /// The value of the row with the latest date in the month.
     Last,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct HoursSource {
+    /// `hours.worked` of the period file.
     #[serde(default)]
     pub worked: Option<AggregateSource>,
+    /// `hours.overtime_requested` of the period file.
     #[serde(default)]
     pub overtime_requested: Option<AggregateSource>,
 }

@@ -3,6 +3,7 @@
 //! and the type gives its names (src/names.rs), so the lists follow the
 //! model (docs/content.md gives them for each file).
 
+use crate::import::mapping;
 use crate::model::{
     Audience, Direction, FeedbackKind, Frequency, GoalStatus, Measure, NoteKind, Phase, RiskOwner,
     RiskStatus, Side,
@@ -28,6 +29,10 @@ pub(super) fn allowed_values(path: &str) -> Option<&'static [&'static str]> {
         ("risks", "status") => variants::<RiskStatus>(),
         (_, "set_by" | "from") | ("dispute", "by") => variants::<Side>(),
         ("feedback", "kind") => variants::<FeedbackKind>(),
+        // Import mappings (src/import/mapping.rs).
+        ("", "format") => variants::<mapping::Format>(),
+        (_, "aggregate") => variants::<mapping::Aggregate>(),
+        ("good" | "total", "count") => variants::<mapping::Rows>(),
         ("", "kind") => variants::<NoteKind>(),
         (_, "audience" | "default_audience") => variants::<Audience>(),
         _ => return None,
