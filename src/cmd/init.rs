@@ -1,6 +1,7 @@
 //! `rapporteur init DIR`: scaffold a report repository that builds at once —
 //! a commented `rapporteur.yaml`, one example engagement with two periods
-//! and a note, the JSON Schemas, a `.gitignore` for the output, CI files
+//! and a note, an example import mapping with a sample export beside it
+//! (`mappings/`), the JSON Schemas, a `.gitignore` for the output, CI files
 //! for GitHub Actions and GitLab CI that check, build and publish the site
 //! and post `diff` on pull requests, and a CODEOWNERS example.
 //!
@@ -148,6 +149,15 @@ pub fn files(dir: &Path, as_of: NaiveDate) -> Vec<(String, String)> {
     let note_rel = format!("{example}/notes/{note_date}-monthly-review.md");
     let note = scaffold::init::note(&note_rel, note_date, due);
     files.push((note_rel, note));
+    let mapping_rel = "mappings/pay-runs.yaml".to_string();
+    files.push((
+        mapping_rel.clone(),
+        scaffold::init::mapping(&mapping_rel, EXAMPLE_ID),
+    ));
+    files.push((
+        "mappings/pay-runs.csv".to_string(),
+        scaffold::init::export(second, this),
+    ));
     for (name, text) in schema::files() {
         files.push((format!("{SCHEMA_DIR}/{name}"), text));
     }
@@ -169,6 +179,8 @@ mod tests {
             } else if rel.ends_with(".yml") {
                 let ci: serde_json::Value = crate::yaml::from_str(&text).unwrap();
                 assert!(ci.is_object(), "{rel}");
+            } else if rel.starts_with("mappings/") && rel.ends_with(".yaml") {
+                crate::import::mapping::parse(Path::new(&rel), &text).unwrap();
             } else if rel.contains("/periods/") {
                 let p: crate::model::Period = crate::yaml::from_str(&text).unwrap();
                 assert!(rel.ends_with(&format!("{}.yaml", p.period)));

@@ -6,7 +6,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    CONFIG, EXAMPLE_ENGAGEMENT, EXAMPLE_NOTE, EXAMPLE_PERIOD, EXAMPLE_SURVEY, README, quoted,
+    CONFIG, EXAMPLE_ENGAGEMENT, EXAMPLE_EXPORT, EXAMPLE_MAPPING, EXAMPLE_NOTE, EXAMPLE_PERIOD,
+    EXAMPLE_SURVEY, README, quoted,
 };
 use crate::config::Config;
 use crate::model::{Audience, Direction, Frequency, Month, NoteKind, Phase};
@@ -101,5 +102,28 @@ pub(crate) fn note(rel: &str, date: NaiveDate, due: NaiveDate) -> String {
         ("date", &date.to_string()),
         ("note_kinds", &joined::<NoteKind>(" | ")),
         ("due", &due.to_string()),
+    ])
+}
+
+/// The example import mapping (`mappings/pay-runs.yaml`) for `example_id`.
+pub(crate) fn mapping(rel: &str, example_id: &str) -> String {
+    EXAMPLE_MAPPING.fill(&[
+        ("modeline", &Kind::Mapping.modeline(rel)),
+        ("example_id", example_id),
+    ])
+}
+
+/// The sample pay-run export beside the mapping: four weekly runs of
+/// `previous` whose figures equal that month's example period file (so an
+/// import leaves it alone), and two of `current`, a month with no period
+/// file yet (so an import creates it).
+pub(crate) fn export(previous: Month, current: Month) -> String {
+    let mm_yyyy = |m: Month| {
+        let day = m.first_day();
+        day.format("%m/%Y").to_string()
+    };
+    EXAMPLE_EXPORT.fill(&[
+        ("previous", &mm_yyyy(previous)),
+        ("current", &mm_yyyy(current)),
     ])
 }

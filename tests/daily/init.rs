@@ -16,6 +16,9 @@ fn init_scaffolds_a_repository_that_builds_at_once() {
         "content/acme-payroll/periods/2026-09.yaml",
         "content/acme-payroll/periods/2026-10.yaml",
         "schemas/engagement.schema.json",
+        "schemas/import-mapping.schema.json",
+        "mappings/pay-runs.yaml",
+        "mappings/pay-runs.csv",
     ] {
         assert!(repo.join(file).is_file(), "{file} missing");
     }
@@ -45,6 +48,37 @@ fn init_scaffolds_a_repository_that_builds_at_once() {
         std::fs::read_to_string(repo.join(".gitlab-ci.yml"))
             .unwrap()
             .contains("pages:")
+    );
+
+    // The sample export imports as the mapping beside it says: December's
+    // runs equal its period file (left alone), January's make a new file.
+    let args = [
+        "import",
+        "mappings/pay-runs.csv",
+        "--mapping",
+        "mappings/pay-runs.yaml",
+        "--dry-run",
+    ];
+    let diff = ok(&args, &repo);
+    assert!(
+        diff.contains("--- /dev/null\n+++ b/content/acme-payroll/periods/2026-11.yaml\n"),
+        "{diff}"
+    );
+    // (99.7 × 1210 + 99.9 × 1190) / 2400, to 4 places; 1.5 and 1.8; sums.
+    for line in [
+        "+period: 2026-11\n",
+        "+  accuracy: 99.7992\n",
+        "+  turnaround_days: 1.65\n",
+        "+  worked: 990\n",
+        "+  overtime_requested: 22\n",
+    ] {
+        assert!(diff.contains(line), "{line} missing in\n{diff}");
+    }
+    assert!(!diff.contains("2026-10.yaml"), "{diff}");
+    assert!(
+        !repo
+            .join("content/acme-payroll/periods/2026-11.yaml")
+            .exists()
     );
 
     let out = common::rapporteur(&["build", "--as-of", common::EXAMPLE_AS_OF], &repo);
