@@ -50,8 +50,8 @@ fn init_scaffolds_a_repository_that_builds_at_once() {
             .contains("pages:")
     );
 
-    // The sample export imports as the mapping beside it says: December's
-    // runs equal its period file (left alone), January's make a new file.
+    // The sample export imports as the mapping beside it says: October's
+    // runs equal its period file (left alone), November's make a new file.
     let args = [
         "import",
         "mappings/pay-runs.csv",
