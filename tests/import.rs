@@ -309,6 +309,8 @@ fn bad_cells_in_three_columns_are_reported_in_one_run() {
     ] {
         assert!(err.contains(&needle), "missing {needle} in\n{err}");
     }
+    // `Offered` is the total of two KPIs: its bad cell is reported once.
+    assert!(err.contains("nothing written: 3 bad cells"), "{err}");
     assert!(
         root.path()
             .join("content/brightline/periods")
@@ -573,6 +575,8 @@ fn bad_cells_of_a_spreadsheet_are_reported_at_its_row_numbers() {
     ] {
         assert!(err.contains(&needle), "missing {needle} in\n{err}");
     }
+    // `Offered` is the total of two KPIs: its bad cell is reported once.
+    assert!(err.contains("nothing written: 3 bad cells"), "{err}");
     assert!(
         root.path()
             .join("content/brightline/periods")

@@ -93,6 +93,12 @@ pub fn plan(root: &Path, file: &Path, mapping_path: &Path, force: bool) -> Resul
     outcome.rows = aggregated.rows;
     outcome.months = aggregated.figures.len();
     outcome.bad_cells = aggregated.bad;
+    // A column read by two KPIs (`Offered` as the total of two ratios)
+    // reports its bad cell once.
+    let mut seen = std::collections::HashSet::new();
+    outcome
+        .bad_cells
+        .retain(|b| seen.insert((b.row, b.column.clone())));
     if !outcome.bad_cells.is_empty() {
         return Ok(outcome);
     }
