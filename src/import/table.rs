@@ -86,7 +86,7 @@ pub struct Rows {
 }
 
 enum Inner {
-    Csv(CsvRows<Box<dyn Read>>),
+    Csv(Box<CsvRows<Box<dyn Read>>>),
     Sheet(std::vec::IntoIter<Row>),
 }
 
@@ -125,7 +125,7 @@ pub fn open(
             let csv = CsvRows::new(path, reader, delimiter)?;
             Ok(Rows {
                 header: csv.header.clone(),
-                inner: Inner::Csv(csv),
+                inner: Inner::Csv(Box::new(csv)),
             })
         }
         Format::Xlsx | Format::Xls | Format::Ods => {
