@@ -128,3 +128,86 @@ fn config_inputs() {
         invariants(text, &parsed.value, &parsed.diagnostics)
     });
 }
+
+/// The repository the import targets check mappings against, and the ACD
+/// fixture's header (fuzz/fuzz_targets/import_mapping.rs).
+fn import_repo() -> rapporteur::model::Portfolio {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/repo");
+    load::load(&root).unwrap().portfolio
+}
+
+const ACD_HEADER: [&str; 7] = [
+    "Queue",
+    "Interval Start",
+    "Offered",
+    "Answered in 20s",
+    "Abandoned",
+    "Handled",
+    "AHT",
+];
+
+#[test]
+fn import_mapping_inputs() {
+    use rapporteur::import::mapping;
+    let portfolio = import_repo();
+    let header: Vec<String> = ACD_HEADER.iter().map(|h| h.to_string()).collect();
+    let rel = Path::new("mapping.yaml");
+    each("import_mapping", |text| match mapping::parse(rel, text) {
+        Err(d) => {
+            assert!(!d.is_empty());
+            positions(text, &d)
+        }
+        Ok(m) => match mapping::resolve(rel, text, &m, &portfolio, &header) {
+            Err(d) => {
+                assert!(!d.is_empty());
+                positions(text, &d)
+            }
+            Ok(plan) => {
+                assert!(plan.date < header.len());
+                Vec::new()
+            }
+        },
+    });
+}
+
+#[test]
+fn import_csv_inputs() {
+    use rapporteur::import::aggregate::Aggregator;
+    use rapporteur::import::mapping;
+    use rapporteur::import::table::CsvRows;
+    let portfolio = import_repo();
+    let mappings = [
+        include_str!("fixtures/import/acd-queues.yaml"),
+        include_str!("fixtures/import/itsm-tickets.yaml"),
+    ];
+    let rel = Path::new("mapping.yaml");
+    each("import_csv", |text| {
+        let Ok(mut rows) = CsvRows::new(Path::new("export.csv"), text.as_bytes(), None) else {
+            return Vec::new();
+        };
+        let header = rows.header.clone();
+        let Some(plan) = mappings.iter().find_map(|m| {
+            let parsed = mapping::parse(rel, m).unwrap();
+            mapping::resolve(rel, m, &parsed, &portfolio, &header).ok()
+        }) else {
+            return Vec::new();
+        };
+        let mut aggregator = Aggregator::new(&plan, &header);
+        let mut last = 1;
+        while let Ok(Some((number, cells))) = rows.next_row() {
+            assert_eq!(number, last + 1);
+            last = number;
+            aggregator.push(number, cells);
+        }
+        let out = aggregator.finish();
+        assert!(out.bad.len() <= out.bad_total && out.rows < last);
+        out.bad
+            .iter()
+            .map(|bad| {
+                assert!(bad.row >= 2 && bad.row <= last, "{bad:?}");
+                assert!(header.contains(&bad.column), "{bad:?}");
+                bad.to_string()
+            })
+            .collect()
+    });
+}

@@ -47,10 +47,11 @@ pub fn execute(args: ImportArgs, verbosity: Verbosity) -> Result<u8> {
         let line = crate::diagnostic::printable(&format!("{file}:{bad}"), false).into_owned();
         eprintln!("error: {line}");
     }
-    if outcome.bad_cells.len() > MAX_BAD_CELLS {
+    let shown = outcome.bad_cells.len().min(MAX_BAD_CELLS);
+    if outcome.bad_total > shown {
         eprintln!(
             "error: {} more bad cells in {file}",
-            outcome.bad_cells.len() - MAX_BAD_CELLS
+            outcome.bad_total - shown
         );
     }
     for (rel, conflict) in &outcome.conflicts {
@@ -91,8 +92,8 @@ pub fn execute(args: ImportArgs, verbosity: Verbosity) -> Result<u8> {
 
 fn summary_refused(outcome: &Outcome, force: bool) {
     let mut reasons = Vec::new();
-    if !outcome.bad_cells.is_empty() {
-        reasons.push(format!("{} bad cells", outcome.bad_cells.len()));
+    if outcome.bad_total > 0 {
+        reasons.push(format!("{} bad cells", outcome.bad_total));
     }
     let errors = outcome.diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {

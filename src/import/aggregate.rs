@@ -3,7 +3,8 @@
 //! KPIs and hours an aggregate in exact decimals (docs/metrics.md, "Exact
 //! decimals"). Every bad cell of the file is collected, none stops the run.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
@@ -62,11 +63,18 @@ impl fmt::Display for BadCell {
     }
 }
 
+/// Bad cells kept with their row, column and value; the rest are counted
+/// (`Aggregated::bad_total`), so a file full of them cannot fill memory.
+pub const BAD_CELLS_KEPT: usize = 1000;
+
 /// The figures of every (engagement, month) the rows touch, and every bad cell.
 #[derive(Debug, Default)]
 pub struct Aggregated {
     pub figures: BTreeMap<(String, Month), Figures>,
+    /// The first `BAD_CELLS_KEPT` bad cells, in row order.
     pub bad: Vec<BadCell>,
+    /// Every bad cell, kept or not.
+    pub bad_total: usize,
     /// Rows read (blank rows are skipped and not counted).
     pub rows: usize,
 }
@@ -86,33 +94,93 @@ struct AggAcc {
     last: Option<(NaiveDateTime, Decimal)>,
 }
 
+/// The accumulators of one (engagement, month), by KPI index of the plan.
 #[derive(Debug, Default, Clone)]
 struct Bucket {
-    counts: BTreeMap<usize, CountAcc>,
-    aggs: BTreeMap<usize, AggAcc>,
+    counts: Vec<CountAcc>,
+    aggs: Vec<AggAcc>,
     worked: AggAcc,
     overtime: AggAcc,
 }
 
+impl Bucket {
+    fn new(kpis: usize) -> Self {
+        Bucket {
+            counts: vec![CountAcc::default(); kpis],
+            aggs: vec![AggAcc::default(); kpis],
+            ..Bucket::default()
+        }
+    }
+}
+
 /// Aggregates `table` as `plan` says.
 pub fn aggregate(plan: &Plan, table: &Table) -> Aggregated {
-    let mut out = Aggregated::default();
-    let mut buckets: BTreeMap<(String, Month), Bucket> = BTreeMap::new();
-    let name = |i: usize| table.header.get(i).cloned().unwrap_or_default();
+    let mut aggregator = Aggregator::new(plan, &table.header);
     for row in &table.rows {
-        if row.cells.iter().all(Cell::is_empty) {
-            continue;
+        aggregator.push(row.number, &row.cells);
+    }
+    aggregator.finish()
+}
+
+/// Aggregates rows one at a time, as they are read: it keeps only the
+/// accumulators of each (engagement, month) and the first bad cells, so an
+/// export of any length takes the memory of its months, not of its rows.
+#[derive(Debug)]
+pub struct Aggregator<'p> {
+    plan: &'p Plan,
+    header: Vec<String>,
+    buckets: HashMap<String, BTreeMap<Month, Bucket>>,
+    /// Where the figures of a row with no engagement or date go (dropped).
+    scratch: Bucket,
+    out: Aggregated,
+}
+
+static EMPTY: Cell = Cell::Empty;
+
+impl<'p> Aggregator<'p> {
+    pub fn new(plan: &'p Plan, header: &[String]) -> Self {
+        Aggregator {
+            plan,
+            header: header.to_vec(),
+            buckets: HashMap::new(),
+            scratch: Bucket::new(plan.kpis.len()),
+            out: Aggregated::default(),
         }
+    }
+
+    /// Adds the row numbered `number` (as a spreadsheet numbers it).
+    pub fn push(&mut self, number: usize, cells: &[Cell]) {
+        if cells.iter().all(Cell::is_empty) {
+            return;
+        }
+        let Aggregator {
+            plan,
+            header,
+            buckets,
+            scratch,
+            out,
+        } = self;
+        let plan: &Plan = plan;
         out.rows += 1;
-        let empty = Cell::Empty;
-        let at = |i: usize| row.cells.get(i).unwrap_or(&empty);
+        let at = |i: usize| cells.get(i).unwrap_or(&EMPTY);
+        let (bad_cells, bad_total) = (&mut out.bad, &mut out.bad_total);
+        // A column read by two KPIs (`Offered` as the total of two ratios)
+        // reports its bad cell once.
+        let mut reported: Vec<usize> = Vec::new();
         let mut bad = |i: usize, expected: String| {
-            out.bad.push(BadCell {
-                row: row.number,
-                column: name(i),
-                value: at(i).shown(),
-                expected,
-            });
+            if reported.contains(&i) {
+                return;
+            }
+            reported.push(i);
+            *bad_total += 1;
+            if bad_cells.len() < BAD_CELLS_KEPT {
+                bad_cells.push(BadCell {
+                    row: number,
+                    column: header.get(i).cloned().unwrap_or_default(),
+                    value: at(i).shown(),
+                    expected,
+                });
+            }
         };
         let date = match date(at(plan.date), plan.date_format.as_deref()) {
             Ok(d) => Some(d),
@@ -121,12 +189,12 @@ pub fn aggregate(plan: &Plan, table: &Table) -> Aggregated {
                 None
             }
         };
-        let engagement = match &plan.engagement {
-            EngagementPlan::Fixed(id) => Some(id.clone()),
+        let engagement: Option<&str> = match &plan.engagement {
+            EngagementPlan::Fixed(id) => Some(id),
             EngagementPlan::Column { column, map } => {
-                let value = at(*column).shown();
+                let value = text(at(*column));
                 match map.get(value.trim()) {
-                    Some(id) => Some(id.clone()),
+                    Some(id) => Some(id),
                     None => {
                         let keys: Vec<String> = map.keys().map(|k| format!("`{k}`")).collect();
                         bad(
@@ -138,18 +206,30 @@ pub fn aggregate(plan: &Plan, table: &Table) -> Aggregated {
                 }
             }
         };
-        let mut bucket = Bucket::default();
+        let bucket = match (date, engagement) {
+            (Some(d), Some(e)) => {
+                if !buckets.contains_key(e) {
+                    buckets.insert(e.to_string(), BTreeMap::new());
+                }
+                match buckets.get_mut(e) {
+                    Some(months) => months
+                        .entry(Month::of(d.date()))
+                        .or_insert_with(|| Bucket::new(plan.kpis.len())),
+                    None => scratch,
+                }
+            }
+            _ => scratch,
+        };
         for (k, (_, kpi)) in plan.kpis.iter().enumerate() {
             match kpi {
                 KpiPlan::Ratio { good, total } => {
                     let g = count(good, at, &mut bad);
                     let t = count(total, at, &mut bad);
-                    bucket.counts.insert(k, CountAcc { good: g, total: t });
+                    let acc = &mut bucket.counts[k];
+                    acc.good = acc.good.saturating_add(g);
+                    acc.total = acc.total.saturating_add(t);
                 }
-                KpiPlan::Aggregate(a) => {
-                    let acc = bucket.aggs.entry(k).or_default();
-                    add(acc, a, at, date, &mut bad);
-                }
+                KpiPlan::Aggregate(a) => add(&mut bucket.aggs[k], a, at, date, &mut bad),
             }
         }
         if let Some(a) = &plan.worked {
@@ -158,60 +238,52 @@ pub fn aggregate(plan: &Plan, table: &Table) -> Aggregated {
         if let Some(a) = &plan.overtime_requested {
             add(&mut bucket.overtime, a, at, date, &mut bad);
         }
-        if let (Some(d), Some(e)) = (date, engagement) {
-            merge(buckets.entry((e, Month::of(d.date()))).or_default(), bucket);
-        }
     }
-    for (key, b) in buckets {
-        let mut f = Figures::default();
-        for (k, (id, kpi)) in plan.kpis.iter().enumerate() {
-            let value = match kpi {
-                KpiPlan::Ratio { .. } => b.counts.get(&k).map(|c| NewValue::Counts {
-                    good: c.good,
-                    total: c.total,
-                }),
-                KpiPlan::Aggregate(a) => b
-                    .aggs
-                    .get(&k)
-                    .and_then(|acc| result(acc, a.aggregate))
-                    .map(NewValue::Number),
-            };
-            if let Some(v) = value {
-                f.kpis.insert(id.clone(), v);
+
+    /// The figures of every (engagement, month), and the bad cells.
+    pub fn finish(self) -> Aggregated {
+        let plan = self.plan;
+        let mut out = self.out;
+        for (engagement, months) in self.buckets {
+            for (month, b) in months {
+                out.figures
+                    .insert((engagement.clone(), month), figures(plan, &b));
             }
         }
-        f.worked = plan.worked.and_then(|a| result(&b.worked, a.aggregate));
-        f.overtime_requested = plan
-            .overtime_requested
-            .and_then(|a| result(&b.overtime, a.aggregate));
-        out.figures.insert(key, f);
+        out
     }
-    out
 }
 
-fn merge(into: &mut Bucket, row: Bucket) {
-    for (k, c) in row.counts {
-        let acc = into.counts.entry(k).or_default();
-        acc.good = acc.good.saturating_add(c.good);
-        acc.total = acc.total.saturating_add(c.total);
-    }
-    for (k, a) in row.aggs {
-        join(into.aggs.entry(k).or_default(), a);
-    }
-    join(&mut into.worked, row.worked);
-    join(&mut into.overtime, row.overtime);
-}
-
-fn join(into: &mut AggAcc, a: AggAcc) {
-    into.sum = into.sum.saturating_add(a.sum);
-    into.n += a.n;
-    into.weighted = into.weighted.saturating_add(a.weighted);
-    into.weights = into.weights.saturating_add(a.weights);
-    // The latest date wins; on the same date, the later row.
-    if let Some(last) = a.last {
-        if into.last.is_none_or(|(d, _)| last.0 >= d) {
-            into.last = Some(last);
+fn figures(plan: &Plan, b: &Bucket) -> Figures {
+    let mut f = Figures::default();
+    for (k, (id, kpi)) in plan.kpis.iter().enumerate() {
+        let value = match kpi {
+            KpiPlan::Ratio { .. } => b.counts.get(k).map(|c| NewValue::Counts {
+                good: c.good,
+                total: c.total,
+            }),
+            KpiPlan::Aggregate(a) => b
+                .aggs
+                .get(k)
+                .and_then(|acc| result(acc, a.aggregate))
+                .map(NewValue::Number),
+        };
+        if let Some(v) = value {
+            f.kpis.insert(id.clone(), v);
         }
+    }
+    f.worked = plan.worked.and_then(|a| result(&b.worked, a.aggregate));
+    f.overtime_requested = plan
+        .overtime_requested
+        .and_then(|a| result(&b.overtime, a.aggregate));
+    f
+}
+
+/// A cell's text, borrowed when it is text.
+fn text(cell: &Cell) -> Cow<'_, str> {
+    match cell {
+        Cell::Text(t) => Cow::Borrowed(t),
+        c => Cow::Owned(c.shown()),
     }
 }
 
@@ -223,7 +295,7 @@ fn count<'a>(
     match plan {
         CountPlan::Rows => 1,
         CountPlan::Where { column, equals } => {
-            let cell = at(*column).shown();
+            let cell = text(at(*column));
             i64::from(cell.trim().eq_ignore_ascii_case(equals.trim()))
         }
         CountPlan::Sum(column) => match at(*column) {
@@ -271,8 +343,11 @@ fn add<'a>(
     acc.n += 1;
     acc.weighted = acc.weighted.saturating_add(v.saturating_mul(w));
     acc.weights = acc.weights.saturating_add(w);
+    // The latest date wins; on the same date, the later row.
     if let Some(d) = date {
-        acc.last = Some((d, v));
+        if acc.last.is_none_or(|(l, _)| d >= l) {
+            acc.last = Some((d, v));
+        }
     }
 }
 
@@ -328,16 +403,21 @@ fn date(cell: &Cell, format: Option<&str>) -> Result<NaiveDateTime, String> {
         Cell::Date(d) => Ok(*d),
         Cell::Text(t) => {
             let t = t.trim();
-            let formats: Vec<&str> = match format {
-                Some(f) => vec![f],
-                None => vec![
-                    "%Y-%m-%d %H:%M:%S",
-                    "%Y-%m-%d %H:%M",
-                    "%Y-%m-%dT%H:%M:%S",
-                    "%Y-%m-%d",
-                ],
+            const DEFAULTS: [&str; 4] = [
+                "%Y-%m-%d %H:%M:%S",
+                "%Y-%m-%d %H:%M",
+                "%Y-%m-%dT%H:%M:%S",
+                "%Y-%m-%d",
+            ];
+            let given: [&str; 1];
+            let formats: &[&str] = match format {
+                Some(f) => {
+                    given = [f];
+                    &given
+                }
+                None => &DEFAULTS,
             };
-            for f in formats {
+            for &f in formats {
                 if let Ok(d) = NaiveDateTime::parse_from_str(t, f) {
                     return Ok(d);
                 }

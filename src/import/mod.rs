@@ -36,7 +36,10 @@ pub struct FileChange {
 pub struct Outcome {
     /// Problems of the mapping, or of the files as they would be written.
     pub diagnostics: Vec<Diagnostic>,
+    /// The first `aggregate::BAD_CELLS_KEPT` bad cells.
     pub bad_cells: Vec<BadCell>,
+    /// Every bad cell, kept or not.
+    pub bad_total: usize,
     /// By file (relative to the root).
     pub conflicts: Vec<(PathBuf, Conflict)>,
     /// The files that change (none equal to what is there).
@@ -50,7 +53,7 @@ impl Outcome {
     /// Whether nothing may be written: any problem, or a conflict not forced.
     pub fn refused(&self, force: bool) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
-            || !self.bad_cells.is_empty()
+            || self.bad_total > 0
             || (!force && !self.conflicts.is_empty())
     }
 }
@@ -69,7 +72,7 @@ pub fn plan(root: &Path, file: &Path, mapping_path: &Path, force: bool) -> Resul
         }
     };
     let format = table::format_of(file, mapping.format)?;
-    let table = table::read(
+    let rows = table::open(
         file,
         format,
         mapping.delimiter.as_deref(),
@@ -81,7 +84,7 @@ pub fn plan(root: &Path, file: &Path, mapping_path: &Path, force: bool) -> Resul
         &mapping_text,
         &mapping,
         &loaded.portfolio,
-        &table.header,
+        &rows.header,
     ) {
         Ok(p) => p,
         Err(d) => {
@@ -89,17 +92,15 @@ pub fn plan(root: &Path, file: &Path, mapping_path: &Path, force: bool) -> Resul
             return Ok(outcome);
         }
     };
-    let aggregated = aggregate::aggregate(&plan, &table);
+    // Row by row as the file is read: memory holds the months, not the rows.
+    let mut aggregator = aggregate::Aggregator::new(&plan, &rows.header);
+    rows.for_each(|number, cells| aggregator.push(number, cells))?;
+    let aggregated = aggregator.finish();
     outcome.rows = aggregated.rows;
     outcome.months = aggregated.figures.len();
     outcome.bad_cells = aggregated.bad;
-    // A column read by two KPIs (`Offered` as the total of two ratios)
-    // reports its bad cell once.
-    let mut seen = std::collections::HashSet::new();
-    outcome
-        .bad_cells
-        .retain(|b| seen.insert((b.row, b.column.clone())));
-    if !outcome.bad_cells.is_empty() {
+    outcome.bad_total = aggregated.bad_total;
+    if outcome.bad_total > 0 {
         return Ok(outcome);
     }
     let mut portfolio = loaded.portfolio;

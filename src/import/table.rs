@@ -2,6 +2,7 @@
 //! crate, spreadsheets through `calamine`. Nothing here interprets a cell;
 //! a spreadsheet's date cells arrive as dates, everything else as written.
 
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use chrono::NaiveDateTime;
@@ -76,20 +77,84 @@ pub fn format_of(path: &Path, format: Option<Format>) -> Result<Format> {
     }
 }
 
-/// Reads the export at `path`.
+/// An export opened for reading: its header, then its rows one at a time
+/// (`for_each`). A CSV is read as it goes, never whole; a spreadsheet is
+/// read whole by `calamine`.
+pub struct Rows {
+    pub header: Vec<String>,
+    inner: Inner,
+}
+
+enum Inner {
+    Csv(Box<CsvRows<Box<dyn Read>>>),
+    Sheet(std::vec::IntoIter<Row>),
+}
+
+impl Rows {
+    /// Calls `each` with every row's number (as a spreadsheet shows it)
+    /// and cells, in order.
+    pub fn for_each(self, mut each: impl FnMut(usize, &[Cell])) -> Result<()> {
+        match self.inner {
+            Inner::Csv(mut csv) => {
+                while let Some((number, cells)) = csv.next_row()? {
+                    each(number, cells);
+                }
+                Ok(())
+            }
+            Inner::Sheet(rows) => {
+                for row in rows {
+                    each(row.number, &row.cells);
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Opens the export at `path` and reads its header.
+pub fn open(
+    path: &Path,
+    format: Format,
+    delimiter: Option<&str>,
+    sheet: Option<&str>,
+) -> Result<Rows> {
+    match format {
+        Format::Csv => {
+            let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+            let reader: Box<dyn Read> = Box::new(std::io::BufReader::with_capacity(1 << 16, file));
+            let csv = CsvRows::new(path, reader, delimiter)?;
+            Ok(Rows {
+                header: csv.header.clone(),
+                inner: Inner::Csv(Box::new(csv)),
+            })
+        }
+        Format::Xlsx | Format::Xls | Format::Ods => {
+            let table = read_sheet(path, sheet)?;
+            Ok(Rows {
+                header: table.header,
+                inner: Inner::Sheet(table.rows.into_iter()),
+            })
+        }
+    }
+}
+
+/// Reads the export at `path` whole.
 pub fn read(
     path: &Path,
     format: Format,
     delimiter: Option<&str>,
     sheet: Option<&str>,
 ) -> Result<Table> {
-    match format {
-        Format::Csv => {
-            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-            read_csv(path, &bytes, delimiter)
-        }
-        Format::Xlsx | Format::Xls | Format::Ods => read_sheet(path, sheet),
-    }
+    let rows = open(path, format, delimiter, sheet)?;
+    let header = rows.header.clone();
+    let mut all = Vec::new();
+    rows.for_each(|number, cells| {
+        all.push(Row {
+            number,
+            cells: cells.to_vec(),
+        })
+    })?;
+    Ok(Table { header, rows: all })
 }
 
 /// The delimiter of a CSV: the one given, else the most frequent of `,`,
@@ -127,58 +192,103 @@ pub fn delimiter(header_line: &str, given: Option<&str>) -> std::result::Result<
 
 /// Reads CSV bytes (UTF-8, with or without a byte-order mark; LF or CRLF).
 pub fn read_csv(path: &Path, bytes: &[u8], given: Option<&str>) -> Result<Table> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let first_line = bytes
-        .split(|&b| b == b'\n')
-        .next()
-        .map(String::from_utf8_lossy)
-        .unwrap_or_default();
-    let delimiter = delimiter(&first_line, given)
-        .map_err(|m| Error::Usage(format!("{}: {m}", path.display())))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(bytes);
-    let not_utf8 = |row: usize| {
-        Error::Usage(format!(
-            "{}:{row}: the file is not UTF-8 text: export it as CSV UTF-8 (or save it again \
-             with that encoding)",
-            path.display()
-        ))
-    };
-    let csv_error = |e: csv::Error| match e.kind() {
-        csv::ErrorKind::Io(_) => Error::Usage(format!("{}: {e}", path.display())),
-        csv::ErrorKind::Utf8 { pos, .. } => {
-            not_utf8(pos.as_ref().map_or(1, |p| p.record() as usize + 1))
-        }
-        _ => Error::Usage(format!("{}: cannot read the CSV: {e}", path.display())),
-    };
-    let header: Vec<String> = reader
-        .headers()
-        .map_err(csv_error)?
-        .iter()
-        .map(|h| h.trim().to_string())
-        .collect();
+    let mut csv = CsvRows::new(path, bytes, given)?;
     let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(csv_error)?;
-        let cells = record
-            .iter()
-            .map(|c| {
-                if c.trim().is_empty() {
-                    Cell::Empty
-                } else {
-                    Cell::Text(c.to_string())
-                }
-            })
-            .collect();
+    while let Some((number, cells)) = csv.next_row()? {
         rows.push(Row {
-            number: i + 2,
-            cells,
+            number,
+            cells: cells.to_vec(),
         });
     }
-    Ok(Table { header, rows })
+    Ok(Table {
+        header: csv.header,
+        rows,
+    })
+}
+
+/// A CSV read one record at a time (UTF-8, with or without a byte-order
+/// mark; LF or CRLF), its delimiter given or sniffed from the header line.
+/// The cells of a row are reused for the next one.
+pub struct CsvRows<R: Read> {
+    pub header: Vec<String>,
+    path: std::path::PathBuf,
+    reader: csv::Reader<std::io::Chain<std::io::Cursor<Vec<u8>>, BufReader<R>>>,
+    record: csv::StringRecord,
+    cells: Vec<Cell>,
+    number: usize,
+}
+
+impl<R: Read> CsvRows<R> {
+    /// Reads the header of the CSV `input` (named `path` in messages).
+    pub fn new(path: &Path, input: R, given: Option<&str>) -> Result<Self> {
+        let mut input = BufReader::new(input);
+        let mut first = Vec::new();
+        input
+            .read_until(b'\n', &mut first)
+            .map_err(|e| Error::io(path, e))?;
+        if first.starts_with(b"\xef\xbb\xbf") {
+            first.drain(..3);
+        }
+        let delimiter = delimiter(&String::from_utf8_lossy(&first), given)
+            .map_err(|m| Error::Usage(format!("{}: {m}", path.display())))?;
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(true)
+            .flexible(true)
+            .from_reader(std::io::Cursor::new(first).chain(input));
+        let header: Vec<String> = reader
+            .headers()
+            .map_err(|e| csv_error(path, e))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        Ok(CsvRows {
+            header,
+            path: path.to_path_buf(),
+            reader,
+            record: csv::StringRecord::new(),
+            cells: Vec::new(),
+            number: 1,
+        })
+    }
+
+    /// The next row's number and cells, or `None` at the end.
+    pub fn next_row(&mut self) -> Result<Option<(usize, &[Cell])>> {
+        let more = self
+            .reader
+            .read_record(&mut self.record)
+            .map_err(|e| csv_error(&self.path, e))?;
+        if !more {
+            return Ok(None);
+        }
+        self.number += 1;
+        self.cells.truncate(self.record.len());
+        self.cells.resize(self.record.len(), Cell::Empty);
+        for (cell, field) in self.cells.iter_mut().zip(self.record.iter()) {
+            if field.trim().is_empty() {
+                *cell = Cell::Empty;
+            } else if let Cell::Text(t) = cell {
+                t.clear();
+                t.push_str(field);
+            } else {
+                *cell = Cell::Text(field.to_string());
+            }
+        }
+        Ok(Some((self.number, &self.cells)))
+    }
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    match e.kind() {
+        csv::ErrorKind::Io(_) => Error::Usage(format!("{}: {e}", path.display())),
+        csv::ErrorKind::Utf8 { pos, .. } => Error::Usage(format!(
+            "{}:{}: the file is not UTF-8 text: export it as CSV UTF-8 (or save it again \
+             with that encoding)",
+            path.display(),
+            pos.as_ref().map_or(1, |p| p.record() as usize + 1)
+        )),
+        _ => Error::Usage(format!("{}: cannot read the CSV: {e}", path.display())),
+    }
 }
 
 /// Reads a worksheet of an .xlsx, .xls or .ods file: `sheet`, else the first.
