@@ -425,6 +425,20 @@ fn locate(findings: Vec<Finding>, sources: &Sources) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// The sources of a check of one file alone: all of `text` is YAML.
+fn one_file(rel: &Path, text: &str) -> Sources {
+    let mut sources = Sources::new();
+    sources.insert(
+        rel.to_path_buf(),
+        Source {
+            text: text.to_string(),
+            yaml_range: 0..text.len(),
+            yaml_first_line: 1,
+        },
+    );
+    sources
+}
+
 /// Validates one engagement record on its own, with its inline periods and
 /// no files around it: what the fuzz targets and unit tests call.
 pub fn validate_record(rel: &Path, text: &str, mut record: EngagementRecord) -> Vec<Diagnostic> {
@@ -448,15 +462,7 @@ pub fn validate_record(rel: &Path, text: &str, mut record: EngagementRecord) -> 
         config: crate::config::Config::default(),
         engagements: vec![engagement],
     };
-    let mut sources = Sources::new();
-    sources.insert(
-        rel.to_path_buf(),
-        Source {
-            text: text.to_string(),
-            yaml_range: 0..text.len(),
-            yaml_first_line: 1,
-        },
-    );
+    let sources = one_file(rel, text);
     validate(&portfolio, &sources)
 }
 
@@ -523,15 +529,7 @@ pub fn validate_period(
         notes: Vec::new(),
         source: PathBuf::from("engagement.yaml"),
     };
-    let mut sources = Sources::new();
-    sources.insert(
-        rel.to_path_buf(),
-        Source {
-            text: text.to_string(),
-            yaml_range: 0..text.len(),
-            yaml_first_line: 1,
-        },
-    );
+    let sources = one_file(rel, text);
     let notes = BTreeSet::new();
     let ids = BTreeSet::from(["engagement"]);
     validate_engagement(&engagement, &notes, &ids, &sources)

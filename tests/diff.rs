@@ -9,31 +9,12 @@ mod common;
 
 use std::path::Path;
 
-use common::{EXAMPLE_AS_OF, copy_tree, rapporteur, repo_root};
+use common::{EXAMPLE_AS_OF, copy_tree, git, rapporteur, repo_root};
 use serde_json::Value;
 
 const BRIGHTLINE: &str = "content/brightline-customer-care";
 const OCTOBER: &str = "content/brightline-customer-care/periods/2026-10.yaml";
 const SL_OCTOBER: &str = "service_level: { good: 5840, total: 10000 }";
-
-fn git(root: &Path, args: &[&str]) {
-    let out = std::process::Command::new("git")
-        .args(args)
-        .current_dir(root)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.invalid")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.invalid")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", root)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// The example portfolio committed into a fresh git repository.
 fn example_repo() -> tempfile::TempDir {

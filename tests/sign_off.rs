@@ -6,9 +6,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::{copy_tree, example, rapporteur, repo_root};
+use common::{copy_tree, example, git, rapporteur, repo_root};
 
 /// The table row with `id`.
 fn row<'a>(html: &'a str, id: &str) -> &'a str {
@@ -86,22 +86,6 @@ fn the_export_carries_each_month_s_state() {
 }
 
 /// Runs git in `dir` as a fixed author; asserts success.
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .output()
-        .expect("run git");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 fn edit(root: &Path, rel: &str, from: &str, to: &str) {
     let path = root.join(rel);

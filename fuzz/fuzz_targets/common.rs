@@ -1,6 +1,9 @@
 //! Invariants every loader keeps, whatever the input: a file is either read
 //! or has at least one diagnostic (never silently dropped), and every
-//! diagnostic points into the text and can be shown.
+//! diagnostic points into the text and can be shown. Each target includes
+//! this file and uses what it needs of it.
+
+#![allow(dead_code)]
 
 use rapporteur::diagnostic::Diagnostic;
 
@@ -25,4 +28,16 @@ pub fn positions(text: &str, diagnostics: &[Diagnostic]) {
         assert!(d.column >= 1);
         let _ = d.to_string();
     }
+}
+
+/// The small repository the import targets resolve mappings against
+/// (tests/fixtures/import/repo), loaded once.
+pub fn import_portfolio() -> &'static rapporteur::model::Portfolio {
+    static P: std::sync::OnceLock<rapporteur::model::Portfolio> = std::sync::OnceLock::new();
+    P.get_or_init(|| {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/import/repo");
+        rapporteur::load::load(std::path::Path::new(root))
+            .expect("the fixture repository loads")
+            .portfolio
+    })
 }

@@ -6,28 +6,20 @@
 #![no_main]
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use rapporteur::import::aggregate::{Aggregator, BAD_CELLS_KEPT};
 use rapporteur::import::mapping;
 use rapporteur::import::table::CsvRows;
-use rapporteur::model::Portfolio;
+
+#[path = "common.rs"]
+mod common;
 
 const MAPPINGS: [&str; 2] = [
     include_str!("../../tests/fixtures/import/acd-queues.yaml"),
     include_str!("../../tests/fixtures/import/itsm-tickets.yaml"),
 ];
 
-fn portfolio() -> &'static Portfolio {
-    static P: OnceLock<Portfolio> = OnceLock::new();
-    P.get_or_init(|| {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/import/repo");
-        rapporteur::load::load(Path::new(root))
-            .expect("the fixture repository loads")
-            .portfolio
-    })
-}
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("export.csv");
@@ -38,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
     let rel = Path::new("mapping.yaml");
     let Some(plan) = MAPPINGS.iter().find_map(|text| {
         let m = mapping::parse(rel, text).expect("the fixture mappings parse");
-        mapping::resolve(rel, text, &m, portfolio(), &header).ok()
+        mapping::resolve(rel, text, &m, common::import_portfolio(), &header).ok()
     }) else {
         return;
     };

@@ -5,11 +5,9 @@
 #![no_main]
 
 use std::path::Path;
-use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
 use rapporteur::import::mapping::{self, CountPlan, EngagementPlan, KpiPlan};
-use rapporteur::model::Portfolio;
 
 #[path = "common.rs"]
 mod common;
@@ -24,15 +22,6 @@ const HEADER: [&str; 7] = [
     "AHT",
 ];
 
-fn portfolio() -> &'static Portfolio {
-    static P: OnceLock<Portfolio> = OnceLock::new();
-    P.get_or_init(|| {
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/import/repo");
-        rapporteur::load::load(Path::new(root))
-            .expect("the fixture repository loads")
-            .portfolio
-    })
-}
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -48,7 +37,7 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     };
-    match mapping::resolve(rel, text, &parsed, portfolio(), &header) {
+    match mapping::resolve(rel, text, &parsed, common::import_portfolio(), &header) {
         Err(d) => {
             assert!(!d.is_empty());
             common::positions(text, &d);

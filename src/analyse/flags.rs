@@ -2,7 +2,7 @@
 //! engagement, each with its severity and its evidence in words, gathered
 //! from the figures the other modules computed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::EngagementAnalysis;
 use super::actions::ActionItem;
@@ -17,7 +17,7 @@ use crate::model::{Engagement, Month};
 const ACTIONS_NAMED: usize = 3;
 
 /// The kinds of flag, in the order flags of one severity are listed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum FlagKind {
     SlaBreach,

@@ -198,15 +198,6 @@ pub fn analyse_sign_off(e: &Engagement, as_of: NaiveDate) -> SignOffs {
     }
 }
 
-/// The last day of `month`.
-fn last_day(month: Month) -> NaiveDate {
-    month
-        .plus(1)
-        .first_day()
-        .pred_opt()
-        .unwrap_or(NaiveDate::MIN)
-}
-
 fn month(p: &Period, days: Option<u32>, as_of: NaiveDate) -> MonthSignOff {
     let signed = |side: Side| {
         p.sign_off
@@ -224,7 +215,11 @@ fn month(p: &Period, days: Option<u32>, as_of: NaiveDate) -> MonthSignOff {
         Side::Client => client.as_ref(),
     };
     // Past any date (a huge `sign_off_days`), a sign-off is never late.
-    let due = days.and_then(|d| last_day(p.period).checked_add_days(Days::new(u64::from(d))));
+    let due = days.and_then(|d| {
+        p.period
+            .last_day()
+            .checked_add_days(Days::new(u64::from(d)))
+    });
     // "A later sign-off of that side settles it": a sign-off on the day of
     // the dispute does not.
     let disputes: Vec<OpenDispute> = p

@@ -53,11 +53,7 @@ impl MonthWindow {
 
     /// The last day of the window (the day before the month after it).
     pub fn last_day(&self) -> NaiveDate {
-        self.last
-            .plus(1)
-            .first_day()
-            .pred_opt()
-            .unwrap_or(NaiveDate::MIN)
+        self.last.last_day()
     }
 
     /// `2026-08..2026-10`, or `2026-10` for a window of one month.

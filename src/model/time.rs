@@ -32,6 +32,14 @@ impl Month {
         NaiveDate::from_ymd_opt(self.year, self.month, 1).expect("a Month is always valid")
     }
 
+    /// The month's last day.
+    pub fn last_day(self) -> NaiveDate {
+        self.plus(1)
+            .first_day()
+            .pred_opt()
+            .unwrap_or(NaiveDate::MIN)
+    }
+
     /// The month `n` months after this one (`n` may be negative).
     pub fn plus(self, n: i32) -> Month {
         let index = self.year * 12 + (self.month as i32 - 1) + n;

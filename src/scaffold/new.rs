@@ -62,11 +62,7 @@ pub(crate) fn period(rel: &str, record: &EngagementRecord, month: Month) -> Stri
         .as_ref()
         .map(|c| format!(" (capacity {} h a month)", c.hours_per_month))
         .unwrap_or_default();
-    let month_end = month
-        .plus(1)
-        .first_day()
-        .pred_opt()
-        .unwrap_or(NaiveDate::MIN);
+    let month_end = month.last_day();
     let days = record.contract.as_ref().and_then(|c| c.sign_off_days);
     let due = days
         .and_then(|d| month_end.checked_add_days(chrono::Days::new(u64::from(d))))

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::Finding;
 use super::ranges::{MAX_DAYS, YEARS_TEXT, year_in_range};
 use crate::diagnostic::Severity;
-use crate::model::{Engagement, Month, Period, Side};
+use crate::model::{Engagement, Period, Side};
 use crate::names::name_of;
 use crate::yaml::{closest, shorten};
 
@@ -38,18 +38,9 @@ pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
     }
 }
 
-/// The last day of `month`: a sign-off or dispute may be dated on it or later.
-fn last_day(month: Month) -> NaiveDate {
-    month
-        .plus(1)
-        .first_day()
-        .pred_opt()
-        .unwrap_or(NaiveDate::MIN)
-}
-
 /// A date of the period's sign-off or dispute at `path`, `what` in words.
 fn date(p: &Period, path: String, what: &str, date: NaiveDate, out: &mut Vec<Finding>) {
-    let end = last_day(p.period);
+    let end = p.period.last_day();
     if !year_in_range(date) {
         out.push(error(
             p,

@@ -123,14 +123,58 @@ fn many_months_thin_the_labels_but_keep_the_latest() {
     assert!(shown.contains(&&labels[23]));
 }
 
+/// The narrowest figure a chart gets on a 375 px phone (measured: 315 px in
+/// the default theme; a margin below it).
+const PHONE_FIGURE_PX: f64 = 290.0;
+
 #[test]
-fn the_stylesheet_switches_drawings_where_the_charts_are_drawn_for() {
-    let css = stylesheet();
+fn chart_text_renders_at_11_px_or_more_wherever_its_drawing_is_shown() {
+    // The wide drawing is shown down to NARROW_BELOW px, the narrow one in
+    // anything narrower, down to a phone's column.
+    let smallest = |svg: &str| -> (f64, f64) {
+        let width: f64 = svg
+            .split("viewBox=\"0 0 ")
+            .nth(1)
+            .unwrap()
+            .split(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let px = svg
+            .split("font-size=\"")
+            .skip(1)
+            .map(|s| s.split('"').next().unwrap().parse::<f64>().unwrap())
+            .fold(f64::INFINITY, f64::min);
+        (px, width)
+    };
+    let wide_shown = f64::from(super::axis::NARROW_BELOW);
+    for chart in [
+        time_series(&kpi(&GAPPY)),
+        bars(&workload()),
+        bars(&sla()),
+        grouped_bars(&survey()),
+        heat_map(&risks()),
+    ] {
+        let (px, width) = smallest(&chart.svg);
+        assert!(
+            px * wide_shown / width >= 11.0,
+            "{}: {px} in {width}",
+            chart.id
+        );
+        let (px, width) = smallest(chart.narrow.as_deref().unwrap());
+        assert!(
+            px * PHONE_FIGURE_PX / width >= 11.0,
+            "{} narrow: {px} in {width}",
+            chart.id
+        );
+    }
+    // And the stylesheet switches where the wide drawing stops.
     let query = format!(
         "@container (max-width: {}.98px)",
         super::axis::NARROW_BELOW - 1
     );
-    assert!(css.contains(&query), "style.css lacks {query}");
+    assert!(stylesheet().contains(&query));
 }
 
 #[test]

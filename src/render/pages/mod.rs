@@ -30,6 +30,6 @@ pub(crate) fn engagement(
     for n in &e.notes {
         jobs.push(note::page(input, e, a, n));
     }
-    jobs.extend(engagement::review::pages(input, e, reviews));
+    jobs.extend(engagement::review::pages(input, e, &a.sign_off, reviews));
     jobs
 }

@@ -69,8 +69,22 @@ struct Choice {
 /// The values each filter offers: only those some row has.
 #[derive(Debug, Serialize)]
 struct Filters {
+    /// What the register lists: "actions", "risks".
+    noun: &'static str,
     engagements: Vec<Choice>,
     owners: Vec<String>,
+    /// The states a row's `data-state` may hold, with their words.
+    states: Vec<Choice>,
+}
+
+fn choices(states: &[(&str, &str)]) -> Vec<Choice> {
+    states
+        .iter()
+        .map(|(value, label)| Choice {
+            value: value.to_string(),
+            label: label.to_string(),
+        })
+        .collect()
 }
 
 fn engagement_choices<'a>(sections: impl Iterator<Item = (&'a str, &'a str)>) -> Vec<Choice> {
@@ -139,8 +153,14 @@ pub(crate) fn actions_page(input: &Input) -> PageJob {
         .filter(|o| !o.is_empty())
         .collect();
     let filters = Filters {
+        noun: "actions",
         engagements: engagement_choices(sections.iter().map(|s| (s.id.as_str(), s.name.as_str()))),
         owners: owners.into_iter().map(str::to_string).collect(),
+        states: choices(&[
+            ("open", "Open, overdue included"),
+            ("overdue", "Overdue"),
+            ("closed", "Closed in the last 90 days"),
+        ]),
     };
     // Thousands at portfolio scale: "3,011".
     let count = |f: fn(&ActionSection) -> usize| {
@@ -226,8 +246,15 @@ pub(crate) fn risks_page(input: &Input) -> PageJob {
         .map(|r| r.owner)
         .collect();
     let filters = Filters {
+        noun: "risks",
         engagements: engagement_choices(sections.iter().map(|s| (s.id.as_str(), s.name.as_str()))),
         owners: owners.into_iter().map(str::to_string).collect(),
+        states: choices(&[
+            ("open", "Open or mitigating"),
+            ("mitigating", "Mitigating"),
+            ("overdue", "Past due"),
+            ("closed", "Closed"),
+        ]),
     };
     let open: usize = sections.iter().map(|s| s.open.len()).sum();
     let overdue = sections

@@ -6,6 +6,7 @@ use crate::analyse::EngagementAnalysis;
 use crate::analyse::flags::Severity;
 use crate::analyse::health::Shown;
 use crate::analyse::rag::Rag;
+use crate::analyse::tone::Tone;
 use crate::config::HealthBands;
 use crate::render::format;
 
@@ -117,11 +118,7 @@ pub(super) fn flag_views(a: &EngagementAnalysis) -> Vec<FlagView> {
         .iter()
         .map(|f| FlagView {
             severity: f.severity.as_str(),
-            class: match f.severity {
-                Severity::Critical => "flag-red",
-                Severity::Warning => "flag-amber",
-                Severity::Info => "flag-info",
-            },
+            class: Tone::from(f.severity).name(),
             title: f.title.clone(),
             evidence: f.evidence.clone(),
         })

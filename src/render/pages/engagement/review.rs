@@ -19,7 +19,7 @@ use crate::analyse::rag::Rag;
 use crate::analyse::review::grid::Credit;
 use crate::analyse::review::summary::{Issue, TOP_ISSUES};
 use crate::analyse::review::{QuarterReview, QuarterSummary, quarters};
-use crate::analyse::sign_off::{SignOffs, analyse_sign_off, disputed_words, not_agreed_words};
+use crate::analyse::sign_off::{SignOffs, disputed_words, not_agreed_words};
 use crate::analyse::tone::Tone;
 use crate::analyse::window::MonthWindow;
 use crate::chart::Chart;
@@ -251,7 +251,15 @@ fn unagreed(s: &SignOffs, window: MonthWindow) -> Vec<UnagreedRow> {
 }
 
 /// Every pack of an engagement, from its past quarters' figures.
-pub(crate) fn pages(input: &Input, e: &Engagement, reviews: &[QuarterReview]) -> Vec<PageJob> {
+/// `agreed`: the engagement's sign-offs at the build's date, as its
+/// analysis has them (a pack's figures are the quarter's, but whether they
+/// are agreed is known at the build's date: sign-offs come after).
+pub(crate) fn pages(
+    input: &Input,
+    e: &Engagement,
+    agreed: &SignOffs,
+    reviews: &[QuarterReview],
+) -> Vec<PageJob> {
     let link = |r: &QuarterReview| ReviewLink {
         label: r.quarter.label(),
         url: format!("{}.html", r.quarter.label()),
@@ -262,7 +270,7 @@ pub(crate) fn pages(input: &Input, e: &Engagement, reviews: &[QuarterReview]) ->
         .map(|(i, r)| {
             let previous = i.checked_sub(1).map(|p| link(&reviews[p]));
             let next = reviews.get(i + 1).map(link);
-            let mut job = page(input, e, r, previous, next);
+            let mut job = page(input, e, agreed, r, previous, next);
             // In an internal build, what the partner's pack shows.
             job.context
                 .insert("partner", &r.partner.map(super::partner_view));
@@ -274,6 +282,7 @@ pub(crate) fn pages(input: &Input, e: &Engagement, reviews: &[QuarterReview]) ->
 fn page(
     input: &Input,
     e: &Engagement,
+    agreed: &SignOffs,
     review: &QuarterReview,
     previous: Option<ReviewLink>,
     next: Option<ReviewLink>,
@@ -293,9 +302,6 @@ fn page(
     );
     let window = q.months();
     let in_quarter = |d: NaiveDate| window.contains_date(d);
-    // The pack's figures are those of the quarter's end, but whether they
-    // are agreed is known at the build's date: sign-offs come after.
-    let agreed = analyse_sign_off(e, input.as_of);
     let bands = &input.portfolio.config.thresholds.health;
     // The quarter's own months: the month after it is not part of the pack.
     let kpis: Vec<_> = a
@@ -310,7 +316,7 @@ fn page(
         .collect();
     let mut charts: Vec<Chart> = kpis
         .iter()
-        .map(|k| charts::kpi_in_quarter(k, &agreed, window, &q.label()))
+        .map(|k| charts::kpi_in_quarter(k, agreed, window, &q.label()))
         .collect();
     charts.extend(charts::sla_attainment(&a.performance));
     charts.extend(charts::survey(&a.trust));
@@ -329,9 +335,9 @@ fn page(
         report_url: "../index.html".into(),
         previous,
         next,
-        summary: summary_view(&review.summary, a, &agreed),
+        summary: summary_view(&review.summary, a, agreed),
         health: health::health_view(a, bands),
-        unagreed: unagreed(&agreed, window),
+        unagreed: unagreed(agreed, window),
         flags: a
             .flags
             .iter()
@@ -353,7 +359,7 @@ fn page(
                 "internal edition"
             }
         )),
-        scorecard: scorecard::scorecard_view(a, Some(window), &agreed),
+        scorecard: scorecard::scorecard_view(a, Some(window), agreed),
         month_labels: window.months().map(|m| m.to_string()).collect(),
         kpis: kpis
             .iter()
@@ -365,12 +371,7 @@ fn page(
                 months: window
                     .months()
                     .map(|month| {
-                        kpi_cell(
-                            k,
-                            k.series.iter().find(|p| p.month == month),
-                            month,
-                            &agreed,
-                        )
+                        kpi_cell(k, k.series.iter().find(|p| p.month == month), month, agreed)
                     })
                     .collect(),
                 score: k.score.map_or("—".into(), |s| format::number(s, 0)),
