@@ -221,8 +221,6 @@ Org chart: ![org chart](org.png)
     assert!(leftovers(root).is_empty());
 }
 
-/// Runs git in `dir` as a fixed author, file:// submodules allowed; asserts success.
-
 /// A report repository whose engagement folder is a git submodule (a
 /// repository of its own, shared with the partner), with two commits: the
 /// second moves the submodule to a commit where accuracy fell to 99.1.

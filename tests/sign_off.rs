@@ -85,8 +85,6 @@ fn the_export_carries_each_month_s_state() {
     ));
 }
 
-/// Runs git in `dir` as a fixed author; asserts success.
-
 fn edit(root: &Path, rel: &str, from: &str, to: &str) {
     let path = root.join(rel);
     let text = std::fs::read_to_string(&path).unwrap();

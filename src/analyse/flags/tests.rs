@@ -229,7 +229,6 @@ fn breaches_defaults_chronic_failure_notice_and_critical_risks_are_the_critical_
     let critical: Vec<FlagKind> = crate::names::variants::<FlagKind>()
         .iter()
         .map(|name| serde_json::from_value::<FlagKind>(serde_json::json!(name)).unwrap())
-        .into_iter()
         .filter(|k| k.severity() == Severity::Critical)
         .collect();
     assert_eq!(
