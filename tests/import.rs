@@ -126,7 +126,11 @@ fn acd_interval_export_writes_the_sums_of_its_columns() {
             root.path(),
             &format!("content/brightline/periods/{month}.yaml"),
         );
-        assert!(text.starts_with(&format!("period: {month}\n")), "{text}");
+        // Editors find the period schema, as in files `new period` writes.
+        let head = format!(
+            "# yaml-language-server: $schema=../../../schemas/period.schema.json\nperiod: {month}\n"
+        );
+        assert!(text.starts_with(&head), "{text}");
         assert!(
             text.contains(&format!(
                 "  service_level: {{ good: {}, total: {} }}\n",
@@ -356,6 +360,64 @@ fn a_mapping_naming_an_unknown_kpi_engagement_or_column_is_an_error_at_its_line(
     let needle = format!(
         "{m}:4:3: engagement `brightline` has no KPI `service_levl` (did you mean `service_level`?)"
     );
+    assert!(err.contains(&needle), "missing {needle} in\n{err}");
+}
+
+#[test]
+fn a_mapping_of_the_wrong_shape_says_what_was_expected_at_its_line() {
+    let root = repo();
+    let mapping = root.path().join("m.yaml");
+    let m = mapping.display().to_string();
+    let head = "engagement: brightline\n\
+                date: { column: Interval Start, format: \"%d/%m/%Y %H:%M\" }\nkpis:\n";
+    for (kpi, needle) in [
+        (
+            "  service_level: { good: Answered in 20s }\n",
+            format!("{m}:4:3: missing field `total` in `kpis.service_level`"),
+        ),
+        (
+            "  service_level: { colum: AHT }\n",
+            format!(
+                "{m}:4:18: unknown field `colum` in `kpis.service_level`: did you mean `column`?"
+            ),
+        ),
+        (
+            "  service_level: { good: { count: row }, total: Offered }\n",
+            format!("{m}:4:35: `count: row` is not an allowed value: use one of rows"),
+        ),
+        (
+            "  service_level: { good: Answered in 20s, total: Offered, column: AHT }\n",
+            format!(
+                "{m}:4:18: `kpis.service_level`: a KPI is computed either from counts `{{ good, total }}` or from a value"
+            ),
+        ),
+    ] {
+        std::fs::write(&mapping, format!("{head}{kpi}")).unwrap();
+        let out = import(
+            root.path(),
+            &fixtures().join("acd-interval.csv"),
+            &mapping,
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(1), "{kpi}");
+        let err = stderr(&out);
+        assert!(err.contains(&needle), "missing {needle} in\n{err}");
+        assert!(!err.contains("untagged"), "{err}");
+    }
+    std::fs::write(
+        &mapping,
+        "engagement: { colum: Queue, map: {} }\n\
+         date: { column: Interval Start }\n",
+    )
+    .unwrap();
+    let out = import(
+        root.path(),
+        &fixtures().join("acd-interval.csv"),
+        &mapping,
+        &[],
+    );
+    let err = stderr(&out);
+    let needle = format!("{m}:1:15: unknown field `colum` in `engagement`: did you mean `column`?");
     assert!(err.contains(&needle), "missing {needle} in\n{err}");
 }
 
@@ -679,6 +741,41 @@ fn monthly_ods_reads_like_the_xlsx() {
     }
 }
 
+/// The same weeks in the old Excel format (BIFF), written by
+/// tests/fixtures/import/make-kestrel-xls.py: a committed file, since no
+/// well-kept Rust crate writes .xls.
+#[test]
+fn monthly_xls_reads_like_the_xlsx() {
+    let root = repo();
+    let mapping = root.path().join("kestrel-monthly.yaml");
+    std::fs::write(
+        &mapping,
+        MONTHLY_MAPPING.replace("format: xlsx", "format: xls"),
+    )
+    .unwrap();
+    let book = fixtures().join("kestrel-monthly.xls");
+    let out = import(root.path(), &book, &mapping, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let sums = monthly_sums(&weeks());
+    assert_eq!(sums.len(), 3);
+    for (month, s) in &sums {
+        let text = read(
+            root.path(),
+            &format!("content/brightline/periods/{month}.yaml"),
+        );
+        assert!(
+            text.contains(&format!(
+                "  abandonment: {{ good: {}, total: {} }}\n",
+                s[2], s[0]
+            )),
+            "{month}: {text}"
+        );
+        let aht = figure(&text, "aht_seconds");
+        assert!((aht - s[3] / s[4]).abs() < 0.0001, "{month}: {aht} {s:?}");
+        assert!((figure(&text, "worked") - s[5]).abs() < 1e-9, "{text}");
+    }
+}
+
 /// The mapping schema `rapporteur schema` writes.
 fn mapping_schema() -> jsonschema::Validator {
     let dir = tempfile::tempdir().unwrap();
@@ -736,4 +833,37 @@ fn every_example_mapping_validates_against_the_mapping_schema() {
     ] {
         assert!(!schema_errors(&schema, bad).is_empty(), "accepted {bad}");
     }
+}
+
+/// A Windows-1252 export: a name in a column the mapping does not read is
+/// harmless; a byte that is not UTF-8 where it reads is a bad cell.
+#[test]
+fn bytes_that_are_not_utf8_are_bad_only_where_the_mapping_reads_them() {
+    let root = repo();
+    let csv = root.path().join("acd.csv");
+    let mut bytes =
+        b"Interval Start,Offered,Answered in 20s,Abandoned,AHT,Handled,Agent\n".to_vec();
+    bytes.extend_from_slice(b"01/02/2026 00:00,10,8,1,300,9,Jos\xe9\n");
+    std::fs::write(&csv, &bytes).unwrap();
+    let mapping = fixtures().join("acd-queues.yaml");
+    let out = import(root.path(), &csv, &mapping, &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = read(root.path(), "content/brightline/periods/2026-02.yaml");
+    assert!(
+        text.contains("service_level: { good: 8, total: 10 }"),
+        "{text}"
+    );
+
+    bytes.extend_from_slice(b"02/02/2026 00:00,1\xe90,8,1,300,9,Ana\n");
+    std::fs::write(&csv, &bytes).unwrap();
+    let out = import(root.path(), &csv, &mapping, &["--force"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    let needle = format!("{}:3:Offered:", csv.display());
+    assert!(err.contains(&needle) && err.contains("UTF-8"), "{err}");
+    assert_eq!(
+        read(root.path(), "content/brightline/periods/2026-02.yaml"),
+        text,
+        "a refused import writes nothing"
+    );
 }

@@ -174,6 +174,10 @@ impl<'p> Aggregator<'p> {
             reported.push(i);
             *bad_total += 1;
             if bad_cells.len() < BAD_CELLS_KEPT {
+                let expected = match at(i) {
+                    Cell::NotUtf8(_) => "UTF-8 text (export the file as CSV UTF-8)".to_string(),
+                    _ => expected,
+                };
                 bad_cells.push(BadCell {
                     row: number,
                     column: header.get(i).cloned().unwrap_or_default(),
@@ -295,6 +299,10 @@ fn count<'a>(
     match plan {
         CountPlan::Rows => 1,
         CountPlan::Where { column, equals } => {
+            if let Cell::NotUtf8(_) = at(*column) {
+                bad(*column, String::new());
+                return 0;
+            }
             let cell = text(at(*column));
             i64::from(cell.trim().eq_ignore_ascii_case(equals.trim()))
         }

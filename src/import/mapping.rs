@@ -52,7 +52,8 @@ pub enum Format {
 }
 
 /// One engagement for every row, or one per row from a column's values.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+// Deserialize by hand (mapping_de.rs) for messages that say what was expected.
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(untagged)]
 pub enum EngagementSource {
     Fixed(String),
@@ -80,7 +81,8 @@ pub struct DateSource {
 }
 
 /// How one KPI's month value is computed.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+// Deserialize by hand (mapping_de.rs) for messages that say what was expected.
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(untagged)]
 pub enum KpiSource {
     /// A `measure: ratio` KPI: counts.
@@ -95,7 +97,8 @@ pub enum KpiSource {
 }
 
 /// One side of a ratio: a column summed, or rows counted.
-#[derive(Debug, Clone, Deserialize, JsonSchema)]
+// Deserialize by hand (mapping_de.rs) for messages that say what was expected.
+#[derive(Debug, Clone, JsonSchema)]
 #[serde(untagged)]
 pub enum CountSource {
     /// The header name of a column whose values are summed.

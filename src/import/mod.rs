@@ -7,6 +7,7 @@
 
 pub mod aggregate;
 pub mod mapping;
+mod mapping_de;
 pub mod merge;
 pub mod table;
 
@@ -17,6 +18,7 @@ use crate::diagnostic::{self, Diagnostic};
 use crate::error::{Error, Result};
 use crate::load::{self, Source};
 use crate::model::Period;
+use crate::schema;
 
 pub use aggregate::BadCell;
 pub use merge::Conflict;
@@ -147,7 +149,16 @@ pub fn plan(root: &Path, file: &Path, mapping_path: &Path, force: bool) -> Resul
                     .join(id)
                     .join("periods")
                     .join(format!("{month}.yaml"));
-                (rel, None, merge::new_file(*month, figures))
+                // Editors find the period schema as in files `new period` writes.
+                let modeline = schema::Kind::Period.modeline(&format!(
+                    "{CONTENT}/{id}/periods/{month}.yaml",
+                    CONTENT = load::CONTENT_DIR
+                ));
+                (
+                    rel,
+                    None,
+                    format!("{modeline}{}", merge::new_file(*month, figures)),
+                )
             }
         };
         if old.as_deref() == Some(new.as_str()) {
@@ -177,15 +188,21 @@ pub fn plan(root: &Path, file: &Path, mapping_path: &Path, force: bool) -> Resul
         outcome.changes.push(FileChange { rel, old, new });
     }
     // The repository as it would be must pass `check`: errors it did not
-    // have before are the import's.
+    // have before are the import's, and refuse it. New warnings of the
+    // files written are shown too (they do not refuse: `check` passes).
     let written: BTreeSet<&PathBuf> = outcome.changes.iter().map(|c| &c.rel).collect();
     let mut after = parse_problems;
     after.extend(crate::validate::validate(&portfolio, &sources));
     let mut new_errors: Vec<Diagnostic> = after
         .into_iter()
-        .filter(|d| d.is_error())
         .filter(|d| {
-            written.contains(&d.file) || !before.contains(&(d.file.clone(), d.message.clone()))
+            let new = !before.contains(&(d.file.clone(), d.message.clone()));
+            let ours = written.contains(&d.file);
+            if d.is_error() {
+                ours || new
+            } else {
+                ours && new
+            }
         })
         .collect();
     diagnostic::sort(&mut new_errors);

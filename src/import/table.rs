@@ -19,6 +19,10 @@ pub enum Cell {
     Bool(bool),
     /// A spreadsheet's date (or date-time) cell.
     Date(NaiveDateTime),
+    /// A CSV field that is not UTF-8 (a Windows-1252 export), as read with
+    /// replacement characters: bad wherever the mapping reads it, harmless
+    /// in a column it does not.
+    NotUtf8(String),
 }
 
 impl Cell {
@@ -30,6 +34,7 @@ impl Cell {
             Cell::Number(n) => n.to_string(),
             Cell::Bool(b) => b.to_string(),
             Cell::Date(d) => d.format("%Y-%m-%d %H:%M:%S").to_string(),
+            Cell::NotUtf8(t) => t.clone(),
         }
     }
 
@@ -213,7 +218,7 @@ pub struct CsvRows<R: Read> {
     pub header: Vec<String>,
     path: std::path::PathBuf,
     reader: csv::Reader<std::io::Chain<std::io::Cursor<Vec<u8>>, BufReader<R>>>,
-    record: csv::StringRecord,
+    record: csv::ByteRecord,
     cells: Vec<Cell>,
     number: usize,
 }
@@ -237,16 +242,16 @@ impl<R: Read> CsvRows<R> {
             .flexible(true)
             .from_reader(std::io::Cursor::new(first).chain(input));
         let header: Vec<String> = reader
-            .headers()
+            .byte_headers()
             .map_err(|e| csv_error(path, e))?
             .iter()
-            .map(|h| h.trim().to_string())
+            .map(|h| String::from_utf8_lossy(h).trim().to_string())
             .collect();
         Ok(CsvRows {
             header,
             path: path.to_path_buf(),
             reader,
-            record: csv::StringRecord::new(),
+            record: csv::ByteRecord::new(),
             cells: Vec::new(),
             number: 1,
         })
@@ -256,7 +261,7 @@ impl<R: Read> CsvRows<R> {
     pub fn next_row(&mut self) -> Result<Option<(usize, &[Cell])>> {
         let more = self
             .reader
-            .read_record(&mut self.record)
+            .read_byte_record(&mut self.record)
             .map_err(|e| csv_error(&self.path, e))?;
         if !more {
             return Ok(None);
@@ -264,7 +269,11 @@ impl<R: Read> CsvRows<R> {
         self.number += 1;
         self.cells.truncate(self.record.len());
         self.cells.resize(self.record.len(), Cell::Empty);
-        for (cell, field) in self.cells.iter_mut().zip(self.record.iter()) {
+        for (cell, bytes) in self.cells.iter_mut().zip(self.record.iter()) {
+            let Ok(field) = std::str::from_utf8(bytes) else {
+                *cell = Cell::NotUtf8(String::from_utf8_lossy(bytes).into_owned());
+                continue;
+            };
             if field.trim().is_empty() {
                 *cell = Cell::Empty;
             } else if let Cell::Text(t) = cell {
