@@ -867,3 +867,27 @@ fn bytes_that_are_not_utf8_are_bad_only_where_the_mapping_reads_them() {
         "a refused import writes nothing"
     );
 }
+
+/// A restatement of a signed month is allowed with --force, never silent.
+#[test]
+fn forcing_new_figures_into_a_signed_month_warns_of_the_sign_off() {
+    let root = repo();
+    let rel = "content/brightline/periods/2026-02.yaml";
+    let signed = format!(
+        "{COMMENTED}sign_off:\n  provider: {{ by: Ana Ruiz, date: 2026-03-03 }}\n  client: {{ by: Ben Cole, date: 2026-03-05 }}\n"
+    );
+    std::fs::write(root.path().join(rel), &signed).unwrap();
+    let out = acd(root.path(), &["--force"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "warning: {rel}:1:1: 2026-02 was signed off by the provider and the client: --force restates"
+        )),
+        "{err}"
+    );
+    assert!(read(root.path(), rel).contains("  client: { by: Ben Cole, date: 2026-03-05 }\n"));
+    // Run again, nothing differs: nothing is restated, nothing to warn of.
+    let out = acd(root.path(), &["--force"]);
+    assert!(!stderr(&out).contains("signed off"), "{}", stderr(&out));
+}

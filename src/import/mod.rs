@@ -139,6 +139,11 @@ pub fn plan(root: &Path, file: &Path, mapping_path: &Path, force: bool) -> Resul
                     continue;
                 };
                 let (new, conflicts) = merge::merge(&text, period, figures, force);
+                if force && !conflicts.is_empty() {
+                    if let Some(warning) = signed_warning(period, &rel) {
+                        outcome.diagnostics.push(warning);
+                    }
+                }
                 outcome
                     .conflicts
                     .extend(conflicts.into_iter().map(|c| (rel.clone(), c)));
@@ -209,4 +214,26 @@ pub fn plan(root: &Path, file: &Path, mapping_path: &Path, force: bool) -> Resul
     new_errors.dedup();
     outcome.diagnostics.extend(new_errors);
     Ok(outcome)
+}
+
+/// Replacing figures someone signed is allowed (a restatement) but never
+/// silent: `diff --strict` will call it a change after sign-off.
+fn signed_warning(period: &Period, rel: &Path) -> Option<Diagnostic> {
+    let signed = period.sign_off.as_ref()?;
+    let sides: Vec<&str> = [("provider", &signed.provider), ("client", &signed.client)]
+        .into_iter()
+        .filter(|(_, s)| s.is_some())
+        .map(|(side, _)| side)
+        .collect();
+    (!sides.is_empty()).then(|| {
+        Diagnostic::warning(
+            rel,
+            format!(
+                "{} was signed off by the {}: --force restates figures already agreed; \
+                 ask for a new sign-off (`diff --strict` reports this as a change after sign-off)",
+                period.period,
+                sides.join(" and the ")
+            ),
+        )
+    })
 }
