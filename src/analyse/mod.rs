@@ -28,6 +28,7 @@ pub mod terms;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod tone;
+pub mod watermelon;
 pub mod trust;
 pub mod window;
 pub mod words;
