@@ -65,7 +65,8 @@ pub enum Form {
 pub struct SideSurvey {
     pub side: Side,
     pub form: Form,
-    /// The responses counted (0 for an agreed answer).
+    /// The responses counted: 0 for an agreed answer, and 0 below the
+    /// floor, whose number is not told ("fewer than 3").
     pub responses: usize,
     /// In the order of `SurveyScores::DIMENSIONS`; empty below the floor.
     pub dimensions: Vec<SideDimension>,
@@ -125,7 +126,7 @@ pub fn side(s: &Survey, side: Side) -> Option<SideSurvey> {
         return Some(SideSurvey {
             side,
             form: Form::BelowFloor,
-            responses: withheld,
+            responses: 0,
             dimensions: Vec::new(),
             nps: None,
             nps_answers: 0,
@@ -279,7 +280,7 @@ mod tests {
             ..Survey::default()
         };
         let c = side(&s, Side::Client).unwrap();
-        assert_eq!((c.form, c.responses, c.shown()), (Form::BelowFloor, 2, false));
+        assert_eq!((c.form, c.responses, c.shown()), (Form::BelowFloor, 0, false));
         assert!(c.dimensions.is_empty() && c.nps.is_none() && c.comments.is_empty());
         assert_eq!(side(&s, Side::Provider), None);
     }
