@@ -344,7 +344,8 @@ fn points(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::testkit::{d, engagement, m, parties, scores, set_survey};
+    use crate::analyse::testkit::{d, engagement, m, parties, period_mut, scores, set_survey};
+    use crate::model::{Survey, SurveyResponse};
 
     fn analyse(e: &Engagement, as_of: &str) -> Trust {
         analyse_trust(e, &Config::default(), d(as_of))
@@ -468,6 +469,149 @@ mod tests {
                 client_mean: Some(3.0),
                 provider_mean: None
             }]
+        );
+    }
+
+    fn response(side: Side, trust: u8, communication: u8, nps: Option<u8>) -> SurveyResponse {
+        SurveyResponse {
+            side,
+            role: None,
+            trust: Some(trust),
+            communication: Some(communication),
+            collaboration: None,
+            respect: None,
+            goals: None,
+            nps,
+            comment: None,
+            audience: None,
+        }
+    }
+
+    /// A month of responses, through the privacy floor as a build scopes it.
+    fn set_responses(e: &mut Engagement, month: &str, responses: Vec<SurveyResponse>) {
+        period_mut(e, month).survey = Some(Survey {
+            responses,
+            ..Survey::default()
+        });
+        let floor = Config::default().survey.min_responses;
+        *e = crate::scope::Scope::internal()
+            .engagement(e.clone(), floor)
+            .unwrap();
+    }
+
+    #[test]
+    fn side_means_of_thirds_make_an_exact_gap_and_score() {
+        let mut e = engagement();
+        // Client trust 4, 5, 4 = 13/3; provider 3, 4, 3 = 10/3: a gap of
+        // exactly 1, flagged. Communication 3, 3, 3 and 3, 3, 3: none.
+        set_responses(
+            &mut e,
+            "2026-10",
+            vec![
+                response(Side::Client, 4, 3, Some(9)),
+                response(Side::Client, 5, 3, Some(10)),
+                response(Side::Client, 4, 3, Some(6)),
+                response(Side::Provider, 3, 3, None),
+                response(Side::Provider, 4, 3, None),
+                response(Side::Provider, 3, 3, None),
+            ],
+        );
+        let t = analyse(&e, "2026-11-15");
+        assert_eq!(t.dimensions[0].gap, Some(1.0));
+        assert!(t.dimensions[0].flagged);
+        assert_eq!(t.dimensions[1].gap, Some(0.0));
+        // mapped: trust (13/3 − 1) × 25 = 83.33…, (10/3 − 1) × 25 = 58.33…,
+        // communication 50 and 50: mean 60.4166…; mean |gap| 0.5 → −6.25
+        // = 54.1666666667 (settled to 10 places).
+        assert_eq!(t.score, Some(54.1666666667));
+        assert_eq!(t.side(Side::Client).unwrap().nps, Some(33));
+        assert_eq!(t.side(Side::Provider).unwrap().nps, None);
+        assert_eq!(
+            t.nps_history,
+            vec![NpsMonth {
+                month: m("2026-10"),
+                client: Some(33),
+                provider: None
+            }]
+        );
+    }
+
+    #[test]
+    fn a_side_below_the_floor_is_left_out_of_the_score_and_the_gaps() {
+        let mut e = engagement();
+        set_responses(
+            &mut e,
+            "2026-10",
+            vec![
+                response(Side::Client, 4, 4, Some(9)),
+                response(Side::Client, 4, 4, Some(9)),
+                response(Side::Client, 4, 4, Some(9)),
+                response(Side::Provider, 1, 1, Some(0)),
+                response(Side::Provider, 1, 1, Some(0)),
+            ],
+        );
+        let t = analyse(&e, "2026-11-15");
+        assert_eq!(t.month, Some(m("2026-10")));
+        // The client alone: (4 − 1) × 25 = 75, no gap.
+        assert_eq!((t.score, t.mean_abs_gap), (Some(75.0), None));
+        assert!(t.dimensions.iter().all(|d| d.provider.is_none()));
+        let p = t.side(Side::Provider).unwrap();
+        assert_eq!((p.form, p.nps, p.responses), (survey::Form::BelowFloor, None, 0));
+        assert!(t.reasons(&parties())[1].contains("fewer responses than the privacy floor"));
+    }
+
+    #[test]
+    fn a_month_with_no_side_shown_is_not_a_survey_month() {
+        let mut e = engagement();
+        let all = |s| Some(scores([Some(s); 5]));
+        set_survey(&mut e, "2026-08", all(5), all(5));
+        set_responses(
+            &mut e,
+            "2026-09",
+            vec![
+                response(Side::Client, 3, 3, Some(9)),
+                response(Side::Client, 3, 3, Some(9)),
+                response(Side::Client, 3, 3, Some(9)),
+            ],
+        );
+        // October: two of each side, both below the floor of 3.
+        set_responses(
+            &mut e,
+            "2026-10",
+            vec![
+                response(Side::Client, 1, 1, Some(0)),
+                response(Side::Client, 1, 1, Some(0)),
+                response(Side::Provider, 1, 1, Some(0)),
+            ],
+        );
+        let t = analyse(&e, "2026-11-15");
+        assert_eq!(t.month, Some(m("2026-09")));
+        assert_eq!(t.score, Some(50.0));
+        // The previous survey month is August, whose score was 100.
+        assert_eq!(
+            t.previous,
+            Some(Previous {
+                month: m("2026-08"),
+                score: Some(100.0)
+            })
+        );
+        let months: Vec<Month> = t.history.iter().map(|h| h.month).collect();
+        assert_eq!(months, vec![m("2026-08"), m("2026-09")]);
+        // August's agreed answers have no NPS: a gap in the history.
+        assert_eq!(
+            t.nps_history,
+            vec![
+                NpsMonth {
+                    month: m("2026-08"),
+                    client: None,
+                    provider: None
+                },
+                NpsMonth {
+                    month: m("2026-09"),
+                    client: Some(100),
+                    provider: None
+                }
+            ]
         );
     }
 }

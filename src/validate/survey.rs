@@ -82,3 +82,41 @@ pub(super) fn period(p: &Period, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn said(text: &str) -> Vec<(usize, usize, String)> {
+        let period = crate::yaml::from_str(text).expect("a period");
+        crate::validate::validate_period(Path::new("periods/2026-10.yaml"), text, period, &[])
+            .into_iter()
+            .map(|d| (d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn one_form_per_period_and_every_answer_in_range() {
+        let text = "period: 2026-10\nsurvey:\n  client: { trust: 4 }\n  responses:\n    \
+                    - { side: client, trust: 6, nps: 11 }\n    - { side: provider, role: lead }\n    \
+                    - { side: provider, nps: 0 }\n";
+        let d = said(text);
+        let found: Vec<(usize, usize, &str)> = d
+            .iter()
+            .map(|(l, c, m)| (*l, *c, m.split(':').next().unwrap()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (3, 3, "this survey lists `responses"),
+                (5, 30, "survey score 6 is out of range"),
+                (5, 38, "nps 11 is out of range"),
+                (6, 7, "this response answers nothing"),
+            ],
+            "{d:#?}"
+        );
+        assert!(d[0].2.contains("move the client's answer into `responses:`"));
+        // nps 0 is an answer; the agreed form alone is fine.
+        assert!(said("period: 2026-10\nsurvey:\n  client: { trust: 4 }\n").is_empty());
+    }
+}
