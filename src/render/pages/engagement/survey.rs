@@ -44,7 +44,7 @@ fn nps(x: &SideSurvey) -> String {
                 1 => "1 answer".to_string(),
                 k => format!("{k} answers"),
             };
-            format!("{sign}{n} ({answers})")
+            format!("{sign}{} ({answers})", n.to_string().replace('-', "−"))
         }
         (Form::Responses, None) => "no NPS answer".into(),
         _ => "—".into(),
