@@ -371,12 +371,12 @@ pub fn survey(t: &Trust) -> Option<Chart> {
             .collect(),
         series: vec![
             BarSeries {
-                name: "Client".into(),
+                name: side_name(t, Side::Client),
                 tone: chart::Tone::Client,
                 values: t.dimensions.iter().map(|d| d.client).collect(),
             },
             BarSeries {
-                name: "Provider".into(),
+                name: side_name(t, Side::Provider),
                 tone: chart::Tone::Provider,
                 values: t.dimensions.iter().map(|d| d.provider).collect(),
             },
@@ -388,6 +388,15 @@ pub fn survey(t: &Trust) -> Option<Chart> {
         }),
         ranges: if has_spread { ranges } else { Vec::new() },
     }))
+}
+
+/// "Client", or "Client (fewer than 3 responses)" below the privacy floor.
+fn side_name(t: &Trust, side: Side) -> String {
+    let name = crate::render::labels::side(side);
+    match t.side(side).filter(|x| !x.shown()) {
+        Some(_) => format!("{name} (fewer than {} responses)", t.floor),
+        None => name.to_string(),
+    }
 }
 
 /// Each side's NPS in the last four survey months (docs/metrics.md,

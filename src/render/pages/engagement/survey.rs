@@ -51,13 +51,14 @@ fn nps(x: &SideSurvey) -> String {
     }
 }
 
-/// `None` when the survey used has no side (no survey).
+/// `None` when no side of the survey used answered as individuals: the
+/// agreed answers say all in the survey's table.
 pub(super) fn respondents(t: &Trust) -> Option<RespondentsView> {
-    if t.sides.is_empty() {
+    if t.sides.iter().all(|x| x.form == Form::Agreed) {
         return None;
     }
     Some(RespondentsView {
-        any_responses: t.sides.iter().any(|x| x.form != Form::Agreed),
+        any_responses: true,
         sides: t
             .sides
             .iter()
