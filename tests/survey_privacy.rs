@@ -57,7 +57,11 @@ kpis:
 /// response, and the provider's 7 below the floor of 8.
 fn march() -> String {
     let mut text = String::from("period: 2026-03\nkpis: { quality: 99 }\nsurvey:\n  responses:\n");
-    let comments = ["zulu client remark", "alpha client remark", "mike client remark"];
+    let comments = [
+        "zulu client remark",
+        "alpha client remark",
+        "mike client remark",
+    ];
     for i in 0..8 {
         let comment = comments
             .get(i)
@@ -114,7 +118,10 @@ fn base_files() -> Vec<(&'static str, String)> {
             "rapporteur.yaml",
             "title: Survey privacy\nsurvey: { min_responses: 8 }\n".to_string(),
         ),
-        ("content/survey-desk/engagement.yaml", ENGAGEMENT.to_string()),
+        (
+            "content/survey-desk/engagement.yaml",
+            ENGAGEMENT.to_string(),
+        ),
         ("content/survey-desk/periods/2026-02.yaml", february()),
         (
             "content/survey-desk/periods/2026-03.yaml",
@@ -178,10 +185,7 @@ fn a_side_below_the_floor_leaves_no_trace_in_any_output() {
     let mut missing = Vec::new();
     let builds: [(&str, Box<dyn Fn(&mut rapporteur::site::BuildOptions)>); 3] = [
         ("internal build", Box::new(|_| {})),
-        (
-            "shared build",
-            Box::new(|o| o.audience = Audience::Shared),
-        ),
+        ("shared build", Box::new(|o| o.audience = Audience::Shared)),
         (
             "client build",
             Box::new(|o| o.client = Some("Alpha Corp".into())),
@@ -221,7 +225,13 @@ fn a_side_below_the_floor_leaves_no_trace_in_any_output() {
             let out = run(
                 root.path(),
                 &[
-                    "export", "--format", format, "--as-of", AS_OF, "--audience", audience,
+                    "export",
+                    "--format",
+                    format,
+                    "--as-of",
+                    AS_OF,
+                    "--audience",
+                    audience,
                 ],
             );
             let what = format!("export {format} {audience}");
@@ -249,8 +259,15 @@ fn a_side_below_the_floor_leaves_no_trace_in_any_output() {
             let out = run(
                 base.path(),
                 &[
-                    "diff", "--base", "HEAD", "--as-of", AS_OF, "--format", format,
-                    "--audience", audience,
+                    "diff",
+                    "--base",
+                    "HEAD",
+                    "--as-of",
+                    AS_OF,
+                    "--format",
+                    format,
+                    "--audience",
+                    audience,
                 ],
             );
             let what = format!("diff {format} {audience}");

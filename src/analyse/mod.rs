@@ -28,8 +28,8 @@ pub mod terms;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod tone;
-pub mod watermelon;
 pub mod trust;
+pub mod watermelon;
 pub mod window;
 pub mod words;
 pub mod workload;

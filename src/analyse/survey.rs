@@ -261,7 +261,14 @@ mod tests {
         assert_eq!((trust.low, trust.high), (Some(2), Some(5)));
         // communication answered twice: 3, 4 → 3.5
         assert_eq!(c.dimensions[1].mean.map(Mean::value), Some(3.5));
-        assert_eq!(c.dimensions[2], SideDimension { mean: None, low: None, high: None });
+        assert_eq!(
+            c.dimensions[2],
+            SideDimension {
+                mean: None,
+                low: None,
+                high: None
+            }
+        );
         // 9, 6, 10: 2 promoters, 1 detractor of 3 → 33
         assert_eq!((c.nps, c.nps_answers), (Some(33), 3));
         assert_eq!(c.comments, vec!["apples", "zebra crossing"]);
@@ -280,7 +287,10 @@ mod tests {
             ..Survey::default()
         };
         let c = side(&s, Side::Client).unwrap();
-        assert_eq!((c.form, c.responses, c.shown()), (Form::BelowFloor, 0, false));
+        assert_eq!(
+            (c.form, c.responses, c.shown()),
+            (Form::BelowFloor, 0, false)
+        );
         assert!(c.dimensions.is_empty() && c.nps.is_none() && c.comments.is_empty());
         assert_eq!(side(&s, Side::Provider), None);
     }

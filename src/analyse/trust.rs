@@ -190,8 +190,8 @@ pub fn analyse_trust(e: &Engagement, config: &Config, as_of: NaiveDate) -> Trust
         })
         .collect();
     // Newest first: the survey used, the one before it, and so on.
-    let mut months = periods_before(&e.periods, as_of)
-        .filter_map(|p| Some((p.period, survey_month(p)?)));
+    let mut months =
+        periods_before(&e.periods, as_of).filter_map(|p| Some((p.period, survey_month(p)?)));
     let Some((month, sides)) = months.next() else {
         return Trust {
             month: None,
@@ -307,10 +307,7 @@ impl Trust {
             .flagged()
             .enumerate()
             .map(|(i, d)| {
-                let (c, p) = (
-                    num(d.client.unwrap_or(0.0)),
-                    num(d.provider.unwrap_or(0.0)),
-                );
+                let (c, p) = (num(d.client.unwrap_or(0.0)), num(d.provider.unwrap_or(0.0)));
                 if i == 0 {
                     format!(
                         "{} ({} {c}, {} {p})",
@@ -556,7 +553,10 @@ mod tests {
         assert_eq!((t.score, t.mean_abs_gap), (Some(75.0), None));
         assert!(t.dimensions.iter().all(|d| d.provider.is_none()));
         let p = t.side(Side::Provider).unwrap();
-        assert_eq!((p.form, p.nps, p.responses), (survey::Form::BelowFloor, None, 0));
+        assert_eq!(
+            (p.form, p.nps, p.responses),
+            (survey::Form::BelowFloor, None, 0)
+        );
         assert!(t.reasons(&parties())[1].contains("fewer responses than the privacy floor"));
     }
 

@@ -118,8 +118,8 @@ impl Watermelon {
 mod tests {
     use super::*;
     use crate::analyse::survey::{Form, SideSurvey};
-    use crate::analyse::trust::Previous;
     use crate::analyse::testkit::{m, parties};
+    use crate::analyse::trust::Previous;
 
     fn trust(score: Option<f64>, client_nps: Option<i64>, previous: Option<f64>) -> Trust {
         Trust {
@@ -152,7 +152,10 @@ mod tests {
     fn low_trust_with_green_performance() {
         let t = trust(Some(49.9), Some(10), None);
         let w = judge(Some(75.0), &t).expect("75 is green, 49.9 below 50");
-        assert_eq!((w.low_trust, w.client_nps, w.fall), (Some(49.9), None, None));
+        assert_eq!(
+            (w.low_trust, w.client_nps, w.fall),
+            (Some(49.9), None, None)
+        );
         assert_eq!(
             w.evidence(&t, &parties()),
             "The performance score is 75 (75 or more), yet in the survey of October 2026 the \
@@ -190,9 +193,15 @@ mod tests {
             "The performance score is 100 (75 or more), yet in the survey of October 2026 the \
              trust score fell from 75 in July 2026 to 60 (by 15)."
         );
-        assert_eq!(judge(Some(100.0), &trust(Some(60.01), None, Some(75.0))), None);
+        assert_eq!(
+            judge(Some(100.0), &trust(Some(60.01), None, Some(75.0))),
+            None
+        );
         // A rise is no fall.
-        assert_eq!(judge(Some(100.0), &trust(Some(90.0), None, Some(60.0))), None);
+        assert_eq!(
+            judge(Some(100.0), &trust(Some(90.0), None, Some(60.0))),
+            None
+        );
     }
 
     #[test]

@@ -265,7 +265,10 @@ fn whisker(
     let half = (cx - l).max(3);
     root.draw(&PathElement::new(vec![(cx, top), (cx, bottom)], style))?;
     for y in [top, bottom] {
-        root.draw(&PathElement::new(vec![(cx - half, y), (cx + half, y)], style))?;
+        root.draw(&PathElement::new(
+            vec![(cx - half, y), (cx + half, y)],
+            style,
+        ))?;
     }
     Ok(())
 }

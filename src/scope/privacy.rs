@@ -40,7 +40,11 @@ fn order(a: &SurveyResponse, b: &SurveyResponse) -> Ordering {
         .then_with(|| a.comment.cmp(&b.comment))
         .then_with(|| a.by_dimension().cmp(&b.by_dimension()))
         .then_with(|| a.nps.cmp(&b.nps))
-        .then_with(|| a.audience.map(|x| x as u8).cmp(&b.audience.map(|x| x as u8)))
+        .then_with(|| {
+            a.audience
+                .map(|x| x as u8)
+                .cmp(&b.audience.map(|x| x as u8))
+        })
 }
 
 #[cfg(test)]
@@ -71,7 +75,11 @@ mod tests {
             responses.push(response(Side::Client, 1 + (i % 5) as u8, &format!("c{i}")));
         }
         for i in 0..provider {
-            responses.push(response(Side::Provider, 5 - (i % 5) as u8, &format!("p{i}")));
+            responses.push(response(
+                Side::Provider,
+                5 - (i % 5) as u8,
+                &format!("p{i}"),
+            ));
         }
         period_mut(&mut e, "2026-10").survey = Some(Survey {
             responses,
@@ -86,14 +94,34 @@ mod tests {
         // N − 1, N, N + 1 responses with a floor of 3.
         for (n, shown) in [(2, false), (3, true), (4, true)] {
             let s = floored(n, 5, 3);
-            let client = s.responses.iter().filter(|r| r.side == Side::Client).count();
+            let client = s
+                .responses
+                .iter()
+                .filter(|r| r.side == Side::Client)
+                .count();
             assert_eq!(client, if shown { n } else { 0 }, "{n} responses");
             let expected = if shown { 0 } else { n };
-            assert_eq!(s.withheld, Withheld { client: expected, provider: 0 });
-            assert_eq!(s.responses.len() - client, 5, "the provider is above the floor");
+            assert_eq!(
+                s.withheld,
+                Withheld {
+                    client: expected,
+                    provider: 0
+                }
+            );
+            assert_eq!(
+                s.responses.len() - client,
+                5,
+                "the provider is above the floor"
+            );
         }
         // No response at all is nothing withheld.
-        assert_eq!(floored(0, 1, 3).withheld, Withheld { client: 0, provider: 1 });
+        assert_eq!(
+            floored(0, 1, 3).withheld,
+            Withheld {
+                client: 0,
+                provider: 1
+            }
+        );
         assert!(floored(0, 1, 3).responses.is_empty());
     }
 

@@ -115,7 +115,10 @@ mod tests {
             ],
             "{d:#?}"
         );
-        assert!(d[0].2.contains("move the client's answer into `responses:`"));
+        assert!(
+            d[0].2
+                .contains("move the client's answer into `responses:`")
+        );
         // nps 0 is an answer; the agreed form alone is fine.
         assert!(said("period: 2026-10\nsurvey:\n  client: { trust: 4 }\n").is_empty());
     }
