@@ -154,18 +154,26 @@ fn haystack(files: &BTreeMap<String, Vec<u8>>) -> String {
     all
 }
 
-fn leaks<'a>(what: &str, text: &str, canaries: &[&'a str]) -> Vec<String> {
+fn leaks(what: &str, text: &str, canaries: &[&str]) -> Vec<String> {
     canaries
         .iter()
         .filter(|c| text.contains(&c.to_lowercase()))
         .map(|c| {
             let at = text.find(&c.to_lowercase()).unwrap_or(0);
-            let from = text.floor_char_boundary(at.saturating_sub(80));
-            let to = text.ceil_char_boundary((at + 80).min(text.len()));
+            let mut from = at.saturating_sub(80);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (at + 80).min(text.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
             format!("{what}: `{c}` in …{}…", &text[from..to])
         })
         .collect()
 }
+
+type Tweak = fn(&mut rapporteur::site::BuildOptions);
 
 fn run(root: &Path, args: &[&str]) -> String {
     let out = rapporteur(args, root);
@@ -183,13 +191,10 @@ fn a_side_below_the_floor_leaves_no_trace_in_any_output() {
     let root = fixture();
     let mut found = Vec::new();
     let mut missing = Vec::new();
-    let builds: [(&str, Box<dyn Fn(&mut rapporteur::site::BuildOptions)>); 3] = [
-        ("internal build", Box::new(|_| {})),
-        ("shared build", Box::new(|o| o.audience = Audience::Shared)),
-        (
-            "client build",
-            Box::new(|o| o.client = Some("Alpha Corp".into())),
-        ),
+    let builds: [(&str, Tweak); 3] = [
+        ("internal build", |_| {}),
+        ("shared build", |o| o.audience = Audience::Shared),
+        ("client build", |o| o.client = Some("Alpha Corp".into())),
     ];
     for (what, tweak) in &builds {
         let built = build_with(root.path(), AS_OF, tweak);

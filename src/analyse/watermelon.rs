@@ -56,7 +56,7 @@ pub fn judge(performance: Option<f64>, t: &Trust) -> Option<Watermelon> {
         let (now, now_d) = score?;
         let before = p.score?;
         let fell = settled(before)? - now_d;
-        (fell >= Decimal::from(TRUST_FALL)).then(|| (p.month, before, now))
+        (fell >= Decimal::from(TRUST_FALL)).then_some((p.month, before, now))
     });
     (low_trust.is_some() || client_nps.is_some() || fall.is_some()).then_some(Watermelon {
         performance,
