@@ -383,7 +383,8 @@ pub fn survey(t: &Trust) -> Option<Chart> {
         ],
         value_max: Some(5.0),
         integer: true,
-        gap: Some(GapNote {
+        // A side below the floor has no gap to write.
+        gap: t.sides.iter().all(|x| x.shown()).then_some(GapNote {
             flag_at: t.gap_limit,
         }),
         ranges: if has_spread { ranges } else { Vec::new() },
