@@ -283,7 +283,12 @@ impl LiveSite {
         let mut replaced = Vec::new();
         for e in reloaded {
             let before = portfolio.engagements.iter().position(|x| x.id == e.id);
-            match (before, self.prepared.scope.engagement(e)) {
+            match (
+                before,
+                self.prepared
+                    .scope
+                    .engagement(e, config.survey.min_responses),
+            ) {
                 (None, None) => {}
                 (Some(i), Some(e)) if slugs(&e) == slugs(&portfolio.engagements[i]) => {
                     let a = analyse::analyse_engagement(&e, config, self.opts.as_of);

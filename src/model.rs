@@ -281,6 +281,8 @@ impl SurveyScores {
     }
 }
 
+/// A month's survey: one agreed answer per side (`client`, `provider`) or
+/// individual responses (`responses`), never both in one period.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Survey {
@@ -288,6 +290,67 @@ pub struct Survey {
     pub client: Option<SurveyScores>,
     #[serde(default)]
     pub provider: Option<SurveyScores>,
+    /// Individual answers, each from one person of one side
+    /// (docs/content.md, "Surveys with respondents").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<SurveyResponse>,
+    /// Responses of each side held back by the privacy floor: only their
+    /// number survives scoping (`privacy::apply_floor`).
+    #[serde(skip)]
+    pub withheld: Withheld,
+}
+
+/// One person's answers to a month's survey.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyResponse {
+    pub side: Side,
+    /// Who answered (e.g. vendor-manager); never shown.
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub trust: Option<u8>,
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub communication: Option<u8>,
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub collaboration: Option<u8>,
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub respect: Option<u8>,
+    #[serde(default)]
+    #[schemars(range(min = 1, max = 5))]
+    pub goals: Option<u8>,
+    /// How likely the person is to recommend the partner, 0..10.
+    #[serde(default)]
+    #[schemars(range(min = 0, max = 10))]
+    pub nps: Option<u8>,
+    #[serde(default)]
+    pub comment: Option<String>,
+    #[serde(default)]
+    pub audience: Option<Audience>,
+}
+
+impl SurveyResponse {
+    /// The scores in the order of `SurveyScores::DIMENSIONS`.
+    pub fn by_dimension(&self) -> [Option<u8>; 5] {
+        [
+            self.trust,
+            self.communication,
+            self.collaboration,
+            self.respect,
+            self.goals,
+        ]
+    }
+}
+
+/// How many responses of each side the privacy floor held back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Withheld {
+    pub client: usize,
+    pub provider: usize,
 }
 
 /// One month of measurements.

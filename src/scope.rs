@@ -5,6 +5,8 @@
 //! pipeline can leak what is not in the scoped model.
 
 use crate::error::{Error, Result};
+
+mod privacy;
 use crate::model::{Audience, Engagement, Portfolio};
 
 /// Who the build is for.
@@ -68,17 +70,19 @@ impl Scope {
                 return Err(unknown_party("provider", provider, &known));
             }
         }
+        let floor = portfolio.config.survey.min_responses;
         portfolio.engagements = std::mem::take(&mut portfolio.engagements)
             .into_iter()
-            .filter_map(|e| self.engagement(e))
+            .filter_map(|e| self.engagement(e, floor))
             .collect();
         Ok(portfolio)
     }
 
     /// One engagement as `apply` leaves it: `None` when it belongs to
-    /// another party, else with what the audience may not see removed.
+    /// another party, else with what the audience may not see removed and
+    /// the survey's privacy floor (`survey.min_responses`) applied.
     /// `serve` scopes a reloaded engagement with it.
-    pub fn engagement(&self, mut e: Engagement) -> Option<Engagement> {
+    pub fn engagement(&self, mut e: Engagement, min_responses: usize) -> Option<Engagement> {
         let r = &e.record;
         let other = |name: &str, wanted: &Option<String>| {
             wanted.as_ref().is_some_and(|w| !same_party(name, w))
@@ -89,6 +93,8 @@ impl Scope {
         if self.audience == Audience::Shared {
             keep_shared(&mut e);
         }
+        // After the audience: the floor counts the responses this build sees.
+        privacy::apply_floor(&mut e, min_responses);
         Some(e)
     }
 }
@@ -102,6 +108,9 @@ fn keep_shared(e: &mut Engagement) {
     r.milestones.retain(|x| shared(&x.audience));
     for p in &mut e.periods {
         p.feedback.retain(|x| shared(&x.audience));
+        if let Some(s) = &mut p.survey {
+            s.responses.retain(|x| shared(&x.audience));
+        }
     }
     e.notes.retain(|n| shared(&n.meta.audience));
     for n in &mut e.notes {

@@ -192,19 +192,19 @@ pub(crate) fn partner_health(
     config: &crate::config::Config,
     as_of: NaiveDate,
 ) -> Shown {
-    match shared(scope, e) {
+    match shared(scope, e, config.survey.min_responses) {
         Some(shared) => analyse::health_shown_at(&shared, config, as_of),
         None => Shown::of(None, &config.thresholds.health),
     }
 }
 
 /// The engagement as the shared build of the same parties sees it.
-fn shared(scope: &Scope, e: &Engagement) -> Option<Engagement> {
+fn shared(scope: &Scope, e: &Engagement, min_responses: usize) -> Option<Engagement> {
     let shared = Scope {
         audience: Audience::Shared,
         ..scope.clone()
     };
-    shared.engagement(e.clone())
+    shared.engagement(e.clone(), min_responses)
 }
 
 /// The figures alone, for `export` and `diff`: the content checks (no
@@ -302,7 +302,7 @@ pub(crate) fn render_engagement(
     // The partner's pack shows the health of the shared items at the
     // quarter's report date.
     if input.partner.is_some() {
-        if let Some(shared) = shared(input.scope, e) {
+        if let Some(shared) = shared(input.scope, e, config.survey.min_responses) {
             for r in &mut reviews {
                 r.partner = Some(analyse::health_shown_at(&shared, config, r.quarter.as_of()));
             }

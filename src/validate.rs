@@ -9,13 +9,14 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::load::{self, Source, Sources};
-use crate::model::{Direction, Engagement, EngagementRecord, Period, Portfolio, SurveyScores};
+use crate::model::{Direction, Engagement, EngagementRecord, Period, Portfolio};
 use crate::notelinks::{self, Dest, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
 
 mod contracts;
 pub(crate) mod ranges;
 mod sign_off;
+mod survey;
 
 /// A problem at a YAML path of a file, before it is given a position.
 #[derive(Debug, Clone, PartialEq)]
@@ -285,19 +286,7 @@ fn check_period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
             }
         }
     }
-    if let Some(s) = &p.survey {
-        for (side, scores) in [("client", &s.client), ("provider", &s.provider)] {
-            let Some(scores) = scores else { continue };
-            for (dim, v) in SurveyScores::DIMENSIONS.iter().zip(scores.by_dimension()) {
-                if let Some(v) = v.filter(|v| !(1..=5).contains(v)) {
-                    push(
-                        format!("survey.{side}.{dim}"),
-                        format!("survey score {v} is out of range: use a whole number from 1 to 5"),
-                    );
-                }
-            }
-        }
-    }
+    survey::period(p, out);
 }
 
 /// Relative links from notes to `.md` notes and engagement folders must

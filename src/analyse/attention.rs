@@ -11,7 +11,7 @@ use super::EngagementAnalysis;
 use super::actions::ActionItem;
 use super::cadence::{Communication, WINDOW_DAYS};
 use super::contract::NoticeState;
-use super::flags::Severity;
+use super::flags::{FlagKind, Severity};
 use super::rag::Rag;
 use super::risk::RiskRating;
 use super::window::{MonthWindow, SERIES_MONTHS, days_between};
@@ -39,6 +39,7 @@ pub enum AttentionKind {
     ReviewOverdue,
     ReviewDue,
     ReliefNotAgreed,
+    GreenOutsideRedInside,
 }
 
 /// Where on the engagement's page the item is dealt with.
@@ -52,6 +53,7 @@ pub enum Place {
     Actions,
     Goals,
     Cadence,
+    Trust,
 }
 
 /// The date an item is about: a day, or a month for what is judged by month
@@ -235,6 +237,21 @@ pub fn engagement_items(
             sentence,
             When::Day(due),
             Place::Cadence,
+        );
+    }
+    if let (Some(w), Some(month)) = (
+        super::watermelon::judge(a.performance.score, &a.trust),
+        a.trust.month,
+    ) {
+        push(
+            AttentionKind::GreenOutsideRedInside,
+            FlagKind::GreenOutsideRedInside.severity(),
+            format!(
+                "Green outside, red inside: KPIs look good, the survey of {month} does not ({})",
+                w.brief()
+            ),
+            When::Month(month),
+            Place::Trust,
         );
     }
     for (month, x) in unagreed_relief(e, a.as_of) {

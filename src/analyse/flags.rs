@@ -24,6 +24,7 @@ pub enum FlagKind {
     ChronicFailure,
     NoticeDeadline,
     CriticalRisk,
+    GreenOutsideRedInside,
     ReliefNotAgreed,
     FiguresDisputed,
     FiguresNotAgreed,
@@ -123,6 +124,7 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
     flags.extend(cadence(a));
     flags.extend(feedback(a, &parties));
     flags.extend(perception(a, &parties));
+    flags.extend(watermelon(a, &parties));
     flags.extend(goals(a));
     flags.extend(actions(a));
     flags.extend(celebration(a));
@@ -509,6 +511,16 @@ fn perception(a: &EngagementAnalysis, parties: &Parties) -> Option<Flag> {
             "In the survey of {}, the two sides' answers differ by {gaps}.",
             crate::format::month(month)
         ),
+    ))
+}
+
+/// "Green outside, red inside": the KPIs are green, the people are not.
+fn watermelon(a: &EngagementAnalysis, parties: &Parties) -> Option<Flag> {
+    let w = super::watermelon::judge(a.performance.score, &a.trust)?;
+    Some(flag(
+        FlagKind::GreenOutsideRedInside,
+        "Green outside, red inside: the KPIs look good, the relationship does not".to_string(),
+        w.evidence(&a.trust, parties),
     ))
 }
 

@@ -23,11 +23,13 @@ pub mod review;
 pub mod risk;
 pub mod sign_off;
 pub mod stats;
+pub mod survey;
 pub mod terms;
 #[cfg(test)]
 pub(crate) mod testkit;
 pub mod tone;
 pub mod trust;
+pub mod watermelon;
 pub mod window;
 pub mod words;
 pub mod workload;
@@ -122,7 +124,7 @@ impl Components {
             workload: workload::analyse_workload(e, &config.thresholds, as_of),
             communication: cadence::analyse_cadence(e, as_of),
             feedback: feedback::analyse_feedback(e, as_of),
-            trust: trust::analyse_trust(e, &config.thresholds, as_of),
+            trust: trust::analyse_trust(e, config, as_of),
             risks: risk::analyse_risks(e, as_of),
         }
     }

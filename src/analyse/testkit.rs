@@ -131,7 +131,11 @@ pub fn set_survey(
     client: Option<SurveyScores>,
     provider: Option<SurveyScores>,
 ) {
-    period_mut(e, month).survey = Some(Survey { client, provider });
+    period_mut(e, month).survey = Some(Survey {
+        client,
+        provider,
+        ..Survey::default()
+    });
 }
 
 pub fn add_period_feedback(e: &mut Engagement, month: &str, from: Side, kind: FeedbackKind) {
@@ -159,7 +163,7 @@ pub fn scores(values: [Option<u8>; 5]) -> SurveyScores {
 }
 
 /// The period of `month`, created in month order if missing (the loader's invariant).
-fn period_mut<'a>(e: &'a mut Engagement, month: &str) -> &'a mut Period {
+pub fn period_mut<'a>(e: &'a mut Engagement, month: &str) -> &'a mut Period {
     let month = m(month);
     let index = match e.periods.binary_search_by_key(&month, |p| p.period) {
         Ok(i) => i,

@@ -2,22 +2,31 @@
 //! of `as_of`, the gap between the sides per dimension, and the trust score.
 
 use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 
-use super::stats::{clamp_score, mean};
+use super::exact::{Num, dec};
+use super::survey::{self, Mean, SideSurvey};
 use super::window::{MonthWindow, SERIES_MONTHS, periods_before, periods_in};
 use super::words::{Parties, num};
-use crate::config::Thresholds;
-use crate::model::{Engagement, Month, Survey, SurveyScores};
+use crate::config::Config;
+use crate::model::{Engagement, Month, Period, Side, SurveyScores};
 
 /// Points off per point of mean |gap|.
 pub const GAP_PENALTY: f64 = 12.5;
+/// Survey months of the NPS history.
+pub const NPS_MONTHS: usize = 4;
+/// Decimal places a survey figure is settled to before it is compared: a
+/// mean of thirds is 3.3333333333 as a person writes it, not a binary
+/// fraction (docs/metrics.md, "Surveys with respondents").
+const PLACES: u32 = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DimensionGap {
     pub dimension: String,
-    pub client: Option<u8>,
-    pub provider: Option<u8>,
+    /// The side's mean answer (its answer, in the agreed form).
+    pub client: Option<f64>,
+    pub provider: Option<f64>,
     /// client − provider, where both answered.
     pub gap: Option<f64>,
     /// |gap| ≥ `thresholds.perception_gap_flag`.
@@ -32,6 +41,21 @@ pub struct SurveyMonth {
     pub provider_mean: Option<f64>,
 }
 
+/// Each side's NPS in one survey month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NpsMonth {
+    pub month: Month,
+    pub client: Option<i64>,
+    pub provider: Option<i64>,
+}
+
+/// The survey month before the one used, and its trust score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Previous {
+    pub month: Month,
+    pub score: Option<f64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Trust {
     /// The month of the survey used; `None` without any survey.
@@ -39,45 +63,136 @@ pub struct Trust {
     /// The five dimensions in their fixed order.
     pub dimensions: Vec<DimensionGap>,
     pub mean_abs_gap: Option<f64>,
-    /// Mean of every answered score of both sides, 1..5.
+    /// Mean of every answered score (side mean) of both sides, 1..5.
     pub mean_answer: Option<f64>,
     pub gap_limit: f64,
     /// The last 12 months, oldest first (months without a survey left out).
     pub history: Vec<SurveyMonth>,
     pub score: Option<f64>,
+    /// Each side that answered the survey used, client first: its means,
+    /// spread, NPS, comments, or only its number below the floor.
+    pub sides: Vec<SideSurvey>,
+    pub previous: Option<Previous>,
+    /// Each side's NPS in the last four survey months, oldest first; empty
+    /// when no response ever gave one.
+    pub nps_history: Vec<NpsMonth>,
+    /// `survey.min_responses`: a side with fewer is shown as "fewer than
+    /// this many responses".
+    pub floor: usize,
 }
 
-fn answers(scores: Option<&SurveyScores>) -> [Option<u8>; 5] {
-    scores.map_or([None; 5], SurveyScores::by_dimension)
-}
-
-fn side_mean(scores: Option<&SurveyScores>) -> Option<f64> {
-    mean(answers(scores).into_iter().flatten().map(f64::from))
-}
-
-/// A survey counts when at least one side answered at least one question.
-fn answered(survey: &Survey) -> bool {
-    answers(survey.client.as_ref())
+/// A month's survey as the sides that answered it; `None` when no side
+/// can be shown with an answer (not a survey month).
+fn survey_month(p: &Period) -> Option<Vec<SideSurvey>> {
+    let s = p.survey.as_ref()?;
+    let sides: Vec<SideSurvey> = [Side::Client, Side::Provider]
         .into_iter()
-        .chain(answers(survey.provider.as_ref()))
-        .any(|a| a.is_some())
+        .filter_map(|side| survey::side(s, side))
+        .collect();
+    sides
+        .iter()
+        .any(|x| x.shown() && x.answered())
+        .then_some(sides)
 }
 
-pub fn analyse_trust(e: &Engagement, thresholds: &Thresholds, as_of: NaiveDate) -> Trust {
-    let gap_limit = thresholds.perception_gap_flag;
+fn of(sides: &[SideSurvey], side: Side) -> Option<&SideSurvey> {
+    sides.iter().find(|x| x.side == side && x.shown())
+}
+
+fn means(sides: &[SideSurvey], side: Side) -> [Option<Mean>; 5] {
+    let mut out = [None; 5];
+    if let Some(x) = of(sides, side) {
+        for (o, d) in out.iter_mut().zip(&x.dimensions) {
+            *o = d.mean;
+        }
+    }
+    out
+}
+
+fn settle(d: Decimal) -> Decimal {
+    d.round_dp_with_strategy(PLACES, RoundingStrategy::MidpointAwayFromZero)
+}
+
+fn to_f64(d: Decimal) -> f64 {
+    Num::Dec(d).to_f64()
+}
+
+fn dec_mean(values: &[Decimal]) -> Option<Decimal> {
+    (!values.is_empty())
+        .then(|| values.iter().sum::<Decimal>() / Decimal::from(values.len() as u64))
+}
+
+/// The score of a month's sides: gaps per dimension, the mean |gap|, the
+/// mean answer and the trust score, in exact decimals.
+struct Scored {
+    dimensions: Vec<DimensionGap>,
+    mean_abs_gap: Option<f64>,
+    mean_answer: Option<f64>,
+    score: Option<f64>,
+}
+
+fn score(sides: &[SideSurvey], gap_limit: f64) -> Scored {
+    let (client, provider) = (means(sides, Side::Client), means(sides, Side::Provider));
+    let limit = dec(gap_limit).map_or(Num::Float(gap_limit), Num::Dec);
+    let mut gaps = Vec::new();
+    let dimensions = SurveyScores::DIMENSIONS
+        .iter()
+        .zip(client.iter().zip(&provider))
+        .map(|(name, (c, p))| {
+            let gap = c.zip(*p).map(|(c, p)| settle(c.exact() - p.exact()));
+            gaps.extend(gap.map(|g| g.abs()));
+            DimensionGap {
+                dimension: name.to_string(),
+                client: c.map(Mean::value),
+                provider: p.map(Mean::value),
+                gap: gap.map(to_f64),
+                flagged: gap.is_some_and(|g| Num::Dec(g.abs()).ge(limit)),
+            }
+        })
+        .collect();
+    let all: Vec<Decimal> = client
+        .iter()
+        .chain(&provider)
+        .flatten()
+        .map(|m| m.exact())
+        .collect();
+    let mean_abs_gap = dec_mean(&gaps);
+    let mean_answer = dec_mean(&all);
+    let mapped: Vec<Decimal> = all
+        .iter()
+        .map(|m| (m - Decimal::ONE) * Decimal::from(25))
+        .collect();
+    let penalty = Decimal::new(125, 1) * mean_abs_gap.unwrap_or_default();
+    let score = dec_mean(&mapped).map(|m| {
+        settle(m - penalty)
+            .max(Decimal::ZERO)
+            .min(Decimal::from(100))
+    });
+    Scored {
+        dimensions,
+        mean_abs_gap: mean_abs_gap.map(|g| to_f64(settle(g))),
+        mean_answer: mean_answer.map(|m| to_f64(settle(m))),
+        score: score.map(to_f64),
+    }
+}
+
+pub fn analyse_trust(e: &Engagement, config: &Config, as_of: NaiveDate) -> Trust {
+    let gap_limit = config.thresholds.perception_gap_flag;
+    let floor = config.survey.min_responses;
     let history = periods_in(&e.periods, MonthWindow::last_months(as_of, SERIES_MONTHS))
         .filter_map(|p| {
-            let s = p.survey.as_ref().filter(|s| answered(s))?;
+            let sides = survey_month(p)?;
             Some(SurveyMonth {
                 month: p.period,
-                client_mean: side_mean(s.client.as_ref()),
-                provider_mean: side_mean(s.provider.as_ref()),
+                client_mean: of(&sides, Side::Client).and_then(SideSurvey::overall),
+                provider_mean: of(&sides, Side::Provider).and_then(SideSurvey::overall),
             })
         })
         .collect();
-    let latest = periods_before(&e.periods, as_of)
-        .find_map(|p| Some((p.period, p.survey.as_ref().filter(|s| answered(s))?)));
-    let Some((month, survey)) = latest else {
+    // Newest first: the survey used, the one before it, and so on.
+    let mut months =
+        periods_before(&e.periods, as_of).filter_map(|p| Some((p.period, survey_month(p)?)));
+    let Some((month, sides)) = months.next() else {
         return Trust {
             month: None,
             dimensions: Vec::new(),
@@ -86,43 +201,58 @@ pub fn analyse_trust(e: &Engagement, thresholds: &Thresholds, as_of: NaiveDate) 
             gap_limit,
             history,
             score: None,
+            sides: Vec::new(),
+            previous: None,
+            nps_history: Vec::new(),
+            floor,
         };
     };
-    let client = answers(survey.client.as_ref());
-    let provider = answers(survey.provider.as_ref());
-    let dimensions: Vec<DimensionGap> = SurveyScores::DIMENSIONS
-        .iter()
-        .zip(client.into_iter().zip(provider))
-        .map(|(name, (c, p))| {
-            let gap = c.zip(p).map(|(c, p)| f64::from(c) - f64::from(p));
-            DimensionGap {
-                dimension: name.to_string(),
-                client: c,
-                provider: p,
-                gap,
-                flagged: gap.is_some_and(|g| g.abs() >= gap_limit),
-            }
+    let earlier: Vec<(Month, Vec<SideSurvey>)> = months.take(NPS_MONTHS - 1).collect();
+    let previous = earlier.first().map(|(m, sides)| Previous {
+        month: *m,
+        score: score(sides, gap_limit).score,
+    });
+    let nps = |sides: &[SideSurvey], side| of(sides, side).and_then(|x| x.nps);
+    let mut nps_history: Vec<NpsMonth> = std::iter::once((month, &sides))
+        .chain(earlier.iter().map(|(m, s)| (*m, s)))
+        .map(|(m, s)| NpsMonth {
+            month: m,
+            client: nps(s, Side::Client),
+            provider: nps(s, Side::Provider),
         })
         .collect();
-    let mean_abs_gap = mean(dimensions.iter().filter_map(|d| d.gap).map(f64::abs));
-    let all = client.into_iter().chain(provider).flatten().map(f64::from);
-    let mean_answer = mean(all.clone());
-    let mapped = mean(all.map(|s| (s - 1.0) * 25.0));
-    let score = mapped.map(|m| clamp_score(m - GAP_PENALTY * mean_abs_gap.unwrap_or(0.0)));
+    nps_history.reverse();
+    if nps_history
+        .iter()
+        .all(|n| n.client.is_none() && n.provider.is_none())
+    {
+        nps_history.clear();
+    }
+    let scored = score(&sides, gap_limit);
     Trust {
         month: Some(month),
-        dimensions,
-        mean_abs_gap,
-        mean_answer,
+        dimensions: scored.dimensions,
+        mean_abs_gap: scored.mean_abs_gap,
+        mean_answer: scored.mean_answer,
         gap_limit,
         history,
-        score,
+        score: scored.score,
+        sides,
+        previous,
+        nps_history,
+        floor,
     }
 }
 
 impl Trust {
     pub fn flagged(&self) -> impl Iterator<Item = &DimensionGap> {
         self.dimensions.iter().filter(|d| d.flagged)
+    }
+
+    /// The side's figures in the survey used, if it answered (below the
+    /// floor included).
+    pub fn side(&self, side: Side) -> Option<&SideSurvey> {
+        self.sides.iter().find(|x| x.side == side)
     }
 
     /// Why the score is what it is, in sentences.
@@ -143,6 +273,12 @@ impl Trust {
             crate::format::month(month),
             num(answer)
         )];
+        reasons.extend(self.sides.iter().filter(|x| !x.shown()).map(|x| {
+            format!(
+                "{} gave fewer responses than the privacy floor, so its answers are left out.",
+                parties.name(x.side)
+            )
+        }));
         match self.mean_abs_gap {
             Some(0.0) => reasons.push(
                 "The two sides gave the same answer to every question both answered.".to_string(),
@@ -171,7 +307,7 @@ impl Trust {
             .flagged()
             .enumerate()
             .map(|(i, d)| {
-                let (c, p) = (d.client.unwrap_or(0), d.provider.unwrap_or(0));
+                let (c, p) = (num(d.client.unwrap_or(0.0)), num(d.provider.unwrap_or(0.0)));
                 if i == 0 {
                     format!(
                         "{} ({} {c}, {} {p})",
@@ -205,10 +341,11 @@ fn points(x: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::testkit::{d, engagement, m, parties, scores, set_survey};
+    use crate::analyse::testkit::{d, engagement, m, parties, period_mut, scores, set_survey};
+    use crate::model::{Survey, SurveyResponse};
 
     fn analyse(e: &Engagement, as_of: &str) -> Trust {
-        analyse_trust(e, &Thresholds::default(), d(as_of))
+        analyse_trust(e, &Config::default(), d(as_of))
     }
 
     #[test]
@@ -329,6 +466,152 @@ mod tests {
                 client_mean: Some(3.0),
                 provider_mean: None
             }]
+        );
+    }
+
+    fn response(side: Side, trust: u8, communication: u8, nps: Option<u8>) -> SurveyResponse {
+        SurveyResponse {
+            side,
+            role: None,
+            trust: Some(trust),
+            communication: Some(communication),
+            collaboration: None,
+            respect: None,
+            goals: None,
+            nps,
+            comment: None,
+            audience: None,
+        }
+    }
+
+    /// A month of responses, through the privacy floor as a build scopes it.
+    fn set_responses(e: &mut Engagement, month: &str, responses: Vec<SurveyResponse>) {
+        period_mut(e, month).survey = Some(Survey {
+            responses,
+            ..Survey::default()
+        });
+        let floor = Config::default().survey.min_responses;
+        *e = crate::scope::Scope::internal()
+            .engagement(e.clone(), floor)
+            .unwrap();
+    }
+
+    #[test]
+    fn side_means_of_thirds_make_an_exact_gap_and_score() {
+        let mut e = engagement();
+        // Client trust 4, 5, 4 = 13/3; provider 3, 4, 3 = 10/3: a gap of
+        // exactly 1, flagged. Communication 3, 3, 3 and 3, 3, 3: none.
+        set_responses(
+            &mut e,
+            "2026-10",
+            vec![
+                response(Side::Client, 4, 3, Some(9)),
+                response(Side::Client, 5, 3, Some(10)),
+                response(Side::Client, 4, 3, Some(6)),
+                response(Side::Provider, 3, 3, None),
+                response(Side::Provider, 4, 3, None),
+                response(Side::Provider, 3, 3, None),
+            ],
+        );
+        let t = analyse(&e, "2026-11-15");
+        assert_eq!(t.dimensions[0].gap, Some(1.0));
+        assert!(t.dimensions[0].flagged);
+        assert_eq!(t.dimensions[1].gap, Some(0.0));
+        // mapped: trust (13/3 − 1) × 25 = 83.33…, (10/3 − 1) × 25 = 58.33…,
+        // communication 50 and 50: mean 60.4166…; mean |gap| 0.5 → −6.25
+        // = 54.1666666667 (settled to 10 places).
+        assert_eq!(t.score, Some(54.1666666667));
+        assert_eq!(t.side(Side::Client).unwrap().nps, Some(33));
+        assert_eq!(t.side(Side::Provider).unwrap().nps, None);
+        assert_eq!(
+            t.nps_history,
+            vec![NpsMonth {
+                month: m("2026-10"),
+                client: Some(33),
+                provider: None
+            }]
+        );
+    }
+
+    #[test]
+    fn a_side_below_the_floor_is_left_out_of_the_score_and_the_gaps() {
+        let mut e = engagement();
+        set_responses(
+            &mut e,
+            "2026-10",
+            vec![
+                response(Side::Client, 4, 4, Some(9)),
+                response(Side::Client, 4, 4, Some(9)),
+                response(Side::Client, 4, 4, Some(9)),
+                response(Side::Provider, 1, 1, Some(0)),
+                response(Side::Provider, 1, 1, Some(0)),
+            ],
+        );
+        let t = analyse(&e, "2026-11-15");
+        assert_eq!(t.month, Some(m("2026-10")));
+        // The client alone: (4 − 1) × 25 = 75, no gap.
+        assert_eq!((t.score, t.mean_abs_gap), (Some(75.0), None));
+        assert!(t.dimensions.iter().all(|d| d.provider.is_none()));
+        let p = t.side(Side::Provider).unwrap();
+        assert_eq!(
+            (p.form, p.nps, p.responses),
+            (survey::Form::BelowFloor, None, 0)
+        );
+        assert!(t.reasons(&parties())[1].contains("fewer responses than the privacy floor"));
+    }
+
+    #[test]
+    fn a_month_with_no_side_shown_is_not_a_survey_month() {
+        let mut e = engagement();
+        let all = |s| Some(scores([Some(s); 5]));
+        set_survey(&mut e, "2026-08", all(5), all(5));
+        set_responses(
+            &mut e,
+            "2026-09",
+            vec![
+                response(Side::Client, 3, 3, Some(9)),
+                response(Side::Client, 3, 3, Some(9)),
+                response(Side::Client, 3, 3, Some(9)),
+            ],
+        );
+        // October: two of each side, both below the floor of 3.
+        set_responses(
+            &mut e,
+            "2026-10",
+            vec![
+                response(Side::Client, 1, 1, Some(0)),
+                response(Side::Client, 1, 1, Some(0)),
+                response(Side::Provider, 1, 1, Some(0)),
+            ],
+        );
+        let t = analyse(&e, "2026-11-15");
+        assert_eq!(t.month, Some(m("2026-09")));
+        assert_eq!(t.score, Some(50.0));
+        // The previous survey month is August, whose score was 100.
+        assert_eq!(
+            t.previous,
+            Some(Previous {
+                month: m("2026-08"),
+                score: Some(100.0)
+            })
+        );
+        let months: Vec<Month> = t.history.iter().map(|h| h.month).collect();
+        assert_eq!(months, vec![m("2026-08"), m("2026-09")]);
+        // August's agreed answers have no NPS: a gap in the history.
+        assert_eq!(
+            t.nps_history,
+            vec![
+                NpsMonth {
+                    month: m("2026-08"),
+                    client: None,
+                    provider: None
+                },
+                NpsMonth {
+                    month: m("2026-09"),
+                    client: Some(100),
+                    provider: None
+                }
+            ]
         );
     }
 }

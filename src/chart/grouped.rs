@@ -61,6 +61,10 @@ pub struct GroupedBarsInput {
     pub integer: bool,
     /// Only used with at least two series.
     pub gap: Option<GapNote>,
+    /// Per series and category, the lowest and highest value behind the
+    /// bar (e.g. the spread of survey answers), drawn as a whisker; empty
+    /// for none.
+    pub ranges: Vec<Vec<Option<(f64, f64)>>>,
 }
 
 /// Render a grouped bar chart.
@@ -172,11 +176,13 @@ fn draw(
 
     let k = values.len().max(1);
     let width = GROUP / k as f64;
-    let labels_fit = values
-        .iter()
-        .flatten()
-        .flatten()
-        .all(|v| text_width(&fmt.number(*v), SMALL_PX) + 6.0 <= slot * width);
+    // A whisker stands where a bar's label would.
+    let labels_fit = input.ranges.is_empty()
+        && values
+            .iter()
+            .flatten()
+            .flatten()
+            .all(|v| text_width(&fmt.number(*v), SMALL_PX) + 6.0 <= slot * width);
     for (s, series) in values.iter().enumerate() {
         for (i, value) in series.iter().enumerate() {
             let left = i as f64 - GROUP / 2.0 + s as f64 * width;
@@ -194,6 +200,9 @@ fn draw(
                     if labels_fit {
                         marks::value_label(root, &plot, (centre, *v), &fmt.number(*v), false)?;
                     }
+                    if let Some((low, high)) = range(input, s, i) {
+                        whisker(root, &plot, centre, (low, high), width)?;
+                    }
                 }
                 None => {
                     let anchor = Pos::new(HPos::Center, VPos::Bottom);
@@ -208,7 +217,7 @@ fn draw(
             let Some(gap) = gap else { continue };
             let (px, _) = plot.backend_coord(&(i as f64, y.range.0));
             let text = format!("gap {}", signed(fmt.number(*gap)));
-            let flagged = gap.abs() >= note.flag_at;
+            let flagged = reaches(*gap, note.flag_at);
             let style = if flagged {
                 axis::bold(SMALL_PX, palette::INK)
             } else {
@@ -223,6 +232,43 @@ fn draw(
     }
     if values.iter().flatten().all(Option::is_none) {
         marks::no_data(root, &layout)?;
+    }
+    Ok(())
+}
+
+/// |gap| reaches the flag: the bars are means (thirds, sevenths) whose
+/// binary difference may fall a hair short of a gap the analysis, in
+/// decimals, flags; no two means of survey answers differ by less than
+/// this without being equal.
+fn reaches(gap: f64, flag_at: f64) -> bool {
+    gap.abs() >= flag_at - 1e-9
+}
+
+/// The finite range of series `s` at category `i`, if given.
+fn range(input: &GroupedBarsInput, s: usize, i: usize) -> Option<(f64, f64)> {
+    let (low, high) = input.ranges.get(s)?.get(i).copied().flatten()?;
+    Some((finite(Some(low))?, finite(Some(high))?))
+}
+
+/// A vertical line from `low` to `high` with a cap at each end.
+fn whisker(
+    root: &Area,
+    plot: &axis::Plot,
+    x: f64,
+    (low, high): (f64, f64),
+    width: f64,
+) -> DrawResult {
+    let style = ShapeStyle::from(&palette::INK).stroke_width(2);
+    let (cx, top) = plot.backend_coord(&(x, high));
+    let (_, bottom) = plot.backend_coord(&(x, low));
+    let (l, _) = plot.backend_coord(&(x - width / 4.0, high));
+    let half = (cx - l).max(3);
+    root.draw(&PathElement::new(vec![(cx, top), (cx, bottom)], style))?;
+    for y in [top, bottom] {
+        root.draw(&PathElement::new(
+            vec![(cx - half, y), (cx + half, y)],
+            style,
+        ))?;
     }
     Ok(())
 }
@@ -285,7 +331,7 @@ fn describe(
                 _ => Some((i, g)),
             });
         if let Some((i, g)) = largest {
-            let flagged = if g.abs() >= note.flag_at {
+            let flagged = if reaches(g, note.flag_at) {
                 ", flagged"
             } else {
                 ""
@@ -298,6 +344,9 @@ fn describe(
         }
     }
     text.push('.');
+    if !input.ranges.is_empty() {
+        text.push_str(" Each whisker runs from the lowest to the highest answer.");
+    }
     text
 }
 
@@ -309,6 +358,14 @@ fn table(
 ) -> DataTable {
     let mut headers = vec![svg::clean(&input.category_label)];
     headers.extend(input.series.iter().map(|s| svg::clean(&s.name)));
+    let ranged: Vec<usize> = (0..input.series.len())
+        .filter(|s| input.ranges.get(*s).is_some_and(|r| !r.is_empty()))
+        .collect();
+    headers.extend(
+        ranged
+            .iter()
+            .map(|s| format!("{} lowest–highest", svg::clean(&input.series[*s].name))),
+    );
     if gaps.is_some() {
         headers.push(format!(
             "Gap ({} − {})",
@@ -323,6 +380,12 @@ fn table(
         .map(|(i, c)| {
             let mut row = vec![svg::clean(c)];
             row.extend(values.iter().map(|s| fmt.cell(s[i])));
+            row.extend(ranged.iter().map(|s| {
+                range(input, *s, i).map_or_else(
+                    || NOT_REPORTED.to_string(),
+                    |(low, high)| format!("{}–{}", fmt.number(low), fmt.number(high)),
+                )
+            }));
             if let Some(gaps) = gaps {
                 row.push(
                     gaps[i].map_or_else(|| NOT_REPORTED.to_string(), |g| signed(fmt.number(g))),

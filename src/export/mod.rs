@@ -209,6 +209,11 @@ pub struct TrustFigures {
     pub mean_answer: Option<f64>,
     pub mean_abs_gap: Option<f64>,
     pub dimensions: Vec<DimensionGap>,
+    /// Each side of the survey used: its means, spread, NPS and comments,
+    /// or only `below-floor` (docs/metrics.md, "Surveys with respondents").
+    pub sides: Vec<crate::analyse::survey::SideSurvey>,
+    /// Each side's NPS in the last four survey months.
+    pub nps: Vec<crate::analyse::trust::NpsMonth>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -400,6 +405,8 @@ fn engagement(e: &Engagement, a: &EngagementAnalysis) -> EngagementFigures {
             mean_answer: a.trust.mean_answer,
             mean_abs_gap: a.trust.mean_abs_gap,
             dimensions: a.trust.dimensions.clone(),
+            sides: a.trust.sides.clone(),
+            nps: a.trust.nps_history.clone(),
         },
         risks: RiskFigures {
             score: a.risks.score,

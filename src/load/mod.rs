@@ -267,6 +267,12 @@ fn resolve_audiences(engagement: &mut Engagement, default: Audience) {
             .feedback
             .iter_mut()
             .for_each(|f| fill(&mut f.audience, default));
+        if let Some(survey) = &mut period.survey {
+            survey
+                .responses
+                .iter_mut()
+                .for_each(|r| fill(&mut r.audience, default));
+        }
     }
     for note in &mut engagement.notes {
         fill(&mut note.meta.audience, default);

@@ -138,6 +138,15 @@ pub fn parse_config(text: &str) -> Parsed<Config> {
                 "thresholds cannot be negative: use 0 or more".into(),
             );
         }
+        // A floor of 0 would show a side that has no response at all.
+        if config.survey.min_responses == 0 {
+            at(
+                value("survey.min_responses"),
+                "survey.min_responses is 0: use 1 or more (the default is 3; 1 shows every \
+                 answer)"
+                    .into(),
+            );
+        }
         parsed.diagnostics.extend(errors);
     }
     if !parsed.diagnostics.is_empty() {

@@ -19,6 +19,8 @@ pub struct Config {
     pub limits: Limits,
     pub thresholds: Thresholds,
     pub weights: Weights,
+    /// Surveys with respondents: the privacy floor.
+    pub survey: SurveyConfig,
     pub extra: Extra,
 }
 
@@ -33,6 +35,7 @@ impl Default for Config {
             limits: Limits::default(),
             thresholds: Thresholds::default(),
             weights: Weights::default(),
+            survey: SurveyConfig::default(),
             extra: Extra::new(),
         }
     }
@@ -102,5 +105,21 @@ impl Default for HealthBands {
             green: 75.0,
             amber: 50.0,
         }
+    }
+}
+
+/// `survey:` in rapporteur.yaml (docs/content.md, "Surveys with respondents").
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields, default)]
+pub struct SurveyConfig {
+    /// The privacy floor: a side with fewer responses in a month shows
+    /// their number only, none of their answers.
+    #[schemars(range(min = 1))]
+    pub min_responses: usize,
+}
+
+impl Default for SurveyConfig {
+    fn default() -> Self {
+        SurveyConfig { min_responses: 3 }
     }
 }

@@ -9,7 +9,7 @@ use crate::analyse::rag::RagRange;
 use crate::analyse::risk::RiskRating;
 use crate::analyse::sign_off::{SignOffState, SignOffs};
 use crate::analyse::tone::Tone;
-use crate::analyse::trust::Trust;
+use crate::analyse::trust::{NpsMonth, Trust};
 use crate::analyse::window::MonthWindow;
 use crate::analyse::workload::Workload;
 use crate::chart::{
@@ -18,7 +18,7 @@ use crate::chart::{
     Target, TimeSeriesInput, ValueBand,
 };
 use crate::config::HealthBands;
-use crate::model::Direction;
+use crate::model::{Direction, Side};
 use crate::render::format::capitalise;
 use crate::stopwatch::{Timed, Work};
 
@@ -337,20 +337,33 @@ pub fn feedback(f: &FeedbackBalance) -> Option<Chart> {
         value_max: None,
         integer: true,
         gap: None,
+        ranges: Vec::new(),
     }))
 }
 
-/// The latest survey, client beside provider per dimension, gaps written.
+/// The latest survey, each side's mean per dimension with the spread of
+/// its answers, gaps written. A side below the privacy floor has no bar.
 pub fn survey(t: &Trust) -> Option<Chart> {
     let _timed = Timed::start(Work::Charts);
     let month = t.month?;
+    let spread = |side| -> Vec<Option<(f64, f64)>> {
+        let dims = t.side(side).map(|x| &x.dimensions[..]).unwrap_or_default();
+        (0..t.dimensions.len())
+            .map(|i| {
+                let d = dims.get(i)?;
+                Some((f64::from(d.low?), f64::from(d.high?)))
+            })
+            .collect()
+    };
+    let ranges = vec![spread(Side::Client), spread(Side::Provider)];
+    let has_spread = ranges.iter().flatten().any(Option::is_some);
     Some(chart::grouped_bars(&GroupedBarsInput {
         id: "survey".into(),
         title: format!("Relationship survey {month}: client and provider"),
         category_label: "Dimension".into(),
         value_label: "Score (1–5)".into(),
         unit: String::new(),
-        decimals: 0,
+        decimals: 2,
         categories: t
             .dimensions
             .iter()
@@ -358,29 +371,67 @@ pub fn survey(t: &Trust) -> Option<Chart> {
             .collect(),
         series: vec![
             BarSeries {
-                name: "Client".into(),
+                name: side_name(t, Side::Client),
                 tone: chart::Tone::Client,
-                values: t
-                    .dimensions
-                    .iter()
-                    .map(|d| d.client.map(f64::from))
-                    .collect(),
+                values: t.dimensions.iter().map(|d| d.client).collect(),
             },
             BarSeries {
-                name: "Provider".into(),
+                name: side_name(t, Side::Provider),
                 tone: chart::Tone::Provider,
-                values: t
-                    .dimensions
-                    .iter()
-                    .map(|d| d.provider.map(f64::from))
-                    .collect(),
+                values: t.dimensions.iter().map(|d| d.provider).collect(),
             },
         ],
         value_max: Some(5.0),
         integer: true,
-        gap: Some(GapNote {
+        // A side below the floor has no gap to write.
+        gap: t.sides.iter().all(|x| x.shown()).then_some(GapNote {
             flag_at: t.gap_limit,
         }),
+        ranges: if has_spread { ranges } else { Vec::new() },
+    }))
+}
+
+/// "Client", or "Client (fewer than 3 responses)" below the privacy floor.
+fn side_name(t: &Trust, side: Side) -> String {
+    let name = crate::render::labels::side(side);
+    match t.side(side).filter(|x| !x.shown()) {
+        Some(_) => format!("{name} (fewer than {} responses)", t.floor),
+        None => name.to_string(),
+    }
+}
+
+/// Each side's NPS in the last four survey months (docs/metrics.md,
+/// "Surveys with respondents"); none without an NPS answer.
+pub fn survey_nps(t: &Trust) -> Option<Chart> {
+    let _timed = Timed::start(Work::Charts);
+    if t.nps_history.is_empty() {
+        return None;
+    }
+    let series = |name: &str, tone, pick: fn(&NpsMonth) -> Option<i64>| BarSeries {
+        name: name.into(),
+        tone,
+        values: t
+            .nps_history
+            .iter()
+            .map(|n| pick(n).map(|v| v as f64))
+            .collect(),
+    };
+    Some(chart::grouped_bars(&GroupedBarsInput {
+        id: "survey-nps".into(),
+        title: "Net promoter score, last four survey months".into(),
+        category_label: "Month".into(),
+        value_label: "NPS (−100 to 100)".into(),
+        unit: String::new(),
+        decimals: 0,
+        categories: t.nps_history.iter().map(|n| n.month.to_string()).collect(),
+        series: vec![
+            series("Client", chart::Tone::Client, |n| n.client),
+            series("Provider", chart::Tone::Provider, |n| n.provider),
+        ],
+        value_max: Some(100.0),
+        integer: true,
+        gap: None,
+        ranges: Vec::new(),
     }))
 }
 

@@ -34,6 +34,7 @@ pub(crate) fn config(title: &str) -> String {
         ("green", &t.health.green.to_string()),
         ("amber", &t.health.amber.to_string()),
         ("weights", &d.weights.flow_yaml()),
+        ("min_responses", &d.survey.min_responses.to_string()),
         (
             "extra",
             &serde_json::to_string(&d.extra).unwrap_or_default(),

@@ -27,7 +27,7 @@ pub(super) fn allowed_values(path: &str) -> Option<&'static [&'static str]> {
         ("risks", "owner") => variants::<RiskOwner>(),
         ("goals", "status") => variants::<GoalStatus>(),
         ("risks", "status") => variants::<RiskStatus>(),
-        (_, "set_by" | "from") | ("dispute", "by") => variants::<Side>(),
+        (_, "set_by" | "from") | ("dispute", "by") | ("responses", "side") => variants::<Side>(),
         ("feedback", "kind") => variants::<FeedbackKind>(),
         // Import mappings (src/import/mapping.rs).
         ("", "format") => variants::<mapping::Format>(),

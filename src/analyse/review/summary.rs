@@ -371,6 +371,7 @@ fn other_flags(a: &EngagementAnalysis) -> impl Iterator<Item = Issue> + '_ {
                     | FlagKind::MissingCheckIns
                     | FlagKind::OneSidedFeedback
                     | FlagKind::PerceptionGap
+                    | FlagKind::GreenOutsideRedInside
             )
         })
         .map(|f| Issue {

@@ -197,6 +197,7 @@ fn survey() -> GroupedBarsInput {
         value_max: Some(5.0),
         integer: false,
         gap: Some(GapNote { flag_at: 1.0 }),
+        ranges: Vec::new(),
     }
 }
 
@@ -226,6 +227,7 @@ fn feedback() -> GroupedBarsInput {
         value_max: None,
         integer: true,
         gap: None,
+        ranges: Vec::new(),
     }
 }
 

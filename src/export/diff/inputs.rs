@@ -359,7 +359,9 @@ impl Sides<'_> {
 /// A period as compared: without its month (the file's name says it) and
 /// its KPI values (compared one by one), and with only the sides' agreed
 /// survey answers: individual responses are under the privacy floor's
-/// rule and are never listed value by value (docs/export.md, "diff").
+/// rule and are never listed value by value (docs/export.md, "diff"). Of
+/// them, the number each side shown gave is compared (`survey.responses`):
+/// the scoped model holds no response of a side below the floor.
 fn period_json(p: &Period) -> Value {
     let mut v = serde_json::to_value(p).unwrap_or(Value::Null);
     if let Some(map) = v.as_object_mut() {
@@ -367,6 +369,19 @@ fn period_json(p: &Period) -> Value {
         map.remove("kpis");
         if let Some(Value::Object(survey)) = map.get_mut("survey") {
             survey.retain(|k, _| k == "client" || k == "provider");
+            if let Some(s) = p.survey.as_ref().filter(|s| !s.responses.is_empty()) {
+                let count = |side| s.responses.iter().filter(|r| r.side == side).count();
+                let mut counts = serde_json::Map::new();
+                for (name, side) in [
+                    ("client", crate::model::Side::Client),
+                    ("provider", crate::model::Side::Provider),
+                ] {
+                    if count(side) > 0 {
+                        counts.insert(name.into(), count(side).into());
+                    }
+                }
+                survey.insert("responses".into(), Value::Object(counts));
+            }
         }
     }
     v

@@ -7,6 +7,7 @@ mod registers;
 mod relationship;
 pub(crate) mod review;
 mod scorecard;
+mod survey;
 
 use serde::Serialize;
 
@@ -61,6 +62,7 @@ struct ChartsView {
     cadence: Option<Chart>,
     feedback: Option<Chart>,
     survey: Option<Chart>,
+    survey_nps: Option<Chart>,
     risks: Chart,
 }
 
@@ -143,6 +145,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             cadence: charts::cadence(&a.communication),
             feedback: charts::feedback(&a.feedback),
             survey: charts::survey(&a.trust),
+            survey_nps: charts::survey_nps(&a.trust),
             risks: charts::heat_map(
                 "risk-map",
                 "Open risks by likelihood and impact",

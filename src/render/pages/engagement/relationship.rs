@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::health::ComponentKind;
+use crate::model::Side;
 use crate::render::{format, labels};
 
 #[derive(Debug, Serialize)]
@@ -79,6 +80,9 @@ pub(super) struct TrustView {
     pub gap_limit: String,
     pub score: String,
     pub reasons: Vec<String>,
+    /// Who answered, NPS and comments (docs/metrics.md, "Surveys with
+    /// respondents").
+    pub respondents: Option<super::survey::RespondentsView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -88,6 +92,9 @@ pub(super) struct DimensionRow {
     pub provider: String,
     pub gap: String,
     pub flagged: bool,
+    /// Lowest–highest answer of each side, with individual responses.
+    pub client_spread: String,
+    pub provider_spread: String,
 }
 
 /// A component's reasons as the health breakdown states them (with the
@@ -203,24 +210,32 @@ pub(super) fn feedback_view(a: &EngagementAnalysis) -> FeedbackView {
 
 pub(super) fn trust_view(a: &EngagementAnalysis) -> TrustView {
     let t = &a.trust;
-    let score = |s: Option<u8>| s.map_or("—".to_string(), |s| s.to_string());
+    // A side's mean (its answer, in the agreed form), to two decimals.
+    let score = |s: Option<f64>| s.map_or("—".to_string(), |s| format::number(s, 2));
     TrustView {
         month: t.month.map_or("—".into(), |m| m.to_string()),
         has_survey: t.month.is_some(),
         dimensions: t
             .dimensions
             .iter()
-            .map(|d| DimensionRow {
+            .enumerate()
+            .map(|(i, d)| DimensionRow {
                 dimension: format::capitalise(&d.dimension),
                 client: score(d.client),
                 provider: score(d.provider),
-                gap: d.gap.map_or("—".into(), |g| format!("{g:+.0}")),
+                gap: d.gap.map_or("—".into(), |g| {
+                    let n = format::number(g, 2);
+                    if g > 0.0 { format!("+{n}") } else { n }
+                }),
                 flagged: d.flagged,
+                client_spread: super::survey::spread(t, Side::Client, i),
+                provider_spread: super::survey::spread(t, Side::Provider, i),
             })
             .collect(),
         mean_gap: t.mean_abs_gap.map_or("—".into(), |g| format::number(g, 2)),
         gap_limit: format::number(t.gap_limit, 1),
         score: score_text(t.score),
         reasons: reasons_of(a, ComponentKind::Trust),
+        respondents: super::survey::respondents(t),
     }
 }

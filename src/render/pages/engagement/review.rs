@@ -320,6 +320,7 @@ fn page(
         .collect();
     charts.extend(charts::sla_attainment(&a.performance));
     charts.extend(charts::survey(&a.trust));
+    charts.extend(charts::survey_nps(&a.trust));
     let view = ReviewView {
         name: r.name.clone(),
         quarter: q.label(),
