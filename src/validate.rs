@@ -518,6 +518,7 @@ pub fn validate_period(
         expectations: Vec::new(),
         risks: Vec::new(),
         milestones: Vec::new(),
+        obligations: Vec::new(),
         periods: Vec::new(),
         audience: None,
         extra: Default::default(),
