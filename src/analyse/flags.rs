@@ -36,6 +36,7 @@ pub enum FlagKind {
     OneSidedFeedback,
     PerceptionGap,
     GoalOverdue,
+    ObligationOverdue,
     ActionsOverdue,
     NoCelebration,
 }
@@ -91,7 +92,7 @@ pub struct Flag {
     pub subject: Option<String>,
 }
 
-fn flag(kind: FlagKind, title: String, evidence: String) -> Flag {
+pub(crate) fn flag(kind: FlagKind, title: String, evidence: String) -> Flag {
     Flag {
         kind,
         severity: kind.severity(),
@@ -124,6 +125,7 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
     flags.extend(feedback(a, &parties));
     flags.extend(perception(a, &parties));
     flags.extend(goals(a));
+    flags.extend(super::obligations::flags(&a.obligations, &parties));
     flags.extend(actions(a));
     flags.extend(celebration(a));
     flags.sort_by_key(|f| (f.severity, f.kind));

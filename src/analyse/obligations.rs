@@ -15,6 +15,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use super::flags::{Flag, FlagKind, flag};
 use super::tone::Tone;
 use super::window::MonthWindow;
 use super::words::{self, Parties, count};
@@ -437,6 +438,85 @@ impl Obligations {
         }
         reasons
     }
+}
+
+/// How often, as a sentence says it: `every month`.
+pub fn every_words(every: Recurrence) -> &'static str {
+    match every {
+        Recurrence::Monthly => "every month",
+        Recurrence::Quarterly => "every quarter",
+        Recurrence::Yearly => "every year",
+    }
+}
+
+/// One warning per obligation with an overdue instance, naming the party
+/// that owes it: the client's lapses show as the provider's do.
+pub fn flags(a: &Obligations, parties: &Parties) -> Vec<Flag> {
+    a.items
+        .iter()
+        .filter_map(|o| {
+            let overdue: Vec<&Instance> = o.overdue().collect();
+            let first = overdue.first()?;
+            let owner = parties.name(o.owner);
+            let title = match overdue.len() {
+                1 => format!(
+                    "{owner} has not delivered “{}”, due on {}",
+                    o.title,
+                    crate::format::long_date(first.due)
+                ),
+                n => format!(
+                    "{owner} has not delivered “{}” {n} times, since {}",
+                    o.title,
+                    crate::format::long_date(first.due)
+                ),
+            };
+            let dues: Vec<String> = overdue
+                .iter()
+                .map(|i| crate::format::long_date(i.due))
+                .collect();
+            let grace = match o.grace_days {
+                0 => String::new(),
+                g => format!(" (with {} of grace)", count(g as usize, "day")),
+            };
+            let evidence = format!(
+                "{owner} (the {}) owes it {}. Due {}{grace}; no note fulfils or waives {}.",
+                words::side(o.owner),
+                every_words(o.every),
+                crate::format::and_list(&dues),
+                if overdue.len() == 1 { "it" } else { "them" }
+            );
+            Some(Flag {
+                subject: Some(o.id.clone()),
+                ..flag(FlagKind::ObligationOverdue, title, evidence)
+            })
+        })
+        .collect()
+}
+
+/// The portfolio's attention items of one engagement: each obligation
+/// with an overdue instance, with the oldest such due date.
+pub fn attention(e: &Engagement, a: &Obligations) -> Vec<(String, NaiveDate)> {
+    let parties = Parties::of(e);
+    a.items
+        .iter()
+        .filter_map(|o| {
+            let overdue: Vec<&Instance> = o.overdue().collect();
+            let first = overdue.first()?;
+            let times = match overdue.len() {
+                1 => String::new(),
+                n => format!(", {n} times"),
+            };
+            Some((
+                format!(
+                    "Obligation overdue since {}: {}, owed by {}{times}",
+                    first.due,
+                    o.title,
+                    parties.name(o.owner)
+                ),
+                first.due,
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]

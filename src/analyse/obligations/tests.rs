@@ -323,3 +323,67 @@ fn no_obligation_is_no_data_and_the_reasons_name_the_parties() {
         ]
     );
 }
+
+#[test]
+fn overdue_obligations_are_flagged_naming_their_owner() {
+    let mut e = engagement();
+    e.record.obligations = vec![
+        obligation("rota", Side::Client, Recurrence::Monthly, "2026-09-05", 2),
+        obligation("soc2", Side::Provider, Recurrence::Yearly, "2026-03-31", 0),
+    ];
+    e.record.obligations[0].title = "Approver rota".into();
+    e.record.obligations[1].title = "SOC 2 report".into();
+    fulfil(&mut e, "2026-09-01", "rota");
+    let a = analyse_obligations(&e, d("2026-11-23"));
+    let f = flags(&a, &parties());
+    assert_eq!(f.len(), 2);
+    assert_eq!(f[0].kind, FlagKind::ObligationOverdue);
+    assert_eq!(f[0].severity, crate::analyse::flags::Severity::Warning);
+    assert_eq!(f[0].subject.as_deref(), Some("rota"));
+    assert_eq!(
+        f[0].title,
+        "Acme Corp has not delivered “Approver rota” 2 times, since 5 October 2026"
+    );
+    assert_eq!(
+        f[0].evidence,
+        "Acme Corp (the client) owes it every month. Due 5 October 2026 and 5 November \
+         2026 (with 2 days of grace); no note fulfils or waives them."
+    );
+    assert_eq!(
+        f[1].title,
+        "BPSource has not delivered “SOC 2 report”, due on 31 March 2026"
+    );
+}
+
+#[test]
+fn overdue_obligations_reach_the_portfolio_attention_list() {
+    use crate::analyse::attention::{AttentionKind, Place, When, engagement_items};
+    let mut e = engagement();
+    e.record.obligations = vec![obligation(
+        "rota",
+        Side::Client,
+        Recurrence::Monthly,
+        "2026-10-05",
+        0,
+    )];
+    e.record.obligations[0].title = "Approver rota".into();
+    let a = crate::analyse::analyse_engagement(
+        &e,
+        &crate::config::Config::default(),
+        d("2026-11-23"),
+    );
+    let items = engagement_items(&e, &a, 60);
+    let item = items
+        .iter()
+        .find(|i| i.kind == AttentionKind::ObligationOverdue)
+        .expect("an attention item");
+    assert_eq!(
+        item.sentence,
+        "Obligation overdue since 2026-10-05: Approver rota, owed by Acme Corp, 2 times"
+    );
+    assert_eq!((item.when, &item.place), (When::Day(d("2026-10-05")), &Place::Obligations));
+    assert_eq!(
+        crate::render::links::engagement_place("acme", &item.place),
+        "engagements/acme/index.html#obligations"
+    );
+}
