@@ -124,6 +124,8 @@ pub struct ObligationStatus {
     pub every: Recurrence,
     pub grace_days: u32,
     pub instances: Vec<Instance>,
+    /// The first due date past the instances' horizon.
+    pub later: Option<NaiveDate>,
 }
 
 impl ObligationStatus {
@@ -250,7 +252,7 @@ fn analyse_one(e: &Engagement, o: &Obligation, as_of: NaiveDate) -> ObligationSt
         }
     }
     let soon = plus_days(as_of, DUE_SOON_DAYS);
-    let instances = dues
+    let instances: Vec<Instance> = dues
         .iter()
         .zip(claimed)
         .enumerate()
@@ -284,6 +286,9 @@ fn analyse_one(e: &Engagement, o: &Obligation, as_of: NaiveDate) -> ObligationSt
         owner: o.owner,
         every: o.every,
         grace_days: o.grace_days,
+        later: u32::try_from(dues.len())
+            .ok()
+            .and_then(|k| nth_due(o.due, o.every, k)),
         instances,
     }
 }
