@@ -29,6 +29,8 @@ pub(super) struct ObligationsView {
 pub(super) struct SideView {
     pub side: &'static str,
     pub name: String,
+    /// "Fenwick Contact Solutions'".
+    pub possessive: String,
     /// "3 of 4 on time (75%)", or why there is no rate.
     pub record: String,
     pub overdue: usize,
