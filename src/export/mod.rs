@@ -84,6 +84,9 @@ pub struct EngagementFigures {
     /// Each ended month's sign-off state (agreed, provisional, disputed);
     /// no months for an engagement that does not keep sign-off.
     pub sign_off: SignOffs,
+    /// Each obligation with every instance and its state, and each side's
+    /// on-time record over the last 12 months (docs/export.md, "Obligations").
+    pub obligations: crate::analyse::obligations::Obligations,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -468,6 +471,7 @@ fn engagement(e: &Engagement, a: &EngagementAnalysis) -> EngagementFigures {
         },
         flags: a.flags.clone(),
         sign_off: a.sign_off.clone(),
+        obligations: a.obligations.clone(),
     }
 }
 
