@@ -239,8 +239,8 @@ fn analyse_one(e: &Engagement, o: &Obligation, as_of: NaiveDate) -> ObligationSt
             );
         for claim in claims {
             // The oldest open instance whose window has opened.
-            let slot = (0..dues.len())
-                .find(|&i| claimed[i].is_none() && (i == 0 || dues[i - 1] < date));
+            let slot =
+                (0..dues.len()).find(|&i| claimed[i].is_none() && (i == 0 || dues[i - 1] < date));
             if let Some(i) = slot {
                 let note_ref = NoteRef {
                     slug: note.slug.clone(),
@@ -436,10 +436,7 @@ impl Obligations {
             })
             .collect();
         if !overdue.is_empty() {
-            reasons.push(format!(
-                "Overdue: {}.",
-                crate::format::and_list(&overdue)
-            ));
+            reasons.push(format!("Overdue: {}.", crate::format::and_list(&overdue)));
         }
         reasons
     }

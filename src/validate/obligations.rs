@@ -111,7 +111,10 @@ mod tests {
         std::fs::write(root.join("content/acme/notes/2026-03-04-pack.md"), note).unwrap();
         let loaded = load(root).unwrap();
         let mut all = loaded.diagnostics;
-        all.extend(crate::validate::validate(&loaded.portfolio, &loaded.sources));
+        all.extend(crate::validate::validate(
+            &loaded.portfolio,
+            &loaded.sources,
+        ));
         all
     }
 
@@ -156,13 +159,21 @@ phase: steady\nkpis:\n  - { id: acc, name: Accuracy, target: 99 }\nobligations:\
         let got = said(&d, "content/acme/engagement.yaml");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, 9);
-        assert!(got[0].2.contains("id `soc2-report` is used twice in obligations"));
+        assert!(
+            got[0]
+                .2
+                .contains("id `soc2-report` is used twice in obligations")
+        );
         let record = RECORD.replace("every: monthly", "every: weekly");
         let d = check(&record, "---\ntitle: Pack\ndate: 2026-03-04\n---\n");
         let got = said(&d, "content/acme/engagement.yaml");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].0, 9);
-        assert!(got[0].2.contains("monthly, quarterly, yearly"), "{}", got[0].2);
+        assert!(
+            got[0].2.contains("monthly, quarterly, yearly"),
+            "{}",
+            got[0].2
+        );
         let record = RECORD.replace("owner: client", "owner: vendor");
         let d = check(&record, "---\ntitle: Pack\ndate: 2026-03-04\n---\n");
         let got = said(&d, "content/acme/engagement.yaml");

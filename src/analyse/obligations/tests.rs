@@ -130,7 +130,10 @@ fn fulfilment_windows_at_their_edges() {
         .iter()
         .filter_map(|i| i.note.as_ref().map(|n| n.date))
         .collect();
-    assert_eq!(notes, vec![d("2026-01-05"), d("2026-02-06"), d("2026-02-06")]);
+    assert_eq!(
+        notes,
+        vec![d("2026-01-05"), d("2026-02-06"), d("2026-02-06")]
+    );
 }
 
 #[test]
@@ -367,11 +370,8 @@ fn overdue_obligations_reach_the_portfolio_attention_list() {
         0,
     )];
     e.record.obligations[0].title = "Approver rota".into();
-    let a = crate::analyse::analyse_engagement(
-        &e,
-        &crate::config::Config::default(),
-        d("2026-11-23"),
-    );
+    let a =
+        crate::analyse::analyse_engagement(&e, &crate::config::Config::default(), d("2026-11-23"));
     let items = engagement_items(&e, &a, 60);
     let item = items
         .iter()
@@ -381,7 +381,10 @@ fn overdue_obligations_reach_the_portfolio_attention_list() {
         item.sentence,
         "Obligation overdue since 2026-10-05: Approver rota, owed by Acme Corp, 2 times"
     );
-    assert_eq!((item.when, &item.place), (When::Day(d("2026-10-05")), &Place::Obligations));
+    assert_eq!(
+        (item.when, &item.place),
+        (When::Day(d("2026-10-05")), &Place::Obligations)
+    );
     assert_eq!(
         crate::render::links::engagement_place("acme", &item.place),
         "engagements/acme/index.html#obligations"

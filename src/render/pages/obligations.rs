@@ -48,9 +48,11 @@ pub(super) fn portfolio_obligations(input: &Input) -> PortfolioObligations {
             let parties = Parties::of(e);
             any |= !a.obligations.items.is_empty();
             for o in a.obligations.items.iter().filter(|o| o.owner == side) {
-                for i in o.instances.iter().filter(|i| {
-                    matches!(i.state, InstanceState::Overdue | InstanceState::DueSoon)
-                }) {
+                for i in o
+                    .instances
+                    .iter()
+                    .filter(|i| matches!(i.state, InstanceState::Overdue | InstanceState::DueSoon))
+                {
                     match i.state {
                         InstanceState::Overdue => overdue += 1,
                         _ => due_soon += 1,
