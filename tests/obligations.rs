@@ -52,8 +52,12 @@ fn site(audience: Audience) -> common::Built {
 
 /// The row of the instances table holding `due` for `title`.
 fn instance<'a>(html: &'a str, title: &str, due: &str) -> &'a str {
-    let needle = format!("<th scope=\"row\">{title}</th>\n        <td class=\"date\" data-label=\"Due\">{due}</td>");
-    let start = html.find(&needle).unwrap_or_else(|| panic!("{title} {due}"));
+    let needle = format!(
+        "<th scope=\"row\">{title}</th>\n        <td class=\"date\" data-label=\"Due\">{due}</td>"
+    );
+    let start = html
+        .find(&needle)
+        .unwrap_or_else(|| panic!("{title} {due}"));
     let rest = &html[start..];
     &rest[..rest.find("</tr>").unwrap()]
 }
@@ -84,30 +88,53 @@ fn the_register_the_score_and_the_flag_hold_the_hand_computed_figures() {
     // Provider 1 of 3; client 2 of 3 (rota and forecast on time, the
     // internal board pack overdue since 2026-05-01; the waived forecast
     // left out): (1/3 + 2/3) / 2 × 100 = 50.
-    assert!(register.contains("Obligations score <strong>50</strong>"), "{register}");
+    assert!(
+        register.contains("Obligations score <strong>50</strong>"),
+        "{register}"
+    );
     assert!(register.contains("1 of 3 on time (33%)"));
     assert!(register.contains("2 of 3 on time (67%), 1 waived"));
     assert!(register.contains("on-time rates: 50."), "{register}");
     // Health: obligations 50 and risk 100 at weight 10 each: 75.
     let health = section(&page, "health");
-    assert!(health.contains(">50<span class=\"visually-hidden\">"), "{health}");
+    assert!(
+        health.contains(">50<span class=\"visually-hidden\">"),
+        "{health}"
+    );
     assert!(page.contains(">75<small> / 100</small>"));
     // The flag names the party that owes it.
-    assert!(page.contains("BPSource has not delivered “Monthly MI pack” 2 times, since 10 October 2026"));
+    assert!(
+        page.contains(
+            "BPSource has not delivered “Monthly MI pack” 2 times, since 10 October 2026"
+        )
+    );
     // The internal obligation is shown, marked, in the internal build.
-    assert!(register.contains("Secret board pack <span class=\"tag tag-internal\">internal</span>"));
+    assert!(
+        register.contains("Secret board pack <span class=\"tag tag-internal\">internal</span>")
+    );
 
     let actions = built.page("actions.html");
     let portfolio = section(&actions, "obligations");
     assert!(portfolio.contains("engagements/acme/index.html#obligation-mi-pack"));
-    assert!(portfolio.contains("3 overdue and 0 due in the next 14 days"), "{portfolio}");
+    assert!(
+        portfolio.contains("3 overdue and 0 due in the next 14 days"),
+        "{portfolio}"
+    );
     let index = built.page("index.html");
-    assert!(index.contains("Obligation overdue since 2026-10-10: Monthly MI pack, owed by BPSource, 2 times"));
+    assert!(index.contains(
+        "Obligation overdue since 2026-10-10: Monthly MI pack, owed by BPSource, 2 times"
+    ));
     assert!(index.contains("engagements/acme/index.html#obligations"));
 
     let calendar = built.page("calendar.ics");
-    assert!(calendar.contains("UID:obligation-acme-mi-pack-2026-12-10"), "{calendar}");
-    assert!(!calendar.contains("obligation-acme-mi-pack-2026-08-10"), "a fulfilled instance is no event");
+    assert!(
+        calendar.contains("UID:obligation-acme-mi-pack-2026-12-10"),
+        "{calendar}"
+    );
+    assert!(
+        !calendar.contains("obligation-acme-mi-pack-2026-08-10"),
+        "a fulfilled instance is no event"
+    );
     let csv = built.page("data/obligations.csv");
     assert!(csv.contains("acme,mi-pack,Monthly MI pack,provider,monthly,2026-09-10,2026-09-12,fulfilled-late,2026-09-20-pack,2026-09-20,\r\n"), "{csv}");
     assert!(csv.contains("acme,forecast,Volume forecast,client,quarterly,2026-06-30,2026-06-30,waived,2026-06-20-waiver,2026-06-20,Peak season freeze\r\n"));
@@ -125,7 +152,10 @@ fn a_shared_build_has_no_byte_of_the_internal_obligation() {
     // (1/3 + 1) / 2 × 100 = 66.67, and health (66.67 + 100) / 2 = 83.
     let page = built.page("engagements/acme/index.html");
     let register = section(&page, "obligations");
-    assert!(register.contains("Obligations score <strong>67</strong>"), "{register}");
+    assert!(
+        register.contains("Obligations score <strong>67</strong>"),
+        "{register}"
+    );
     assert!(register.contains("2 of 2 on time (100%), 1 waived"));
     assert!(page.contains(">83<small> / 100</small>"));
 }
