@@ -390,3 +390,18 @@ fn overdue_obligations_reach_the_portfolio_attention_list() {
         "engagements/acme/index.html#obligations"
     );
 }
+
+#[test]
+fn dates_at_the_ends_of_the_calendar_do_not_panic() {
+    let mut e = engagement();
+    e.record.obligations = vec![
+        obligation("a", Side::Client, Recurrence::Monthly, "0000-01-31", u32::MAX),
+        obligation("b", Side::Provider, Recurrence::Yearly, "9999-12-31", 0),
+    ];
+    fulfil(&mut e, "0000-01-01", "a");
+    let a = analyse_obligations(&e, d("9999-12-31"));
+    // Year 0 is outside the years an instance may fall in (check says so).
+    assert!(a.items[0].instances.is_empty());
+    assert_eq!(a.items[1].instances.len(), 1);
+    assert_eq!(a.items[1].later, None);
+}
