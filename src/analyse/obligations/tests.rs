@@ -395,7 +395,13 @@ fn overdue_obligations_reach_the_portfolio_attention_list() {
 fn dates_at_the_ends_of_the_calendar_do_not_panic() {
     let mut e = engagement();
     e.record.obligations = vec![
-        obligation("a", Side::Client, Recurrence::Monthly, "0000-01-31", u32::MAX),
+        obligation(
+            "a",
+            Side::Client,
+            Recurrence::Monthly,
+            "0000-01-31",
+            u32::MAX,
+        ),
         obligation("b", Side::Provider, Recurrence::Yearly, "9999-12-31", 0),
     ];
     fulfil(&mut e, "0000-01-01", "a");

@@ -19,8 +19,6 @@ pub(super) struct ObligationsView {
     /// The component's score, or "no data".
     pub score: String,
     pub reasons: Vec<String>,
-    /// "November 2025 to October 2026".
-    pub window: String,
     /// The provider's side, then the client's.
     pub sides: Vec<SideView>,
 }
@@ -193,7 +191,6 @@ pub(super) fn obligations_view(e: &Engagement, a: &EngagementAnalysis) -> Obliga
             .score
             .map_or("no data".to_string(), |s| format::number(s, 0)),
         reasons: o.reasons(&parties),
-        window: format::month_span(o.window.first, o.window.last),
         sides,
     }
 }
