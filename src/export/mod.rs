@@ -94,7 +94,7 @@ pub struct HealthFigures {
     pub score: Option<f64>,
     pub rounded: Option<i64>,
     pub band: Rag,
-    /// The six components in their fixed order, with their reasons.
+    /// The components (`ComponentKind::ALL`) in their fixed order, with their reasons.
     pub components: Vec<Component>,
     /// The health at the first day of each of the last 11 months, then at
     /// `as_of`, oldest first (from the month of `start` on).
