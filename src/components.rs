@@ -74,6 +74,8 @@ components! {
     Trust: trust, "trust", 15.0;
     /// Exposure of the open risks.
     Risk: risk, "risk", 10.0;
+    /// Recurring obligations of both sides met on time.
+    Obligations: obligations, "obligations", 10.0;
 }
 
 impl Weights {

@@ -16,10 +16,12 @@ pub type Extra = BTreeMap<String, serde_json::Value>;
 
 pub mod config;
 mod kpi_value;
+mod obligations;
 mod time;
 mod values;
 
 pub use kpi_value::*;
+pub use obligations::*;
 pub use time::*;
 pub use values::*;
 
@@ -474,6 +476,11 @@ pub struct EngagementRecord {
     pub risks: Vec<Risk>,
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    // -- obligations (docs/content.md, "Obligations") --
+    /// Recurring duties of either side.
+    #[serde(default)]
+    pub obligations: Vec<Obligation>,
+    // -- end obligations --
     #[serde(default)]
     pub periods: Vec<Period>,
     #[serde(default)]
@@ -511,6 +518,14 @@ pub struct NoteMeta {
     pub audience: Option<Audience>,
     #[serde(default)]
     pub feedback: Vec<Feedback>,
+    // -- obligations (docs/content.md, "Obligations") --
+    /// Ids of the obligations whose instance this note fulfils.
+    #[serde(default)]
+    pub fulfils: Vec<String>,
+    /// Instances this note waives, each with its reason.
+    #[serde(default)]
+    pub waives: Vec<Waiver>,
+    // -- end obligations --
 }
 
 /// A meeting note: front matter, Markdown body and the actions found in it.

@@ -106,6 +106,7 @@ fn keep_shared(e: &mut Engagement) {
     r.expectations.retain(|x| shared(&x.audience));
     r.risks.retain(|x| shared(&x.audience));
     r.milestones.retain(|x| shared(&x.audience));
+    r.obligations.retain(|x| shared(&x.audience));
     for p in &mut e.periods {
         p.feedback.retain(|x| shared(&x.audience));
         if let Some(s) = &mut p.survey {

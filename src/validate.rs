@@ -14,6 +14,7 @@ use crate::notelinks::{self, Dest, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
 
 mod contracts;
+mod obligations;
 pub(crate) mod ranges;
 mod sign_off;
 mod survey;
@@ -71,6 +72,10 @@ fn engagement_findings(
     contracts::record(e, &mut findings);
     ranges::engagement(e, &mut findings);
     sign_off::record(e, &mut findings);
+    obligations::record(e, &mut findings);
+    for n in &e.notes {
+        obligations::note(e, n, &mut findings);
+    }
     for p in &e.periods {
         check_period(e, p, &mut findings);
         contracts::period(e, p, &mut findings);
@@ -101,10 +106,14 @@ fn check_engagement(e: &Engagement, out: &mut Vec<Finding>) {
                 .into(),
         );
     }
-    let id_lists: [(&str, Vec<&str>); 3] = [
+    let id_lists: [(&str, Vec<&str>); 4] = [
         ("kpis", r.kpis.iter().map(|k| k.id.as_str()).collect()),
         ("goals", r.goals.iter().map(|g| g.id.as_str()).collect()),
         ("risks", r.risks.iter().map(|x| x.id.as_str()).collect()),
+        (
+            "obligations",
+            r.obligations.iter().map(|x| x.id.as_str()).collect(),
+        ),
     ];
     for (list, ids) in id_lists {
         let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -507,6 +516,7 @@ pub fn validate_period(
         expectations: Vec::new(),
         risks: Vec::new(),
         milestones: Vec::new(),
+        obligations: Vec::new(),
         periods: Vec::new(),
         audience: None,
         extra: Default::default(),

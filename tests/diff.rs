@@ -175,7 +175,8 @@ fn a_month_turned_green_lists_health_status_attainment_and_the_credits_accrued_a
     let (markdown, json) = diff(root, &[]);
     let moved = figures(&json, "brightline-customer-care");
     for expected in [
-        "Health|16 (red)|19 (red)",
+        // With the obligations component (54.17, weight 10) beside the others.
+        "Health|20 (red)|23 (red)",
         "Calls answered within 20 seconds, 2026-10|58.4% red|85% green",
         "Calls answered within 20 seconds, attainment|20% (2 of 10 months)|30% (3 of 10 months)",
         "Credit accrued, 2026-10|25,440 GBP|17,808 GBP",
@@ -390,4 +391,56 @@ fn nothing_changed_says_so_and_the_comment_carries_its_marker() {
         "{markdown}"
     );
     assert_eq!(json["engagements"], serde_json::json!([]));
+}
+
+#[test]
+fn obligation_changes_and_instance_states_are_listed() {
+    let dir = example_repo();
+    let root = dir.path();
+    // The October pack's note no longer fulfils it, and the forecast gets
+    // a grace of 10 days (the August one, sent on 3 September, turns on time).
+    edit(
+        root,
+        &format!("{BRIGHTLINE}/notes/2026-10-08-recovery-strategy.md"),
+        "fulfils: [mi-pack]\n",
+        "",
+    );
+    edit(
+        root,
+        &format!("{BRIGHTLINE}/engagement.yaml"),
+        "owner: client, every: monthly, due: 2026-08-25 }",
+        "owner: client, every: monthly, due: 2026-08-25, grace_days: 10 }",
+    );
+    let (markdown, json) = diff(root, &[]);
+    let changed = inputs(&json, "brightline-customer-care");
+    assert!(
+        changed.iter().any(|i| i["kind"] == "obligation"
+            && i["after"] == "10"
+            && i["at"]["line"]
+                == line_of(
+                    root,
+                    &format!("{BRIGHTLINE}/engagement.yaml"),
+                    "grace_days: 10"
+                )),
+        "{changed:#?}"
+    );
+    let moved = figures(&json, "brightline-customer-care");
+    for expected in [
+        // The 11-12 check-in now answers October (late), November is overdue.
+        "Monthly MI pack, due 2026-10-10|fulfilled|fulfilled late",
+        "Monthly MI pack, due 2026-11-10|fulfilled|overdue",
+        "Contact volume forecast for the next month, due 2026-08-25|fulfilled late|fulfilled",
+        // Provider 3 of 4 → 2 of 4; client 1 of 3 → 2 of 3.
+        "Obligations of the provider|3 of 4 on time (75%), 1 late, 0 overdue, 0 waived|2 of 4 on time (50%), 2 late, 0 overdue, 0 waived",
+        "Obligations of the client|1 of 3 on time (33%), 1 late, 1 overdue, 0 waived|2 of 3 on time (67%), 0 late, 1 overdue, 0 waived",
+    ] {
+        assert!(
+            moved.iter().any(|m| m == expected),
+            "{expected}: {moved:#?}"
+        );
+    }
+    assert!(
+        markdown.contains("Monthly MI pack, due 2026-11-10: fulfilled → overdue"),
+        "{markdown}"
+    );
 }

@@ -35,6 +35,7 @@ pub enum AttentionKind {
     RiskOverdue,
     ActionsOverdue,
     GoalOverdue,
+    ObligationOverdue,
     MissedCheckIns,
     ReviewOverdue,
     ReviewDue,
@@ -54,6 +55,7 @@ pub enum Place {
     Goals,
     Cadence,
     Trust,
+    Obligations,
 }
 
 /// The date an item is about: a day, or a month for what is judged by month
@@ -219,6 +221,15 @@ pub fn engagement_items(
             ),
             When::Day(due),
             Place::Goals,
+        );
+    }
+    for (sentence, due) in super::obligations::attention(e, &a.obligations) {
+        push(
+            AttentionKind::ObligationOverdue,
+            Severity::Warning,
+            sentence,
+            When::Day(due),
+            Place::Obligations,
         );
     }
     if let Some((severity, sentence, when)) = missed_check_ins(&a.communication) {

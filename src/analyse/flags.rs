@@ -37,6 +37,7 @@ pub enum FlagKind {
     OneSidedFeedback,
     PerceptionGap,
     GoalOverdue,
+    ObligationOverdue,
     ActionsOverdue,
     NoCelebration,
 }
@@ -92,7 +93,7 @@ pub struct Flag {
     pub subject: Option<String>,
 }
 
-fn flag(kind: FlagKind, title: String, evidence: String) -> Flag {
+pub(crate) fn flag(kind: FlagKind, title: String, evidence: String) -> Flag {
     Flag {
         kind,
         severity: kind.severity(),
@@ -126,6 +127,7 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
     flags.extend(perception(a, &parties));
     flags.extend(watermelon(a, &parties));
     flags.extend(goals(a));
+    flags.extend(super::obligations::flags(&a.obligations, &parties));
     flags.extend(actions(a));
     flags.extend(celebration(a));
     flags.sort_by_key(|f| (f.severity, f.kind));

@@ -18,6 +18,7 @@ pub mod flags;
 pub mod goals;
 pub mod health;
 pub mod kpi;
+pub mod obligations;
 pub mod rag;
 pub mod review;
 pub mod risk;
@@ -80,6 +81,8 @@ pub struct EngagementAnalysis {
     pub actions: ActionRegister,
     /// Each ended month's sign-off; empty months without sign-off kept.
     pub sign_off: sign_off::SignOffs,
+    /// Recurring obligations of both sides and their instances.
+    pub obligations: obligations::Obligations,
     pub health: Health,
     /// Most severe first.
     pub flags: Vec<Flag>,
@@ -107,7 +110,7 @@ pub struct Summary {
     pub flags: usize,
 }
 
-/// The six health components of one engagement at one date.
+/// The health components of one engagement at one date.
 struct Components {
     performance: Performance,
     workload: Workload,
@@ -115,6 +118,7 @@ struct Components {
     feedback: FeedbackBalance,
     trust: Trust,
     risks: RiskRegister,
+    obligations: obligations::Obligations,
 }
 
 impl Components {
@@ -126,6 +130,7 @@ impl Components {
             feedback: feedback::analyse_feedback(e, as_of),
             trust: trust::analyse_trust(e, config, as_of),
             risks: risk::analyse_risks(e, as_of),
+            obligations: obligations::analyse_obligations(e, as_of),
         }
     }
 
@@ -141,6 +146,7 @@ impl Components {
                     ComponentKind::Feedback => self.feedback.score,
                     ComponentKind::Trust => self.trust.score,
                     ComponentKind::Risk => Some(self.risks.score),
+                    ComponentKind::Obligations => self.obligations.score,
                 },
             })
             .collect()
@@ -154,6 +160,7 @@ impl Components {
             ComponentKind::Feedback => self.feedback.reasons(parties),
             ComponentKind::Trust => self.trust.reasons(parties),
             ComponentKind::Risk => self.risks.reasons(),
+            ComponentKind::Obligations => self.obligations.reasons(parties),
         }
     }
 }
@@ -258,6 +265,7 @@ fn analyse(e: &Engagement, config: &Config, as_of: NaiveDate, trend: Trend) -> E
         feedback: c.feedback,
         trust: c.trust,
         risks: c.risks,
+        obligations: c.obligations,
         health,
         flags: Vec::new(),
         summary,
@@ -294,7 +302,7 @@ mod tests {
             (a.summary.health_rounded, a.summary.band),
             (Some(100), Rag::Green)
         );
-        assert_eq!(a.health.left_out.len(), 5);
+        assert_eq!(a.health.left_out.len(), 6);
         assert_eq!(a.summary.sparkline.len(), 12);
         assert_eq!(a.summary.sla_attainment, None);
         assert_eq!((a.summary.open_risks, a.summary.overdue_actions), (0, 0));

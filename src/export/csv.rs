@@ -41,10 +41,12 @@ pub enum Table {
     /// One row per engagement keeping sign-off and ended month: the state
     /// of the month's figures, who signed when, open disputes.
     SignOff,
+    /// One row per instance of an obligation, with its state.
+    Obligations,
 }
 
 impl Table {
-    pub const ALL: [Table; 11] = [
+    pub const ALL: [Table; 12] = [
         Table::Engagements,
         Table::Health,
         Table::Kpis,
@@ -56,6 +58,7 @@ impl Table {
         Table::Risks,
         Table::Flags,
         Table::SignOff,
+        Table::Obligations,
     ];
 
     /// The table's name, also its file name under `data/` (without `.csv`).
@@ -72,6 +75,7 @@ impl Table {
             Table::Risks => "risks",
             Table::Flags => "flags",
             Table::SignOff => "sign_off",
+            Table::Obligations => "obligations",
         }
     }
 }
@@ -204,6 +208,7 @@ pub fn table(export: &Export, table: Table) -> String {
         Table::Risks => risks,
         Table::Flags => flags,
         Table::SignOff => sign_off,
+        Table::Obligations => obligations,
     };
     rows(&mut w, &export.engagements);
     w.0
@@ -553,6 +558,41 @@ fn flags(w: &mut Writer, all: &[EngagementFigures]) {
                 (&f.title).into(),
                 (&f.evidence).into(),
             ]);
+        }
+    }
+}
+
+fn obligations(w: &mut Writer, all: &[EngagementFigures]) {
+    w.header(&[
+        "engagement",
+        "obligation",
+        "title",
+        "owner",
+        "every",
+        "due",
+        "deadline",
+        "state",
+        "note",
+        "note_date",
+        "reason",
+    ]);
+    for e in all {
+        for o in &e.obligations.items {
+            for i in &o.instances {
+                w.row([
+                    (&e.id).into(),
+                    (&o.id).into(),
+                    (&o.title).into(),
+                    label(&o.owner),
+                    label(&o.every),
+                    i.due.to_string().into(),
+                    i.deadline.to_string().into(),
+                    label(&i.state),
+                    i.note.as_ref().map(|n| n.slug.clone()).into(),
+                    i.note.as_ref().map(|n| n.date.to_string()).into(),
+                    i.reason.clone().into(),
+                ]);
+            }
         }
     }
 }

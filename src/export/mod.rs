@@ -84,6 +84,9 @@ pub struct EngagementFigures {
     /// Each ended month's sign-off state (agreed, provisional, disputed);
     /// no months for an engagement that does not keep sign-off.
     pub sign_off: SignOffs,
+    /// Each obligation with every instance and its state, and each side's
+    /// on-time record over the last 12 months (docs/export.md, "Obligations").
+    pub obligations: crate::analyse::obligations::Obligations,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -91,7 +94,7 @@ pub struct HealthFigures {
     pub score: Option<f64>,
     pub rounded: Option<i64>,
     pub band: Rag,
-    /// The six components in their fixed order, with their reasons.
+    /// The components (`ComponentKind::ALL`) in their fixed order, with their reasons.
     pub components: Vec<Component>,
     /// The health at the first day of each of the last 11 months, then at
     /// `as_of`, oldest first (from the month of `start` on).
@@ -475,6 +478,7 @@ fn engagement(e: &Engagement, a: &EngagementAnalysis) -> EngagementFigures {
         },
         flags: a.flags.clone(),
         sign_off: a.sign_off.clone(),
+        obligations: a.obligations.clone(),
     }
 }
 

@@ -262,6 +262,10 @@ fn resolve_audiences(engagement: &mut Engagement, default: Audience) {
         .milestones
         .iter_mut()
         .for_each(|m| fill(&mut m.audience, default));
+    record
+        .obligations
+        .iter_mut()
+        .for_each(|o| fill(&mut o.audience, default));
     for period in &mut engagement.periods {
         period
             .feedback

@@ -48,6 +48,7 @@ pub fn engagement_place(id: &str, place: &crate::analyse::attention::Place) -> S
         Place::Goals => "goals".to_string(),
         Place::Cadence => "cadence".to_string(),
         Place::Trust => "trust".to_string(),
+        Place::Obligations => "obligations".to_string(),
     };
     format!("{}#{anchor}", engagement(id))
 }

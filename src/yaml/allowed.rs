@@ -25,6 +25,8 @@ pub(super) fn allowed_values(path: &str) -> Option<&'static [&'static str]> {
         ("terms", "from") => return None,
         ("kpis", "owner") => variants::<Side>(),
         ("risks", "owner") => variants::<RiskOwner>(),
+        ("obligations", "owner") => variants::<Side>(),
+        ("obligations", "every") => variants::<crate::model::Recurrence>(),
         ("goals", "status") => variants::<GoalStatus>(),
         ("risks", "status") => variants::<RiskStatus>(),
         (_, "set_by" | "from") | ("dispute", "by") | ("responses", "side") => variants::<Side>(),

@@ -3,9 +3,12 @@
 //! status), latest status, attainment, pooled value, trend and score, SLA
 //! breaches and defaults, credits (accrued, payable, pending, earned back;
 //! per month and over 12 months), chronic failure, risk exposure, goals,
-//! overdue actions, and flags raised, cleared or reworded. A figure is
+//! overdue actions, obligations (each side's record, each instance's
+//! state), and flags raised, cleared or reworded. A figure is
 //! compared as the page shows it (rounded, formatted), so a change the
 //! reader cannot see is not listed.
+
+mod obligations;
 
 use super::tree::Edit;
 use super::{FigureChange, FigureKind};
@@ -126,6 +129,7 @@ pub(crate) fn changes(b: &EngagementFigures, h: &EngagementFigures) -> Vec<Figur
     credits(&mut m, b, h);
     chronic(&mut m, b, h);
     others(&mut m, b, h);
+    obligations::changes(&mut m, b, h);
     flags(&mut m, b, h);
     m.0
 }

@@ -1,5 +1,5 @@
 //! The inputs that changed: the engagement record (contract, KPIs and their
-//! terms, goals, expectations, risks, milestones, everything else it
+//! terms, goals, expectations, risks, milestones, obligations, everything else it
 //! holds), each month's period (KPI values and counts, hours, survey
 //! answers, feedback, excused months, anything else a period file holds),
 //! the notes (added, removed, front matter and body edited) and the
@@ -399,6 +399,7 @@ fn record_kind(path: &[Seg]) -> InputKind {
         "expectations" => InputKind::Expectation,
         "risks" => InputKind::Risk,
         "milestones" => InputKind::Milestone,
+        "obligations" => InputKind::Obligation,
         _ => InputKind::Engagement,
     }
 }

@@ -76,6 +76,7 @@ pub enum InputKind {
     Expectation,
     Risk,
     Milestone,
+    Obligation,
     /// A KPI's value or counts for a month.
     KpiValue,
     Hours,
@@ -100,6 +101,7 @@ impl InputKind {
             InputKind::Expectation => "Expectation",
             InputKind::Risk => "Risk",
             InputKind::Milestone => "Milestone",
+            InputKind::Obligation => "Obligation",
             InputKind::KpiValue => "Value",
             InputKind::Hours => "Hours",
             InputKind::Survey => "Survey",
@@ -167,6 +169,10 @@ pub enum FigureKind {
     Risks,
     Goals,
     Actions,
+    /// Each side's on-time record of its obligations.
+    Obligations,
+    /// One instance of an obligation: its state.
+    Obligation,
     Flag,
 }
 

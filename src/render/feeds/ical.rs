@@ -1,6 +1,7 @@
 //! `calendar.ics`: the dates people act on, as an iCalendar file (RFC 5545)
 //! to subscribe to: reviews due, action and risk-mitigation due dates,
-//! contract notice deadlines and ends, and milestones.
+//! contract notice deadlines and ends, milestones, and the open instances
+//! of obligations.
 //!
 //! Every event is a whole day. Lines end in CRLF and are folded at 75
 //! octets; text values escape `\`, `;`, `,` and newlines. UIDs are made
@@ -133,6 +134,25 @@ pub(super) fn calendar(input: &Input) -> String {
                 url: format!("{report}#goals"),
                 category: "Milestone",
             });
+        }
+        // Obligations: each instance still open, up to as_of + 90 days.
+        let parties = crate::analyse::words::Parties::of(e);
+        for o in &a.obligations.items {
+            for i in o.instances.iter().filter(|i| i.state.is_open()) {
+                events.push(Event {
+                    date: i.due,
+                    uid: format!("obligation-{}-{}-{}", e.id, o.id, i.due),
+                    summary: format!("Obligation due: {}", o.title),
+                    description: format!(
+                        "{name}. Owed by {} ({}); {}.",
+                        parties.name(o.owner),
+                        crate::analyse::words::side(o.owner),
+                        i.state.label()
+                    ),
+                    url: format!("{report}#obligation-{}", o.id),
+                    category: "Obligation",
+                });
+            }
         }
     }
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));

@@ -3,6 +3,7 @@
 mod engagement;
 mod index;
 mod note;
+mod obligations;
 pub(crate) use note::page as note;
 mod registers;
 mod search;

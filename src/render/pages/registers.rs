@@ -172,6 +172,10 @@ pub(crate) fn actions_page(input: &Input) -> PageJob {
     context.insert("sections", &sections);
     context.insert("quiet", &quiet);
     context.insert("filters", &filters);
+    context.insert(
+        "obligations",
+        &super::obligations::portfolio_obligations(input),
+    );
     PageJob {
         path,
         template: "actions.html",

@@ -3,6 +3,7 @@
 
 mod health;
 pub(crate) use health::{PartnerView, band_words, partner_view};
+mod obligations;
 mod registers;
 mod relationship;
 pub(crate) mod review;
@@ -48,6 +49,7 @@ struct EngagementView {
     feedback: relationship::FeedbackView,
     trust: relationship::TrustView,
     registers: registers::RegistersView,
+    obligations: obligations::ObligationsView,
     charts: ChartsView,
     /// Quarterly review packs, newest first.
     reviews: Vec<review::ReviewLink>,
@@ -133,6 +135,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
         feedback: relationship::feedback_view(a),
         trust: relationship::trust_view(a),
         registers: registers::registers_view(e, a),
+        obligations: obligations::obligations_view(e, a),
         charts: ChartsView {
             kpis: a
                 .performance
