@@ -494,6 +494,7 @@ pub fn validate_period(
         contract: None,
         cadence: None,
         capacity: None,
+        escalation: Vec::new(),
         kpis: kpis
             .iter()
             .map(|id| crate::model::Kpi {

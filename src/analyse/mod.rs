@@ -12,6 +12,7 @@ pub mod cadence;
 pub mod celebrations;
 pub mod contract;
 pub mod credits;
+pub mod escalations;
 pub mod exact;
 pub mod feedback;
 pub mod flags;
@@ -21,6 +22,7 @@ pub mod kpi;
 pub mod rag;
 pub mod review;
 pub mod risk;
+pub mod root_causes;
 pub mod sign_off;
 pub mod stats;
 pub mod terms;
@@ -78,6 +80,10 @@ pub struct EngagementAnalysis {
     pub actions: ActionRegister,
     /// Each ended month's sign-off; empty months without sign-off kept.
     pub sign_off: sign_off::SignOffs,
+    /// Escalation notes on the ladder, and their time boxes.
+    pub escalations: escalations::Escalations,
+    /// The root cause of each SLA breach of the last 12 months.
+    pub root_causes: root_causes::RootCauses,
     pub health: Health,
     /// Most severe first.
     pub flags: Vec<Flag>,
@@ -250,6 +256,8 @@ fn analyse(e: &Engagement, config: &Config, as_of: NaiveDate, trend: Trend) -> E
         celebrations: celebrations::analyse_celebrations(e, as_of),
         actions,
         sign_off: sign_off::analyse_sign_off(e, as_of),
+        escalations: escalations::analyse_escalations(e, as_of),
+        root_causes: root_causes::analyse_root_causes(e, &c.performance, as_of),
         performance: c.performance,
         workload: c.workload,
         communication: c.communication,
