@@ -47,6 +47,7 @@ pub fn engagement_place(id: &str, place: &crate::analyse::attention::Place) -> S
         Place::Actions => "actions".to_string(),
         Place::Goals => "goals".to_string(),
         Place::Cadence => "cadence".to_string(),
+        Place::Escalations => "escalations".to_string(),
     };
     format!("{}#{anchor}", engagement(id))
 }

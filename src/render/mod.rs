@@ -4,6 +4,7 @@
 
 pub(crate) mod budget;
 mod charts;
+mod escalation_chart;
 pub mod engine;
 mod feeds;
 pub(crate) use crate::format;

@@ -1,6 +1,7 @@
 //! The relationship report of one engagement: one view struct per section,
 //! each built from the analysis by its own function.
 
+mod governance;
 mod health;
 pub(crate) use health::{PartnerView, band_words, partner_view};
 mod registers;
@@ -47,6 +48,7 @@ struct EngagementView {
     feedback: relationship::FeedbackView,
     trust: relationship::TrustView,
     registers: registers::RegistersView,
+    escalations: governance::EscalationsView,
     charts: ChartsView,
     /// Quarterly review packs, newest first.
     reviews: Vec<review::ReviewLink>,
@@ -62,6 +64,7 @@ struct ChartsView {
     feedback: Option<Chart>,
     survey: Option<Chart>,
     risks: Chart,
+    escalations: Option<Chart>,
 }
 
 #[derive(Debug, Serialize)]
@@ -131,6 +134,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
         feedback: relationship::feedback_view(a),
         trust: relationship::trust_view(a),
         registers: registers::registers_view(e, a),
+        escalations: governance::escalations_view(a),
         charts: ChartsView {
             kpis: a
                 .performance
@@ -148,6 +152,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
                 "Open risks by likelihood and impact",
                 a.risks.heat_map,
             ),
+            escalations: crate::render::escalation_chart::escalations(&a.escalations, a.as_of),
         },
         reviews: review::review_links(e, input.as_of),
     };
