@@ -14,6 +14,7 @@ use crate::notelinks::{self, Dest, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
 
 mod contracts;
+mod governance;
 pub(crate) mod ranges;
 mod sign_off;
 
@@ -70,6 +71,8 @@ fn engagement_findings(
     contracts::record(e, &mut findings);
     ranges::engagement(e, &mut findings);
     sign_off::record(e, &mut findings);
+    governance::record(e, &mut findings);
+    governance::notes(e, &mut findings);
     for p in &e.periods {
         check_period(e, p, &mut findings);
         contracts::period(e, p, &mut findings);

@@ -38,8 +38,10 @@ pub(super) struct EscalationRow {
     pub level: String,
     pub opened: String,
     pub time_box_end: String,
-    /// "open", "raised on 2026-09-10", "resolved on 2026-09-18".
-    pub state: String,
+    /// "open", "raised", "resolved": the pill.
+    pub state: &'static str,
+    /// "on 2026-09-10" beside the pill, when settled.
+    pub ended: String,
     pub days: String,
     /// "past its time box: raise to Account directors", or empty.
     pub past: String,
@@ -60,9 +62,10 @@ pub(super) fn escalations_view(a: &EngagementAnalysis) -> EscalationsView {
             time_box_end: x
                 .time_box_end
                 .map_or("no time box".to_string(), format::date),
-            state: match (x.state, x.ended) {
-                (EscalationState::Open, _) | (_, None) => "open".to_string(),
-                (s, Some(d)) => format!("{} on {}", s.as_str(), format::date(d)),
+            state: x.state.as_str(),
+            ended: match (x.state, x.ended) {
+                (EscalationState::Open, _) | (_, None) => String::new(),
+                (_, Some(d)) => format!("on {}", format::date(d)),
             },
             days: crate::analyse::words::count(x.days as usize, "day"),
             past: x
