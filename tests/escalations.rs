@@ -205,7 +205,7 @@ fn check_names_each_mistake_at_its_place() {
     assert_eq!(out.status.code(), Some(1), "{text}");
     for (at, says) in [
         (
-            "content/acme/engagement.yaml:9:55",
+            "content/acme/engagement.yaml:9:48",
             "the time box of level 2 is 0 days",
         ),
         (
@@ -221,11 +221,11 @@ fn check_names_each_mistake_at_its_place() {
             "resolved 2026-10-30 is before the escalation was opened (2026-11-01)",
         ),
         (
-            "content/acme/notes/2026-11-02-b.md:4:14",
+            "content/acme/notes/2026-11-02-b.md:4:13",
             "`csat` is not an SLA KPI",
         ),
         (
-            "content/acme/notes/2026-11-03-c.md:4:33",
+            "content/acme/notes/2026-11-03-c.md:4:30",
             "Payroll accuracy did not breach its SLA in 2026-10",
         ),
     ] {
