@@ -41,10 +41,14 @@ pub enum Table {
     /// One row per engagement keeping sign-off and ended month: the state
     /// of the month's figures, who signed when, open disputes.
     SignOff,
+    /// One row per escalation note: level, opened, time box, state.
+    Escalations,
+    /// One row per SLA breach of the last 12 months: its root cause.
+    RootCauses,
 }
 
 impl Table {
-    pub const ALL: [Table; 11] = [
+    pub const ALL: [Table; 13] = [
         Table::Engagements,
         Table::Health,
         Table::Kpis,
@@ -56,6 +60,8 @@ impl Table {
         Table::Risks,
         Table::Flags,
         Table::SignOff,
+        Table::Escalations,
+        Table::RootCauses,
     ];
 
     /// The table's name, also its file name under `data/` (without `.csv`).
@@ -72,6 +78,8 @@ impl Table {
             Table::Risks => "risks",
             Table::Flags => "flags",
             Table::SignOff => "sign_off",
+            Table::Escalations => "escalations",
+            Table::RootCauses => "root_causes",
         }
     }
 }
@@ -204,6 +212,8 @@ pub fn table(export: &Export, table: Table) -> String {
         Table::Risks => risks,
         Table::Flags => flags,
         Table::SignOff => sign_off,
+        Table::Escalations => escalations,
+        Table::RootCauses => root_causes,
     };
     rows(&mut w, &export.engagements);
     w.0
@@ -552,6 +562,62 @@ fn flags(w: &mut Writer, all: &[EngagementFigures]) {
                 f.subject.clone().into(),
                 (&f.title).into(),
                 (&f.evidence).into(),
+            ]);
+        }
+    }
+}
+
+fn escalations(w: &mut Writer, all: &[EngagementFigures]) {
+    w.header(&[
+        "engagement",
+        "note",
+        "title",
+        "level",
+        "level_name",
+        "opened",
+        "time_box_days",
+        "time_box_end",
+        "state",
+        "ended",
+        "past_time_box",
+        "raise_to",
+    ]);
+    for e in all {
+        for x in &e.escalations.items {
+            w.row([
+                (&e.id).into(),
+                (&x.slug).into(),
+                (&x.title).into(),
+                f64::from(x.level).into(),
+                x.level_name.clone().into(),
+                x.opened.to_string().into(),
+                x.time_box_days.map(|d| d as f64).into(),
+                x.time_box_end.map(|d| d.to_string()).into(),
+                label(&x.state),
+                x.ended.map(|d| d.to_string()).into(),
+                x.past_time_box.into(),
+                match &x.next {
+                    Some(crate::analyse::escalations::NextRung::Raise(name)) => name.into(),
+                    Some(crate::analyse::escalations::NextRung::Top) => "(top of the ladder)".into(),
+                    None => Field::Empty,
+                },
+            ]);
+        }
+    }
+}
+
+fn root_causes(w: &mut Writer, all: &[EngagementFigures]) {
+    w.header(&["engagement", "kpi", "month", "due", "state", "note", "note_date"]);
+    for e in all {
+        for r in &e.root_causes.breaches {
+            w.row([
+                (&e.id).into(),
+                (&r.kpi).into(),
+                r.month.to_string().into(),
+                r.due.map(|d| d.to_string()).into(),
+                label(&r.state),
+                r.note.as_ref().map(|n| n.slug.clone()).into(),
+                r.note.as_ref().map(|n| n.date.to_string()).into(),
             ]);
         }
     }

@@ -84,6 +84,10 @@ pub struct EngagementFigures {
     /// Each ended month's sign-off state (agreed, provisional, disputed);
     /// no months for an engagement that does not keep sign-off.
     pub sign_off: SignOffs,
+    /// The escalation ladder and every escalation note up to `as_of`.
+    pub escalations: crate::analyse::escalations::Escalations,
+    /// The root cause of each SLA breach of the last 12 months.
+    pub root_causes: crate::analyse::root_causes::RootCauses,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -468,6 +472,8 @@ fn engagement(e: &Engagement, a: &EngagementAnalysis) -> EngagementFigures {
         },
         flags: a.flags.clone(),
         sign_off: a.sign_off.clone(),
+        escalations: a.escalations.clone(),
+        root_causes: a.root_causes.clone(),
     }
 }
 

@@ -167,6 +167,8 @@ pub enum FigureKind {
     Risks,
     Goals,
     Actions,
+    Escalation,
+    RootCause,
     Flag,
 }
 
