@@ -88,10 +88,11 @@ fn breaches_and_defaults_are_critical_and_open_the_rest_one_line_each() {
             "missing {sentence:?} in\n{critical}"
         );
     }
-    // Ten others (the nine of before and the month the client disputes),
-    // each a closed <details> whose summary is its one line.
+    // Eleven others (the nine of before, the month the client disputes and
+    // the escalation past its time box), each a closed <details> whose
+    // summary is its one line.
     let lines: Vec<&str> = others.split("<li ").skip(1).collect();
-    assert_eq!(lines.len(), 10, "{others}");
+    assert_eq!(lines.len(), 11, "{others}");
     for line in &lines {
         assert!(line.contains("<details><summary>"), "{line}");
         assert!(!line.contains("<details open"), "{line}");
@@ -103,6 +104,8 @@ fn breaches_and_defaults_are_critical_and_open_the_rest_one_line_each() {
          been earned back.",
         "Feedback is one-sided: Fenwick Contact Solutions gave none in the last 6 months",
         "Only 6 of the 12 check-ins expected in the last 90 days were held",
+        "Escalation “Formal escalation — third month of SLA breaches” past its time box: raise \
+         to Executive steering committee",
     ] {
         assert!(
             others.contains(sentence),

@@ -94,6 +94,20 @@ fn an_escalation_is_flagged_the_day_after_its_time_box() {
         "{}",
         section(&page, "flags")
     );
+    let ics = std::fs::read_to_string(_dir.path().join("site/calendar.ics")).unwrap();
+    assert!(
+        ics.contains("SUMMARY:Escalation time box ends: Backlog of queries\r\nDESCRIPTION:")
+            && ics.contains("DTSTART;VALUE=DATE:20261106"),
+        "{ics}"
+    );
+    let csv = std::fs::read_to_string(_dir.path().join("site/data/escalations.csv")).unwrap();
+    assert!(
+        csv.contains(
+            "acme,2026-11-01-backlog,Backlog of queries,1,Service delivery managers,2026-11-01,5,\
+             2026-11-06,open,,true,Account directors\r\n"
+        ),
+        "{csv}"
+    );
     let table = section(&page, "escalations");
     assert!(table.contains("Escalations by level"), "the timeline is drawn");
     assert!(table.contains("<span class=\"rag rag-amber\">open</span>"), "{table}");
@@ -159,6 +173,23 @@ fn the_breaches_table_shows_each_root_cause() {
     assert!(section(&page, "flags").contains(
         "No root cause from BPSource Inc. for the breach of Payroll accuracy in August 2026"
     ));
+    let csv = std::fs::read_to_string(_dir.path().join("site/data/root_causes.csv")).unwrap();
+    assert!(
+        csv.contains("acme,accuracy,2026-08,2026-09-10,missing,,\r\n")
+            && csv.contains(
+                "acme,accuracy,2026-09,2026-10-10,written,2026-10-10-rca,2026-10-10\r\n"
+            ),
+        "{csv}"
+    );
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(_dir.path().join("site/data/engagements/acme.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["root_causes"]["breaches"][0]["state"], "missing");
+    assert_eq!(json["root_causes"]["rca_days"], 10);
+    let ics = std::fs::read_to_string(_dir.path().join("site/calendar.ics")).unwrap();
+    assert!(ics.contains("SUMMARY:Root cause due: Payroll accuracy in 2026-08"), "{ics}");
+    assert!(!ics.contains("Root cause due: Payroll accuracy in 2026-09"), "written: {ics}");
     let index = std::fs::read_to_string(_dir.path().join("site/index.html")).unwrap();
     assert!(index.contains(
         "No root cause for the breach of Payroll accuracy in 2026-08, due 2026-09-10"

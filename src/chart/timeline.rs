@@ -221,3 +221,80 @@ fn draw(root: &Area, input: &TimelineInput, size: Size) -> DrawResult {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn span(lane: usize, from: &str, to: &str, open: bool) -> TimelineSpan {
+        TimelineSpan {
+            lane,
+            from: d(from),
+            to: d(to),
+            open,
+            box_end: Some(d(from) + chrono::Days::new(5)),
+            shade: if open { Shade::Amber } else { Shade::Green },
+            cells: vec![format!("{from}"), "row".into()],
+        }
+    }
+
+    fn input(spans: Vec<TimelineSpan>) -> TimelineInput {
+        TimelineInput {
+            id: "esc".into(),
+            title: "Escalations by level".into(),
+            lanes: vec!["1 Managers".into(), "2 Directors".into()],
+            first: d("2026-08-01"),
+            last: d("2026-11-23"),
+            spans,
+            shades: vec![
+                (Shade::Green, "Resolved within its time box".into()),
+                (Shade::Amber, "Past its time box".into()),
+            ],
+            open_name: "Still open".into(),
+            box_name: "Time box ends".into(),
+            headers: vec!["Opened".into(), "What".into()],
+            desc: "Two escalations.".into(),
+        }
+    }
+
+    #[test]
+    fn overlapping_spans_of_a_lane_share_it_in_tracks() {
+        let i = input(vec![
+            span(0, "2026-08-10", "2026-09-10", false),
+            span(0, "2026-09-01", "2026-09-20", false),
+            span(0, "2026-09-15", "2026-09-30", false),
+            span(1, "2026-09-10", "2026-11-23", true),
+        ]);
+        // The third starts after the first ended: back on track 0.
+        assert_eq!(tracks(&i), (vec![0, 1, 0, 0], vec![2, 1]));
+    }
+
+    #[test]
+    fn the_chart_carries_its_words_legend_and_table() {
+        let c = timeline(&input(vec![
+            span(0, "2026-08-10", "2026-09-10", false),
+            span(1, "2026-09-10", "2026-11-23", true),
+        ]));
+        assert_eq!(c.desc, "Two escalations.");
+        assert_eq!(c.table.rows.len(), 2);
+        for text in [
+            "Resolved within its time box",
+            "Past its time box",
+            "Still open",
+            "Time box ends",
+            "2 Directors",
+            "Sep 26",
+        ] {
+            assert!(c.svg.contains(text), "{text}");
+        }
+        assert!(c.narrow.as_deref().unwrap().contains("Still open"));
+        // No span: a drawing that says so, and no open or box entry.
+        let empty = timeline(&input(vec![]));
+        assert!(empty.svg.contains("No data reported"));
+        assert!(!empty.svg.contains("Still open"));
+    }
+}
