@@ -49,10 +49,7 @@ fn build(files: &[(&str, String)], as_of: &str) -> (tempfile::TempDir, String) {
     all.extend(periods());
     all.extend(files.iter().map(|(p, t)| (*p, t.as_str())));
     let dir = repo(&all);
-    let out = rapporteur(
-        &["build", "--as-of", as_of, "--out", "site"],
-        dir.path(),
-    );
+    let out = rapporteur(&["build", "--as-of", as_of, "--out", "site"], dir.path());
     assert!(
         out.status.success(),
         "{}",
@@ -109,8 +106,14 @@ fn an_escalation_is_flagged_the_day_after_its_time_box() {
         "{csv}"
     );
     let table = section(&page, "escalations");
-    assert!(table.contains("Escalations by level"), "the timeline is drawn");
-    assert!(table.contains("<span class=\"rag rag-amber\">open</span>"), "{table}");
+    assert!(
+        table.contains("Escalations by level"),
+        "the timeline is drawn"
+    );
+    assert!(
+        table.contains("<span class=\"rag rag-amber\">open</span>"),
+        "{table}"
+    );
     assert!(table.contains("2026-11-06"), "the time box's end: {table}");
     // Resolved in 3 days of its 5: green, with the day.
     assert!(
@@ -176,9 +179,8 @@ fn the_breaches_table_shows_each_root_cause() {
     let csv = std::fs::read_to_string(_dir.path().join("site/data/root_causes.csv")).unwrap();
     assert!(
         csv.contains("acme,accuracy,2026-08,2026-09-10,missing,,\r\n")
-            && csv.contains(
-                "acme,accuracy,2026-09,2026-10-10,written,2026-10-10-rca,2026-10-10\r\n"
-            ),
+            && csv
+                .contains("acme,accuracy,2026-09,2026-10-10,written,2026-10-10-rca,2026-10-10\r\n"),
         "{csv}"
     );
     let json: serde_json::Value = serde_json::from_str(
@@ -188,12 +190,20 @@ fn the_breaches_table_shows_each_root_cause() {
     assert_eq!(json["root_causes"]["breaches"][0]["state"], "missing");
     assert_eq!(json["root_causes"]["rca_days"], 10);
     let ics = std::fs::read_to_string(_dir.path().join("site/calendar.ics")).unwrap();
-    assert!(ics.contains("SUMMARY:Root cause due: Payroll accuracy in 2026-08"), "{ics}");
-    assert!(!ics.contains("Root cause due: Payroll accuracy in 2026-09"), "written: {ics}");
+    assert!(
+        ics.contains("SUMMARY:Root cause due: Payroll accuracy in 2026-08"),
+        "{ics}"
+    );
+    assert!(
+        !ics.contains("Root cause due: Payroll accuracy in 2026-09"),
+        "written: {ics}"
+    );
     let index = std::fs::read_to_string(_dir.path().join("site/index.html")).unwrap();
-    assert!(index.contains(
-        "No root cause for the breach of Payroll accuracy in 2026-08, due 2026-09-10"
-    ));
+    assert!(
+        index.contains(
+            "No root cause for the breach of Payroll accuracy in 2026-08, due 2026-09-10"
+        )
+    );
 }
 
 #[test]
@@ -214,11 +224,7 @@ fn check_names_each_mistake_at_its_place() {
     ));
     all.push((
         "content/acme/notes/2026-11-02-b.md",
-        note(
-            "B",
-            "2026-11-02",
-            "rca: { kpi: csat, month: 2026-09 }\n",
-        ),
+        note("B", "2026-11-02", "rca: { kpi: csat, month: 2026-09 }\n"),
     ));
     all.push((
         "content/acme/notes/2026-11-03-c.md",
@@ -231,8 +237,8 @@ fn check_names_each_mistake_at_its_place() {
     let files: Vec<(&str, &str)> = all.iter().map(|(p, t)| (*p, t.as_str())).collect();
     let dir = repo(&files);
     let out = rapporteur(&["check", "--as-of", "2026-11-23"], dir.path());
-    let text = String::from_utf8_lossy(&out.stdout).into_owned()
-        + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{text}");
     for (at, says) in [
         (

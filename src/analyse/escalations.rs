@@ -249,14 +249,17 @@ mod tests {
     use crate::analyse::testkit::{add_note, d, engagement, note};
 
     fn ladder() -> Vec<EscalationLevel> {
-        [(1, "Service delivery managers", 5), (2, "Account directors", 10)]
-            .into_iter()
-            .map(|(level, name, days)| EscalationLevel {
-                level,
-                name: name.to_string(),
-                days,
-            })
-            .collect()
+        [
+            (1, "Service delivery managers", 5),
+            (2, "Account directors", 10),
+        ]
+        .into_iter()
+        .map(|(level, name, days)| EscalationLevel {
+            level,
+            name: name.to_string(),
+            days,
+        })
+        .collect()
     }
 
     fn escalation_note(slug: &str, date: &str, level: Option<u32>) -> Note {
@@ -315,7 +318,10 @@ mod tests {
         let e = with(vec![escalation_note("b", "2026-10-20", Some(2))]);
         assert!(!analyse_escalations(&e, d("2026-10-30")).items[0].past_time_box);
         let x = &analyse_escalations(&e, d("2026-10-31")).items[0];
-        assert_eq!((x.past_time_box, x.next.clone()), (true, Some(NextRung::Top)));
+        assert_eq!(
+            (x.past_time_box, x.next.clone()),
+            (true, Some(NextRung::Top))
+        );
         assert_eq!(
             flags(&analyse_escalations(&e, d("2026-10-31")))[0].title,
             "Escalation “Backlog b” past its time box: at the top of the ladder"
@@ -355,18 +361,27 @@ mod tests {
         let x = &analyse_escalations(&e, d("2026-11-10")).items[0];
         assert_eq!((x.state, x.past_time_box), (EscalationState::Open, true));
         let x = &analyse_escalations(&e, d("2026-11-20")).items[0];
-        assert_eq!((x.state, x.days, x.tone), (EscalationState::Resolved, 19, Tone::Amber));
+        assert_eq!(
+            (x.state, x.days, x.tone),
+            (EscalationState::Resolved, 19, Tone::Amber)
+        );
     }
 
     #[test]
     fn a_level_off_the_ladder_has_no_time_box() {
         let mut e = with(vec![escalation_note("a", "2026-01-01", Some(7))]);
         let x = &analyse_escalations(&e, d("2026-11-23")).items[0];
-        assert_eq!((x.time_box_end, x.past_time_box, x.tone), (None, false, Tone::Grey));
+        assert_eq!(
+            (x.time_box_end, x.past_time_box, x.tone),
+            (None, false, Tone::Grey)
+        );
         e.record.escalation.clear();
         e.notes[0].meta.level = None;
         let x = &analyse_escalations(&e, d("2026-11-23")).items[0];
-        assert_eq!((x.level, x.level_name.clone(), x.past_time_box), (1, None, false));
+        assert_eq!(
+            (x.level, x.level_name.clone(), x.past_time_box),
+            (1, None, false)
+        );
     }
 
     #[test]

@@ -251,7 +251,11 @@ mod tests {
         let r = at(&e, "2026-10-10");
         assert_eq!(r.breaches.len(), 1);
         assert_eq!(r.breaches[0].due, Some(d("2026-10-10")));
-        assert_eq!(r.breaches[0].state, RcaState::Due, "on the due day, not late");
+        assert_eq!(
+            r.breaches[0].state,
+            RcaState::Due,
+            "on the due day, not late"
+        );
         assert!(flags(&r, &parties()).is_empty());
         let r = at(&e, "2026-10-11");
         assert_eq!(r.breaches[0].state, RcaState::Missing);

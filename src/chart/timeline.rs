@@ -99,10 +99,7 @@ fn legend(input: &TimelineInput) -> Vec<(Swatch, String)> {
         .map(|(shade, name)| (Swatch::Fill(shade.colour()), svg::clean(name)))
         .collect();
     if input.spans.iter().any(|s| s.open) {
-        legend.push((
-            Swatch::Hatched(palette::DATA),
-            svg::clean(&input.open_name),
-        ));
+        legend.push((Swatch::Hatched(palette::DATA), svg::clean(&input.open_name)));
     }
     if input.spans.iter().any(|s| s.box_end.is_some()) {
         legend.push((Swatch::Reference, svg::clean(&input.box_name)));

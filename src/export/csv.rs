@@ -598,7 +598,9 @@ fn escalations(w: &mut Writer, all: &[EngagementFigures]) {
                 x.past_time_box.into(),
                 match &x.next {
                     Some(crate::analyse::escalations::NextRung::Raise(name)) => name.into(),
-                    Some(crate::analyse::escalations::NextRung::Top) => "(top of the ladder)".into(),
+                    Some(crate::analyse::escalations::NextRung::Top) => {
+                        "(top of the ladder)".into()
+                    }
                     None => Field::Empty,
                 },
             ]);
@@ -607,7 +609,15 @@ fn escalations(w: &mut Writer, all: &[EngagementFigures]) {
 }
 
 fn root_causes(w: &mut Writer, all: &[EngagementFigures]) {
-    w.header(&["engagement", "kpi", "month", "due", "state", "note", "note_date"]);
+    w.header(&[
+        "engagement",
+        "kpi",
+        "month",
+        "due",
+        "state",
+        "note",
+        "note_date",
+    ]);
     for e in all {
         for r in &e.root_causes.breaches {
             w.row([

@@ -4,8 +4,8 @@
 
 pub(crate) mod budget;
 mod charts;
-mod escalation_chart;
 pub mod engine;
+mod escalation_chart;
 mod feeds;
 pub(crate) use crate::format;
 pub mod labels;
