@@ -272,3 +272,79 @@ fn check_names_each_mistake_at_its_place() {
         );
     }
 }
+
+#[test]
+fn diff_reports_an_escalation_resolved_and_a_root_cause_written() {
+    let mut all: Vec<(&str, String)> = vec![("content/acme/engagement.yaml", ENGAGEMENT.into())];
+    all.extend(periods().into_iter().map(|(p, t)| (p, t.to_string())));
+    all.extend(escalations());
+    let files: Vec<(&str, &str)> = all.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let dir = repo(&files);
+    let root = dir.path();
+    common::git(root, &["init", "-q"]);
+    common::git(root, &["add", "-A"]);
+    common::git(root, &["commit", "-q", "-m", "base"]);
+    std::fs::write(
+        root.join("content/acme/notes/2026-11-01-backlog.md"),
+        note(
+            "Backlog of queries",
+            "2026-11-01",
+            "kind: escalation\nresolved: 2026-11-20\n",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/acme/notes/2026-09-05-rca.md"),
+        note(
+            "Root cause of August",
+            "2026-09-05",
+            "rca: { kpi: accuracy, month: 2026-08 }\n",
+        ),
+    )
+    .unwrap();
+    let out = rapporteur(
+        &[
+            "diff",
+            "--base",
+            "HEAD",
+            "--as-of",
+            "2026-11-23",
+            "--format",
+            "json",
+        ],
+        root,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let figures: Vec<String> = json["engagements"][0]["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{}|{}|{}|{}",
+                f["kind"].as_str().unwrap(),
+                f["subject"].as_str().unwrap(),
+                f["before"].as_str().unwrap_or("none"),
+                f["after"].as_str().unwrap_or("none")
+            )
+        })
+        .collect();
+    for expected in [
+        "escalation|Escalation “Backlog of queries”|level 1 (Service delivery managers), open, \
+         past its time box: raise to Account directors|level 1 (Service delivery managers), \
+         resolved on 2026-11-20",
+        "root-cause|Root cause, Payroll accuracy, 2026-08|no root cause (due 2026-09-10)|\
+         written: Root cause of August",
+    ] {
+        assert!(
+            figures.iter().any(|f| f == expected),
+            "no `{expected}` in {figures:#?}"
+        );
+    }
+}
