@@ -105,6 +105,14 @@ fn an_escalation_is_flagged_the_day_after_its_time_box() {
         ),
         "{csv}"
     );
+    let index = std::fs::read_to_string(_dir.path().join("site/index.html")).unwrap();
+    assert!(
+        index.contains(
+            "Escalation past its time box since 2026-11-06: Backlog of queries, at level 1 \
+             (Service delivery managers); raise to Account directors"
+        ),
+        "the attention list names it"
+    );
     let table = section(&page, "escalations");
     assert!(
         table.contains("Escalations by level"),

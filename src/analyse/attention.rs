@@ -271,7 +271,7 @@ fn governance(
             AttentionKind::EscalationPastTimeBox,
             Severity::Warning,
             format!(
-                "Escalation past its time box since {end}: {} ({}); {}",
+                "Escalation past its time box since {end}: {}, at {}; {}",
                 x.title,
                 super::escalations::level_words(x),
                 next.words()
