@@ -72,6 +72,10 @@ pub struct Contract {
     /// off; a month still lacking a side's sign-off later is flagged.
     #[serde(default)]
     pub sign_off_days: Option<u32>,
+    /// Days after a breached month ends within which its root-cause note
+    /// is due (docs/content.md, "Escalations and root causes").
+    #[serde(default)]
+    pub rca_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
@@ -466,6 +470,10 @@ pub struct EngagementRecord {
     pub cadence: Option<Cadence>,
     #[serde(default)]
     pub capacity: Option<Capacity>,
+    /// The escalation ladder, lowest level first (docs/content.md,
+    /// "Escalations and root causes").
+    #[serde(default)]
+    pub escalation: Vec<EscalationLevel>,
     #[serde(default)]
     pub kpis: Vec<Kpi>,
     #[serde(default)]
@@ -512,6 +520,20 @@ pub struct NoteMeta {
     pub date: NaiveDate,
     #[serde(default)]
     pub kind: NoteKind,
+    // Escalations and root causes (docs/content.md, "Escalations and root
+    // causes").
+    /// An escalation note's rung of the ladder (default 1).
+    #[serde(default)]
+    pub level: Option<u32>,
+    /// The day an escalation was settled.
+    #[serde(default, deserialize_with = "opt_date")]
+    pub resolved: Option<NaiveDate>,
+    /// The file stem of the earlier escalation note this one raises.
+    #[serde(default)]
+    pub escalates: Option<String>,
+    /// The SLA breach this note gives the root cause of.
+    #[serde(default)]
+    pub rca: Option<RcaRef>,
     #[serde(default)]
     pub attendees: Vec<String>,
     #[serde(default)]
@@ -526,6 +548,25 @@ pub struct NoteMeta {
     #[serde(default)]
     pub waives: Vec<Waiver>,
     // -- end obligations --
+}
+
+/// One rung of the escalation ladder: an escalation at `level` that stays
+/// open more than `days` days should be raised to the next rung.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EscalationLevel {
+    pub level: u32,
+    pub name: String,
+    /// The time box; zero or less is a `check` error.
+    pub days: i64,
+}
+
+/// Which breach a root-cause note explains.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RcaRef {
+    pub kpi: String,
+    pub month: Month,
 }
 
 /// A meeting note: front matter, Markdown body and the actions found in it.

@@ -15,6 +15,7 @@ use crate::yaml::{Spans, closest, shorten};
 
 mod contracts;
 mod obligations;
+mod governance;
 pub(crate) mod ranges;
 mod sign_off;
 mod survey;
@@ -76,6 +77,8 @@ fn engagement_findings(
     for n in &e.notes {
         obligations::note(e, n, &mut findings);
     }
+    governance::record(e, &mut findings);
+    governance::notes(e, &mut findings);
     for p in &e.periods {
         check_period(e, p, &mut findings);
         contracts::period(e, p, &mut findings);
@@ -492,6 +495,7 @@ pub fn validate_period(
         contract: None,
         cadence: None,
         capacity: None,
+        escalation: Vec::new(),
         kpis: kpis
             .iter()
             .map(|id| crate::model::Kpi {

@@ -88,11 +88,11 @@ fn breaches_and_defaults_are_critical_and_open_the_rest_one_line_each() {
             "missing {sentence:?} in\n{critical}"
         );
     }
-    // Eleven others (the nine of before, the month the client disputes and
-    // the client's overdue volume forecast), each a closed <details> whose
-    // summary is its one line.
+    // Twelve others (the nine of before, the month the client disputes, the
+    // client's overdue volume forecast and the escalation past its time
+    // box), each a closed <details> whose summary is its one line.
     let lines: Vec<&str> = others.split("<li ").skip(1).collect();
-    assert_eq!(lines.len(), 11, "{others}");
+    assert_eq!(lines.len(), 12, "{others}");
     for line in &lines {
         assert!(line.contains("<details><summary>"), "{line}");
         assert!(!line.contains("<details open"), "{line}");
@@ -106,6 +106,8 @@ fn breaches_and_defaults_are_critical_and_open_the_rest_one_line_each() {
         "Only 6 of the 12 check-ins expected in the last 90 days were held",
         "Brightline Energy has not delivered “Contact volume forecast for the next month”, due \
          on 25 October 2026",
+        "Escalation “Formal escalation — third month of SLA breaches” past its time box: raise \
+         to Executive steering committee",
     ] {
         assert!(
             others.contains(sentence),
@@ -113,7 +115,7 @@ fn breaches_and_defaults_are_critical_and_open_the_rest_one_line_each() {
         );
     }
     // The 15 of before and the overdue volume forecast.
-    assert!(page.contains("<a href=\"#flags\">Flags (16)</a>"));
+    assert!(page.contains("<a href=\"#flags\">Flags (17)</a>"));
 }
 
 #[test]

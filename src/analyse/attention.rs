@@ -41,6 +41,8 @@ pub enum AttentionKind {
     ReviewDue,
     ReliefNotAgreed,
     GreenOutsideRedInside,
+    RootCauseMissing,
+    EscalationPastTimeBox,
 }
 
 /// Where on the engagement's page the item is dealt with.
@@ -56,6 +58,7 @@ pub enum Place {
     Cadence,
     Trust,
     Obligations,
+    Escalations,
 }
 
 /// The date an item is about: a day, or a month for what is judged by month
@@ -277,7 +280,47 @@ pub fn engagement_items(
             Place::Kpi(x.kpi.clone()),
         );
     }
+    governance(a, &mut push);
     items
+}
+
+/// Escalations past their time box and root causes past due: warnings, as
+/// the flags judge them, one item each, dated by the day the box or the
+/// root cause ran out.
+fn governance(
+    a: &EngagementAnalysis,
+    push: &mut impl FnMut(AttentionKind, Severity, String, When, Place),
+) {
+    for x in a.escalations.past_time_box() {
+        let (Some(end), Some(next)) = (x.time_box_end, &x.next) else {
+            continue;
+        };
+        push(
+            AttentionKind::EscalationPastTimeBox,
+            Severity::Warning,
+            format!(
+                "Escalation past its time box since {end}: {}, at {}; {}",
+                x.title,
+                super::escalations::level_words(x),
+                next.words()
+            ),
+            When::Day(end),
+            Place::Escalations,
+        );
+    }
+    for r in a.root_causes.missing() {
+        let Some(due) = r.due else { continue };
+        push(
+            AttentionKind::RootCauseMissing,
+            Severity::Warning,
+            format!(
+                "No root cause for the breach of {} in {}, due {due}",
+                r.kpi_name, r.month
+            ),
+            When::Day(due),
+            Place::Sla,
+        );
+    }
 }
 
 /// Critical is red, a warning amber: the site's colour language.

@@ -29,6 +29,8 @@ pub enum FlagKind {
     FiguresDisputed,
     FiguresNotAgreed,
     ServiceCredits,
+    RootCauseMissing,
+    EscalationPastTimeBox,
     RiskOverdue,
     Overtime,
     ExpectationsNotAgreed,
@@ -115,6 +117,8 @@ pub fn collect(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
         .collect();
     flags.extend(relief_not_agreed(e, a));
     flags.extend(super::sign_off::flags(e, &a.sign_off, a.as_of));
+    flags.extend(super::root_causes::flags(&a.root_causes, &parties));
+    flags.extend(super::escalations::flags(&a.escalations));
     flags.extend(service_credits(a));
     flags.extend(at_risk_credits(a));
     flags.extend(chronic(a));

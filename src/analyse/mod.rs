@@ -12,6 +12,7 @@ pub mod cadence;
 pub mod celebrations;
 pub mod contract;
 pub mod credits;
+pub mod escalations;
 pub mod exact;
 pub mod feedback;
 pub mod flags;
@@ -22,6 +23,7 @@ pub mod obligations;
 pub mod rag;
 pub mod review;
 pub mod risk;
+pub mod root_causes;
 pub mod sign_off;
 pub mod stats;
 pub mod survey;
@@ -83,6 +85,10 @@ pub struct EngagementAnalysis {
     pub sign_off: sign_off::SignOffs,
     /// Recurring obligations of both sides and their instances.
     pub obligations: obligations::Obligations,
+    /// Escalation notes on the ladder, and their time boxes.
+    pub escalations: escalations::Escalations,
+    /// The root cause of each SLA breach of the last 12 months.
+    pub root_causes: root_causes::RootCauses,
     pub health: Health,
     /// Most severe first.
     pub flags: Vec<Flag>,
@@ -259,6 +265,8 @@ fn analyse(e: &Engagement, config: &Config, as_of: NaiveDate, trend: Trend) -> E
         celebrations: celebrations::analyse_celebrations(e, as_of),
         actions,
         sign_off: sign_off::analyse_sign_off(e, as_of),
+        escalations: escalations::analyse_escalations(e, as_of),
+        root_causes: root_causes::analyse_root_causes(e, &c.performance, as_of),
         performance: c.performance,
         workload: c.workload,
         communication: c.communication,

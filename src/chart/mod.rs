@@ -37,6 +37,7 @@ mod series;
 mod sparkline;
 mod svg;
 mod table;
+mod timeline;
 
 use serde::Serialize;
 
@@ -48,6 +49,7 @@ pub use palette::{Shade, stylesheet};
 pub use series::{BandSpan, Highlight, Mark, Point, Step, Target, TimeSeriesInput, time_series};
 pub use sparkline::{SparklineInput, sparkline};
 pub use table::{DataTable, NOT_REPORTED};
+pub use timeline::{TimelineInput, TimelineSpan, timeline};
 
 /// One rendered chart, ready to be inlined into a page.
 ///
@@ -83,4 +85,9 @@ mod tests;
 pub(crate) fn bound(value: f64, lo: f64, hi: f64) -> f64 {
     // `max` and `min` ignore a NaN operand; a reversed range gives `hi`.
     value.max(lo).min(hi)
+}
+
+/// "1 escalation", "3 escalations": a count with its noun.
+pub fn plural_words(count: usize, singular: &str, plural: &str) -> String {
+    table::plural(count as u64, singular, plural)
 }

@@ -43,10 +43,14 @@ pub enum Table {
     SignOff,
     /// One row per instance of an obligation, with its state.
     Obligations,
+    /// One row per escalation note: level, opened, time box, state.
+    Escalations,
+    /// One row per SLA breach of the last 12 months: its root cause.
+    RootCauses,
 }
 
 impl Table {
-    pub const ALL: [Table; 12] = [
+    pub const ALL: [Table; 14] = [
         Table::Engagements,
         Table::Health,
         Table::Kpis,
@@ -59,6 +63,8 @@ impl Table {
         Table::Flags,
         Table::SignOff,
         Table::Obligations,
+        Table::Escalations,
+        Table::RootCauses,
     ];
 
     /// The table's name, also its file name under `data/` (without `.csv`).
@@ -76,6 +82,8 @@ impl Table {
             Table::Flags => "flags",
             Table::SignOff => "sign_off",
             Table::Obligations => "obligations",
+            Table::Escalations => "escalations",
+            Table::RootCauses => "root_causes",
         }
     }
 }
@@ -209,6 +217,8 @@ pub fn table(export: &Export, table: Table) -> String {
         Table::Flags => flags,
         Table::SignOff => sign_off,
         Table::Obligations => obligations,
+        Table::Escalations => escalations,
+        Table::RootCauses => root_causes,
     };
     rows(&mut w, &export.engagements);
     w.0
@@ -593,6 +603,72 @@ fn obligations(w: &mut Writer, all: &[EngagementFigures]) {
                     i.reason.clone().into(),
                 ]);
             }
+        }
+    }
+}
+
+fn escalations(w: &mut Writer, all: &[EngagementFigures]) {
+    w.header(&[
+        "engagement",
+        "note",
+        "title",
+        "level",
+        "level_name",
+        "opened",
+        "time_box_days",
+        "time_box_end",
+        "state",
+        "ended",
+        "past_time_box",
+        "raise_to",
+    ]);
+    for e in all {
+        for x in &e.escalations.items {
+            w.row([
+                (&e.id).into(),
+                (&x.slug).into(),
+                (&x.title).into(),
+                f64::from(x.level).into(),
+                x.level_name.clone().into(),
+                x.opened.to_string().into(),
+                x.time_box_days.map(|d| d as f64).into(),
+                x.time_box_end.map(|d| d.to_string()).into(),
+                label(&x.state),
+                x.ended.map(|d| d.to_string()).into(),
+                x.past_time_box.into(),
+                match &x.next {
+                    Some(crate::analyse::escalations::NextRung::Raise(name)) => name.into(),
+                    Some(crate::analyse::escalations::NextRung::Top) => {
+                        "(top of the ladder)".into()
+                    }
+                    None => Field::Empty,
+                },
+            ]);
+        }
+    }
+}
+
+fn root_causes(w: &mut Writer, all: &[EngagementFigures]) {
+    w.header(&[
+        "engagement",
+        "kpi",
+        "month",
+        "due",
+        "state",
+        "note",
+        "note_date",
+    ]);
+    for e in all {
+        for r in &e.root_causes.breaches {
+            w.row([
+                (&e.id).into(),
+                (&r.kpi).into(),
+                r.month.to_string().into(),
+                r.due.map(|d| d.to_string()).into(),
+                label(&r.state),
+                r.note.as_ref().map(|n| n.slug.clone()).into(),
+                r.note.as_ref().map(|n| n.date.to_string()).into(),
+            ]);
         }
     }
 }

@@ -87,6 +87,10 @@ pub struct EngagementFigures {
     /// Each obligation with every instance and its state, and each side's
     /// on-time record over the last 12 months (docs/export.md, "Obligations").
     pub obligations: crate::analyse::obligations::Obligations,
+    /// The escalation ladder and every escalation note up to `as_of`.
+    pub escalations: crate::analyse::escalations::Escalations,
+    /// The root cause of each SLA breach of the last 12 months.
+    pub root_causes: crate::analyse::root_causes::RootCauses,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -479,6 +483,8 @@ fn engagement(e: &Engagement, a: &EngagementAnalysis) -> EngagementFigures {
         flags: a.flags.clone(),
         sign_off: a.sign_off.clone(),
         obligations: a.obligations.clone(),
+        escalations: a.escalations.clone(),
+        root_causes: a.root_causes.clone(),
     }
 }
 

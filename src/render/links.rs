@@ -49,6 +49,7 @@ pub fn engagement_place(id: &str, place: &crate::analyse::attention::Place) -> S
         Place::Cadence => "cadence".to_string(),
         Place::Trust => "trust".to_string(),
         Place::Obligations => "obligations".to_string(),
+        Place::Escalations => "escalations".to_string(),
     };
     format!("{}#{anchor}", engagement(id))
 }

@@ -5,6 +5,7 @@
 pub(crate) mod budget;
 mod charts;
 pub mod engine;
+mod escalation_chart;
 mod feeds;
 pub(crate) use crate::format;
 pub mod labels;

@@ -130,6 +130,7 @@ pub(crate) fn changes(b: &EngagementFigures, h: &EngagementFigures) -> Vec<Figur
     chronic(&mut m, b, h);
     others(&mut m, b, h);
     obligations::changes(&mut m, b, h);
+    governance(&mut m, b, h);
     flags(&mut m, b, h);
     m.0
 }
@@ -560,4 +561,78 @@ fn score(s: Option<f64>) -> String {
 
 fn attainment(a: &crate::analyse::kpi::Attainment) -> String {
     format!("{} ({} of {} months)", percent(a.ratio), a.met, a.reported)
+}
+
+/// Each escalation's level, state and time box, and each breach's root
+/// cause, as the page words them (docs/export.md, "diff").
+fn governance(m: &mut Moves, b: &EngagementFigures, h: &EngagementFigures) {
+    use crate::analyse::escalations::{Escalation, level_words};
+    use crate::analyse::root_causes::{RcaState, RootCause};
+    let escalation = |x: &Escalation| {
+        let mut text = format!("{}, {}", level_words(x), x.state.as_str());
+        if let Some(ended) = x.ended {
+            text.push_str(&format!(" on {ended}"));
+        }
+        if let Some(next) = &x.next {
+            text.push_str(&format!(", past its time box: {}", next.words()));
+        }
+        text
+    };
+    let mut slugs: Vec<(&str, &str)> = b
+        .escalations
+        .items
+        .iter()
+        .chain(&h.escalations.items)
+        .map(|x| (x.slug.as_str(), x.title.as_str()))
+        .collect();
+    slugs.sort_unstable();
+    slugs.dedup_by_key(|(slug, _)| *slug);
+    let find = |f: &EngagementFigures, slug: &str| {
+        f.escalations
+            .items
+            .iter()
+            .find(|x| x.slug == slug)
+            .map(escalation)
+    };
+    for (slug, title) in slugs {
+        m.push(
+            FigureKind::Escalation,
+            format!("Escalation “{title}”"),
+            None,
+            find(b, slug),
+            find(h, slug),
+        );
+    }
+    let cause = |r: &RootCause| match (r.state, &r.note, r.due) {
+        (RcaState::Written, Some(n), _) => format!("written: {}", n.title),
+        (RcaState::WrittenLate, Some(n), _) => format!("written late, on {}: {}", n.date, n.title),
+        (RcaState::Due, _, Some(due)) => format!("due {due}"),
+        (RcaState::Missing, _, Some(due)) => format!("no root cause (due {due})"),
+        _ => "not tracked".to_string(),
+    };
+    let mut keys: Vec<(&str, Month, &str)> = b
+        .root_causes
+        .breaches
+        .iter()
+        .chain(&h.root_causes.breaches)
+        .map(|r| (r.kpi.as_str(), r.month, r.kpi_name.as_str()))
+        .collect();
+    keys.sort_unstable();
+    keys.dedup_by_key(|(kpi, month, _)| (*kpi, *month));
+    let find = |f: &EngagementFigures, kpi: &str, month: Month| {
+        f.root_causes
+            .breaches
+            .iter()
+            .find(|r| r.kpi == kpi && r.month == month && r.state != RcaState::NotTracked)
+            .map(cause)
+    };
+    for (kpi, month, name) in keys {
+        m.push(
+            FigureKind::RootCause,
+            format!("Root cause, {name}, {month}"),
+            Some(month),
+            find(b, kpi, month),
+            find(h, kpi, month),
+        );
+    }
 }

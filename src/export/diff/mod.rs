@@ -173,6 +173,8 @@ pub enum FigureKind {
     Obligations,
     /// One instance of an obligation: its state.
     Obligation,
+    Escalation,
+    RootCause,
     Flag,
 }
 

@@ -154,6 +154,7 @@ pub(super) fn calendar(input: &Input) -> String {
                 });
             }
         }
+        events.extend(governance(e, a, &report));
     }
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
 
@@ -189,6 +190,55 @@ pub(super) fn calendar(input: &Input) -> String {
         fold(line, &mut out);
     }
     out
+}
+
+/// The last day of each open escalation's time box, and each root cause
+/// not yet written (docs/metrics.md, "Escalations", "Root causes").
+fn governance(
+    e: &crate::model::Engagement,
+    a: &crate::analyse::EngagementAnalysis,
+    report: &str,
+) -> Vec<Event> {
+    let name = &e.record.name;
+    let mut events = Vec::new();
+    for x in a.escalations.open() {
+        let Some(end) = x.time_box_end else { continue };
+        let next = a
+            .escalations
+            .ladder
+            .iter()
+            .find(|r| r.level > x.level)
+            .map_or("it is at the top of the ladder".to_string(), |r| {
+                format!("still open after this day, raise it to {}", r.name)
+            });
+        events.push(Event {
+            date: end,
+            uid: format!("escalation-{}-{}", e.id, x.slug),
+            summary: format!("Escalation time box ends: {}", x.title),
+            description: format!(
+                "{name}. Opened on {} at {}; {next}.",
+                x.opened,
+                crate::analyse::escalations::level_words(x)
+            ),
+            url: format!("{report}#escalations"),
+            category: "Escalation",
+        });
+    }
+    for r in a.root_causes.breaches.iter().filter(|r| r.note.is_none()) {
+        let Some(due) = r.due else { continue };
+        events.push(Event {
+            date: due,
+            uid: format!("rca-{}-{}-{}", e.id, r.kpi, r.month),
+            summary: format!("Root cause due: {} in {}", r.kpi_name, r.month),
+            description: format!(
+                "{name}. A note with `rca: {{ kpi: {}, month: {} }}` explains the breach.",
+                r.kpi, r.month
+            ),
+            url: format!("{report}#sla"),
+            category: "Root cause",
+        });
+    }
+    events
 }
 
 /// A TEXT value: backslash, semicolon, comma and newlines escaped.

@@ -1,6 +1,7 @@
 //! The relationship report of one engagement: one view struct per section,
 //! each built from the analysis by its own function.
 
+mod governance;
 mod health;
 pub(crate) use health::{PartnerView, band_words, partner_view};
 mod obligations;
@@ -50,6 +51,7 @@ struct EngagementView {
     trust: relationship::TrustView,
     registers: registers::RegistersView,
     obligations: obligations::ObligationsView,
+    escalations: governance::EscalationsView,
     charts: ChartsView,
     /// Quarterly review packs, newest first.
     reviews: Vec<review::ReviewLink>,
@@ -66,6 +68,7 @@ struct ChartsView {
     survey: Option<Chart>,
     survey_nps: Option<Chart>,
     risks: Chart,
+    escalations: Option<Chart>,
 }
 
 #[derive(Debug, Serialize)]
@@ -136,6 +139,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
         trust: relationship::trust_view(a),
         registers: registers::registers_view(e, a),
         obligations: obligations::obligations_view(e, a),
+        escalations: governance::escalations_view(a),
         charts: ChartsView {
             kpis: a
                 .performance
@@ -154,6 +158,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
                 "Open risks by likelihood and impact",
                 a.risks.heat_map,
             ),
+            escalations: crate::render::escalation_chart::escalations(&a.escalations, a.as_of),
         },
         reviews: review::review_links(e, input.as_of),
     };

@@ -22,6 +22,8 @@ pub(super) struct ScorecardView {
     pub sla_attainment: String,
     pub breaches_span: String,
     pub breaches: Vec<BreachRow>,
+    /// The breaches table has a root-cause column.
+    pub root_causes: bool,
     pub credits: Option<CreditsView>,
     pub at_risk: Option<AtRiskView>,
 }
@@ -67,6 +69,9 @@ pub(super) struct BreachRow {
     /// "provisional" or "disputed" when the month is not agreed, else empty.
     pub sign_off: &'static str,
     pub sign_off_words: String,
+    /// The breach's root-cause note or its absence (docs/metrics.md, "Root
+    /// causes").
+    pub root_cause: Option<super::governance::RootCauseCell>,
 }
 
 /// The at-risk regime's credits of a span (docs/metrics.md, "At-risk
@@ -155,6 +160,11 @@ pub(super) fn scorecard_view(
                     BreachRow {
                         sign_off,
                         sign_off_words,
+                        root_cause: super::governance::root_cause_cell(
+                            &a.root_causes,
+                            &k.id,
+                            b.month,
+                        ),
                         kpi: k.name.clone(),
                         month: b.month.to_string(),
                         value: format::value(b.value, &k.unit),
@@ -173,6 +183,7 @@ pub(super) fn scorecard_view(
                 })
             })
             .collect(),
+        root_causes: a.root_causes.shown(),
         credits: credits_view(a, &keep, span(within)),
         at_risk: at_risk_view(a, &keep, span(within)),
     }
