@@ -330,7 +330,7 @@ fn actions(a: &EngagementAnalysis) -> Option<(String, NaiveDate)> {
 }
 
 /// The action's text without its "(due …)", which the sentence says.
-fn action_words(i: &ActionItem) -> String {
+pub(crate) fn action_words(i: &ActionItem) -> String {
     let text = match i.due {
         Some(due) => i.text.replace(&format!(" (due {due})"), ""),
         None => i.text.clone(),

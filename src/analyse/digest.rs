@@ -12,7 +12,7 @@
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
-use super::attention::{self, Deadline};
+use super::attention::{self, Deadline, DeadlineKind};
 use super::flags::{Flag, FlagKind};
 use super::rag::Rag;
 use super::window::days_between;
@@ -148,12 +148,31 @@ pub fn compare(
         breaches: new_breaches(before, now),
         raised: missing_from(&now.flags, &before.flags),
         cleared: missing_from(&before.flags, &now.flags),
-        due: attention::deadlines(e, now)
-            .into_iter()
-            .filter(|d| days_between(as_of, d.date) <= DUE_DAYS)
-            .collect(),
+        due: due(e, now),
         notes: notes_between(e, since, as_of),
     }
+}
+
+/// The deadlines from `as_of` to `DUE_DAYS` days after it, nearest first:
+/// those of `attention::deadlines`, an action with its words (the mail is
+/// read away from the page that has them), not only its owner.
+fn due(e: &Engagement, now: &EngagementAnalysis) -> Vec<Deadline> {
+    let soon = |date: NaiveDate| date >= now.as_of && days_between(now.as_of, date) <= DUE_DAYS;
+    let mut due: Vec<Deadline> = attention::deadlines(e, now)
+        .into_iter()
+        .filter(|d| d.kind != DeadlineKind::ActionDue && soon(d.date))
+        .collect();
+    for i in now.actions.items.iter().filter(|i| !i.done) {
+        if let Some(date) = i.due.filter(|d| soon(*d)) {
+            due.push(Deadline {
+                date,
+                kind: DeadlineKind::ActionDue,
+                detail: attention::action_words(i),
+            });
+        }
+    }
+    due.sort_by(|a, b| (a.date, a.kind, &a.detail).cmp(&(b.date, b.kind, &b.detail)));
+    due
 }
 
 /// A flag is the same flag at both ends when it is of the same kind about
@@ -209,7 +228,8 @@ fn new_breaches(before: &EngagementAnalysis, now: &EngagementAnalysis) -> Vec<Ne
                         value: b.value,
                         target: terms.map_or(k.target, |t| t.target),
                         default: minimum,
-                        status: b.status,
+                        // Every breach is an SLA miss: red, never amber.
+                        status: b.status.shown(true).0,
                     }
                 })
         })

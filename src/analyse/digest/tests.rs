@@ -97,7 +97,10 @@ fn a_month_of_changes_is_read_from_the_analyses_at_both_ends() {
         .collect();
     assert_eq!(
         due,
-        vec![(d("2026-11-23"), "Ana"), (d("2026-12-07"), "Ben")]
+        vec![
+            (d("2026-11-23"), "Ana: today"),
+            (d("2026-12-07"), "Ben: in 14 days")
+        ]
     );
     assert!(!digest.is_quiet());
 }
