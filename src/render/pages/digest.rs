@@ -28,6 +28,9 @@ struct DigestView {
     name: String,
     since: String,
     as_of: String,
+    /// The same dates as column headings: `2026-10-23`.
+    since_short: String,
+    as_of_short: String,
     /// The site (or the engagement's report), when links can be absolute.
     url: Option<String>,
     /// The colour language with its colours written out.
@@ -157,6 +160,8 @@ fn page(
         name,
         since: format::long_date(since),
         as_of: format::long_date(as_of),
+        since_short: format::date(since),
+        as_of_short: format::date(as_of),
         url: url(home),
         palette: crate::chart::literal_rules(),
         due_days: digest::DUE_DAYS,
