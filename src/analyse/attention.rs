@@ -401,7 +401,7 @@ fn actions(a: &EngagementAnalysis) -> Option<(String, NaiveDate)> {
 }
 
 /// The action's text without its "(due …)", which the sentence says.
-fn action_words(i: &ActionItem) -> String {
+pub(crate) fn action_words(i: &ActionItem) -> String {
     let text = match i.due {
         Some(due) => i.text.replace(&format!(" (due {due})"), ""),
         None => i.text.clone(),
@@ -514,6 +514,13 @@ pub struct Deadline {
 /// review, an open action's, an open risk's or an unfinished goal's due
 /// date, a milestone. On the same day, in the order of `DeadlineKind`.
 pub fn next_deadline(e: &Engagement, a: &EngagementAnalysis) -> Option<Deadline> {
+    deadlines(e, a).into_iter().next()
+}
+
+/// Every dated thing on or after `as_of` that [`next_deadline`] chooses
+/// from, nearest first (on the same day, in the order of `DeadlineKind`):
+/// the digest lists those of the next days.
+pub fn deadlines(e: &Engagement, a: &EngagementAnalysis) -> Vec<Deadline> {
     let as_of = a.as_of;
     let mut all: Vec<Deadline> = Vec::new();
     let mut add = |date: Option<NaiveDate>, kind, detail: &str| {
@@ -553,7 +560,8 @@ pub fn next_deadline(e: &Engagement, a: &EngagementAnalysis) -> Option<Deadline>
     for m in &e.record.milestones {
         add(Some(m.date), DeadlineKind::Milestone, &m.title);
     }
-    all.into_iter().min_by_key(|d| (d.date, d.kind))
+    all.sort_by_key(|d| (d.date, d.kind));
+    all
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod cadence;
 pub mod celebrations;
 pub mod contract;
 pub mod credits;
+pub mod digest;
 pub mod escalations;
 pub mod exact;
 pub mod feedback;

@@ -240,6 +240,24 @@ pub fn stylesheet() -> String {
     css
 }
 
+/// The colour language as plain rules with the light scheme's colours
+/// written out (`.rag-red { color: #b3261e; background: #fde7e5; }`): for
+/// the digest, read in mail clients that know no custom property.
+pub fn literal_rules() -> String {
+    let mut css = String::new();
+    for shade in Shade::ALL {
+        let t = shade.light();
+        let _ = writeln!(
+            css,
+            ".rag-{} {{ color: {}; background: {}; }}",
+            shade.name(),
+            hex(t.ink).to_lowercase(),
+            hex(t.background).to_lowercase()
+        );
+    }
+    css
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@ use super::Verbosity;
 use crate::error::{Error, Result};
 use crate::model::Month;
 use crate::output::{self, Overwrite};
-use crate::scaffold::{self, CODEOWNERS, GITHUB, GITIGNORE, GITLAB};
+use crate::scaffold::{self, CODEOWNERS, GITIGNORE};
 use crate::schema::{self, SCHEMA_DIR};
 
 /// The example engagement's id.
@@ -34,11 +34,25 @@ pub struct InitArgs {
     /// the two months before; default SOURCE_DATE_EPOCH, else today.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+    /// Have the CI files build rapporteur from this git repository
+    /// (`cargo install --git URL`) instead of downloading a release binary.
+    #[arg(long, value_name = "URL")]
+    pub from_git: Option<String>,
 }
 
 pub fn execute(args: InitArgs, verbosity: Verbosity) -> Result<u8> {
     let as_of = super::as_of_from(args.as_of.as_deref())?;
     let dir = &args.dir;
+    if let Some(url) = args
+        .from_git
+        .as_deref()
+        .filter(|u| !scaffold::init::plain_git_url(u))
+    {
+        return Err(Error::Usage(format!(
+            "--from-git {url:?} is not a git address the CI files can use as it is: give an \
+             https://, ssh://, git:// or git@ address without spaces or quotes"
+        )));
+    }
     if dir.exists() && !dir.is_dir() {
         return Err(Error::Usage(format!(
             "{} is a file: give a folder to create the repository in",
@@ -54,7 +68,7 @@ pub fn execute(args: InitArgs, verbosity: Verbosity) -> Result<u8> {
     }
     let mut written = Vec::new();
     let mut kept = Vec::new();
-    for (rel, text) in files(dir, as_of) {
+    for (rel, text) in files(dir, as_of, args.from_git.as_deref()) {
         let path = dir.join(&rel);
         if path.exists() {
             kept.push(rel);
@@ -95,7 +109,7 @@ fn is_empty(dir: &Path) -> Result<bool> {
 }
 
 /// Every file of the scaffold: (path relative to DIR, text).
-pub fn files(dir: &Path, as_of: NaiveDate) -> Vec<(String, String)> {
+pub fn files(dir: &Path, as_of: NaiveDate, from_git: Option<&str>) -> Vec<(String, String)> {
     let title = dir
         .canonicalize()
         .ok()
@@ -123,9 +137,12 @@ pub fn files(dir: &Path, as_of: NaiveDate) -> Vec<(String, String)> {
         (".gitignore".to_string(), GITIGNORE.text().to_string()),
         (
             ".github/workflows/rapporteur.yml".to_string(),
-            GITHUB.text().to_string(),
+            scaffold::init::github_workflow(from_git),
         ),
-        (".gitlab-ci.yml".to_string(), GITLAB.text().to_string()),
+        (
+            ".gitlab-ci.yml".to_string(),
+            scaffold::init::gitlab_ci(from_git),
+        ),
         ("CODEOWNERS".to_string(), CODEOWNERS.text().to_string()),
         (
             "README.md".to_string(),
@@ -171,7 +188,7 @@ mod tests {
     #[test]
     fn scaffold_yaml_parses_as_its_types() {
         let as_of = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
-        for (rel, text) in files(Path::new("/tmp/x"), as_of) {
+        for (rel, text) in files(Path::new("/tmp/x"), as_of, None) {
             if rel == "rapporteur.yaml" {
                 crate::yaml::from_str::<crate::config::Config>(&text).unwrap();
             } else if rel.ends_with("engagement.yaml") {
@@ -186,12 +203,75 @@ mod tests {
                 assert!(rel.ends_with(&format!("{}.yaml", p.period)));
             }
         }
-        let names: Vec<_> = files(Path::new("x"), as_of)
+        let names: Vec<_> = files(Path::new("x"), as_of, None)
             .into_iter()
             .map(|(rel, _)| rel)
             .collect();
         assert!(names.contains(&"content/acme-payroll/periods/2025-11.yaml".to_string()));
         assert!(names.contains(&"content/acme-payroll/periods/2025-12.yaml".to_string()));
+    }
+
+    /// The CI files install the release binary of this version through
+    /// the action (GitHub) or its download (GitLab), never from crates.io;
+    /// with `--from-git URL`, by `cargo install --git URL`.
+    #[test]
+    fn ci_files_install_the_release_or_the_given_repository() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
+        let tag = format!("v{}", env!("CARGO_PKG_VERSION"));
+        let repo = scaffold::init::action_repository();
+        let released: std::collections::BTreeMap<String, String> =
+            files(Path::new("x"), as_of, None).into_iter().collect();
+        let github = &released[".github/workflows/rapporteur.yml"];
+        assert_eq!(
+            github.matches(&format!("- uses: {repo}@{tag} ")).count(),
+            2,
+            "both jobs: {github}"
+        );
+        let gitlab = &released[".gitlab-ci.yml"];
+        assert!(gitlab.contains(&format!(
+            "https://github.com/{repo}/releases/download/{tag}/rapporteur-x86_64-unknown-linux-gnu.tar.gz"
+        )));
+        for text in [github, gitlab] {
+            assert!(
+                !text.contains("cargo install --locked rapporteur"),
+                "{text}"
+            );
+        }
+        let url = "https://git.example.org/tools/rapporteur.git";
+        let forked: std::collections::BTreeMap<String, String> =
+            files(Path::new("x"), as_of, Some(url))
+                .into_iter()
+                .collect();
+        let line = format!("cargo install --locked --git {url} rapporteur");
+        let github = &forked[".github/workflows/rapporteur.yml"];
+        assert_eq!(github.matches(&line).count(), 2, "{github}");
+        assert!(!github.contains(&format!("{repo}@")));
+        assert!(forked[".gitlab-ci.yml"].contains(&format!("  - {line}\n")));
+        for (rel, text) in [(".github", github), (".gitlab", &forked[".gitlab-ci.yml"])] {
+            let ci: serde_json::Value = crate::yaml::from_str(text).unwrap();
+            assert!(ci.is_object(), "{rel}");
+        }
+    }
+
+    #[test]
+    fn only_a_plain_git_address_goes_into_the_ci_files() {
+        for good in [
+            "https://github.com/acme/rapporteur",
+            "git@github.com:acme/rapporteur.git",
+            "ssh://git@git.example.org/r.git",
+        ] {
+            assert!(scaffold::init::plain_git_url(good), "{good}");
+        }
+        for bad in [
+            "https://x.org/r; rm -rf ~",
+            "https://x.org/$(id)",
+            "https://x.org/a b",
+            "ftp://x.org/r",
+            "https://x.org/\"r",
+            "",
+        ] {
+            assert!(!scaffold::init::plain_git_url(bad), "{bad}");
+        }
     }
 
     /// CI posts the diff as one comment, found again by the marker the
@@ -200,7 +280,7 @@ mod tests {
     fn ci_files_post_the_diff_as_one_comment_and_run_it_strict() {
         let as_of = NaiveDate::from_ymd_opt(2026, 1, 10).unwrap();
         let files: std::collections::BTreeMap<String, String> =
-            files(Path::new("x"), as_of).into_iter().collect();
+            files(Path::new("x"), as_of, None).into_iter().collect();
         let marker = crate::export::diff::markdown::MARKER;
         assert!(marker.starts_with("<!-- ") && marker.ends_with(" -->"));
         let github = &files[".github/workflows/rapporteur.yml"];

@@ -79,6 +79,10 @@ pub fn search() -> String {
     "search.html".to_string()
 }
 
+/// The month's digest (`render::pages::digest`), portfolio-wide; each
+/// engagement's is `digest.html` in its folder.
+pub const DIGEST: &str = "digest.html";
+
 pub const FEED: &str = "feed.xml";
 pub const CALENDAR: &str = "calendar.ics";
 pub const SEARCH_INDEX_JS: &str = "search-index.js";
@@ -96,7 +100,17 @@ pub const PALETTE: &str = "palette.css";
 pub(crate) fn generated() -> Vec<(String, Generated)> {
     let files = [index(), actions(), risks(), search()]
         .into_iter()
-        .chain([FEED, CALENDAR, SEARCH_INDEX_JS, SEARCH_INDEX_JSON, PALETTE].map(String::from))
+        .chain(
+            [
+                FEED,
+                CALENDAR,
+                SEARCH_INDEX_JS,
+                SEARCH_INDEX_JSON,
+                PALETTE,
+                DIGEST,
+            ]
+            .map(String::from),
+        )
         // Not a page, but written into every output by `output`: a theme
         // file of that name would be replaced by it.
         .chain([crate::output::MARKER.to_string()])

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::{
     CONFIG, EXAMPLE_ENGAGEMENT, EXAMPLE_EXPORT, EXAMPLE_MAPPING, EXAMPLE_NOTE, EXAMPLE_PERIOD,
-    EXAMPLE_SURVEY, README, quoted,
+    EXAMPLE_SURVEY, GITHUB, GITLAB, README, quoted,
 };
 use crate::config::Config;
 use crate::model::{Audience, Direction, Frequency, Month, NoteKind, Phase};
@@ -127,4 +127,76 @@ pub(crate) fn export(previous: Month, current: Month) -> String {
         ("previous", &mm_yyyy(previous)),
         ("current", &mm_yyyy(current)),
     ])
+}
+
+/// The repository of rapporteur's action and release binaries: Cargo's
+/// `repository` when it is a GitHub address, else the project's name there.
+pub(crate) fn action_repository() -> &'static str {
+    let url = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
+    url.strip_prefix("https://github.com/")
+        .map(|r| r.trim_end_matches(".git"))
+        .filter(|r| r.split('/').count() == 2)
+        .unwrap_or("rapporteur/rapporteur")
+}
+
+/// The release tag of this binary: the scaffold's CI installs the version
+/// that wrote it, so the figures it builds are those the author saw.
+fn release_tag() -> String {
+    format!("v{}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The GitHub workflow: rapporteur from the release binaries through the
+/// action (action.yml), or built from `from_git` (`init --from-git URL`).
+pub(crate) fn github_workflow(from_git: Option<&str>) -> String {
+    let install = match from_git {
+        None => format!(
+            "      - uses: {}@{}    # the release binary for the runner, in seconds\n",
+            action_repository(),
+            release_tag()
+        ),
+        Some(url) => format!(
+            "      - uses: dtolnay/rust-toolchain@stable\n\
+             \x20     - uses: actions/cache@v5\n\
+             \x20       with:\n\
+             \x20         path: ~/.cargo\n\
+             \x20         key: rapporteur-${{{{ runner.os }}}}\n\
+             \x20     - name: Install rapporteur from its repository\n\
+             \x20       run: cargo install --locked --git {url} rapporteur\n"
+        ),
+    };
+    GITHUB.fill(&[("install", install.trim_end_matches('\n'))])
+}
+
+/// The GitLab pipeline: the Linux release binary, downloaded (or built
+/// from source when there is none), or built from `from_git`.
+pub(crate) fn gitlab_ci(from_git: Option<&str>) -> String {
+    let install = match from_git {
+        None => {
+            let repo = action_repository();
+            let tag = release_tag();
+            format!(
+                "  # The release binary for Linux; built from source if there is none.\n\
+                 \x20 - mkdir -p \"$CARGO_HOME/bin\"\n\
+                 \x20 - curl -sSfL \"https://github.com/{repo}/releases/download/{tag}/rapporteur-x86_64-unknown-linux-gnu.tar.gz\" | tar -xz -C \"$CARGO_HOME/bin\"\n\
+                 \x20   || cargo install --locked --git https://github.com/{repo} --tag {tag} rapporteur\n\
+                 \x20 - export PATH=\"$CARGO_HOME/bin:$PATH\""
+            )
+        }
+        Some(url) => format!(
+            "  - cargo install --locked --git {url} rapporteur\n\
+             \x20 - export PATH=\"$CARGO_HOME/bin:$PATH\""
+        ),
+    };
+    GITLAB.fill(&[("install", &install)])
+}
+
+/// Whether `url` can stand in a CI file's command line as it is: a git
+/// address without spaces, quotes or shell syntax.
+pub(crate) fn plain_git_url(url: &str) -> bool {
+    let known = ["https://", "http://", "ssh://", "git://", "git@", "file://"];
+    known.iter().any(|p| url.starts_with(p))
+        && url.len() > 8
+        && url
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-._~:/@%+=,".contains(c))
 }

@@ -185,8 +185,10 @@ mod tests {
         let texts = [
             init::config("T"),
             GITIGNORE.text().to_string(),
-            GITHUB.text().to_string(),
-            GITLAB.text().to_string(),
+            init::github_workflow(None),
+            init::github_workflow(Some("https://git.example.org/r.git")),
+            init::gitlab_ci(None),
+            init::gitlab_ci(Some("https://git.example.org/r.git")),
             init::readme("T", "a"),
             init::engagement("content/a/engagement.yaml", month),
             init::period("p.yaml", month, false),

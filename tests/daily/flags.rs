@@ -143,8 +143,9 @@ fn build_is_quiet_or_verbose_on_request_and_ends_with_one_summary_line() {
     let normal = common::rapporteur(&args, repo.path());
     let text = stderr(&normal);
     assert_eq!(text.lines().count(), 1, "{text}");
-    // index, actions, risks, search, the engagement's report.
-    assert!(text.starts_with("built 5 pages, "), "{text}");
+    // index, actions, risks, search, the engagement's report, the
+    // portfolio's digest and the engagement's.
+    assert!(text.starts_with("built 7 pages, "), "{text}");
     assert!(
         text.contains(" charts (") && text.contains(" in "),
         "{text}"

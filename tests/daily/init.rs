@@ -84,8 +84,9 @@ fn init_scaffolds_a_repository_that_builds_at_once() {
     let out = common::rapporteur(&["build", "--as-of", common::EXAMPLE_AS_OF], &repo);
     super::assert_success(&out, &["build"]);
     let summary = stderr(&out);
-    // The five of before, the search page and one quarterly review pack.
-    assert!(summary.contains("built 7 pages,"), "{summary}");
+    // The five of before, the search page, one quarterly review pack and
+    // the two digests (the portfolio's and the engagement's).
+    assert!(summary.contains("built 9 pages,"), "{summary}");
     assert!(summary.contains(" charts ("), "{summary}");
     assert!(!summary.contains("warning"), "{summary}");
     let site = repo.join("public");
@@ -172,4 +173,39 @@ fn init_config_is_the_defaults_but_for_its_title() {
     written.sort();
     defaults.sort();
     assert_eq!(written, defaults);
+}
+
+/// The CI files `init` writes install rapporteur's release binary (the
+/// action on GitHub, the archive on GitLab), never from crates.io; with
+/// `--from-git URL` they build it from that repository; an address that is
+/// not plain is refused before anything is written.
+#[test]
+fn init_ci_files_install_the_release_or_build_from_the_given_repository() {
+    let released = scaffold();
+    let read = |dir: &std::path::Path, rel: &str| std::fs::read_to_string(dir.join(rel)).unwrap();
+    let repo = released.path().join("repo");
+    let tag = format!("@v{} ", env!("CARGO_PKG_VERSION"));
+    let github = read(&repo, ".github/workflows/rapporteur.yml");
+    assert_eq!(github.matches(&tag).count(), 2, "{github}");
+    assert!(!github.contains("cargo install"), "{github}");
+    let gitlab = read(&repo, ".gitlab-ci.yml");
+    assert!(gitlab.contains("/releases/download/v"), "{gitlab}");
+    assert!(!gitlab.contains("cargo install --locked rapporteur"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let url = "https://git.example.org/tools/rapporteur.git";
+    ok(&["init", "fork", "--quiet", "--from-git", url], dir.path());
+    let line = format!("cargo install --locked --git {url} rapporteur");
+    let github = read(&dir.path().join("fork"), ".github/workflows/rapporteur.yml");
+    assert_eq!(github.matches(&line).count(), 2, "{github}");
+    assert!(!github.contains(&tag));
+    assert!(read(&dir.path().join("fork"), ".gitlab-ci.yml").contains(&line));
+
+    let out = common::rapporteur(
+        &["init", "bad", "--from-git", "https://x.org/r; rm -rf ~"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--from-git"), "{}", stderr(&out));
+    assert!(!dir.path().join("bad").exists());
 }

@@ -1,5 +1,6 @@
 //! The list of pages of a site, one module per kind of page.
 
+pub(crate) mod digest;
 mod engagement;
 mod index;
 mod note;
@@ -17,6 +18,7 @@ pub(crate) fn portfolio(input: &Input) -> Vec<PageJob> {
         registers::actions_page(input),
         registers::risks_page(input),
         search::page(input),
+        digest::portfolio_page(input),
     ]
 }
 
@@ -32,5 +34,6 @@ pub(crate) fn engagement(
         jobs.push(note::page(input, e, a, n));
     }
     jobs.extend(engagement::review::pages(input, e, &a.sign_off, reviews));
+    jobs.push(digest::engagement_page(input, e, a));
     jobs
 }

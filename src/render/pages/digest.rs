@@ -1,0 +1,257 @@
+//! The digest pages, `digest.html` and `engagements/<id>/digest.html`: what
+//! changed over the month (`analyse::digest`), for CI to e-mail. A mail
+//! carries the page alone, so it is self-contained: its stylesheet inline
+//! with the colours written out, no script, and links only when the site
+//! has an absolute base URL (else their text alone: a relative link breaks
+//! once mailed). Every word of it is in the templates (`digest.html`,
+//! `digest-style.html`); this module only formats figures and dates.
+
+use serde::Serialize;
+
+use crate::analyse::EngagementAnalysis;
+use crate::analyse::digest::{self, EngagementDigest};
+use crate::analyse::flags::Flag;
+use crate::analyse::tone::Tone;
+use crate::model::Engagement;
+use crate::render::pages::engagement::band_words;
+use crate::render::view::base_context;
+use crate::render::{Input, PageJob, format, labels, links};
+
+/// An engagement's digest, beside its report.
+fn engagement_path(id: &str) -> String {
+    format!("{}{}", links::engagement_dir(id), links::DIGEST)
+}
+
+#[derive(Debug, Serialize)]
+struct DigestView {
+    /// The engagement's name on its own digest; empty on the portfolio's.
+    name: String,
+    since: String,
+    as_of: String,
+    /// The same dates as column headings: `2026-10-23`.
+    since_short: String,
+    as_of_short: String,
+    /// The site (or the engagement's report), when links can be absolute.
+    url: Option<String>,
+    /// The colour language with its colours written out.
+    palette: String,
+    due_days: i64,
+    /// With something to tell, worst health first.
+    engagements: Vec<EngagementView>,
+    /// Names of the engagements with nothing to tell.
+    quiet: Vec<String>,
+    /// Every engagement's health at both ends, worst now first.
+    health: Vec<HealthRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct HealthRow {
+    name: String,
+    url: Option<String>,
+    before: String,
+    before_class: &'static str,
+    after: String,
+    after_class: &'static str,
+    after_band: &'static str,
+    /// "+4", "−12", "±0", or empty without data at one end.
+    change: String,
+    band_changed: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct EngagementView {
+    name: String,
+    url: Option<String>,
+    health: HealthRow,
+    breaches: Vec<BreachView>,
+    raised: Vec<FlagView>,
+    cleared: Vec<FlagView>,
+    due: Vec<DueView>,
+    notes: Vec<NoteView>,
+}
+
+#[derive(Debug, Serialize)]
+struct BreachView {
+    kpi: String,
+    month: String,
+    value: String,
+    target: String,
+    /// The minimum missed as well, when the month was a default.
+    minimum: Option<String>,
+    class: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct FlagView {
+    severity: &'static str,
+    title: String,
+    evidence: String,
+    class: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+struct DueView {
+    date: String,
+    kind: &'static str,
+    detail: String,
+}
+
+#[derive(Debug, Serialize)]
+struct NoteView {
+    date: String,
+    title: String,
+    kind: &'static str,
+    url: Option<String>,
+}
+
+/// `digest.html`: every engagement of the build.
+pub(crate) fn portfolio_page(input: &Input) -> PageJob {
+    use rayon::prelude::*;
+    let config = &input.portfolio.config;
+    let digests: Vec<EngagementDigest> = input
+        .portfolio
+        .engagements
+        .par_iter()
+        .zip(input.analyses)
+        .map(|(e, a)| digest::of(e, config, a))
+        .collect();
+    let title = "Digest".to_string();
+    page(
+        input,
+        links::DIGEST.to_string(),
+        title,
+        String::new(),
+        links::index(),
+        &digests,
+    )
+}
+
+/// `engagements/<id>/digest.html`: one engagement.
+pub(crate) fn engagement_page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> PageJob {
+    let d = digest::of(e, &input.portfolio.config, a);
+    page(
+        input,
+        engagement_path(&e.id),
+        format!("{}: digest", e.record.name),
+        e.record.name.clone(),
+        links::engagement(&e.id),
+        std::slice::from_ref(&d),
+    )
+}
+
+fn page(
+    input: &Input,
+    path: String,
+    title: String,
+    name: String,
+    home: String,
+    digests: &[EngagementDigest],
+) -> PageJob {
+    let base = links::absolute_base(input.base_url);
+    let url = |path: String| base.as_ref().map(|b| format!("{b}{path}"));
+    let mut order: Vec<&EngagementDigest> = digests.iter().collect();
+    // As the portfolio lists them: worst health first, no data last.
+    order.sort_by_key(|d| (d.health.after.is_none(), d.health.after));
+    let (since, as_of) = digests
+        .first()
+        .map(|d| (d.since, d.as_of))
+        .unwrap_or((digest::since(input.as_of), input.as_of));
+    let view = DigestView {
+        name,
+        since: format::long_date(since),
+        as_of: format::long_date(as_of),
+        since_short: format::date(since),
+        as_of_short: format::date(as_of),
+        url: url(home),
+        palette: crate::chart::literal_rules(),
+        due_days: digest::DUE_DAYS,
+        engagements: order
+            .iter()
+            .filter(|d| !d.is_quiet())
+            .map(|d| engagement_view(d, &url))
+            .collect(),
+        quiet: order
+            .iter()
+            .filter(|d| d.is_quiet())
+            .map(|d| d.name.clone())
+            .collect(),
+        health: order.iter().map(|d| health_row(d, &url)).collect(),
+    };
+    let mut context = base_context(input, &path, title, "portfolio", Vec::new());
+    context.insert("d", &view);
+    PageJob {
+        path,
+        template: "digest.html",
+        context,
+    }
+}
+
+fn health_row(d: &EngagementDigest, url: &impl Fn(String) -> Option<String>) -> HealthRow {
+    let h = &d.health;
+    let shown = |score: Option<i64>| score.map_or("—".to_string(), |s| s.to_string());
+    HealthRow {
+        name: d.name.clone(),
+        url: url(links::engagement(&d.id)),
+        before: shown(h.before),
+        before_class: Tone::from(h.before_band).name(),
+        after: shown(h.after),
+        after_class: Tone::from(h.after_band).name(),
+        after_band: band_words(h.after_band),
+        change: h.change.map_or(String::new(), |c| match c {
+            0 => "±0".to_string(),
+            c if c > 0 => format!("+{c}"),
+            c => format!("−{}", -c),
+        }),
+        band_changed: h.band_changed(),
+    }
+}
+
+fn engagement_view(
+    d: &EngagementDigest,
+    url: &impl Fn(String) -> Option<String>,
+) -> EngagementView {
+    let flag = |f: &Flag| FlagView {
+        severity: f.severity.as_str(),
+        title: f.title.clone(),
+        evidence: f.evidence.clone(),
+        class: Tone::from(f.severity).name(),
+    };
+    EngagementView {
+        name: d.name.clone(),
+        url: url(links::engagement(&d.id)),
+        health: health_row(d, url),
+        breaches: d
+            .breaches
+            .iter()
+            .map(|b| BreachView {
+                kpi: b.name.clone(),
+                month: format::month(b.month),
+                value: format::value(b.value, &b.unit),
+                target: format::value(b.target, &b.unit),
+                minimum: b.default.map(|m| format::value(m, &b.unit)),
+                class: Tone::from(b.status).name(),
+            })
+            .collect(),
+        raised: d.raised.iter().map(flag).collect(),
+        cleared: d.cleared.iter().map(flag).collect(),
+        due: d
+            .due
+            .iter()
+            .map(|x| DueView {
+                date: format::long_date(x.date),
+                kind: x.kind.label(),
+                detail: x.detail.clone(),
+            })
+            .collect(),
+        notes: d
+            .notes
+            .iter()
+            .map(|n| NoteView {
+                date: format::long_date(n.date),
+                title: n.title.clone(),
+                kind: labels::note_kind(n.kind),
+                url: url(links::note(&d.id, &n.slug)),
+            })
+            .collect(),
+    }
+}
