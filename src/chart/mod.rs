@@ -45,6 +45,7 @@ pub use bars::{Bar, BarsInput, Orientation, Reference, bars};
 pub use grouped::{BarSeries, GapNote, GroupedBarsInput, Tone, grouped_bars};
 pub use heatmap::{HeatClass, HeatMapInput, heat_map};
 pub use palette::{Shade, stylesheet};
+pub(crate) use palette::print_tones;
 pub use series::{BandSpan, Highlight, Mark, Point, Step, Target, TimeSeriesInput, time_series};
 pub use sparkline::{SparklineInput, sparkline};
 pub use table::{DataTable, NOT_REPORTED};

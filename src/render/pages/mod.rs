@@ -6,6 +6,7 @@ mod note;
 pub(crate) use note::page as note;
 mod registers;
 mod search;
+pub(crate) use engagement::review::TEMPLATE as REVIEW_TEMPLATE;
 
 use super::{Input, PageJob};
 

@@ -29,6 +29,9 @@ use crate::render::rows::{ActionRow, action_row};
 use crate::render::view::base_context;
 use crate::render::{Input, PageJob, charts, format, labels, links};
 
+/// The pack's template; `build --pdf` typesets the pages made with it.
+pub(crate) const TEMPLATE: &str = "review.html";
+
 /// A link to a pack, for the report and the packs' own navigation.
 #[derive(Debug, Serialize)]
 pub(crate) struct ReviewLink {
@@ -407,7 +410,7 @@ fn page(
     context.insert("r", &view);
     PageJob {
         path,
-        template: "review.html",
+        template: TEMPLATE,
         context,
     }
 }
