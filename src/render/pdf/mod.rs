@@ -79,7 +79,8 @@ fn typeset(layout: &str, job: &PdfJob) -> Result<Vec<u8>, Diagnostic> {
 
 #[cfg(not(feature = "pdf"))]
 fn typeset(_layout: &str, job: &PdfJob) -> Result<Vec<u8>, Diagnostic> {
-    let _ = created(job.as_of);
+    // Never reached: `build` refuses `--pdf` first (src/cmd/build.rs).
+    let _ = (created(job.as_of), &job.data);
     Err(Diagnostic::error(
         &job.path,
         "PDF not made: this rapporteur was built without the `pdf` feature",
