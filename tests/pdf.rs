@@ -139,12 +139,9 @@ fn the_troubled_pack_fits_six_pages_and_holds_its_kpis_and_credits() {
     assert!(!first.contains("Appendix"));
     assert!(text.contains("Appendix:thedataofeachchart"));
 
-    // The HTML pack is still there beside it.
-    assert!(
-        built
-            .files
-            .contains_key("engagements/brightline-customer-care/review/2026-Q3.html")
-    );
+    // The HTML pack is still there beside it, and links to it.
+    let html = built.page("engagements/brightline-customer-care/review/2026-Q3.html");
+    assert!(html.contains("<a href=\"2026-Q3.pdf\">This pack as PDF</a>"));
 }
 
 #[test]
@@ -164,6 +161,11 @@ fn every_pack_has_its_pdf_and_a_build_without_the_flag_has_none() {
         o.client = Some("Brightline Energy".into());
     });
     assert!(!without.files.keys().any(|p| p.ends_with(".pdf")));
+    let html = without.page("engagements/brightline-customer-care/review/2026-Q3.html");
+    assert!(
+        !html.contains(".pdf\""),
+        "no link to a PDF that was not made"
+    );
 }
 
 #[test]

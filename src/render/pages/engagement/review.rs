@@ -408,6 +408,10 @@ fn page(
             .collect(),
     };
     context.insert("r", &view);
+    // `build --pdf`: the pack's PDF beside it, from this page's folder.
+    if input.pdf {
+        context.insert("pdf_url", &format!("{}.pdf", q.label()));
+    }
     PageJob {
         path,
         template: TEMPLATE,
