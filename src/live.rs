@@ -366,6 +366,7 @@ impl Plan {
             partner: base.partner.clone(),
             scope: base.scope.clone(),
             engine: Arc::clone(&base.engine),
+            pdf: base.pdf,
         };
         let mut changed = Vec::new();
         for (i, e, a) in next.replaced {

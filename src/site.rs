@@ -35,6 +35,8 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Replace an output folder that rapporteur did not make (`--force`).
     pub force: bool,
+    /// Each review pack also as a PDF (`--pdf`).
+    pub pdf: bool,
 }
 
 impl BuildOptions {
@@ -120,6 +122,8 @@ pub(crate) struct Prepared {
     pub scope: Scope,
     /// Shared with `live`'s rebuilds, which render while the site is served.
     pub engine: Arc<Engine>,
+    /// `--pdf`: review packs as PDF too.
+    pub pdf: bool,
 }
 
 impl Prepared {
@@ -131,6 +135,7 @@ impl Prepared {
             as_of,
             scope: &self.scope,
             base_url: &self.portfolio.config.base_url,
+            pdf: self.pdf,
         }
     }
 }
@@ -164,6 +169,7 @@ pub(crate) fn prepare(checked: Checked, opts: &BuildOptions) -> Result<(Prepared
         partner,
         scope,
         engine: Arc::new(engine),
+        pdf: opts.pdf,
     };
     Ok((prepared, report))
 }

@@ -18,16 +18,19 @@ pub enum Work {
     Templates,
     /// Writing files.
     Writing,
+    /// Typesetting review packs as PDF (`build --pdf`).
+    Pdf,
 }
 
-const KINDS: [(Work, &str); 4] = [
+const KINDS: [(Work, &str); 5] = [
     (Work::PageData, "page data"),
     (Work::Charts, "charts (in page data)"),
     (Work::Templates, "filling templates"),
     (Work::Writing, "writing files"),
+    (Work::Pdf, "typesetting PDFs"),
 ];
 
-static NANOS: [AtomicU64; 4] = [const { AtomicU64::new(0) }; 4];
+static NANOS: [AtomicU64; 5] = [const { AtomicU64::new(0) }; 5];
 
 /// Runs `f`, adding its time to `work`.
 pub fn time<T>(work: Work, f: impl FnOnce() -> T) -> T {

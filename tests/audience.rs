@@ -175,3 +175,52 @@ fn an_unknown_party_is_a_usage_error_naming_the_known_ones() {
     );
     assert!(stderr.contains("Alpha Corp"), "{stderr}");
 }
+
+/// The text of every PDF of a build, read by `pdftotext`, lowercased and
+/// without white space (a line may break inside a canary at its hyphens):
+/// a PDF's text is compressed, so the byte search above cannot see into it.
+#[cfg(feature = "pdf")]
+fn pdf_text(files: &BTreeMap<String, Vec<u8>>) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = String::new();
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".pdf")) {
+        let file = dir.path().join("pack.pdf");
+        std::fs::write(&file, bytes).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .arg(&file)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils) must be installed");
+        assert!(out.status.success(), "pdftotext failed on {path}");
+        all.push_str(&path.to_lowercase());
+        all.extend(
+            String::from_utf8_lossy(&out.stdout)
+                .to_lowercase()
+                .chars()
+                .filter(|c| !c.is_whitespace()),
+        );
+    }
+    all
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn a_shared_pdf_holds_no_internal_item() {
+    // A month after the fixture's first quarter: its packs exist.
+    const PACKS_AS_OF: &str = "2026-04-15";
+    let shared = build_with(&fixture(), PACKS_AS_OF, |o| {
+        o.audience = Audience::Shared;
+        o.pdf = true;
+    });
+    let internal = build_with(&fixture(), PACKS_AS_OF, |o| o.pdf = true);
+    let (shared, internal) = (pdf_text(&shared.files), pdf_text(&internal.files));
+    // The internal packs show internal items, so the search can find them.
+    let shown = found(&internal, INTERNAL);
+    assert!(shown.len() >= 4, "the internal PDFs show {shown:?}");
+    assert!(shared.contains("sharededition"), "the shared packs say so");
+    assert_eq!(
+        found(&shared, INTERNAL),
+        Vec::<&str>::new(),
+        "leaked into the shared PDFs"
+    );
+}

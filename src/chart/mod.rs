@@ -45,6 +45,7 @@ pub use bands::ValueBand;
 pub use bars::{Bar, BarsInput, Orientation, Reference, bars};
 pub use grouped::{BarSeries, GapNote, GroupedBarsInput, Tone, grouped_bars};
 pub use heatmap::{HeatClass, HeatMapInput, heat_map};
+pub(crate) use palette::print_tones;
 pub use palette::{Shade, literal_rules, stylesheet};
 pub use series::{BandSpan, Highlight, Mark, Point, Step, Target, TimeSeriesInput, time_series};
 pub use sparkline::{SparklineInput, sparkline};

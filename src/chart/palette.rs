@@ -187,6 +187,37 @@ pub(crate) fn hex(c: RGBColor) -> String {
     format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2)
 }
 
+/// The colour language on paper, for the PDF packs (`render::pdf`): each
+/// status's light ink and background, and the symbol that says it without
+/// colour (the same as the theme's `.rag-*::before`).
+pub(crate) fn print_tones() -> serde_json::Value {
+    let symbol = |shade: Shade| match shade {
+        Shade::Red => "▲",
+        Shade::Orange => "■",
+        Shade::Amber => "◆",
+        Shade::Green => "●",
+        Shade::Grey => "○",
+    };
+    let mut tones = serde_json::Map::new();
+    for shade in Shade::ALL {
+        let t = shade.light();
+        tones.insert(
+            shade.name().into(),
+            serde_json::json!({
+                "ink": hex(t.ink),
+                "bg": hex(t.background),
+                "fill": hex(t.fill),
+                "symbol": symbol(shade),
+            }),
+        );
+    }
+    tones.insert(
+        "neutral".into(),
+        serde_json::json!({ "ink": hex(INK), "muted": hex(MUTED), "line": hex(GRID), "axis": hex(AXIS) }),
+    );
+    serde_json::Value::Object(tones)
+}
+
 /// The colour language as CSS: custom properties for both schemes, and the
 /// dark scheme's repainting of charts. Written to the site as `palette.css`,
 /// linked before the theme's stylesheet.

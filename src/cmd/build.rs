@@ -33,9 +33,20 @@ pub struct BuildArgs {
     /// .rapporteur-output file), deleting everything in it.
     #[arg(long)]
     pub force: bool,
+    /// Also write each review pack as an A4 PDF beside its page
+    /// (engagements/<id>/review/<YYYY-Qn>.pdf).
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
+    if args.pdf && !crate::render::pdf::AVAILABLE {
+        return Err(Error::Usage(
+            "--pdf: this rapporteur was built without PDF support (the cargo feature `pdf`); \
+             install it with default features, or build without --pdf"
+                .into(),
+        ));
+    }
     super::set_jobs(args.jobs)?;
     crate::output::install_interrupt_handler()?;
     let content = &args.content;
@@ -45,6 +56,7 @@ pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
         base_url: args.base_url.clone(),
         strict: args.strict,
         force: args.force,
+        pdf: args.pdf,
         ..defaults
     };
     let color = super::color(std::io::stderr().is_terminal());

@@ -116,6 +116,7 @@ impl ContentArgs {
             base_url: None,
             strict: false,
             force: false,
+            pdf: false,
         })
     }
 

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod links;
 pub mod markdown;
 mod pages;
+pub mod pdf;
 mod rows;
 mod table_cards;
 pub(crate) mod template_refs;
@@ -44,6 +45,8 @@ pub struct Input<'a> {
     pub as_of: NaiveDate,
     pub scope: &'a Scope,
     pub base_url: &'a str,
+    /// `build --pdf`: each review pack also as a PDF.
+    pub pdf: bool,
 }
 
 impl Input<'_> {
@@ -122,11 +125,32 @@ pub fn render_engagement_to(
     sink: &Sink,
 ) -> Result<(), Vec<Diagnostic>> {
     let (e, a) = (&input.portfolio.engagements[index], &input.analyses[index]);
-    once_each(render_pages(
-        page_data(|| pages::engagement(input, e, a, reviews)),
-        engine,
-        sink,
-    ))
+    let jobs = page_data(|| pages::engagement(input, e, a, reviews));
+    let mut failures = if input.pdf {
+        review_pdfs_to(&jobs, input.as_of, sink)
+    } else {
+        Vec::new()
+    };
+    failures.extend(render_pages(jobs, engine, sink));
+    once_each(failures)
+}
+
+/// `build --pdf`: the review packs among `jobs` typeset as PDFs, from the
+/// contexts their HTML pages are filled with.
+fn review_pdfs_to(jobs: &[PageJob], as_of: NaiveDate, sink: &Sink) -> Vec<Diagnostic> {
+    jobs.par_iter()
+        .filter(|job| job.template == pages::REVIEW_TEMPLATE)
+        .filter_map(|job| {
+            let pdf = pdf::PdfJob::review(&job.path, &job.context, as_of);
+            match stopwatch::time(Work::Pdf, || pdf.typeset()) {
+                Ok(bytes) => {
+                    sink(pdf.path, bytes);
+                    None
+                }
+                Err(d) => Some(d),
+            }
+        })
+        .collect()
 }
 
 /// The page of the note `slug` of engagement `e` (analysed as `a`).

@@ -34,6 +34,7 @@ pub fn options(root: &Path, out: &Path, as_of: &str) -> BuildOptions {
         base_url: None,
         strict: false,
         force: false,
+        pdf: false,
     }
 }
 

@@ -94,7 +94,8 @@ fn json_export_holds_every_figure_in_a_stable_order() {
     ] {
         assert!(!acme[key].is_null(), "{key} missing");
     }
-    assert_eq!(acme["health"]["components"].as_array().unwrap().len(), 6);
+    // Every component of docs/metrics.md, obligations included.
+    assert_eq!(acme["health"]["components"].as_array().unwrap().len(), 7);
     assert_eq!(acme["sla_breaches"][0]["month"], "2026-02");
     assert_eq!(acme["performance"]["sla_attainment"]["met"], 1);
     assert_eq!(acme["performance"]["sla_attainment"]["reported"], 2);

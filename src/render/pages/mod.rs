@@ -8,6 +8,7 @@ mod obligations;
 pub(crate) use note::page as note;
 mod registers;
 mod search;
+pub(crate) use engagement::review::TEMPLATE as REVIEW_TEMPLATE;
 
 use super::{Input, PageJob};
 

@@ -29,6 +29,9 @@ use crate::render::rows::{ActionRow, action_row};
 use crate::render::view::base_context;
 use crate::render::{Input, PageJob, charts, format, labels, links};
 
+/// The pack's template; `build --pdf` typesets the pages made with it.
+pub(crate) const TEMPLATE: &str = "review.html";
+
 /// A link to a pack, for the report and the packs' own navigation.
 #[derive(Debug, Serialize)]
 pub(crate) struct ReviewLink {
@@ -406,9 +409,13 @@ fn page(
             .collect(),
     };
     context.insert("r", &view);
+    // `build --pdf`: the pack's PDF beside it, from this page's folder.
+    if input.pdf {
+        context.insert("pdf_url", &format!("{}.pdf", q.label()));
+    }
     PageJob {
         path,
-        template: "review.html",
+        template: TEMPLATE,
         context,
     }
 }
