@@ -14,8 +14,8 @@ use crate::notelinks::{self, Dest, LinkTarget};
 use crate::yaml::{Spans, closest, shorten};
 
 mod contracts;
-mod obligations;
 mod governance;
+mod obligations;
 pub(crate) mod ranges;
 mod sign_off;
 mod survey;
