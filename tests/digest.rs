@@ -100,6 +100,13 @@ fn the_month_of_the_example_shows_its_breaches_flags_and_notes() {
     );
     // Its notice deadline came within reach in the month: a new flag.
     assert!(section_after(&marlowe, "Flags raised").contains("renewal notice deadline"));
+    // The client's monthly forecast (due on the 25th, no grace) is due in
+    // the next 14 days like any deadline.
+    let due = section_after(&brightline, "Due in the next 14 days");
+    assert!(
+        due.contains("25 November 2026</th><td>obligation due: Contact volume forecast"),
+        "{due}"
+    );
     // Notes after 23 October up to 23 November; 22 October's is not.
     let notes = section_after(&brightline, "<h3>Notes</h3>");
     assert!(notes.contains("Monthly service review — October"));

@@ -485,6 +485,9 @@ pub enum DeadlineKind {
     RiskDue,
     GoalDue,
     Milestone,
+    ObligationDue,
+    EscalationTimeBox,
+    RootCauseDue,
 }
 
 impl DeadlineKind {
@@ -496,6 +499,9 @@ impl DeadlineKind {
             DeadlineKind::RiskDue => "risk mitigation due",
             DeadlineKind::GoalDue => "goal due",
             DeadlineKind::Milestone => "milestone",
+            DeadlineKind::ObligationDue => "obligation due",
+            DeadlineKind::EscalationTimeBox => "escalation time box ends",
+            DeadlineKind::RootCauseDue => "root cause due",
         }
     }
 }
@@ -559,6 +565,22 @@ pub fn deadlines(e: &Engagement, a: &EngagementAnalysis) -> Vec<Deadline> {
     }
     for m in &e.record.milestones {
         add(Some(m.date), DeadlineKind::Milestone, &m.title);
+    }
+    // Governance dates, as calendar.ics has them: open obligations (by
+    // their last day on time), open escalations' time boxes, root causes
+    // not yet written.
+    for o in &a.obligations.items {
+        for i in o.instances.iter().filter(|i| i.state.is_open()) {
+            add(Some(i.deadline), DeadlineKind::ObligationDue, &o.title);
+        }
+    }
+    for x in a.escalations.open() {
+        add(x.time_box_end, DeadlineKind::EscalationTimeBox, &x.title);
+    }
+    for r in &a.root_causes.breaches {
+        if r.state == super::root_causes::RcaState::Due {
+            add(r.due, DeadlineKind::RootCauseDue, &r.kpi_name);
+        }
     }
     all.sort_by_key(|d| (d.date, d.kind));
     all
