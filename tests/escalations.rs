@@ -212,6 +212,26 @@ fn the_breaches_table_shows_each_root_cause() {
             "No root cause for the breach of Payroll accuracy in 2026-08, due 2026-09-10"
         )
     );
+    // August's written ten days after its due day: outside the window it
+    // does not count, so the breach keeps its warning; the table says when.
+    let mut late = files.clone();
+    late.push((
+        "content/acme/notes/2026-09-20-rca.md",
+        note(
+            "Root cause of August",
+            "2026-09-20",
+            "rca: { kpi: accuracy, month: 2026-08 }\n",
+        ),
+    ));
+    let (_dir, page) = build(&late, "2026-11-23");
+    let sla = section(&page, "sla");
+    assert!(
+        sla.contains("no root cause: written late, on 2026-09-20 (due 2026-09-10)"),
+        "{sla}"
+    );
+    assert!(section(&page, "flags").contains(
+        "No root cause from BPSource Inc. for the breach of Payroll accuracy in August 2026"
+    ));
 }
 
 #[test]

@@ -20,7 +20,8 @@ use crate::model::{Engagement, Month, Note, Side};
 pub enum RcaState {
     /// A root-cause note dated within the window.
     Written,
-    /// A root-cause note dated after the due day.
+    /// A root-cause note dated after the due day: it does not count, so
+    /// the breach is flagged as having no root cause, as a missing one is.
     WrittenLate,
     /// None yet, and the due day has not passed.
     Due,
@@ -93,7 +94,7 @@ impl RootCauses {
     pub fn missing(&self) -> impl Iterator<Item = &RootCause> {
         self.breaches
             .iter()
-            .filter(|b| b.state == RcaState::Missing)
+            .filter(|b| matches!(b.state, RcaState::Missing | RcaState::WrittenLate))
     }
 
     /// Whether the breaches table has anything to say about root causes.
@@ -168,18 +169,28 @@ pub fn flags(r: &RootCauses, parties: &Parties) -> Vec<Flag> {
             let dues: Vec<String> = missing
                 .iter()
                 .filter_map(|b| {
-                    let due = crate::format::long_date(b.due?);
-                    Some(if missing.len() == 1 {
-                        due
-                    } else {
-                        format!("{due} for {}", crate::format::month(b.month))
-                    })
+                    let mut due = crate::format::long_date(b.due?);
+                    if missing.len() > 1 {
+                        due = format!("{due} for {}", crate::format::month(b.month));
+                    }
+                    if let Some(n) = &b.note {
+                        due = format!(
+                            "{due} (written late, on {})",
+                            crate::format::long_date(n.date)
+                        );
+                    }
+                    Some(due)
                 })
                 .collect();
             let (breach, note) = if missing.len() == 1 {
                 ("breach", "A root-cause note was")
             } else {
                 ("breaches", "Root-cause notes were")
+            };
+            let none = if missing.iter().all(|b| b.note.is_none()) {
+                format!("none names the {breach} in its `rca:`")
+            } else {
+                "a note after that day does not count".to_string()
             };
             let kind = FlagKind::RootCauseMissing;
             Flag {
@@ -192,8 +203,7 @@ pub fn flags(r: &RootCauses, parties: &Parties) -> Vec<Flag> {
                     crate::format::month_list(&months)
                 ),
                 evidence: format!(
-                    "{note} due by {}, {} after the month ended; none names the {breach} in \
-                     its `rca:`.",
+                    "{note} due by {}, {} after the month ended; {none}.",
                     crate::format::and_list(&dues),
                     super::words::count(r.rca_days.unwrap_or(0) as usize, "day"),
                 ),
@@ -297,7 +307,17 @@ mod tests {
         rca_note(&mut e, "2026-10-11", "acc", "2026-09");
         let r = at(&e, "2026-11-23");
         assert_eq!(r.breaches[0].state, RcaState::WrittenLate);
-        assert!(flags(&r, &parties()).is_empty(), "written late: no flag");
+        // A note outside the window does not count: still no root cause.
+        let f = flags(&r, &parties());
+        assert_eq!(f.len(), 1, "written late: still flagged");
+        assert!(
+            f[0].evidence.contains("(written late, on 11 October 2026)")
+                && f[0]
+                    .evidence
+                    .ends_with("a note after that day does not count."),
+            "{}",
+            f[0].evidence
+        );
         // Before that note's day it has not been written yet.
         assert_eq!(at(&e, "2026-10-10").breaches[0].state, RcaState::Due);
     }

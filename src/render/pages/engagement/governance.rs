@@ -105,7 +105,7 @@ pub(super) struct RootCauseCell {
     /// The note's title and link, when there is one.
     pub title: String,
     pub url: String,
-    /// "due 2026-10-10", "no root cause", "written late, on 2026-10-14".
+    /// "due 2026-10-10", "no root cause", "no root cause: written late, on 2026-10-14".
     pub words: String,
     pub class: &'static str,
 }
@@ -128,7 +128,7 @@ pub(super) fn root_cause_cell(r: &RootCauses, kpi: &str, month: Month) -> Option
     let words = match b.state {
         RcaState::Written => String::new(),
         RcaState::WrittenLate => format!(
-            "written late, on {} (due {})",
+            "no root cause: written late, on {} (due {})",
             date(b.note.as_ref().map(|n| n.date)),
             date(b.due)
         ),
