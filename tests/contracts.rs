@@ -13,18 +13,6 @@ use rapporteur::model::{Direction, Engagement, Kpi, KpiValue, Month};
 const CONTACT_CENTRE: &str = "brightline-customer-care";
 const PAGE: &str = "engagements/brightline-customer-care/index.html";
 
-/// A copy of the example (content and configuration) in a temporary folder.
-fn example_copy() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo_root().join("content"), &dir.path().join("content"));
-    std::fs::copy(
-        repo_root().join("rapporteur.yaml"),
-        dir.path().join("rapporteur.yaml"),
-    )
-    .unwrap();
-    dir
-}
-
 fn contact_centre(root: &Path) -> Engagement {
     load::load(root)
         .unwrap()
@@ -183,19 +171,6 @@ fn meets(k: &Kpi, value: f64, level: f64) -> bool {
         Direction::Higher => value >= level,
         Direction::Lower => value <= level,
     }
-}
-
-/// `12,345 GBP`: whole units with thousands separators, as the page shows money.
-fn money(amount: f64, currency: &str) -> String {
-    let digits = (amount.round() as i64).to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{out} {currency}")
 }
 
 /// The cells of the row of `month` in the page's "Service credits by month".

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{EXAMPLE_AS_OF, copy_tree, git, rapporteur, repo_root};
+use common::{EXAMPLE_AS_OF, example_copy, git, rapporteur};
 use serde_json::Value;
 
 const BRIGHTLINE: &str = "content/brightline-customer-care";
@@ -18,13 +18,7 @@ const SL_OCTOBER: &str = "service_level: { good: 5840, total: 10000 }";
 
 /// The example portfolio committed into a fresh git repository.
 fn example_repo() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo_root().join("content"), &dir.path().join("content"));
-    std::fs::copy(
-        repo_root().join("rapporteur.yaml"),
-        dir.path().join("rapporteur.yaml"),
-    )
-    .unwrap();
+    let dir = example_copy();
     git(dir.path(), &["init", "-q"]);
     git(dir.path(), &["add", "-A"]);
     git(dir.path(), &["commit", "-q", "-m", "base"]);

@@ -26,13 +26,7 @@ struct Live {
 
 impl Live {
     fn of_example(tweak: impl FnOnce(&mut BuildOptions)) -> Live {
-        let dir = tempfile::tempdir().unwrap();
-        copy_tree(&repo_root().join("content"), &dir.path().join("content"));
-        std::fs::copy(
-            repo_root().join("rapporteur.yaml"),
-            dir.path().join("rapporteur.yaml"),
-        )
-        .unwrap();
+        let dir = example_copy();
         let mut opts = options(dir.path(), &dir.path().join("public"), EXAMPLE_AS_OF);
         // As serve builds: relative links.
         opts.base_url = Some(String::new());

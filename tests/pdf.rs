@@ -18,19 +18,6 @@ use rapporteur::load;
 
 const PACK: &str = "engagements/brightline-customer-care/review/2026-Q3.pdf";
 
-/// `12,400 GBP`, as the pack writes money.
-fn money(amount: f64, currency: &str) -> String {
-    let digits = (amount.round() as i64).to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{out} {currency}")
-}
-
 /// Runs a poppler tool on the PDF `bytes`, returning its standard output.
 fn poppler(tool: &str, bytes: &[u8], extra: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
@@ -195,13 +182,7 @@ fn two_builds_give_the_same_pdf_bytes() {
 
 #[test]
 fn a_title_full_of_typst_syntax_is_shown_as_written() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo_root().join("content"), &dir.path().join("content"));
-    std::fs::copy(
-        repo_root().join("rapporteur.yaml"),
-        dir.path().join("rapporteur.yaml"),
-    )
-    .unwrap();
+    let dir = example_copy();
     let hostile = r#"Care #panic("ran") *b* _i_ $x^2$ [a] \ @ref <lbl> = - + ~ // c /* d */ `r` #set text(red)"#;
     let file = dir
         .path()

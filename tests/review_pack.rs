@@ -22,19 +22,6 @@ fn html(text: &str) -> String {
         .replace('\'', "&#39;")
 }
 
-/// `12,400 GBP`, as the pack writes money.
-fn money(amount: f64, currency: &str) -> String {
-    let digits = (amount.round() as i64).to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    format!("{out} {currency}")
-}
-
 fn brightline() -> (Engagement, QuarterReview) {
     let loaded = load::load(&repo_root()).unwrap();
     let config = loaded.portfolio.config.clone();

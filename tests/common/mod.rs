@@ -264,3 +264,29 @@ pub fn git(dir: &Path, args: &[&str]) -> std::process::Output {
     );
     out
 }
+
+/// The example portfolio (content/ and rapporteur.yaml) copied into a
+/// fresh temporary folder, for tests that change or commit it.
+pub fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo_root().join("content"), &dir.path().join("content"));
+    std::fs::copy(
+        repo_root().join("rapporteur.yaml"),
+        dir.path().join("rapporteur.yaml"),
+    )
+    .unwrap();
+    dir
+}
+
+/// `12,400 GBP`, as the pages and packs write money.
+pub fn money(amount: f64, currency: &str) -> String {
+    let digits = (amount.round() as i64).to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{out} {currency}")
+}
