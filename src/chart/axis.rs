@@ -498,11 +498,13 @@ impl Layout {
             legend_left: 0,
             legend_width: 0.0,
         };
-        // Aligned with the plot, unless using the whole width saves a row.
+        // Aligned with the plot, unless using the whole width saves a row
+        // or an entry is wider than the plot (long y labels leave it narrow).
         let full = f64::from(layout.plot_right() - MARGIN_LEFT as i32);
         let aligned = marks::legend_height(legend, layout.plot_width());
         let widened = marks::legend_height(legend, full);
-        (layout.legend_left, layout.legend_width, layout.top) = if widened < aligned {
+        let fits = marks::legend_fits(legend, layout.plot_width());
+        (layout.legend_left, layout.legend_width, layout.top) = if widened < aligned || !fits {
             (MARGIN_LEFT as i32, full, widened)
         } else {
             (layout.plot_left(), layout.plot_width(), aligned)

@@ -67,6 +67,14 @@ fn legend_positions(items: &[(Swatch, String)], width: f64) -> Vec<(i32, i32)> {
     positions
 }
 
+/// Whether every entry fits `width` (one too wide for its row would run
+/// past the drawing's edge and be cut).
+pub(crate) fn legend_fits(items: &[(Swatch, String)], width: f64) -> bool {
+    items
+        .iter()
+        .all(|(_, label)| f64::from(SWATCH + 6) + text_width(label, TEXT_PX) <= width)
+}
+
 /// Height of the strip a legend needs above the plot (a margin when empty).
 pub(crate) fn legend_height(items: &[(Swatch, String)], width: f64) -> u32 {
     let rows = legend_positions(items, width)

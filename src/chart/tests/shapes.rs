@@ -53,6 +53,36 @@ fn bars_start_at_zero() {
     assert!(chart.svg.contains(">0</text>") && chart.svg.contains(">100</text>"));
 }
 
+/// Long KPI names leave the narrow drawing's plot about half its width; a
+/// legend entry wider than that starts at the left margin instead of
+/// running past the drawing's right edge (where it was cut).
+#[test]
+fn a_legend_entry_wider_than_a_narrow_plot_stays_inside_the_drawing() {
+    let mut input = sla();
+    input.bars[0].label = "Calls answered within 20 seconds".into();
+    input.value_label = "Months on target (%)".into();
+    let reference = input.reference.as_mut().unwrap();
+    reference.name = "Every month on target".into();
+    reference.flagged_name = "Breached in some months".into();
+    let chart = bars(&input);
+    let narrow = chart.narrow.as_deref().unwrap();
+    let width = f64::from(crate::chart::axis::Size::NARROW.width);
+    for label in ["Months on target (%)", "Breached in some months"] {
+        let line = elements(narrow, "text", "")
+            .into_iter()
+            .find(|l| l.contains(&format!(">{label}</text>")))
+            .unwrap_or_else(|| panic!("no legend entry {label}"));
+        let x: f64 = line
+            .split(" x=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|x| x.parse().ok())
+            .unwrap_or_else(|| panic!("no x in {line}"));
+        let right = x + crate::chart::axis::text_width(label, crate::chart::axis::TEXT_PX);
+        assert!(right <= width, "{label} ends at {right} of {width}: {line}");
+    }
+}
+
 #[test]
 fn horizontal_bars_wrap_long_names_and_keep_them_in_the_table() {
     let chart = bars(&sla());
