@@ -31,6 +31,31 @@ struct Finding {
     message: String,
 }
 
+impl Finding {
+    /// An error at `path` of `file`.
+    fn error(file: &Path, path: String, message: String) -> Finding {
+        Finding {
+            severity: Severity::Error,
+            file: file.to_path_buf(),
+            path,
+            at: None,
+            message,
+        }
+    }
+
+    /// A finding at `path` of a period, wherever it is written (its own
+    /// file, or inline in engagement.yaml under its prefix).
+    fn in_period(p: &Period, severity: Severity, path: &str, message: String) -> Finding {
+        Finding {
+            severity,
+            file: p.source.clone(),
+            path: format!("{}{path}", p.yaml_prefix),
+            at: None,
+            message,
+        }
+    }
+}
+
 /// Checks the whole portfolio; returns the diagnostics with their positions.
 pub fn validate(portfolio: &Portfolio, sources: &Sources) -> Vec<Diagnostic> {
     let mut findings = Vec::new();

@@ -7,19 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::Finding;
 use super::ranges::show;
 use crate::analyse::terms::{baselining, terms_at};
-use crate::diagnostic::Severity;
 use crate::model::{Counts, Engagement, KpiValue, Measure, Month, Period};
 use crate::yaml::{closest, shorten};
-
-fn error(file: &std::path::Path, path: String, message: String) -> Finding {
-    Finding {
-        severity: Severity::Error,
-        file: file.to_path_buf(),
-        path,
-        at: None,
-        message,
-    }
-}
 
 /// The record's findings: term months, the pool and the two credit regimes.
 pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
@@ -27,7 +16,7 @@ pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
     for (i, k) in r.kpis.iter().enumerate() {
         for (j, pair) in k.terms.windows(2).enumerate() {
             if pair[1].from <= pair[0].from {
-                out.push(error(
+                out.push(Finding::error(
                     &e.source,
                     format!("kpis.{i}.terms.{}.from", j + 1),
                     format!(
@@ -48,7 +37,7 @@ pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
                 ("weight", t.weight),
             ] {
                 if v.is_some_and(|v| !v.is_finite()) {
-                    out.push(error(
+                    out.push(Finding::error(
                         &e.source,
                         format!("kpis.{i}.terms.{j}.{field}"),
                         format!("{field} must be a finite number, not .nan or .inf"),
@@ -56,7 +45,7 @@ pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
                 }
             }
             if t.weight.is_some_and(|w| w < 0.0) {
-                out.push(error(
+                out.push(Finding::error(
                     &e.source,
                     format!("kpis.{i}.terms.{j}.weight"),
                     "weight must be zero or more".into(),
@@ -64,7 +53,7 @@ pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
             }
         }
         if k.minimum.is_some_and(|v| !v.is_finite()) {
-            out.push(error(
+            out.push(Finding::error(
                 &e.source,
                 format!("kpis.{i}.minimum"),
                 "minimum must be a finite number, not .nan or .inf".into(),
@@ -73,7 +62,7 @@ pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
     }
     let Some(c) = &r.contract else { return };
     if c.service_credits.is_some() && c.at_risk_pct.is_some() {
-        out.push(error(
+        out.push(Finding::error(
             &e.source,
             "contract.at_risk_pct".into(),
             "the contract has both `service_credits` and `at_risk_pct`: a contract prices \
@@ -126,7 +115,7 @@ fn pool_findings(e: &Engagement, pool: f64, out: &mut Vec<Finding>) {
             } else {
                 format!("in {month}")
             };
-            out.push(error(
+            out.push(Finding::error(
                 &e.source,
                 "contract.pool_pct".into(),
                 format!(
@@ -153,7 +142,7 @@ pub(super) fn period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
         let Some(kpi) = e.kpi(id) else { continue };
         let id = shorten(id, 60);
         match (kpi.measure, value) {
-            (Measure::Ratio, KpiValue::Number(v)) => out.push(error(
+            (Measure::Ratio, KpiValue::Number(v)) => out.push(Finding::error(
                 &p.source,
                 at(format!("kpis.{id}")),
                 format!(
@@ -162,7 +151,7 @@ pub(super) fn period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
                     show(*v)
                 ),
             )),
-            (Measure::Value, KpiValue::Counts(_)) => out.push(error(
+            (Measure::Value, KpiValue::Counts(_)) => out.push(Finding::error(
                 &p.source,
                 at(format!("kpis.{id}")),
                 format!(
@@ -176,7 +165,7 @@ pub(super) fn period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
         if let KpiValue::Counts(Counts { good, total }) = value {
             for (field, v) in [("good", Some(*good)), ("total", *total)] {
                 if let Some(v) = v.filter(|v| *v < 0) {
-                    out.push(error(
+                    out.push(Finding::error(
                         &p.source,
                         at(format!("kpis.{id}.{field}")),
                         format!("count `{field}` of KPI `{id}` is {v}: counts cannot be negative"),
@@ -184,7 +173,7 @@ pub(super) fn period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
                 }
             }
             if let Some(total) = total.filter(|t| *good > *t && *t >= 0) {
-                out.push(error(
+                out.push(Finding::error(
                     &p.source,
                     at(format!("kpis.{id}.good")),
                     format!(
@@ -203,7 +192,7 @@ pub(super) fn period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
             let hint = closest(&x.kpi, &known)
                 .map(|c| format!("did you mean `{c}`? "))
                 .unwrap_or_default();
-            out.push(error(
+            out.push(Finding::error(
                 &p.source,
                 at(format!("excused.{i}.kpi")),
                 format!(
@@ -214,7 +203,7 @@ pub(super) fn period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
             ));
         }
         if let Some(first) = seen.insert(&x.kpi, i) {
-            out.push(error(
+            out.push(Finding::error(
                 &p.source,
                 at(format!("excused.{i}.kpi")),
                 format!(
@@ -231,7 +220,7 @@ pub(super) fn period(e: &Engagement, p: &Period, out: &mut Vec<Finding>) {
             } else {
                 format!("excused.{i}.reason")
             };
-            out.push(error(
+            out.push(Finding::error(
                 &p.source,
                 at(path),
                 format!(

@@ -6,24 +6,13 @@
 
 use super::Finding;
 use super::ranges::{MAX_DAYS, YEARS_TEXT, year_in_range};
-use crate::diagnostic::Severity;
 use crate::model::{Engagement, Note};
 use crate::yaml::{closest, shorten};
-
-fn error(file: &std::path::Path, path: String, message: String) -> Finding {
-    Finding {
-        severity: Severity::Error,
-        file: file.to_path_buf(),
-        path,
-        at: None,
-        message,
-    }
-}
 
 pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
     for (i, o) in e.record.obligations.iter().enumerate() {
         if !year_in_range(o.due) {
-            out.push(error(
+            out.push(Finding::error(
                 &e.source,
                 format!("obligations.{i}.due="),
                 format!(
@@ -33,7 +22,7 @@ pub(super) fn record(e: &Engagement, out: &mut Vec<Finding>) {
             ));
         }
         if i64::from(o.grace_days) > MAX_DAYS {
-            out.push(error(
+            out.push(Finding::error(
                 &e.source,
                 format!("obligations.{i}.grace_days="),
                 format!(
@@ -62,7 +51,7 @@ pub(super) fn note(e: &Engagement, n: &Note, out: &mut Vec<Finding>) {
         } else {
             format!("the obligations are: {}", known.join(", "))
         };
-        out.push(error(
+        out.push(Finding::error(
             &n.source,
             path,
             format!(
@@ -83,7 +72,7 @@ pub(super) fn note(e: &Engagement, n: &Note, out: &mut Vec<Finding>) {
             } else {
                 format!("waives.{i}.reason=")
             };
-            out.push(error(
+            out.push(Finding::error(
                 &n.source,
                 path,
                 format!(

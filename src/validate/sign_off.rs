@@ -13,13 +13,7 @@ use crate::names::name_of;
 use crate::yaml::{closest, shorten};
 
 fn error(p: &Period, path: String, message: String) -> Finding {
-    Finding {
-        severity: Severity::Error,
-        file: p.source.clone(),
-        path: format!("{}{path}", p.yaml_prefix),
-        at: None,
-        message,
-    }
+    Finding::in_period(p, Severity::Error, &path, message)
 }
 
 /// `contract.sign_off_days` within a century, as notice periods are.

@@ -9,13 +9,7 @@ use crate::diagnostic::Severity;
 use crate::model::{Period, SurveyScores};
 
 fn finding(p: &Period, severity: Severity, path: String, message: String) -> Finding {
-    Finding {
-        severity,
-        file: p.source.clone(),
-        path: format!("{}{path}", p.yaml_prefix),
-        at: None,
-        message,
-    }
+    Finding::in_period(p, severity, &path, message)
 }
 
 pub(super) fn period(p: &Period, out: &mut Vec<Finding>) {
