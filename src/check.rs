@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use crate::diagnostic::{self, Diagnostic, Severity};
 use crate::error::Result;
+use crate::load::CONFIG_FILE;
 use crate::model::Portfolio;
+use crate::render::language::Language;
 use crate::render::template_refs::References;
 use crate::render::{Engine, theme::Theme, theme_files};
 use crate::{load, validate};
@@ -61,13 +63,28 @@ pub fn check_content(root: &Path) -> Result<Content> {
 }
 
 /// Runs every check on the repository at `root`: the content's, then the
-/// theme's templates. Only an unreadable root is an `Err`.
-pub fn check(root: &Path) -> Result<Checked> {
+/// theme's templates and the words of its language (`language`, else the
+/// configuration's). Only an unreadable root is an `Err`.
+pub fn check(root: &Path, language: Option<&str>) -> Result<Checked> {
     let content = check_content(root)?;
     let mut diagnostics = content.diagnostics;
     let mut timings = content.timings;
     let start = Instant::now();
     let theme = Theme::load(root, &content.portfolio.config.theme, &mut diagnostics);
+    let language = match language {
+        Some(id) => Language::load(&theme, id, Path::new("--language"), &mut diagnostics),
+        None => {
+            let mut found = Vec::new();
+            let language = Language::load(
+                &theme,
+                &content.portfolio.config.language,
+                Path::new(CONFIG_FILE),
+                &mut found,
+            );
+            diagnostics.extend(at_config_key(found, &content.sources, "language"));
+            language
+        }
+    };
     // Names are checked here, before anything is written: a static file the
     // output cannot hold would otherwise fail `build` halfway, naming a
     // staging path.
@@ -79,14 +96,16 @@ pub fn check(root: &Path) -> Result<Checked> {
         // Tera would refuse them too, but at no file or line.
         diagnostics.extend(cycles);
         None
-    } else {
-        match Engine::new(theme) {
+    } else if let Some(language) = language {
+        match Engine::new(theme, language) {
             Ok(engine) => Some(engine),
             Err(template_errors) => {
                 diagnostics.extend(template_errors);
                 None
             }
         }
+    } else {
+        None
     };
     diagnostic::sort(&mut diagnostics);
     diagnostics.dedup();
@@ -98,6 +117,21 @@ pub fn check(root: &Path) -> Result<Checked> {
         timings,
         counts: content.counts,
     })
+}
+
+/// Diagnostics about the configuration's `key`, placed at its value.
+fn at_config_key(found: Vec<Diagnostic>, sources: &load::Sources, key: &str) -> Vec<Diagnostic> {
+    let source = sources.get(Path::new(CONFIG_FILE));
+    let at = source.and_then(|s| Some((s, crate::yaml::Spans::index(&s.text).value(key)?)));
+    found
+        .into_iter()
+        .map(|d| match at {
+            Some((source, (line, column))) if d.file == Path::new(CONFIG_FILE) => {
+                d.at(&source.text, line, column)
+            }
+            _ => d,
+        })
+        .collect()
 }
 
 impl Checked {

@@ -118,7 +118,7 @@ impl Update {
 impl LiveSite {
     /// A full build, in memory.
     pub fn build(opts: &BuildOptions) -> Result<(LiveSite, BuildReport)> {
-        let checked = check::check(&opts.root)?;
+        let checked = check::check(&opts.root, opts.language.as_deref())?;
         if checked.fails(opts.strict) {
             return Err(Error::Content(checked.diagnostics));
         }

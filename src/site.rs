@@ -37,6 +37,8 @@ pub struct BuildOptions {
     pub force: bool,
     /// Each review pack also as a PDF (`--pdf`).
     pub pdf: bool,
+    /// Overrides `language` of the configuration (`--language`).
+    pub language: Option<String>,
 }
 
 impl BuildOptions {
@@ -136,6 +138,7 @@ impl Prepared {
             scope: &self.scope,
             base_url: &self.portfolio.config.base_url,
             pdf: self.pdf,
+            language: self.engine.language(),
         }
     }
 }
@@ -361,7 +364,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     output::check_out_dir(&opts.root, &opts.out)?;
     // Asked again under the output lock; here to refuse before any work.
     output::check_replaceable(&opts.out, opts.force)?;
-    let checked = check::check(&opts.root)?;
+    let checked = check::check(&opts.root, opts.language.as_deref())?;
     if checked.fails(opts.strict) {
         return Err(Error::Content(checked.diagnostics));
     }

@@ -37,6 +37,10 @@ pub struct BuildArgs {
     /// (engagements/<id>/review/<YYYY-Qn>.pdf).
     #[arg(long)]
     pub pdf: bool,
+    /// Word the site and write its figures in this language of the theme
+    /// (`en`, `de`) instead of the configuration's `language`.
+    #[arg(long, value_name = "LANG")]
+    pub language: Option<String>,
 }
 
 pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
@@ -57,6 +61,7 @@ pub fn execute(args: BuildArgs, verbosity: Verbosity) -> Result<u8> {
         strict: args.strict,
         force: args.force,
         pdf: args.pdf,
+        language: args.language.clone(),
         ..defaults
     };
     let color = super::color(std::io::stderr().is_terminal());

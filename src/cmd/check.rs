@@ -41,7 +41,7 @@ pub fn execute(args: CheckArgs, verbosity: Verbosity) -> Result<u8> {
         strict: args.strict,
         ..content.options()?
     };
-    let checked = check::check(&opts.root)?;
+    let checked = check::check(&opts.root, opts.language.as_deref())?;
     let counts = checked.counts;
     let timings = checked.timings.clone();
     let mut diagnostics = checked.diagnostics.clone();

@@ -117,6 +117,7 @@ impl ContentArgs {
             strict: false,
             force: false,
             pdf: false,
+            language: None,
         })
     }
 

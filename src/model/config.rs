@@ -21,6 +21,9 @@ pub struct Config {
     pub weights: Weights,
     /// Surveys with respondents: the privacy floor.
     pub survey: SurveyConfig,
+    /// The language of the theme's words and of how numbers and dates are
+    /// written: a file `languages/<language>.ftl` of the theme (`en`, `de`).
+    pub language: String,
     pub extra: Extra,
 }
 
@@ -36,6 +39,7 @@ impl Default for Config {
             thresholds: Thresholds::default(),
             weights: Weights::default(),
             survey: SurveyConfig::default(),
+            language: crate::render::language::FALLBACK.to_string(),
             extra: Extra::new(),
         }
     }

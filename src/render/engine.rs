@@ -1,22 +1,29 @@
 //! Tera, loaded once per build with every template of the effective theme.
 
-use tera::{Context, ErrorKind, Tera};
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use tera::{Context, ErrorKind, Kwargs, State, Tera, TeraResult, Value};
 
 use super::budget;
+use super::language::Language;
 use super::theme::{Origin, Theme};
 use crate::diagnostic::Diagnostic;
 
 pub struct Engine {
     tera: Tera,
     theme: Theme,
+    language: Arc<Language>,
 }
 
 impl Engine {
     /// Compiles every template; a broken one becomes a diagnostic naming the
-    /// template file and line.
-    pub fn new(theme: Theme) -> Result<Engine, Vec<Diagnostic>> {
+    /// template file and line. Templates word their pages in `language`.
+    pub fn new(theme: Theme, language: Language) -> Result<Engine, Vec<Diagnostic>> {
         budget::start_watchdog().map_err(|e| vec![Diagnostic::error("themes", e)])?;
+        let language = Arc::new(language);
         let mut tera = Tera::new();
+        tera.register_function("t", Words(language.clone()));
         let templates: Vec<(String, String)> = theme
             .templates()
             .map(|(name, file)| {
@@ -29,7 +36,16 @@ impl Engine {
         if let Err(e) = tera.add_raw_templates(templates.iter().map(|(n, t)| (n, t))) {
             return Err(vec![template_diagnostic(&theme, &templates, &e)]);
         }
-        Ok(Engine { tera, theme })
+        Ok(Engine {
+            tera,
+            theme,
+            language,
+        })
+    }
+
+    /// The language the pages are worded and their figures written in.
+    pub fn language(&self) -> &Language {
+        &self.language
     }
 
     /// Renders a page within its budget (`budget`): too much output is a
@@ -73,6 +89,54 @@ impl Engine {
 
     pub fn theme(&self) -> &Theme {
         &self.theme
+    }
+}
+
+/// `t(k="message-id", name=value, ...)`: a message of the language, its
+/// arguments HTML-escaped unless marked safe. The message itself is the
+/// theme's own text, as trusted as its templates, so it may hold markup.
+struct Words(Arc<Language>);
+
+impl tera::Function<TeraResult<Value>> for Words {
+    fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+        let id: String = kwargs.must_get::<&str>("k")?.to_string();
+        let mut args = FluentArgs::new();
+        for (key, value) in kwargs.iter() {
+            let Some(name) = key.as_str().filter(|n| *n != "k") else {
+                continue;
+            };
+            args.set(name.to_string(), fluent_value(value));
+        }
+        match self.0.message(&id, Some(&args)) {
+            Some(text) => Ok(Value::safe_string(&text)),
+            None => Err(tera::Error::message(format!(
+                "no message `{id}` in languages/{}.ftl or languages/en.ftl",
+                self.0.id()
+            ))),
+        }
+    }
+
+    fn is_safe(&self) -> bool {
+        true
+    }
+}
+
+/// A template value as a message argument: numbers stay numbers (plural
+/// forms choose by them), text is escaped unless marked safe.
+fn fluent_value(value: &Value) -> FluentValue<'static> {
+    if let Some(n) = value.as_f64().filter(|_| value.is_number()) {
+        return FluentValue::from(n);
+    }
+    let text = match value.as_str() {
+        Some(s) => s.to_string(),
+        None => value.to_string(),
+    };
+    if value.is_safe() {
+        FluentValue::from(text)
+    } else {
+        let mut escaped = Vec::with_capacity(text.len());
+        let _ = tera::escape_html(&text, &mut escaped);
+        FluentValue::from(String::from_utf8_lossy(&escaped).into_owned())
     }
 }
 

@@ -9,6 +9,7 @@ mod escalation_chart;
 mod feeds;
 pub(crate) use crate::format;
 pub mod labels;
+pub mod language;
 pub mod links;
 pub mod markdown;
 mod pages;
@@ -47,6 +48,8 @@ pub struct Input<'a> {
     pub base_url: &'a str,
     /// `build --pdf`: each review pack also as a PDF.
     pub pdf: bool,
+    /// The words of the theme and how figures are written.
+    pub language: &'a language::Language,
 }
 
 impl Input<'_> {

@@ -40,16 +40,7 @@ pub struct Theme {
 impl Theme {
     /// The built-in theme with the user's `themes/<name>/` laid over it.
     pub fn load(root: &Path, name: &str, diagnostics: &mut Vec<Diagnostic>) -> Theme {
-        let mut files: BTreeMap<String, ThemeFile> = BUILTIN_THEME
-            .iter()
-            .map(|(path, bytes)| {
-                let file = ThemeFile {
-                    bytes: bytes.to_vec(),
-                    origin: Origin::BuiltIn,
-                };
-                (path.to_string(), file)
-            })
-            .collect();
+        let mut files = Theme::builtin().files;
         let user_dir = root.join("themes").join(name);
         if user_dir.is_dir() {
             for entry in WalkDir::new(&user_dir)
@@ -102,6 +93,21 @@ impl Theme {
         Theme { files }
     }
 
+    /// The built-in theme alone.
+    pub fn builtin() -> Theme {
+        let files = BUILTIN_THEME
+            .iter()
+            .map(|(path, bytes)| {
+                let file = ThemeFile {
+                    bytes: bytes.to_vec(),
+                    origin: Origin::BuiltIn,
+                };
+                (path.to_string(), file)
+            })
+            .collect();
+        Theme { files }
+    }
+
     /// Templates by name (`base.html`), with their origin.
     pub fn templates(&self) -> impl Iterator<Item = (&str, &ThemeFile)> {
         self.files
@@ -115,6 +121,20 @@ impl Theme {
             .iter()
             .filter_map(|(k, f)| Some((k.strip_prefix("static/")?, f)))
     }
+}
+
+/// The built-in theme's file `key` (`languages/en.ftl`), whatever a user
+/// theme lays over it.
+pub(crate) fn builtin_file(key: &str) -> Option<&'static [u8]> {
+    BUILTIN_THEME
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, bytes)| *bytes)
+}
+
+/// The keys of the built-in theme's files.
+pub(crate) fn builtin_keys() -> impl Iterator<Item = &'static str> {
+    BUILTIN_THEME.iter().map(|(k, _)| *k)
 }
 
 fn rel(root: &Path, path: &Path) -> PathBuf {

@@ -12,8 +12,9 @@
 //! - a static file with the name of a generated page or file (`index.html`,
 //!   `feed.xml`) replaces it: a warning, since it may be meant (a custom
 //!   landing page) but is more often a surprise;
-//! - a folder of the theme other than `templates/` and `static/` is not
-//!   read: a warning (files beside them, a README, are left alone).
+//! - a folder of the theme other than `templates/`, `static/` and
+//!   `languages/` is not read: a warning (files beside them, a README, are
+//!   left alone).
 //!
 //! Names are compared without regard to case, as the file systems of
 //! Windows and macOS compare them.
@@ -26,6 +27,9 @@ use super::theme::{Origin, Theme};
 use crate::diagnostic::Diagnostic;
 use crate::load::reserved_on_windows;
 use crate::yaml;
+
+/// The folders a theme is read from (`static/` is handled before).
+const FOLDERS: [&str; 3] = ["templates", "static", "languages"];
 
 /// Every problem with the names of the user theme's files.
 pub(crate) fn check(theme: &Theme) -> Vec<Diagnostic> {
@@ -45,19 +49,19 @@ pub(crate) fn check(theme: &Theme) -> Vec<Diagnostic> {
         let Some((folder, _)) = key.split_once('/') else {
             continue;
         };
-        if key.starts_with("templates/") || !unread.insert(folder.to_string()) {
+        if FOLDERS.contains(&folder) || !unread.insert(folder.to_string()) {
             continue;
         }
         let depth = key.split('/').count();
         let folder_path = path.ancestors().nth(depth - 1).unwrap_or(path);
-        let guess = yaml::closest(folder, &["templates", "static"])
+        let guess = yaml::closest(folder, &FOLDERS)
             .map(|c| format!(" (did you mean {c}/?)"))
             .unwrap_or_default();
         found.push(Diagnostic::warning(
             folder_path,
             format!(
-                "this folder is not read{guess}: a theme holds its templates in templates/ and \
-                 the files it publishes in static/"
+                "this folder is not read{guess}: a theme holds its templates in templates/, \
+                 the files it publishes in static/ and its words in languages/"
             ),
         ));
     }

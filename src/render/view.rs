@@ -6,11 +6,13 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Input, format, links};
+use super::{Input, links};
 
 #[derive(Debug, Serialize)]
 pub struct SiteView {
     pub title: String,
+    /// The language tag of the pages (`<html lang>`).
+    pub language: String,
     pub as_of: String,
     pub scope: String,
     pub shared: bool,
@@ -45,7 +47,8 @@ pub fn base_context(
     let config = &input.portfolio.config;
     let site = SiteView {
         title: config.title.clone(),
-        as_of: format::date(input.as_of),
+        language: input.language.id().to_string(),
+        as_of: input.language.date(input.as_of),
         scope: input.scope.describe(),
         shared: input.scope.audience == crate::model::Audience::Shared,
         extra: serde_json::to_value(&config.extra).unwrap_or_default(),

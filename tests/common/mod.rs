@@ -35,6 +35,7 @@ pub fn options(root: &Path, out: &Path, as_of: &str) -> BuildOptions {
         strict: false,
         force: false,
         pdf: false,
+        language: None,
     }
 }
 
