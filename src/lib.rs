@@ -33,6 +33,7 @@ pub(crate) mod scope;
 mod serve;
 pub mod site;
 pub(crate) mod stopwatch;
+pub mod text;
 pub mod validate;
 pub mod yaml;
 

@@ -29,6 +29,7 @@ use unic_langid::LanguageIdentifier;
 use super::theme::{Origin, Theme};
 use crate::diagnostic::Diagnostic;
 use crate::model::Month;
+use crate::text::{Arg, Text};
 
 /// The language every message falls back to; the built-in theme is
 /// written in it first.
@@ -146,9 +147,7 @@ impl Language {
         })
     }
 
-    /// The built-in English, for code that words pages without a theme
-    /// (tests, tools).
-    pub fn english() -> Language {
+    fn builtin_english() -> Language {
         let mut ignored = Vec::new();
         let theme = Theme::builtin();
         Language::load(&theme, FALLBACK, Path::new("(built-in)"), &mut ignored)
@@ -215,6 +214,182 @@ impl Language {
         self.message("month-year", Some(&args))
             .unwrap_or_else(|| format!("{} {}", self.month_name(first.month()), first.year()))
     }
+}
+
+impl Language {
+    /// A measured value with its unit: `99.6%`, `312 s`, `4.4` (at most two
+    /// decimals).
+    pub fn value(&self, value: f64, unit: &str) -> String {
+        self.value_in(value, 2, unit)
+    }
+
+    /// [`Language::value`] with at most `decimals` decimals.
+    pub fn value_in(&self, value: f64, decimals: usize, unit: &str) -> String {
+        let n = self.number(value, decimals);
+        match unit.trim() {
+            "" => n,
+            // `%` and `/5` read as part of the number.
+            u if u == "%" || u.starts_with('/') => format!("{n}{u}"),
+            u => format!("{n} {u}"),
+        }
+    }
+
+    /// A value, or the words for a month with none.
+    pub fn optional_value(&self, v: Option<f64>, unit: &str) -> String {
+        v.map_or_else(|| self.word("not-reported"), |v| self.value(v, unit))
+    }
+
+    /// A share 0..1 as a whole percentage.
+    pub fn percent(&self, share: f64) -> String {
+        format!("{}%", self.number(share * 100.0, 0))
+    }
+
+    /// A whole amount with the language's grouping and its currency.
+    pub fn money(&self, amount: f64, currency: &str) -> String {
+        let n = self.number(amount.round(), 0);
+        format!("{n} {currency}").trim_end().to_string()
+    }
+
+    /// A date as a sentence writes it: `4 March 2027`, `4. März 2027`.
+    pub fn long_date(&self, d: NaiveDate) -> String {
+        let mut args = FluentArgs::new();
+        args.set("day", d.day().to_string());
+        args.set("month", self.month_name(d.month()));
+        args.set("year", d.year().to_string());
+        self.message("date-long", Some(&args))
+            .unwrap_or_else(|| self.date(d))
+    }
+
+    /// `August to October 2026`, `December 2025 to February 2026`, or one
+    /// month alone.
+    pub fn month_span(&self, first: Month, last: Month) -> String {
+        if first == last {
+            return self.month(first);
+        }
+        let (a, b) = (first.first_day(), last.first_day());
+        let from = if a.year() == b.year() {
+            self.month_name(a.month())
+        } else {
+            self.month(first)
+        };
+        let mut args = FluentArgs::new();
+        args.set("from", from);
+        args.set("to", self.month(last));
+        self.word_with("month-span", &args)
+    }
+
+    /// Items that each belong to a month, as one list that names each year
+    /// once, after its last month: `64.7% in August, 61.3% in September and
+    /// 58.4% in October 2026`. Without texts: `August and September 2026`.
+    /// The months are expected oldest first.
+    pub fn in_months(&self, items: &[(Month, Option<String>)]) -> String {
+        let parts: Vec<String> = items
+            .iter()
+            .enumerate()
+            .map(|(i, (m, text))| {
+                let d = m.first_day();
+                let year_ends = items
+                    .get(i + 1)
+                    .is_none_or(|(next, _)| next.first_day().year() != d.year());
+                let name = if year_ends {
+                    self.month(*m)
+                } else {
+                    self.month_name(d.month())
+                };
+                match text {
+                    None => name,
+                    Some(text) => {
+                        let mut args = FluentArgs::new();
+                        args.set("text", text.clone());
+                        args.set("month", name);
+                        self.word_with("in-month", &args)
+                    }
+                }
+            })
+            .collect();
+        self.and_list(&parts)
+    }
+
+    /// Months oldest first, each year named once: `August, September and October 2026`.
+    pub fn month_list(&self, months: &[Month]) -> String {
+        let items: Vec<(Month, Option<String>)> = months.iter().map(|m| (*m, None)).collect();
+        self.in_months(&items)
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    pub fn and_list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => {
+                let mut args = FluentArgs::new();
+                args.set("init", init.join(&self.word("list-separator")));
+                args.set("last", last.clone());
+                self.word_with("list-last", &args)
+            }
+        }
+    }
+
+    /// A sentence the analysis decided, worded in this language.
+    pub fn text(&self, text: &Text) -> String {
+        let mut args = FluentArgs::new();
+        for (name, arg) in &text.args {
+            args.set(*name, self.arg(arg));
+        }
+        self.message(text.id, Some(&args))
+            .unwrap_or_else(|| text.id.to_string())
+    }
+
+    fn arg(&self, arg: &Arg) -> FluentValue<'static> {
+        let text = match arg {
+            Arg::Plain(s) => s.clone(),
+            // A number, so that plural forms choose by it; whole counts
+            // need no grouping below 10,000 in the languages shipped.
+            Arg::Count(n) if n.abs() < 10_000 => return FluentValue::from(*n),
+            Arg::Count(n) => self.number(*n as f64, 0),
+            Arg::Number(v, decimals) => self.number(*v, *decimals),
+            Arg::Value(v, unit) => self.value(*v, unit),
+            Arg::Percent(share) => self.percent(*share),
+            Arg::Money(amount, currency) => self.money(*amount, currency),
+            Arg::Date(d) => self.date(*d),
+            Arg::LongDate(d) => self.long_date(*d),
+            Arg::Month(m) => self.month(*m),
+            Arg::MonthSpan(a, b) => self.month_span(*a, *b),
+            Arg::Months(items) => {
+                let items: Vec<(Month, Option<String>)> = items
+                    .iter()
+                    .map(|(m, a)| (*m, a.as_ref().map(|a| self.arg_text(a))))
+                    .collect();
+                self.in_months(&items)
+            }
+            Arg::Text(t) => self.text(t),
+            Arg::List(items) => {
+                let items: Vec<String> = items.iter().map(|a| self.arg_text(a)).collect();
+                self.and_list(&items)
+            }
+        };
+        FluentValue::from(text)
+    }
+
+    fn arg_text(&self, arg: &Arg) -> String {
+        match self.arg(arg) {
+            FluentValue::String(s) => s.into_owned(),
+            FluentValue::Number(n) => self.number(n.value, 0),
+            _ => String::new(),
+        }
+    }
+
+    /// A message with arguments, or its id when missing.
+    fn word_with(&self, id: &str, args: &FluentArgs) -> String {
+        self.message(id, Some(args))
+            .unwrap_or_else(|| id.to_string())
+    }
+}
+
+/// The built-in English, shared: exports and tests word texts with it.
+pub fn english() -> &'static Language {
+    static ENGLISH: std::sync::OnceLock<Language> = std::sync::OnceLock::new();
+    ENGLISH.get_or_init(Language::builtin_english)
 }
 
 fn message<'b>(

@@ -149,3 +149,47 @@ fn a_language_may_be_split_into_files_of_a_folder() {
     );
     assert_eq!(available(&theme), ["de", "en"]);
 }
+
+#[test]
+fn sentences_are_put_together_in_each_language() {
+    let (en, de) = (builtin("en"), builtin("de"));
+    let (aug, oct) = (Month::new(2026, 8).unwrap(), Month::new(2026, 10).unwrap());
+    let jan = Month::new(2027, 1).unwrap();
+    assert_eq!(en.month_span(aug, oct), "August to October 2026");
+    assert_eq!(de.month_span(aug, jan), "August 2026 bis Januar 2027");
+    let items = [
+        (aug, Some("64.7%".to_string())),
+        (oct, Some("58.4%".to_string())),
+    ];
+    assert_eq!(
+        en.in_months(&items),
+        "64.7% in August and 58.4% in October 2026"
+    );
+    assert_eq!(
+        de.month_list(&[aug, oct, jan]),
+        "August, Oktober 2026 und Januar 2027"
+    );
+    let day = NaiveDate::from_ymd_opt(2027, 3, 4).unwrap();
+    assert_eq!(
+        (en.long_date(day), de.long_date(day)),
+        ("4 March 2027".into(), "4. März 2027".into())
+    );
+    assert_eq!(de.money(1234567.4, "EUR"), "1.234.567 EUR");
+    assert_eq!(de.value(99.55, "%"), "99,55%");
+    assert_eq!(de.optional_value(None, "%"), "nicht gemeldet");
+}
+
+#[test]
+fn a_text_is_worded_with_its_arguments() {
+    let de = builtin("de");
+    let aug = Month::new(2026, 8).unwrap();
+    let text = Text::new("in-month")
+        .with("text", Arg::Value(1234.5, "s".into()))
+        .with("month", aug);
+    assert_eq!(de.text(&text), "1.234,5 s im August 2026");
+    assert_eq!(text.english(), "1,234.5 s in August 2026");
+    let list = Text::new("list-last")
+        .with("init", "a, b")
+        .with("last", Text::new("not-reported"));
+    assert_eq!(de.text(&list), "a, b und nicht gemeldet");
+}

@@ -32,3 +32,13 @@ footer-built-by = Von rapporteur aus den eingecheckten Daten erstellt; jede Kenn
 footer-subscribe = Abonnieren:
 footer-feed = Notizen-Feed (Atom)
 footer-calendar = Kalender der Fälligkeiten (iCalendar)
+
+## Satzteile
+
+date-long = { $day }. { $month } { $year }
+month-span = { $from } bis { $to }
+in-month = { $text } im { $month }
+list-separator = {", "}
+list-last = { $init } und { $last }
+not-reported = nicht gemeldet
+not-reported-short = k. A.

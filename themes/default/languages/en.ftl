@@ -34,3 +34,19 @@ footer-built-by = Built by rapporteur from the committed records; every figure l
 footer-subscribe = Subscribe:
 footer-feed = notes feed (Atom)
 footer-calendar = calendar of due dates (iCalendar)
+
+## Pieces of sentences
+
+# A date in a sentence: 4 March 2027.
+date-long = { $day } { $month } { $year }
+# August to October 2026
+month-span = { $from } to { $to }
+# 64.7% in August
+in-month = { $text } in { $month }
+list-separator = {", "}
+# a, b and c
+list-last = { $init } and { $last }
+# A month without a figure.
+not-reported = not reported
+# The short form, in tables and on charts.
+not-reported-short = n/r
