@@ -35,6 +35,7 @@ pub(crate) fn config(title: &str) -> String {
         ("amber", &t.health.amber.to_string()),
         ("weights", &d.weights.flow_yaml()),
         ("min_responses", &d.survey.min_responses.to_string()),
+        ("language", &plain_or_quoted(&d.language)),
         (
             "extra",
             &serde_json::to_string(&d.extra).unwrap_or_default(),
