@@ -132,11 +132,14 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             })
             .unwrap_or_else(|| l.word("eng-not-set")),
         provider_kpis: l.text(
-            &Text::new("eng-provider-kpis").with("possessive", words::possessive(&r.provider.name)),
+            &Text::new("eng-provider-kpis")
+                .with("possessive", words::possessive(&r.provider.name))
+                .with("name", &r.provider.name),
         ),
         client_obligations: l.text(
             &Text::new("eng-client-obligations")
                 .with("possessive", words::possessive(&r.client.name))
+                .with("name", &r.client.name)
                 .with("provider", &r.provider.name),
         ),
         score_window: l.month_span(
