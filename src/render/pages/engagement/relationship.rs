@@ -231,7 +231,11 @@ pub(super) fn trust_view(a: &EngagementAnalysis, l: &Language) -> TrustView {
             .iter()
             .enumerate()
             .map(|(i, d)| DimensionRow {
-                dimension: crate::format::capitalise(&d.dimension),
+                // The dimensions are the survey's own; one without a message
+                // reads as the record names it.
+                dimension: l
+                    .message(&format!("eng-dimension-{}", d.dimension), None)
+                    .unwrap_or_else(|| crate::format::capitalise(&d.dimension)),
                 client: score(d.client),
                 provider: score(d.provider),
                 gap: d.gap.map_or("—".into(), |g| {

@@ -390,3 +390,12 @@ eng-every-month = every month
 eng-every-quarter = every quarter
 eng-every-year = every year
 eng-gap = Gap
+# A month's figures not agreed by both sides (docs/metrics.md, "Sign-off and disputes").
+eng-sign-off-provisional = provisional
+eng-sign-off-disputed = disputed
+# The survey's dimensions, as its table names them.
+eng-dimension-trust = Trust
+eng-dimension-communication = Communication
+eng-dimension-collaboration = Collaboration
+eng-dimension-respect = Respect
+eng-dimension-goals = Goals
