@@ -5,10 +5,10 @@ use serde::Serialize;
 
 use super::language::Language;
 use super::{labels, links};
-use crate::text::Text;
 use crate::analyse::actions::{ActionItem, ActionState};
 use crate::analyse::risk::RiskItem;
 use crate::model::RiskStatus;
+use crate::text::Text;
 
 #[derive(Debug, Serialize)]
 pub struct ActionRow {

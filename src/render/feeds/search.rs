@@ -58,7 +58,11 @@ pub(super) fn index(input: &Input) -> SearchIndex {
                 kind: "note",
                 title: n.meta.title.clone(),
                 url: links::note(&e.id, &n.slug),
-                context: format!("{} · {}", r.name, labels::note_kind(n.meta.kind, input.language)),
+                context: format!(
+                    "{} · {}",
+                    r.name,
+                    labels::note_kind(n.meta.kind, input.language)
+                ),
                 date: format::date(n.meta.date),
                 text: format!(
                     "{} {}",

@@ -88,7 +88,11 @@ fn a_user_language_falls_back_to_english_with_one_warning() {
         .iter()
         .find(|id| !["format-date", "nav-risks"].contains(&id.as_str()))
         .expect("English has more messages");
-    assert!(found[0].message.contains(first.as_str()), "{}", found[0].message);
+    assert!(
+        found[0].message.contains(first.as_str()),
+        "{}",
+        found[0].message
+    );
     assert_eq!(found[0].file, Path::new("themes/mine/languages/fr.ftl"));
 }
 

@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
 use crate::model::{Engagement, Note};
+use crate::render::language::Language;
 use crate::render::rows::{ActionRow, action_row};
 use crate::render::view::base_context;
-use crate::render::language::Language;
 use crate::render::{Input, PageJob, labels, links, markdown};
 
 #[derive(Debug, Serialize)]

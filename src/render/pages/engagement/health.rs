@@ -66,11 +66,7 @@ pub(crate) fn band_words(band: Rag, l: &Language) -> String {
     labels::band(band, l)
 }
 
-pub(super) fn health_view(
-    a: &EngagementAnalysis,
-    bands: &HealthBands,
-    l: &Language,
-) -> HealthView {
+pub(super) fn health_view(a: &EngagementAnalysis, bands: &HealthBands, l: &Language) -> HealthView {
     let h = &a.health;
     HealthView {
         score: h.rounded.map_or("—".into(), |r| r.to_string()),

@@ -17,8 +17,8 @@ use crate::analyse::EngagementAnalysis;
 use crate::analyse::words;
 use crate::chart::Chart;
 use crate::model::Engagement;
-use crate::render::view::base_context;
 use crate::render::language::Language;
+use crate::render::view::base_context;
 use crate::render::{Input, PageJob, charts, labels, links};
 use crate::text::Text;
 

@@ -160,11 +160,7 @@ fn instance_row(e: &Engagement, o: &ObligationStatus, i: &Instance, l: &Language
             .map(|n| links::note(&e.id, &n.slug))
             .unwrap_or_default(),
         note_title: i.note.as_ref().map(|n| n.title.clone()).unwrap_or_default(),
-        note_date: i
-            .note
-            .as_ref()
-            .map(|n| l.date(n.date))
-            .unwrap_or_default(),
+        note_date: i.note.as_ref().map(|n| l.date(n.date)).unwrap_or_default(),
         reason: i.reason.clone().unwrap_or_default(),
     }
 }
@@ -208,10 +204,7 @@ pub(super) fn obligations_view(
                 possessive: crate::analyse::words::possessive(parties.name(side)),
                 record: rate_words(o.side(side), l),
                 overdue: mine.iter().map(|x| x.overdue().count()).sum(),
-                rows: mine
-                    .iter()
-                    .map(|x| row(x, o, audience(&x.id), l))
-                    .collect(),
+                rows: mine.iter().map(|x| row(x, o, audience(&x.id), l)).collect(),
                 instances,
             }
         })

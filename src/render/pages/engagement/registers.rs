@@ -6,9 +6,9 @@ use serde::Serialize;
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::actions::ActionState;
 use crate::model::{Audience, Engagement, GoalStatus, Milestone, Note};
-use crate::render::rows::{ActionRow, RiskRow, action_row, risk_row};
 use crate::render::labels;
 use crate::render::language::Language;
+use crate::render::rows::{ActionRow, RiskRow, action_row, risk_row};
 use crate::text::Text;
 
 #[derive(Debug, Serialize)]
@@ -97,7 +97,11 @@ pub(super) fn note_row(n: &Note, prefix: &str, l: &Language) -> NoteRow {
     }
 }
 
-pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis, l: &Language) -> RegistersView {
+pub(super) fn registers_view(
+    e: &Engagement,
+    a: &EngagementAnalysis,
+    l: &Language,
+) -> RegistersView {
     let r = &e.record;
     let name = &r.name;
     let mut risks: Vec<&_> = a.risks.items.iter().collect();

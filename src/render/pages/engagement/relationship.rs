@@ -172,10 +172,14 @@ pub(super) fn cadence_view(a: &EngagementAnalysis, l: &Language) -> CadenceView 
             || l.word("eng-no-gap"),
             |g| {
                 l.text(
-                    &Text::new(if g.open_end { "eng-gap-value-open" } else { "eng-gap-value" })
-                        .with("days", g.days)
-                        .with("from", l.date(g.from))
-                        .with("to", l.date(g.to)),
+                    &Text::new(if g.open_end {
+                        "eng-gap-value-open"
+                    } else {
+                        "eng-gap-value"
+                    })
+                    .with("days", g.days)
+                    .with("from", l.date(g.from))
+                    .with("to", l.date(g.to)),
                 )
             },
         ),

@@ -275,8 +275,10 @@ pub(crate) fn pages(
             let next = reviews.get(i + 1).map(link);
             let mut job = page(input, e, agreed, r, previous, next);
             // In an internal build, what the partner's pack shows.
-            job.context
-                .insert("partner", &r.partner.map(|p| super::partner_view(p, input.language)));
+            job.context.insert(
+                "partner",
+                &r.partner.map(|p| super::partner_view(p, input.language)),
+            );
             job
         })
         .collect()

@@ -301,7 +301,12 @@ fn kpi_row(k: &KpiAnalysis, s: &SignOffs, l: &Language) -> KpiRow {
                 class,
             )
         }
-        None => ("—".into(), String::new(), l.word("eng-not-reported"), "grey"),
+        None => (
+            "—".into(),
+            String::new(),
+            l.word("eng-not-reported"),
+            "grey",
+        ),
     };
     let mut attainment = attainment(k.attainment.as_ref(), l);
     if let Some(p) = &k.pooled {
@@ -323,10 +328,10 @@ fn kpi_row(k: &KpiAnalysis, s: &SignOffs, l: &Language) -> KpiRow {
         status,
         class,
         attainment,
-        trend: k
-            .trend
-            .as_ref()
-            .map_or_else(|| l.word("eng-too-few-months"), |t| labels::trend(t.direction, l)),
+        trend: k.trend.as_ref().map_or_else(
+            || l.word("eng-too-few-months"),
+            |t| labels::trend(t.direction, l),
+        ),
         sla: k.sla,
         weight: l.number(k.weight, 2),
         score: k.score.map_or("—".into(), |s| l.number(s, 0)),
@@ -345,9 +350,8 @@ fn terms_text(k: &KpiAnalysis, l: &Language) -> Vec<String> {
             parts.push(l.text(&Text::new("eng-terms-minimum").with("bound", bound_text(k, m, l))));
         }
         if let Some(pct) = t.credit_allocation_pct {
-            parts.push(
-                l.text(&Text::new("eng-terms-allocation").with("percent", l.number(pct, 2))),
-            );
+            parts
+                .push(l.text(&Text::new("eng-terms-allocation").with("percent", l.number(pct, 2))));
         }
         parts.join(&l.word("list-separator"))
     };
