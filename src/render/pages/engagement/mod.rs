@@ -172,7 +172,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             survey_nps: charts::survey_nps(&a.trust),
             risks: charts::heat_map(
                 "risk-map",
-                "Open risks by likelihood and impact",
+                &l.word("eng-risk-map-title"),
                 a.risks.heat_map,
             ),
             escalations: crate::render::escalation_chart::escalations(&a.escalations, a.as_of),

@@ -401,3 +401,4 @@ eng-dimension-communication = Kommunikation
 eng-dimension-collaboration = Zusammenarbeit
 eng-dimension-respect = Respekt
 eng-dimension-goals = Ziele
+eng-risk-map-title = Offene Risiken nach Wahrscheinlichkeit und Auswirkung

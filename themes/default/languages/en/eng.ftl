@@ -399,3 +399,5 @@ eng-dimension-communication = Communication
 eng-dimension-collaboration = Collaboration
 eng-dimension-respect = Respect
 eng-dimension-goals = Goals
+# The title of the risk heat map on the report.
+eng-risk-map-title = Open risks by likelihood and impact
