@@ -170,11 +170,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             feedback: charts::feedback(&a.feedback),
             survey: charts::survey(&a.trust),
             survey_nps: charts::survey_nps(&a.trust),
-            risks: charts::heat_map(
-                "risk-map",
-                &l.word("eng-risk-map-title"),
-                a.risks.heat_map,
-            ),
+            risks: charts::heat_map("risk-map", &l.word("eng-risk-map-title"), a.risks.heat_map),
             escalations: crate::render::escalation_chart::escalations(&a.escalations, a.as_of),
         },
         reviews: review::review_links(e, input.as_of),
