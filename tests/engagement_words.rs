@@ -146,3 +146,90 @@ fn the_notice_deadline_101_days_away_is_neutral_and_ratings_are_not_green() {
     assert!(risks.contains("<span class=\"rag rag-orange\">high</span>"));
     assert!(!risks.contains("rag-green"), "{risks}");
 }
+
+/// The German build of the report and of a note page: the theme's words
+/// from `languages/de/eng.ftl`, numbers and dates as German writes them
+/// (docs/languages.md). The analysis' sentences and the content stay as
+/// they are, so only the theme's own words are checked.
+#[test]
+fn the_german_report_and_note_page_use_german_words_and_formats() {
+    let built = build_with(&repo_root(), EXAMPLE_AS_OF, |o| {
+        o.language = Some("de".into())
+    });
+    let page = built.page(PAGE);
+    assert!(page.contains(r#"<html lang="de">"#));
+    let top = text(&page[..page.find(r#"id="health""#).expect("a health section")]);
+    for german in [
+        "Kunde",
+        "Dienstleister",
+        "Vertragsende 31.08.2027",
+        "Kündigungsfrist 04.03.2027",
+        "212.000 GBP im Monat",
+        "Abstimmungen wöchentlich, Reviews monatlich",
+        "9.920 h/Monat",
+        "Regelbetrieb",
+        "Auf dieser Seite",
+    ] {
+        assert!(top.contains(german), "missing {german:?} in\n{top}");
+    }
+    let sla = text(section(&page, "sla"));
+    assert!(sla.contains("SLA-Verstöße, letzte 12 Monate"), "{sla}");
+    assert!(sla.contains("66.144 GBP"), "{sla}");
+    let workload = text(section(&page, "workload"));
+    assert!(
+        workload.contains("Geleistete Stunden nach Monat"),
+        "{workload}"
+    );
+    assert!(workload.contains("11.420 h"), "{workload}");
+    // English headings and labels of the theme, which the German build must
+    // not show; the charts' words are checked with the charts.
+    let page = without_charts(&page);
+    for english in [
+        ">Client<",
+        ">Provider<",
+        ">Health<",
+        ">Notice deadline<",
+        ">On this page<",
+        ">KPI scorecard<",
+        ">Workload against capacity<",
+        ">Communication cadence<",
+        ">Two-way feedback<",
+        ">Goals, expectations and milestones<",
+        ">Obligations of both sides<",
+        ">Quarterly review packs<",
+        "data-label=\"Owner\"",
+        "data-label=\"Due\"",
+        ">Steady state<",
+        ">not celebrated yet<",
+        " a month<",
+    ] {
+        assert!(!page.contains(english), "{english:?} in the German report");
+    }
+    let note = built.page(
+        "engagements/brightline-customer-care/notes/2026-08-12-service-level-escalation.html",
+    );
+    let note = text(&note);
+    for german in [
+        "Datum 12.08.2026",
+        "Art Eskalation",
+        "Maßnahmen dieser Notiz",
+        "mit Stand vom 23.11.2026",
+        "Frühere Notiz · 30.03.2026",
+    ] {
+        assert!(note.contains(german), "missing {german:?} in\n{note}");
+    }
+}
+
+/// The page without its chart figures.
+fn without_charts(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(r#"<figure class="chart""#) {
+        out.push_str(&rest[..at]);
+        rest = rest[at..]
+            .find("</figure>")
+            .map_or("", |end| &rest[at + end + "</figure>".len()..]);
+    }
+    out.push_str(rest);
+    out
+}

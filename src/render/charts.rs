@@ -393,7 +393,8 @@ pub fn survey(t: &Trust) -> Option<Chart> {
 
 /// "Client", or "Client (fewer than 3 responses)" below the privacy floor.
 fn side_name(t: &Trust, side: Side) -> String {
-    let name = crate::render::labels::side(side);
+    // Chart words are English until the charts take the build's language.
+    let name = crate::render::labels::side(side, crate::render::language::english());
     match t.side(side).filter(|x| !x.shown()) {
         Some(_) => format!("{name} (fewer than {} responses)", t.floor),
         None => name.to_string(),

@@ -3,10 +3,12 @@
 
 use serde::Serialize;
 
-use super::{format, labels, links};
+use super::language::Language;
+use super::{labels, links};
 use crate::analyse::actions::{ActionItem, ActionState};
 use crate::analyse::risk::RiskItem;
 use crate::model::RiskStatus;
+use crate::text::Text;
 
 #[derive(Debug, Serialize)]
 pub struct ActionRow {
@@ -25,27 +27,34 @@ pub struct ActionRow {
     pub engagement_url: String,
 }
 
-pub fn action_row(engagement_id: &str, engagement_name: &str, a: &ActionItem) -> ActionRow {
+pub fn action_row(
+    engagement_id: &str,
+    engagement_name: &str,
+    a: &ActionItem,
+    l: &Language,
+) -> ActionRow {
     let state = match a.state {
-        ActionState::Open => "Open",
-        ActionState::Overdue => "Overdue",
-        ActionState::ClosedRecently => "Closed recently",
-        ActionState::Closed => "Closed",
+        ActionState::Open => "eng-action-open",
+        ActionState::Overdue => "eng-action-overdue",
+        ActionState::ClosedRecently => "eng-action-closed-recently",
+        ActionState::Closed => "eng-action-closed",
     };
     let state = match (a.state, a.days_overdue) {
-        (ActionState::Overdue, Some(days)) => format!("Overdue by {days} days"),
-        _ => state.to_string(),
+        (ActionState::Overdue, Some(days)) => {
+            l.text(&Text::new("eng-action-overdue-by").with("days", days))
+        }
+        _ => l.word(state),
     };
     ActionRow {
         text: a.task.clone(),
         owner: a.owner.clone().unwrap_or_else(|| "—".into()),
-        due: a.due.map(format::date).unwrap_or_else(|| "—".into()),
+        due: a.due.map_or_else(|| "—".into(), |d| l.date(d)),
         state,
         state_class: a.state.tone().name(),
         overdue: a.state == ActionState::Overdue,
         done: a.done,
         note_title: a.note_title.clone(),
-        note_date: format::date(a.note_date),
+        note_date: l.date(a.note_date),
         note_url: links::note(engagement_id, &a.note_slug),
         engagement_name: engagement_name.to_string(),
         engagement_url: links::engagement(engagement_id),
@@ -56,12 +65,12 @@ pub fn action_row(engagement_id: &str, engagement_name: &str, a: &ActionItem) ->
 pub struct RiskRow {
     pub id: String,
     pub title: String,
-    pub owner: &'static str,
-    pub status: &'static str,
+    pub owner: String,
+    pub status: String,
     pub likelihood: u8,
     pub impact: u8,
     pub score: u32,
-    pub rating: &'static str,
+    pub rating: String,
     pub rating_class: &'static str,
     pub mitigation: String,
     pub due: String,
@@ -73,19 +82,19 @@ pub struct RiskRow {
     pub engagement_url: String,
 }
 
-pub fn risk_row(engagement_id: &str, engagement_name: &str, r: &RiskItem) -> RiskRow {
+pub fn risk_row(engagement_id: &str, engagement_name: &str, r: &RiskItem, l: &Language) -> RiskRow {
     RiskRow {
         id: r.id.clone(),
         title: r.title.clone(),
-        owner: labels::risk_owner(r.owner),
-        status: labels::risk_status(r.status),
+        owner: labels::risk_owner(r.owner, l),
+        status: labels::risk_status(r.status, l),
         likelihood: r.likelihood,
         impact: r.impact,
         score: r.score,
-        rating: r.rating.label(),
+        rating: labels::risk_rating(r.rating, l),
         rating_class: r.rating.tone().name(),
         mitigation: r.mitigation.clone().unwrap_or_default(),
-        due: r.due.map(format::date).unwrap_or_else(|| "—".into()),
+        due: r.due.map_or_else(|| "—".into(), |d| l.date(d)),
         overdue: r.overdue,
         states: match (r.status, r.overdue) {
             (RiskStatus::Closed, _) => "closed",

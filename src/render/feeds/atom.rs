@@ -116,7 +116,7 @@ pub(super) fn feed(input: &Input) -> String {
     for (e, n) in notes {
         let page = format!("{base}{}", links::note(&e.id, &n.slug));
         let html = markdown::to_html(&n.body, allow_html, &e.id, &|t| input.publishes(t));
-        let kind = labels::note_kind(n.meta.kind);
+        let kind = labels::note_kind(n.meta.kind, input.language);
         let mut summary = format!("{kind} · {} · {}", e.record.name, n.meta.date);
         if !n.meta.attendees.is_empty() {
             summary.push_str(&format!(" · {}", n.meta.attendees.join(", ")));

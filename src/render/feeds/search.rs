@@ -47,7 +47,7 @@ pub(super) fn index(input: &Input) -> SearchIndex {
                 "{} and {} · {}",
                 r.client.name,
                 r.provider.name,
-                labels::phase(r.phase)
+                labels::phase(r.phase, input.language)
             ),
             date: String::new(),
             text: [r.services.join(" "), owners.join(" ")].join(" "),
@@ -58,7 +58,11 @@ pub(super) fn index(input: &Input) -> SearchIndex {
                 kind: "note",
                 title: n.meta.title.clone(),
                 url: links::note(&e.id, &n.slug),
-                context: format!("{} · {}", r.name, labels::note_kind(n.meta.kind)),
+                context: format!(
+                    "{} · {}",
+                    r.name,
+                    labels::note_kind(n.meta.kind, input.language)
+                ),
                 date: format::date(n.meta.date),
                 text: format!(
                     "{} {}",

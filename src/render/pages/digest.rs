@@ -52,7 +52,7 @@ struct HealthRow {
     before_class: &'static str,
     after: String,
     after_class: &'static str,
-    after_band: &'static str,
+    after_band: String,
     /// "+4", "−12", "±0", or empty without data at one end.
     change: String,
     band_changed: bool,
@@ -100,7 +100,7 @@ struct DueView {
 struct NoteView {
     date: String,
     title: String,
-    kind: &'static str,
+    kind: String,
     url: Option<String>,
 }
 
@@ -196,7 +196,8 @@ fn health_row(d: &EngagementDigest, url: &impl Fn(String) -> Option<String>) -> 
         before_class: Tone::from(h.before_band).name(),
         after: shown(h.after),
         after_class: Tone::from(h.after_band).name(),
-        after_band: band_words(h.after_band),
+        // The digest is worded in English until it takes the build's language.
+        after_band: band_words(h.after_band, crate::render::language::english()),
         change: h.change.map_or(String::new(), |c| match c {
             0 => "±0".to_string(),
             c if c > 0 => format!("+{c}"),
@@ -249,7 +250,7 @@ fn engagement_view(
             .map(|n| NoteView {
                 date: format::long_date(n.date),
                 title: n.title.clone(),
-                kind: labels::note_kind(n.kind),
+                kind: labels::note_kind(n.kind, crate::render::language::english()),
                 url: url(links::note(&d.id, &n.slug)),
             })
             .collect(),

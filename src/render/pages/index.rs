@@ -18,12 +18,12 @@ struct Row {
     url: String,
     client: String,
     provider: String,
-    phase: &'static str,
+    phase: String,
     health: String,
     /// For sorting: -1 when there is no score.
     health_value: i64,
     health_class: &'static str,
-    health_words: &'static str,
+    health_words: String,
     /// In an internal build, what the partner's shared build shows.
     partner: Option<PartnerView>,
     partner_url: String,
@@ -109,7 +109,7 @@ fn attention_view(items: &[AttentionItem]) -> AttentionView {
 /// The values each filter offers: only those some row has, in order.
 #[derive(Debug, Serialize)]
 struct Filters {
-    phases: Vec<&'static str>,
+    phases: Vec<String>,
     bands: Vec<Choice>,
     clients: Vec<String>,
     providers: Vec<String>,
@@ -118,17 +118,17 @@ struct Filters {
 #[derive(Debug, Serialize)]
 struct Choice {
     value: &'static str,
-    label: &'static str,
+    label: String,
 }
 
-fn filters(rows: &[Row]) -> Filters {
+fn filters(rows: &[Row], l: &crate::render::language::Language) -> Filters {
     let sorted = |f: fn(&Row) -> &String| {
         let mut v: Vec<String> = rows.iter().map(|r| f(r).clone()).collect();
         v.sort();
         v.dedup();
         v
     };
-    let mut phases: Vec<&'static str> = Vec::new();
+    let mut phases: Vec<String> = Vec::new();
     for p in [
         Phase::Prospecting,
         Phase::Transition,
@@ -137,7 +137,7 @@ fn filters(rows: &[Row]) -> Filters {
         Phase::Renewal,
         Phase::Exit,
     ] {
-        let label = labels::phase(p);
+        let label = labels::phase(p, l);
         if rows.iter().any(|r| r.phase == label) {
             phases.push(label);
         }
@@ -147,7 +147,7 @@ fn filters(rows: &[Row]) -> Filters {
         .filter(|b| rows.iter().any(|r| r.health_class == b.as_str()))
         .map(|b| Choice {
             value: b.as_str(),
-            label: band_words(b),
+            label: band_words(b, l),
         })
         .collect();
     Filters {
@@ -176,12 +176,14 @@ pub(crate) fn page(input: &Input) -> PageJob {
                 url: links::engagement(&e.id),
                 client: e.record.client.name.clone(),
                 provider: e.record.provider.name.clone(),
-                phase: labels::phase(e.record.phase),
+                phase: labels::phase(e.record.phase, input.language),
                 health: s.health_rounded.map_or("—".into(), |h| h.to_string()),
                 health_value: s.health_rounded.unwrap_or(-1),
                 health_class: s.band.as_str(),
-                health_words: band_words(s.band),
-                partner: input.partner_of(&e.id).map(partner_view),
+                health_words: band_words(s.band, input.language),
+                partner: input
+                    .partner_of(&e.id)
+                    .map(|p| partner_view(p, input.language)),
                 partner_url: links::partner_view(&e.id),
                 sla: s
                     .sla_attainment
@@ -218,7 +220,7 @@ pub(crate) fn page(input: &Input) -> PageJob {
     rows.sort_by_key(|r| (r.health_value < 0, r.health_value));
     let items = attention::portfolio(input.portfolio, input.analyses);
     context.insert("attention", &attention_view(&items));
-    context.insert("filters", &filters(&rows));
+    context.insert("filters", &filters(&rows, input.language));
     context.insert("rows", &rows);
     let risk_map = super::registers::portfolio_risk_map(input);
     context.insert("risk_map", &risk_map);

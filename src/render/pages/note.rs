@@ -5,17 +5,18 @@ use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
 use crate::model::{Engagement, Note};
+use crate::render::language::Language;
 use crate::render::rows::{ActionRow, action_row};
 use crate::render::view::base_context;
-use crate::render::{Input, PageJob, format, labels, links, markdown};
+use crate::render::{Input, PageJob, labels, links, markdown};
 
 #[derive(Debug, Serialize)]
 struct NoteView {
     title: String,
     date: String,
-    kind: &'static str,
+    kind: String,
     attendees: Vec<String>,
-    audience: &'static str,
+    audience: String,
     html: String,
     engagement_name: String,
     /// From the site root, like every row's links.
@@ -33,10 +34,10 @@ struct NoteLink {
     url: String,
 }
 
-fn link(n: &Note) -> NoteLink {
+fn link(n: &Note, l: &Language) -> NoteLink {
     NoteLink {
         title: n.meta.title.clone(),
-        date: format::date(n.meta.date),
+        date: l.date(n.meta.date),
         url: format!("{}.html", n.slug),
     }
 }
@@ -49,17 +50,18 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis, n: &No
         n.meta.title.clone(),
         "portfolio",
         vec![
-            ("Portfolio".into(), links::index()),
+            (input.language.word("nav-portfolio"), links::index()),
             (e.record.name.clone(), links::engagement(&e.id)),
         ],
     );
     let at = e.notes.iter().position(|x| x.slug == n.slug);
+    let l = input.language;
     let view = NoteView {
         title: n.meta.title.clone(),
-        date: format::date(n.meta.date),
-        kind: labels::note_kind(n.meta.kind),
+        date: l.date(n.meta.date),
+        kind: labels::note_kind(n.meta.kind, l),
         attendees: n.meta.attendees.clone(),
-        audience: labels::audience(n.meta.audience.unwrap_or_default()),
+        audience: labels::audience(n.meta.audience.unwrap_or_default(), l),
         html: markdown::to_html(
             &n.body,
             input.portfolio.config.markdown.allow_html,
@@ -75,10 +77,12 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis, n: &No
             .items
             .iter()
             .filter(|x| x.note_slug == n.slug)
-            .map(|x| action_row(&e.id, &e.record.name, x))
+            .map(|x| action_row(&e.id, &e.record.name, x, l))
             .collect(),
-        previous: at.and_then(|i| i.checked_sub(1)).map(|i| link(&e.notes[i])),
-        next: at.and_then(|i| e.notes.get(i + 1)).map(link),
+        previous: at
+            .and_then(|i| i.checked_sub(1))
+            .map(|i| link(&e.notes[i], l)),
+        next: at.and_then(|i| e.notes.get(i + 1)).map(|x| link(x, l)),
     };
     context.insert("note", &view);
     PageJob {

@@ -229,7 +229,7 @@ pub(crate) fn risks_page(input: &Input) -> PageJob {
             items
                 .iter()
                 .filter(|x| x.is_open() == open)
-                .map(|x| risk_row(&e.id, &e.record.name, x))
+                .map(|x| risk_row(&e.id, &e.record.name, x, input.language))
                 .collect()
         };
         sections.push(RiskSection {
@@ -247,7 +247,7 @@ pub(crate) fn risks_page(input: &Input) -> PageJob {
     let owners: BTreeSet<&str> = sections
         .iter()
         .flat_map(|s| s.open.iter().chain(&s.closed))
-        .map(|r| r.owner)
+        .map(|r| r.owner.as_str())
         .collect();
     let filters = Filters {
         noun: "risks",

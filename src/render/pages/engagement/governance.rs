@@ -9,7 +9,9 @@ use crate::analyse::EngagementAnalysis;
 use crate::analyse::escalations::{EscalationState, level_words};
 use crate::analyse::root_causes::{RcaState, RootCauses};
 use crate::model::Month;
-use crate::render::format;
+use crate::render::labels;
+use crate::render::language::Language;
+use crate::text::Text;
 
 /// Where the note pages are, from the engagement's page.
 const NOTES: &str = "notes/";
@@ -40,6 +42,7 @@ pub(super) struct EscalationRow {
     pub time_box_end: String,
     /// "open", "raised", "resolved": the pill.
     pub state: &'static str,
+    pub state_words: String,
     /// "on 2026-09-10" beside the pill, when settled.
     pub ended: String,
     pub days: String,
@@ -48,7 +51,7 @@ pub(super) struct EscalationRow {
     pub class: &'static str,
 }
 
-pub(super) fn escalations_view(a: &EngagementAnalysis) -> EscalationsView {
+pub(super) fn escalations_view(a: &EngagementAnalysis, l: &Language) -> EscalationsView {
     let x = &a.escalations;
     let rows: Vec<EscalationRow> = x
         .items
@@ -58,20 +61,21 @@ pub(super) fn escalations_view(a: &EngagementAnalysis) -> EscalationsView {
             title: x.title.clone(),
             url: format!("{NOTES}{}.html", x.slug),
             level: level_words(x),
-            opened: format::date(x.opened),
+            opened: l.date(x.opened),
             time_box_end: x
                 .time_box_end
-                .map_or("no time box".to_string(), format::date),
+                .map_or_else(|| l.word("eng-no-time-box"), |d| l.date(d)),
             state: x.state.as_str(),
+            state_words: labels::escalation_state(x.state, l),
             ended: match (x.state, x.ended) {
                 (EscalationState::Open, _) | (_, None) => String::new(),
-                (_, Some(d)) => format!("on {}", format::date(d)),
+                (_, Some(d)) => l.text(&Text::new("eng-ended-on").with("date", l.date(d))),
             },
-            days: crate::analyse::words::count(x.days as usize, "day"),
+            days: days(x.days, l),
             past: x
                 .next
                 .as_ref()
-                .map(|n| format!("past its time box: {}", n.words()))
+                .map(|n| l.text(&Text::new("eng-past-time-box").with("next", n.words())))
                 .unwrap_or_default(),
             class: x.tone.name(),
         })
@@ -86,17 +90,21 @@ pub(super) fn escalations_view(a: &EngagementAnalysis) -> EscalationsView {
             .map(|r| RungRow {
                 level: r.level,
                 name: r.name.clone(),
-                days: crate::analyse::words::count(r.days.max(0) as usize, "day"),
+                days: days(r.days, l),
             })
             .collect(),
-        summary: format!(
-            "{} open, {} past {} time box",
-            open,
-            past,
-            if past == 1 { "its" } else { "their" }
+        summary: l.text(
+            &Text::new("eng-escalations-summary")
+                .with("open", open)
+                .with("past", past),
         ),
         rows,
     }
+}
+
+/// "1 day", "12 days"; a negative count reads 0.
+fn days(n: i64, l: &Language) -> String {
+    l.text(&Text::new("eng-days").with("count", n.max(0)))
 }
 
 /// What the breaches table says about a breach's root cause.
@@ -112,7 +120,12 @@ pub(super) struct RootCauseCell {
 
 /// The cell of the breach of `kpi` in `month`; `None` when the table shows
 /// no root causes (no `rca_days` and no root-cause note).
-pub(super) fn root_cause_cell(r: &RootCauses, kpi: &str, month: Month) -> Option<RootCauseCell> {
+pub(super) fn root_cause_cell(
+    r: &RootCauses,
+    kpi: &str,
+    month: Month,
+    l: &Language,
+) -> Option<RootCauseCell> {
     if !r.shown() {
         return None;
     }
@@ -124,16 +137,16 @@ pub(super) fn root_cause_cell(r: &RootCauses, kpi: &str, month: Month) -> Option
             class: "grey",
         });
     };
-    let date = |d: Option<NaiveDate>| d.map(format::date).unwrap_or_default();
+    let date = |d: Option<NaiveDate>| d.map(|d| l.date(d)).unwrap_or_default();
     let words = match b.state {
         RcaState::Written => String::new(),
-        RcaState::WrittenLate => format!(
-            "no root cause: written late, on {} (due {})",
-            date(b.note.as_ref().map(|n| n.date)),
-            date(b.due)
+        RcaState::WrittenLate => l.text(
+            &Text::new("eng-rca-written-late")
+                .with("date", date(b.note.as_ref().map(|n| n.date)))
+                .with("due", date(b.due)),
         ),
-        RcaState::Due => format!("due {}", date(b.due)),
-        RcaState::Missing => format!("no root cause (due {})", date(b.due)),
+        RcaState::Due => l.text(&Text::new("eng-rca-due").with("due", date(b.due))),
+        RcaState::Missing => l.text(&Text::new("eng-rca-missing").with("due", date(b.due))),
         RcaState::NotTracked => "—".to_string(),
     };
     Some(RootCauseCell {

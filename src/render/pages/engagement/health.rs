@@ -8,13 +8,14 @@ use crate::analyse::health::Shown;
 use crate::analyse::rag::Rag;
 use crate::analyse::tone::Tone;
 use crate::config::HealthBands;
-use crate::render::format;
+use crate::render::labels;
+use crate::render::language::Language;
 
 #[derive(Debug, Serialize)]
 pub(super) struct HealthView {
     pub score: String,
     pub class: &'static str,
-    pub band: &'static str,
+    pub band: String,
     pub components: Vec<ComponentRow>,
     pub left_out: Option<String>,
 }
@@ -24,6 +25,8 @@ pub(super) struct ComponentRow {
     pub label: String,
     pub score: String,
     pub class: &'static str,
+    /// The colour in words, for screen readers.
+    pub class_words: String,
     pub weight: String,
     pub effective_weight: String,
     pub has_data: bool,
@@ -33,6 +36,7 @@ pub(super) struct ComponentRow {
 #[derive(Debug, Serialize)]
 pub(super) struct FlagView {
     pub severity: &'static str,
+    pub severity_words: String,
     pub class: &'static str,
     pub title: String,
     pub evidence: String,
@@ -44,45 +48,45 @@ pub(super) struct FlagView {
 pub(crate) struct PartnerView {
     pub score: String,
     pub class: &'static str,
-    pub band: &'static str,
+    pub band: String,
 }
 
-pub(crate) fn partner_view(shown: Shown) -> PartnerView {
+pub(crate) fn partner_view(shown: Shown, l: &Language) -> PartnerView {
     PartnerView {
-        score: shown.rounded.map_or("no data".into(), |r| r.to_string()),
+        score: shown
+            .rounded
+            .map_or_else(|| l.word("eng-no-data"), |r| r.to_string()),
         class: shown.band.as_str(),
-        band: band_words(shown.band),
+        band: band_words(shown.band, l),
     }
 }
 
 /// The words for a health band, shared with the portfolio.
-pub(crate) fn band_words(band: Rag) -> &'static str {
-    match band {
-        Rag::Green => "healthy",
-        Rag::Amber => "needs attention",
-        Rag::Red => "at risk",
-        Rag::Grey => "no data",
-    }
+pub(crate) fn band_words(band: Rag, l: &Language) -> String {
+    labels::band(band, l)
 }
 
-pub(super) fn health_view(a: &EngagementAnalysis, bands: &HealthBands) -> HealthView {
+pub(super) fn health_view(a: &EngagementAnalysis, bands: &HealthBands, l: &Language) -> HealthView {
     let h = &a.health;
     HealthView {
         score: h.rounded.map_or("—".into(), |r| r.to_string()),
         class: h.band.as_str(),
-        band: band_words(h.band),
+        band: band_words(h.band, l),
         components: h
             .components
             .iter()
             .map(|c| ComponentRow {
-                label: format::capitalise(&c.label),
-                score: c.score.map_or("no data".into(), |s| format::number(s, 0)),
+                label: l.word(&format!("eng-component-{}", c.kind.key())),
+                score: c
+                    .score
+                    .map_or_else(|| l.word("eng-no-data"), |s| l.number(s, 0)),
                 class: Rag::band(c.score, bands.green, bands.amber).as_str(),
-                weight: format::number(c.weight, 1),
+                class_words: labels::colour(Rag::band(c.score, bands.green, bands.amber), l),
+                weight: l.number(c.weight, 1),
                 effective_weight: if c.has_data {
-                    format::percent(c.effective_weight)
+                    l.percent(c.effective_weight)
                 } else {
-                    "left out".into()
+                    l.word("eng-left-out")
                 },
                 has_data: c.has_data,
                 reasons: c.reasons.clone(),
@@ -102,8 +106,8 @@ pub(super) struct FlagGroups {
     pub count: usize,
 }
 
-pub(super) fn flag_groups(a: &EngagementAnalysis) -> FlagGroups {
-    let (critical, others) = flag_views(a)
+pub(super) fn flag_groups(a: &EngagementAnalysis, l: &Language) -> FlagGroups {
+    let (critical, others) = flag_views(a, l)
         .into_iter()
         .partition(|f| f.severity == Severity::Critical.as_str());
     FlagGroups {
@@ -113,11 +117,12 @@ pub(super) fn flag_groups(a: &EngagementAnalysis) -> FlagGroups {
     }
 }
 
-pub(super) fn flag_views(a: &EngagementAnalysis) -> Vec<FlagView> {
+pub(super) fn flag_views(a: &EngagementAnalysis, l: &Language) -> Vec<FlagView> {
     a.flags
         .iter()
         .map(|f| FlagView {
             severity: f.severity.as_str(),
+            severity_words: labels::severity(f.severity, l),
             class: Tone::from(f.severity).name(),
             title: f.title.clone(),
             evidence: f.evidence.clone(),

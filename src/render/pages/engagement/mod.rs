@@ -17,8 +17,10 @@ use crate::analyse::EngagementAnalysis;
 use crate::analyse::words;
 use crate::chart::Chart;
 use crate::model::Engagement;
+use crate::render::language::Language;
 use crate::render::view::base_context;
-use crate::render::{Input, PageJob, charts, format, labels, links};
+use crate::render::{Input, PageJob, charts, labels, links};
+use crate::text::Text;
 
 #[derive(Debug, Serialize)]
 struct EngagementView {
@@ -28,7 +30,7 @@ struct EngagementView {
     client_owner: String,
     provider: String,
     provider_owner: String,
-    phase: &'static str,
+    phase: String,
     services: String,
     start: String,
     contract: Option<ContractView>,
@@ -89,10 +91,11 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
         &path,
         e.record.name.clone(),
         "portfolio",
-        vec![("Portfolio".into(), links::index())],
+        vec![(input.language.word("nav-portfolio"), links::index())],
     );
     let r = &e.record;
     let thresholds = &input.portfolio.config.thresholds;
+    let l = input.language;
     let view = EngagementView {
         id: e.id.clone(),
         name: r.name.clone(),
@@ -100,46 +103,60 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
         client_owner: r.client.owner.clone().unwrap_or_default(),
         provider: r.provider.name.clone(),
         provider_owner: r.provider.owner.clone().unwrap_or_default(),
-        phase: labels::phase(r.phase),
+        phase: labels::phase(r.phase, l),
         services: r.services.join(", "),
-        start: r.start.map(format::date).unwrap_or_default(),
-        contract: contract_view(e, a),
+        start: r.start.map(|d| l.date(d)).unwrap_or_default(),
+        contract: contract_view(e, a, l),
         cadence: r
             .cadence
             .as_ref()
             .map(|c| {
                 let f = |x: Option<crate::model::Frequency>| {
-                    x.map_or("—".to_string(), |x| format!("{x:?}").to_lowercase())
+                    x.map_or("—".to_string(), |x| labels::frequency(x, l))
                 };
-                format!("check-ins {}, reviews {}", f(c.check_in), f(c.review))
+                l.text(
+                    &Text::new("eng-cadence-agreed")
+                        .with("check_in", f(c.check_in))
+                        .with("review", f(c.review)),
+                )
             })
-            .unwrap_or_else(|| "not agreed".into()),
+            .unwrap_or_else(|| l.word("eng-not-agreed-lower")),
         capacity: r
             .capacity
             .as_ref()
-            .map(|c| format!("{} h/month", format::grouped(c.hours_per_month)))
-            .unwrap_or_else(|| "not set".into()),
-        provider_kpis: format!("{} KPIs", words::possessive(&r.provider.name)),
-        client_obligations: format!(
-            "{} obligations to {}",
-            words::possessive(&r.client.name),
-            r.provider.name
+            .map(|c| {
+                l.text(
+                    &Text::new("eng-capacity-hours")
+                        .with("hours", l.number(c.hours_per_month.round(), 0)),
+                )
+            })
+            .unwrap_or_else(|| l.word("eng-not-set")),
+        provider_kpis: l.text(
+            &Text::new("eng-provider-kpis")
+                .with("possessive", words::possessive(&r.provider.name))
+                .with("name", &r.provider.name),
         ),
-        score_window: format::month_span(
+        client_obligations: l.text(
+            &Text::new("eng-client-obligations")
+                .with("possessive", words::possessive(&r.client.name))
+                .with("name", &r.client.name)
+                .with("provider", &r.provider.name),
+        ),
+        score_window: l.month_span(
             a.performance.score_window.first,
             a.performance.score_window.last,
         ),
-        health: health::health_view(a, &thresholds.health),
-        partner: input.partner_of(&e.id).map(partner_view),
-        flags: health::flag_groups(a),
-        scorecard: scorecard::scorecard_view(a, None, &a.sign_off),
-        workload: relationship::workload_view(a),
-        cadence_section: relationship::cadence_view(a),
-        feedback: relationship::feedback_view(a),
-        trust: relationship::trust_view(a),
-        registers: registers::registers_view(e, a),
-        obligations: obligations::obligations_view(e, a),
-        escalations: governance::escalations_view(a),
+        health: health::health_view(a, &thresholds.health, l),
+        partner: input.partner_of(&e.id).map(|s| partner_view(s, l)),
+        flags: health::flag_groups(a, l),
+        scorecard: scorecard::scorecard_view(a, None, &a.sign_off, l),
+        workload: relationship::workload_view(a, l),
+        cadence_section: relationship::cadence_view(a, l),
+        feedback: relationship::feedback_view(a, l),
+        trust: relationship::trust_view(a, l),
+        registers: registers::registers_view(e, a, l),
+        obligations: obligations::obligations_view(e, a, l),
+        escalations: governance::escalations_view(a, l),
         charts: ChartsView {
             kpis: a
                 .performance
@@ -153,11 +170,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             feedback: charts::feedback(&a.feedback),
             survey: charts::survey(&a.trust),
             survey_nps: charts::survey_nps(&a.trust),
-            risks: charts::heat_map(
-                "risk-map",
-                "Open risks by likelihood and impact",
-                a.risks.heat_map,
-            ),
+            risks: charts::heat_map("risk-map", &l.word("eng-risk-map-title"), a.risks.heat_map),
             escalations: crate::render::escalation_chart::escalations(&a.escalations, a.as_of),
         },
         reviews: review::review_links(e, input.as_of),
@@ -170,24 +183,23 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
     }
 }
 
-fn contract_view(e: &Engagement, a: &EngagementAnalysis) -> Option<ContractView> {
+fn contract_view(e: &Engagement, a: &EngagementAnalysis, l: &Language) -> Option<ContractView> {
     let status = a.contract.as_ref()?;
     let c = e.record.contract.as_ref()?;
     Some(ContractView {
-        end: format::date(status.end),
+        end: l.date(status.end),
         days_to_end: status.days_to_end,
         notice_deadline: status
             .notice_deadline
-            .map(format::date)
-            .unwrap_or_else(|| "—".into()),
+            .map_or_else(|| "—".into(), |d| l.date(d)),
         notice: status.notice_words(),
         notice_class: status.notice_colour().as_str(),
         fee: match c.monthly_fee {
-            Some(fee) => format!(
-                "{} a month",
-                format::money(fee, c.currency.as_deref().unwrap_or(""))
+            Some(fee) => l.text(
+                &Text::new("eng-fee-monthly")
+                    .with("amount", l.money(fee, c.currency.as_deref().unwrap_or(""))),
             ),
-            None => "not stated".into(),
+            None => l.word("eng-fee-not-stated"),
         },
     })
 }

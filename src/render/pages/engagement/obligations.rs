@@ -7,11 +7,13 @@ use serde::Serialize;
 
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::obligations::{
-    Instance, InstanceState, ObligationStatus, Obligations, SideRecord, every_words,
+    Instance, InstanceState, ObligationStatus, Obligations, SideRecord,
 };
 use crate::analyse::words::Parties;
 use crate::model::{Audience, Engagement, Side};
-use crate::render::{format, links};
+use crate::render::language::Language;
+use crate::render::{labels, links};
+use crate::text::Text;
 
 #[derive(Debug, Serialize)]
 pub(super) struct ObligationsView {
@@ -25,7 +27,11 @@ pub(super) struct ObligationsView {
 
 #[derive(Debug, Serialize)]
 pub(super) struct SideView {
-    pub side: &'static str,
+    pub side: String,
+    /// The side inside a sentence, in brackets after the heading.
+    pub side_in_text: String,
+    /// `client` or `provider`, for the heading's id.
+    pub key: &'static str,
     pub name: String,
     /// "Fenwick Contact Solutions'".
     pub possessive: String,
@@ -47,7 +53,7 @@ pub(super) struct ObligationRow {
     /// Overdue instances' due dates.
     pub overdue: Vec<String>,
     pub next_due: String,
-    pub next_state: &'static str,
+    pub next_state: String,
     pub next_class: &'static str,
     pub internal: bool,
 }
@@ -56,7 +62,7 @@ pub(super) struct ObligationRow {
 pub(super) struct InstanceRow {
     pub obligation: String,
     pub due: String,
-    pub state: &'static str,
+    pub state: String,
     pub state_key: &'static str,
     pub class: &'static str,
     /// From the site root; empty without a note.
@@ -66,23 +72,29 @@ pub(super) struct InstanceRow {
     pub reason: String,
 }
 
-fn rate_words(s: &SideRecord) -> String {
+fn rate_words(s: &SideRecord, l: &Language) -> String {
     let waived = match s.waived {
         0 => String::new(),
-        n => format!(", {n} waived"),
+        n => l.text(&Text::new("eng-side-waived").with("count", n)),
     };
     match s.rate {
-        Some(rate) => format!(
-            "{} of {} on time ({}){waived}",
-            s.on_time,
-            s.judged,
-            format::percent(rate)
+        Some(rate) => l.text(
+            &Text::new("eng-side-record")
+                .with("on_time", s.on_time)
+                .with("judged", s.judged)
+                .with("percent", l.percent(rate))
+                .with("waived", waived),
         ),
-        None => format!("nothing due to judge{waived}"),
+        None => l.text(&Text::new("eng-side-nothing-due").with("waived", waived)),
     }
 }
 
-fn row(o: &ObligationStatus, a: &Obligations, audience: Option<Audience>) -> ObligationRow {
+fn row(
+    o: &ObligationStatus,
+    a: &Obligations,
+    audience: Option<Audience>,
+    l: &Language,
+) -> ObligationRow {
     let in_window: Vec<&Instance> = o
         .instances
         .iter()
@@ -106,21 +118,28 @@ fn row(o: &ObligationStatus, a: &Obligations, audience: Option<Audience>) -> Obl
         id: o.id.clone(),
         title: o.title.clone(),
         every: match o.grace_days {
-            0 => every_words(o.every).to_string(),
-            1 => format!("{}, 1 day's grace", every_words(o.every)),
-            g => format!("{}, {g} days' grace", every_words(o.every)),
+            0 => labels::recurrence(o.every, l),
+            g => l.text(
+                &Text::new("eng-grace-days")
+                    .with("every", labels::recurrence(o.every, l))
+                    .with("days", g),
+            ),
         },
         record: if judged == 0 {
             "—".to_string()
         } else {
-            format!("{on_time} of {judged} on time")
+            l.text(
+                &Text::new("eng-on-time")
+                    .with("on_time", on_time)
+                    .with("judged", judged),
+            )
         },
-        overdue: o.overdue().map(|i| format::date(i.due)).collect(),
+        overdue: o.overdue().map(|i| l.date(i.due)).collect(),
         next_due: next
             .map(|i| i.due)
             .or(o.later)
-            .map_or("—".to_string(), format::date),
-        next_state: next.map_or(InstanceState::Upcoming.label(), |i| i.state.label()),
+            .map_or("—".to_string(), |d| l.date(d)),
+        next_state: labels::instance_state(next.map_or(InstanceState::Upcoming, |i| i.state), l),
         next_class: next.map_or(InstanceState::Upcoming.tone().name(), |i| {
             i.state.tone().name()
         }),
@@ -128,11 +147,11 @@ fn row(o: &ObligationStatus, a: &Obligations, audience: Option<Audience>) -> Obl
     }
 }
 
-fn instance_row(e: &Engagement, o: &ObligationStatus, i: &Instance) -> InstanceRow {
+fn instance_row(e: &Engagement, o: &ObligationStatus, i: &Instance, l: &Language) -> InstanceRow {
     InstanceRow {
         obligation: o.title.clone(),
-        due: format::date(i.due),
-        state: i.state.label(),
+        due: l.date(i.due),
+        state: labels::instance_state(i.state, l),
         state_key: i.state.key(),
         class: i.state.tone().name(),
         note_url: i
@@ -141,16 +160,16 @@ fn instance_row(e: &Engagement, o: &ObligationStatus, i: &Instance) -> InstanceR
             .map(|n| links::note(&e.id, &n.slug))
             .unwrap_or_default(),
         note_title: i.note.as_ref().map(|n| n.title.clone()).unwrap_or_default(),
-        note_date: i
-            .note
-            .as_ref()
-            .map(|n| format::date(n.date))
-            .unwrap_or_default(),
+        note_date: i.note.as_ref().map(|n| l.date(n.date)).unwrap_or_default(),
         reason: i.reason.clone().unwrap_or_default(),
     }
 }
 
-pub(super) fn obligations_view(e: &Engagement, a: &EngagementAnalysis) -> ObligationsView {
+pub(super) fn obligations_view(
+    e: &Engagement,
+    a: &EngagementAnalysis,
+    l: &Language,
+) -> ObligationsView {
     let o = &a.obligations;
     let parties = Parties::of(e);
     let audience = |id: &str| {
@@ -172,15 +191,20 @@ pub(super) fn obligations_view(e: &Engagement, a: &EngagementAnalysis) -> Obliga
             by_due.sort_by_key(|(x, i)| (std::cmp::Reverse(i.due), x.title.clone()));
             let instances = by_due
                 .into_iter()
-                .map(|(x, i)| instance_row(e, x, i))
+                .map(|(x, i)| instance_row(e, x, i, l))
                 .collect();
             SideView {
-                side: crate::render::labels::side(side),
+                side: labels::side(side, l),
+                side_in_text: labels::side_in_text(side, l),
+                key: match side {
+                    Side::Client => "client",
+                    Side::Provider => "provider",
+                },
                 name: parties.name(side).to_string(),
                 possessive: crate::analyse::words::possessive(parties.name(side)),
-                record: rate_words(o.side(side)),
+                record: rate_words(o.side(side), l),
                 overdue: mine.iter().map(|x| x.overdue().count()).sum(),
-                rows: mine.iter().map(|x| row(x, o, audience(&x.id))).collect(),
+                rows: mine.iter().map(|x| row(x, o, audience(&x.id), l)).collect(),
                 instances,
             }
         })
@@ -189,7 +213,7 @@ pub(super) fn obligations_view(e: &Engagement, a: &EngagementAnalysis) -> Obliga
         any: !o.items.is_empty(),
         score: o
             .score
-            .map_or("no data".to_string(), |s| format::number(s, 0)),
+            .map_or_else(|| l.word("eng-no-data"), |s| l.number(s, 0)),
         reasons: o.reasons(&parties),
         sides,
     }

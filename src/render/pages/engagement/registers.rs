@@ -6,8 +6,10 @@ use serde::Serialize;
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::actions::ActionState;
 use crate::model::{Audience, Engagement, GoalStatus, Milestone, Note};
+use crate::render::labels;
+use crate::render::language::Language;
 use crate::render::rows::{ActionRow, RiskRow, action_row, risk_row};
-use crate::render::{format, labels};
+use crate::text::Text;
 
 #[derive(Debug, Serialize)]
 pub(super) struct RegistersView {
@@ -34,7 +36,7 @@ pub(super) struct RegistersView {
 #[derive(Debug, Serialize)]
 pub(super) struct GoalRow {
     pub title: String,
-    pub status: &'static str,
+    pub status: String,
     pub class: &'static str,
     pub due: String,
     pub mutual: bool,
@@ -45,7 +47,7 @@ pub(super) struct GoalRow {
 #[derive(Debug, Serialize)]
 pub(super) struct ExpectationRow {
     pub text: String,
-    pub set_by: &'static str,
+    pub set_by: String,
     pub agreed: bool,
     pub internal: bool,
 }
@@ -62,7 +64,7 @@ pub(super) struct MilestoneRow {
 pub(super) struct NoteRow {
     pub title: String,
     pub date: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub url: String,
     pub internal: bool,
     pub actions: usize,
@@ -73,9 +75,9 @@ fn internal(a: Option<Audience>) -> bool {
 }
 
 impl MilestoneRow {
-    pub(super) fn of(m: &Milestone) -> MilestoneRow {
+    pub(super) fn of(m: &Milestone, l: &Language) -> MilestoneRow {
         MilestoneRow {
-            date: format::date(m.date),
+            date: l.date(m.date),
             title: m.title.clone(),
             celebrated: m.celebrated,
             internal: internal(m.audience),
@@ -84,18 +86,22 @@ impl MilestoneRow {
 }
 
 /// A note in a list; `prefix` leads from the page to the notes folder.
-pub(super) fn note_row(n: &Note, prefix: &str) -> NoteRow {
+pub(super) fn note_row(n: &Note, prefix: &str, l: &Language) -> NoteRow {
     NoteRow {
         title: n.meta.title.clone(),
-        date: format::date(n.meta.date),
-        kind: labels::note_kind(n.meta.kind),
+        date: l.date(n.meta.date),
+        kind: labels::note_kind(n.meta.kind, l),
         url: format!("{prefix}{}.html", n.slug),
         internal: internal(n.meta.audience),
         actions: n.actions.len(),
     }
 }
 
-pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> RegistersView {
+pub(super) fn registers_view(
+    e: &Engagement,
+    a: &EngagementAnalysis,
+    l: &Language,
+) -> RegistersView {
     let r = &e.record;
     let name = &r.name;
     let mut risks: Vec<&_> = a.risks.items.iter().collect();
@@ -124,10 +130,10 @@ pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> Register
         .collect();
     closed.sort_by_key(|x| std::cmp::Reverse((x.note_date, x.due)));
     RegistersView {
-        risks: risks.iter().map(|x| risk_row(&e.id, name, x)).collect(),
+        risks: risks.iter().map(|x| risk_row(&e.id, name, x, l)).collect(),
         exposure: a.risks.exposure,
         open_risks: a.risks.open,
-        risk_score: format::number(a.risks.score, 0),
+        risk_score: l.number(a.risks.score, 0),
         risk_reasons: a.risks.reasons(),
         goals: r
             .goals
@@ -141,37 +147,51 @@ pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> Register
                 };
                 GoalRow {
                     title: g.title.clone(),
-                    status: labels::goal_status(g.status),
+                    status: labels::goal_status(g.status, l),
                     class,
-                    due: g.due.map(format::date).unwrap_or_else(|| "—".into()),
+                    due: g.due.map_or_else(|| "—".into(), |d| l.date(d)),
                     mutual: g.mutual,
                     overdue: a.goals.overdue.iter().any(|o| o.id == g.id),
                     internal: internal(g.audience),
                 }
             })
             .collect(),
-        mutual_share: a.goals.mutual_share.map_or("no mutual goals".into(), |s| {
-            format!(
-                "{} of mutual goals on track or done ({} of {})",
-                format::percent(s),
-                a.goals.mutual_on_track,
-                a.goals.mutual
-            )
-        }),
+        mutual_share: a.goals.mutual_share.map_or_else(
+            || l.word("eng-no-mutual-goals"),
+            |s| {
+                l.text(
+                    &Text::new("eng-mutual-share")
+                        .with("percent", l.percent(s))
+                        .with("on_track", a.goals.mutual_on_track)
+                        .with("mutual", a.goals.mutual),
+                )
+            },
+        ),
         expectations: r
             .expectations
             .iter()
             .map(|x| ExpectationRow {
                 text: x.text.clone(),
-                set_by: labels::side(x.set_by),
+                set_by: labels::side(x.set_by, l),
                 agreed: x.agreed,
                 internal: internal(x.audience),
             })
             .collect(),
-        milestones: r.milestones.iter().rev().map(MilestoneRow::of).collect(),
+        milestones: r
+            .milestones
+            .iter()
+            .rev()
+            .map(|m| MilestoneRow::of(m, l))
+            .collect(),
         celebration_nudge: a.celebrations.nudge,
-        actions: actions.iter().map(|x| action_row(&e.id, name, x)).collect(),
-        closed_actions: closed.iter().map(|x| action_row(&e.id, name, x)).collect(),
+        actions: actions
+            .iter()
+            .map(|x| action_row(&e.id, name, x, l))
+            .collect(),
+        closed_actions: closed
+            .iter()
+            .map(|x| action_row(&e.id, name, x, l))
+            .collect(),
         open_actions: a.actions.open,
         overdue_actions: a.actions.overdue,
         closed_recently: a.actions.closed_recently,
@@ -179,7 +199,7 @@ pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> Register
             .notes
             .iter()
             .rev()
-            .map(|n| note_row(n, "notes/"))
+            .map(|n| note_row(n, "notes/", l))
             .collect(),
     }
 }

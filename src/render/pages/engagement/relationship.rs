@@ -6,7 +6,9 @@ use serde::Serialize;
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::health::ComponentKind;
 use crate::model::Side;
-use crate::render::{format, labels};
+use crate::render::labels;
+use crate::render::language::Language;
+use crate::text::Text;
 
 #[derive(Debug, Serialize)]
 pub(super) struct WorkloadView {
@@ -56,7 +58,7 @@ pub(super) struct FeedbackView {
 
 #[derive(Debug, Serialize)]
 pub(super) struct FeedbackRow {
-    pub side: &'static str,
+    pub side: String,
     pub praise: usize,
     pub concern: usize,
     pub suggestion: usize,
@@ -66,8 +68,8 @@ pub(super) struct FeedbackRow {
 #[derive(Debug, Serialize)]
 pub(super) struct FeedbackItemRow {
     pub month: String,
-    pub from: &'static str,
-    pub kind: &'static str,
+    pub from: String,
+    pub kind: String,
     pub text: String,
 }
 
@@ -108,34 +110,37 @@ fn reasons_of(a: &EngagementAnalysis, kind: ComponentKind) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn score_text(score: Option<f64>) -> String {
-    score.map_or("no data".into(), |s| format::number(s, 0))
+fn score_text(score: Option<f64>, l: &Language) -> String {
+    score.map_or_else(|| l.word("eng-no-data"), |s| l.number(s, 0))
 }
 
-fn hours(v: Option<f64>) -> String {
-    v.map_or("not reported".into(), |v| {
-        format!("{} h", format::grouped(v))
-    })
+fn hours(v: Option<f64>, l: &Language) -> String {
+    v.map_or_else(
+        || l.word("eng-not-reported"),
+        |v| l.text(&Text::new("eng-hours").with("hours", l.number(v.round(), 0))),
+    )
 }
 
-pub(super) fn workload_view(a: &EngagementAnalysis) -> WorkloadView {
+pub(super) fn workload_view(a: &EngagementAnalysis, l: &Language) -> WorkloadView {
     let w = &a.workload;
     WorkloadView {
         has_capacity: w.capacity.is_some(),
-        capacity: w.capacity.map_or("not set".into(), |c| hours(Some(c))),
-        limit: format::percent(w.limit),
-        score: score_text(w.score),
+        capacity: w
+            .capacity
+            .map_or_else(|| l.word("eng-not-set"), |c| hours(Some(c), l)),
+        limit: l.percent(w.limit),
+        score: score_text(w.score, l),
         reasons: reasons_of(a, ComponentKind::Workload),
         months: w
             .months
             .iter()
             .map(|m| WorkloadRow {
                 month: m.month.to_string(),
-                worked: hours(m.worked),
-                overtime: m.ratio.map_or("—".into(), |r| {
-                    format!("{}%", format::number(r * 100.0, 1))
-                }),
-                requested: hours(m.overtime_requested),
+                worked: hours(m.worked, l),
+                overtime: m
+                    .ratio
+                    .map_or("—".into(), |r| format!("{}%", l.number(r * 100.0, 1))),
+                requested: hours(m.overtime_requested, l),
                 flagged: m.flagged,
                 in_progress: m.in_progress,
             })
@@ -143,7 +148,7 @@ pub(super) fn workload_view(a: &EngagementAnalysis) -> WorkloadView {
     }
 }
 
-pub(super) fn cadence_view(a: &EngagementAnalysis) -> CadenceView {
+pub(super) fn cadence_view(a: &EngagementAnalysis, l: &Language) -> CadenceView {
     let c = &a.communication;
     CadenceView {
         agreed: c.check_in.is_some() || c.review.is_some(),
@@ -152,31 +157,38 @@ pub(super) fn cadence_view(a: &EngagementAnalysis) -> CadenceView {
         review: if c.review.is_some() {
             c.review_wording()
         } else {
-            "no review cadence agreed".into()
+            l.word("eng-no-review-cadence")
         },
         review_overdue: c.review_overdue,
         last_check_in: match (c.last_check_in, c.days_since_check_in) {
-            (Some(d), Some(days)) => format!("{} ({days} days ago)", format::date(d)),
-            _ => "none".into(),
+            (Some(d), Some(days)) => l.text(
+                &Text::new("eng-last-check-in-value")
+                    .with("date", l.date(d))
+                    .with("days", days),
+            ),
+            _ => l.word("eng-none"),
         },
-        longest_gap: c
-            .longest_gap
-            .as_ref()
-            .map_or("none in 365 days".into(), |g| {
-                format!(
-                    "{} days ({} to {}{})",
-                    g.days,
-                    format::date(g.from),
-                    format::date(g.to),
-                    if g.open_end { ", still open" } else { "" }
+        longest_gap: c.longest_gap.as_ref().map_or_else(
+            || l.word("eng-no-gap"),
+            |g| {
+                l.text(
+                    &Text::new(if g.open_end {
+                        "eng-gap-value-open"
+                    } else {
+                        "eng-gap-value"
+                    })
+                    .with("days", g.days)
+                    .with("from", l.date(g.from))
+                    .with("to", l.date(g.to)),
                 )
-            }),
-        score: score_text(c.score),
+            },
+        ),
+        score: score_text(c.score, l),
         reasons: reasons_of(a, ComponentKind::Communication),
     }
 }
 
-pub(super) fn feedback_view(a: &EngagementAnalysis) -> FeedbackView {
+pub(super) fn feedback_view(a: &EngagementAnalysis, l: &Language) -> FeedbackView {
     let f = &a.feedback;
     let row = |side, k: &crate::analyse::feedback::KindCounts| FeedbackRow {
         side,
@@ -186,13 +198,16 @@ pub(super) fn feedback_view(a: &EngagementAnalysis) -> FeedbackView {
         total: k.total,
     };
     FeedbackView {
-        window: format!("{} to {}", f.window.first, f.window.last),
+        window: super::scorecard::window_words(f.window.first, f.window.last, l),
         total: f.total,
-        rows: vec![row("Client", &f.client), row("Provider", &f.provider)],
-        client_share: f.client_share.map_or("—".into(), format::percent),
-        balance: f.balance.map_or("—".into(), |b| format::number(b, 2)),
+        rows: vec![
+            row(labels::side(Side::Client, l), &f.client),
+            row(labels::side(Side::Provider, l), &f.provider),
+        ],
+        client_share: f.client_share.map_or("—".into(), |s| l.percent(s)),
+        balance: f.balance.map_or("—".into(), |b| l.number(b, 2)),
         one_sided: f.one_sided,
-        score: score_text(f.score),
+        score: score_text(f.score, l),
         reasons: reasons_of(a, ComponentKind::Feedback),
         items: f
             .items
@@ -200,18 +215,18 @@ pub(super) fn feedback_view(a: &EngagementAnalysis) -> FeedbackView {
             .rev()
             .map(|i| FeedbackItemRow {
                 month: i.month.to_string(),
-                from: labels::side(i.from),
-                kind: labels::feedback_kind(i.kind),
+                from: labels::side(i.from, l),
+                kind: labels::feedback_kind(i.kind, l),
                 text: i.text.clone(),
             })
             .collect(),
     }
 }
 
-pub(super) fn trust_view(a: &EngagementAnalysis) -> TrustView {
+pub(super) fn trust_view(a: &EngagementAnalysis, l: &Language) -> TrustView {
     let t = &a.trust;
     // A side's mean (its answer, in the agreed form), to two decimals.
-    let score = |s: Option<f64>| s.map_or("—".to_string(), |s| format::number(s, 2));
+    let score = |s: Option<f64>| s.map_or("—".to_string(), |s| l.number(s, 2));
     TrustView {
         month: t.month.map_or("—".into(), |m| m.to_string()),
         has_survey: t.month.is_some(),
@@ -220,22 +235,26 @@ pub(super) fn trust_view(a: &EngagementAnalysis) -> TrustView {
             .iter()
             .enumerate()
             .map(|(i, d)| DimensionRow {
-                dimension: format::capitalise(&d.dimension),
+                // The dimensions are the survey's own; one without a message
+                // reads as the record names it.
+                dimension: l
+                    .message(&format!("eng-dimension-{}", d.dimension), None)
+                    .unwrap_or_else(|| crate::format::capitalise(&d.dimension)),
                 client: score(d.client),
                 provider: score(d.provider),
                 gap: d.gap.map_or("—".into(), |g| {
-                    let n = format::number(g, 2);
+                    let n = l.number(g, 2);
                     if g > 0.0 { format!("+{n}") } else { n }
                 }),
                 flagged: d.flagged,
-                client_spread: super::survey::spread(t, Side::Client, i),
-                provider_spread: super::survey::spread(t, Side::Provider, i),
+                client_spread: super::survey::spread(t, Side::Client, i, l),
+                provider_spread: super::survey::spread(t, Side::Provider, i, l),
             })
             .collect(),
-        mean_gap: t.mean_abs_gap.map_or("—".into(), |g| format::number(g, 2)),
-        gap_limit: format::number(t.gap_limit, 1),
-        score: score_text(t.score),
+        mean_gap: t.mean_abs_gap.map_or("—".into(), |g| l.number(g, 2)),
+        gap_limit: l.number(t.gap_limit, 1),
+        score: score_text(t.score, l),
         reasons: reasons_of(a, ComponentKind::Trust),
-        respondents: super::survey::respondents(t),
+        respondents: super::survey::respondents(t, l),
     }
 }

@@ -64,7 +64,7 @@ struct ReviewView {
     client_owner: String,
     provider: String,
     provider_owner: String,
-    phase: &'static str,
+    phase: String,
     report_url: String,
     previous: Option<ReviewLink>,
     next: Option<ReviewLink>,
@@ -119,7 +119,7 @@ struct TrendPoint {
     date: String,
     score: String,
     class: &'static str,
-    band: &'static str,
+    band: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -201,7 +201,7 @@ impl DataView {
 #[derive(Debug, Serialize)]
 struct QuarterKpiRow {
     name: String,
-    owner: &'static str,
+    owner: String,
     sla: bool,
     target: String,
     months: Vec<Cell>,
@@ -275,8 +275,10 @@ pub(crate) fn pages(
             let next = reviews.get(i + 1).map(link);
             let mut job = page(input, e, agreed, r, previous, next);
             // In an internal build, what the partner's pack shows.
-            job.context
-                .insert("partner", &r.partner.map(super::partner_view));
+            job.context.insert(
+                "partner",
+                &r.partner.map(|p| super::partner_view(p, input.language)),
+            );
             job
         })
         .collect()
@@ -335,12 +337,12 @@ fn page(
         client_owner: r.client.owner.clone().unwrap_or_default(),
         provider: r.provider.name.clone(),
         provider_owner: r.provider.owner.clone().unwrap_or_default(),
-        phase: labels::phase(r.phase),
+        phase: labels::phase(r.phase, input.language),
         report_url: "../index.html".into(),
         previous,
         next,
-        summary: summary_view(&review.summary, a, agreed),
-        health: health::health_view(a, bands),
+        summary: summary_view(&review.summary, a, agreed, input.language),
+        health: health::health_view(a, bands, input.language),
         unagreed: unagreed(agreed, window),
         flags: a
             .flags
@@ -363,15 +365,15 @@ fn page(
                 "internal edition"
             }
         )),
-        scorecard: scorecard::scorecard_view(a, Some(window), agreed),
+        scorecard: scorecard::scorecard_view(a, Some(window), agreed, input.language),
         month_labels: window.months().map(|m| m.to_string()).collect(),
         kpis: kpis
             .iter()
             .map(|k| QuarterKpiRow {
                 name: k.name.clone(),
-                owner: labels::side(k.owner),
+                owner: labels::side(k.owner, input.language),
                 sla: k.sla,
-                target: scorecard::target_text(k),
+                target: scorecard::target_text(k, input.language),
                 months: window
                     .months()
                     .map(|month| {
@@ -387,25 +389,25 @@ fn page(
             .collect(),
         data: charts.iter().map(DataView::of).collect(),
         charts,
-        trust: relationship::trust_view(a),
+        trust: relationship::trust_view(a, input.language),
         milestones: r
             .milestones
             .iter()
             .filter(|m| in_quarter(m.date))
-            .map(MilestoneRow::of)
+            .map(|m| MilestoneRow::of(m, input.language))
             .collect(),
         meetings: e
             .notes
             .iter()
             .filter(|n| in_quarter(n.meta.date))
-            .map(|n| note_row(n, "../notes/"))
+            .map(|n| note_row(n, "../notes/", input.language))
             .collect(),
         actions: a
             .actions
             .items
             .iter()
             .filter(|x| matches!(x.state, ActionState::Open | ActionState::Overdue))
-            .map(|x| action_row(&e.id, &r.name, x))
+            .map(|x| action_row(&e.id, &r.name, x, input.language))
             .collect(),
     };
     context.insert("r", &view);
@@ -477,7 +479,12 @@ fn kpi_cell(k: &KpiAnalysis, point: Option<&KpiPoint>, month: Month, agreed: &Si
     }
 }
 
-fn summary_view(s: &QuarterSummary, a: &EngagementAnalysis, agreed: &SignOffs) -> SummaryView {
+fn summary_view(
+    s: &QuarterSummary,
+    a: &EngagementAnalysis,
+    agreed: &SignOffs,
+    l: &crate::render::language::Language,
+) -> SummaryView {
     let trend: Vec<TrendPoint> = s
         .trend
         .iter()
@@ -485,7 +492,7 @@ fn summary_view(s: &QuarterSummary, a: &EngagementAnalysis, agreed: &SignOffs) -
             date: format::date(p.date),
             score: p.rounded.map_or("—".into(), |r| r.to_string()),
             class: p.band.as_str(),
-            band: health::band_words(p.band),
+            band: health::band_words(p.band, l),
         })
         .collect();
     let ends = (
@@ -557,7 +564,7 @@ fn summary_view(s: &QuarterSummary, a: &EngagementAnalysis, agreed: &SignOffs) -
             .map(|row| GridRowView {
                 name: row.name.clone(),
                 target: kpi(&row.kpi).map_or_else(String::new, |k| {
-                    let mut t = scorecard::target_text(k);
+                    let mut t = scorecard::target_text(k, l);
                     if let Some(m) = row.minimum {
                         t.push_str(&format!(", min. {}", format::value(m, &row.unit)));
                     }

@@ -9,7 +9,9 @@ use crate::analyse::terms::Terms;
 use crate::analyse::window::MonthWindow;
 use crate::model::Month;
 use crate::model::{Direction, Side};
-use crate::render::format;
+use crate::render::labels;
+use crate::render::language::Language;
+use crate::text::Text;
 
 #[derive(Debug, Serialize)]
 pub(super) struct ScorecardView {
@@ -36,7 +38,7 @@ pub(super) struct KpiRow {
     pub warn: String,
     pub latest: String,
     pub latest_month: String,
-    pub status: &'static str,
+    pub status: String,
     pub class: &'static str,
     pub attainment: String,
     pub trend: String,
@@ -64,7 +66,7 @@ pub(super) struct BreachRow {
     pub minimum: String,
     /// The minimum was missed too: the breach costs money.
     pub default: bool,
-    pub status: &'static str,
+    pub status: String,
     pub class: &'static str,
     /// "provisional" or "disputed" when the month is not agreed, else empty.
     pub sign_off: &'static str,
@@ -122,6 +124,7 @@ pub(super) fn scorecard_view(
     a: &EngagementAnalysis,
     within: Option<MonthWindow>,
     sign_off: &SignOffs,
+    l: &Language,
 ) -> ScorecardView {
     let keep = |m: crate::model::Month| within.is_none_or(|w| w.contains(m));
     let p = &a.performance;
@@ -129,19 +132,19 @@ pub(super) fn scorecard_view(
         p.kpis
             .iter()
             .filter(|k| k.owner == side)
-            .map(|k| kpi_row(k, sign_off))
+            .map(|k| kpi_row(k, sign_off, l))
             .collect()
     };
-    let score = |s: Option<f64>| s.map_or("no data".to_string(), |s| format::number(s, 0));
+    let score = |s: Option<f64>| s.map_or_else(|| l.word("eng-no-data"), |s| l.number(s, 0));
     ScorecardView {
         score: score(p.score),
         provider_score: score(p.provider_score),
         client_score: score(p.client_score),
-        window: format!("{} to {}", p.score_window.first, p.score_window.last),
+        window: window_words(p.score_window.first, p.score_window.last, l),
         provider: rows(Side::Provider),
         client: rows(Side::Client),
-        sla_attainment: attainment(p.sla_attainment.as_ref()),
-        breaches_span: span(within),
+        sla_attainment: attainment(p.sla_attainment.as_ref(), l),
+        breaches_span: span(within, l),
         breaches: p
             .kpis
             .iter()
@@ -164,28 +167,29 @@ pub(super) fn scorecard_view(
                             &a.root_causes,
                             &k.id,
                             b.month,
+                            l,
                         ),
                         kpi: k.name.clone(),
                         month: b.month.to_string(),
-                        value: format::value(b.value, &k.unit),
-                        target: bound_text(k, target),
+                        value: l.value(b.value, &k.unit),
+                        target: bound_text(k, target, l),
                         minimum: if minimum == target {
                             String::new()
                         } else {
-                            bound_text(k, minimum)
+                            bound_text(k, minimum, l)
                         },
                         // A default is worth saying apart from the breach
                         // only where a minimum below the target is set.
                         default: minimum != target && k.defaults.iter().any(|d| d.month == b.month),
-                        status: shown.1,
+                        status: labels::kpi_status(b.status, true, l),
                         class: shown.0.as_str(),
                     }
                 })
             })
             .collect(),
         root_causes: a.root_causes.shown(),
-        credits: credits_view(a, &keep, span(within)),
-        at_risk: at_risk_view(a, &keep, span(within)),
+        credits: credits_view(a, &keep, span(within, l), l),
+        at_risk: at_risk_view(a, &keep, span(within, l), l),
     }
 }
 
@@ -193,10 +197,11 @@ fn at_risk_view(
     a: &EngagementAnalysis,
     keep: &dyn Fn(crate::model::Month) -> bool,
     span: String,
+    l: &Language,
 ) -> Option<AtRiskView> {
     let c = a.at_risk.as_ref()?;
     let currency = c.currency.clone().unwrap_or_default();
-    let money = |v: f64| format::money(v, &currency);
+    let money = |v: f64| l.money(v, &currency);
     let months: Vec<_> = c
         .months
         .iter()
@@ -206,18 +211,15 @@ fn at_risk_view(
         money(months.iter().map(|m| f(m)).sum::<f64>())
     };
     let earn_back = match c.earn_back_months {
-        Some(n) if n > 0 => format!(
-            "; a KPI's share is earned back when the KPI is on target in each of the next {n} \
-             months"
-        ),
+        Some(n) if n > 0 => l.text(&Text::new("eng-at-risk-earn-back").with("months", n)),
         _ => String::new(),
     };
     Some(AtRiskView {
-        terms: format!(
-            "{}% of the monthly fee at risk ({} a month), shared by the KPIs in default by \
-             their allocation{earn_back}",
-            format::number(c.at_risk_pct, 2),
-            money(c.at_risk_amount)
+        terms: l.text(
+            &Text::new("eng-at-risk-terms")
+                .with("percent", l.number(c.at_risk_pct, 2))
+                .with("amount", money(c.at_risk_amount))
+                .with("earn_back", earn_back),
         ),
         span,
         accrued: total(|m| m.accrued),
@@ -230,14 +232,20 @@ fn at_risk_view(
                 let mut defaults: Vec<String> = m
                     .shares
                     .iter()
-                    .map(|s| format!("{} ({}%)", s.name, format::number(s.allocation_pct, 2)))
+                    .map(|s| {
+                        l.text(
+                            &Text::new("eng-at-risk-default")
+                                .with("name", &s.name)
+                                .with("percent", l.number(s.allocation_pct, 2)),
+                        )
+                    })
                     .collect();
                 if m.capped {
-                    defaults.push("capped at the amount at risk".into());
+                    defaults.push(l.word("eng-at-risk-capped"));
                 }
                 AtRiskRow {
                     month: m.month.to_string(),
-                    defaults: defaults.join(", "),
+                    defaults: defaults.join(&l.word("list-separator")),
                     accrued: money(m.accrued),
                     earned_back: money(m.earned_back),
                     pending: money(m.pending),
@@ -260,83 +268,92 @@ pub(super) fn agreement(s: &SignOffs, month: Month, kpi: &str) -> (&'static str,
     }
 }
 
-fn kpi_row(k: &KpiAnalysis, s: &SignOffs) -> KpiRow {
+fn kpi_row(k: &KpiAnalysis, s: &SignOffs, l: &Language) -> KpiRow {
     let (sign_off, sign_off_words) = k
         .latest
         .as_ref()
-        .map_or(("", String::new()), |l| agreement(s, l.month, &k.id));
+        .map_or(("", String::new()), |x| agreement(s, x.month, &k.id));
     let (latest, latest_month, status, class) = match &k.latest {
-        Some(l) => {
+        Some(latest) => {
             let judgement = k
                 .series
                 .iter()
-                .find(|p| p.month == l.month)
+                .find(|p| p.month == latest.month)
                 .map(|p| &p.judgement);
             let (status, class) = match judgement {
-                Some(Judgement::Excused { .. }) => ("excused", "grey"),
-                Some(Judgement::LowVolume) => ("low volume", "grey"),
-                Some(Judgement::Baselining) => ("baselining", "grey"),
+                Some(Judgement::Excused { .. }) => (l.word("eng-status-excused"), "grey"),
+                Some(Judgement::LowVolume) => (l.word("eng-status-low-volume"), "grey"),
+                Some(Judgement::Baselining) => (l.word("eng-status-baselining"), "grey"),
                 _ => {
                     let sla = k
                         .series
                         .iter()
-                        .find(|p| p.month == l.month)
+                        .find(|p| p.month == latest.month)
                         .map_or(k.sla, |p| p.terms.sla);
-                    let (rag, words) = l.status.shown(sla);
-                    (words, rag.as_str())
+                    let (rag, _) = latest.status.shown(sla);
+                    (labels::kpi_status(latest.status, sla, l), rag.as_str())
                 }
             };
             (
-                format::value(l.value, &k.unit),
-                l.month.to_string(),
+                l.value(latest.value, &k.unit),
+                latest.month.to_string(),
                 status,
                 class,
             )
         }
-        None => ("—".into(), String::new(), "not reported", "grey"),
+        None => (
+            "—".into(),
+            String::new(),
+            l.word("eng-not-reported"),
+            "grey",
+        ),
     };
-    let mut attainment = attainment(k.attainment.as_ref());
+    let mut attainment = attainment(k.attainment.as_ref(), l);
     if let Some(p) = &k.pooled {
-        attainment.push_str(&format!(
-            "; pooled {} of {}",
-            format::value(p.value, &k.unit),
-            format::grouped(p.total as f64)
-        ));
+        attainment.push_str(
+            &l.text(
+                &Text::new("eng-pooled")
+                    .with("value", l.value(p.value, &k.unit))
+                    .with("total", l.number((p.total as f64).round(), 0)),
+            ),
+        );
     }
     KpiRow {
         id: k.id.clone(),
         name: k.name.clone(),
-        target: target_text(k),
-        warn: format::value(k.warn, &k.unit),
+        target: target_text(k, l),
+        warn: l.value(k.warn, &k.unit),
         latest,
         latest_month,
         status,
         class,
         attainment,
-        trend: k
-            .trend
-            .as_ref()
-            .map_or("too few months".into(), |t| t.direction.label().to_string()),
+        trend: k.trend.as_ref().map_or_else(
+            || l.word("eng-too-few-months"),
+            |t| labels::trend(t.direction, l),
+        ),
         sla: k.sla,
-        weight: format::number(k.weight, 2),
-        score: k.score.map_or("—".into(), |s| format::number(s, 0)),
+        weight: l.number(k.weight, 2),
+        score: k.score.map_or("—".into(), |s| l.number(s, 0)),
         sign_off,
         sign_off_words,
-        terms: terms_text(k),
+        terms: terms_text(k, l),
     }
 }
 
 /// The terms in force over the months shown, one entry per change.
-fn terms_text(k: &KpiAnalysis) -> Vec<String> {
+fn terms_text(k: &KpiAnalysis, l: &Language) -> Vec<String> {
     let describe = |t: &Terms| {
-        let mut parts = vec![format!("target {}", bound_text(k, t.target))];
+        let mut parts =
+            vec![l.text(&Text::new("eng-terms-target").with("bound", bound_text(k, t.target, l)))];
         if let Some(m) = t.minimum.filter(|m| *m != t.target) {
-            parts.push(format!("minimum {}", bound_text(k, m)));
+            parts.push(l.text(&Text::new("eng-terms-minimum").with("bound", bound_text(k, m, l))));
         }
         if let Some(pct) = t.credit_allocation_pct {
-            parts.push(format!("{}% of the amount at risk", format::number(pct, 2)));
+            parts
+                .push(l.text(&Text::new("eng-terms-allocation").with("percent", l.number(pct, 2))));
         }
-        parts.join(", ")
+        parts.join(&l.word("list-separator"))
     };
     let mut out: Vec<(Month, String)> = Vec::new();
     for p in &k.series {
@@ -359,50 +376,69 @@ fn terms_text(k: &KpiAnalysis) -> Vec<String> {
         .map(|i| {
             let (month, text) = &out[i];
             match (i, out.get(i + 1)) {
-                (0, Some((next, _))) => format!("until {}: {text}", next.plus(-1)),
-                _ => format!("from {month}: {text}"),
+                (0, Some((next, _))) => l.text(
+                    &Text::new("eng-terms-until")
+                        .with("month", next.plus(-1).to_string())
+                        .with("terms", text),
+                ),
+                _ => l.text(
+                    &Text::new("eng-terms-from")
+                        .with("month", month.to_string())
+                        .with("terms", text),
+                ),
             }
         })
         .collect()
 }
 
 /// `≥ 99.5%` or `≤ 360 s`: the target with the direction that meets it.
-pub(crate) fn target_text(k: &KpiAnalysis) -> String {
-    bound_text(k, k.target)
+pub(crate) fn target_text(k: &KpiAnalysis, l: &Language) -> String {
+    bound_text(k, k.target, l)
 }
 
 /// `≥ 80%`: a bound of `k` in its good direction.
-fn bound_text(k: &KpiAnalysis, value: f64) -> String {
+fn bound_text(k: &KpiAnalysis, value: f64, l: &Language) -> String {
     let sign = match k.direction {
         Direction::Higher => "≥",
         Direction::Lower => "≤",
     };
-    format!("{sign} {}", format::value(value, &k.unit))
+    format!("{sign} {}", l.value(value, &k.unit))
 }
 
-pub(crate) fn attainment(a: Option<&Attainment>) -> String {
+pub(crate) fn attainment(a: Option<&Attainment>, l: &Language) -> String {
     match a {
-        Some(a) => format!(
-            "{} ({} of {} months)",
-            format::percent(a.ratio),
-            a.met,
-            a.reported
+        Some(a) => l.text(
+            &Text::new("eng-attainment")
+                .with("percent", l.percent(a.ratio))
+                .with("met", a.met)
+                .with("reported", a.reported),
         ),
-        None => "nothing reported".into(),
+        None => l.word("eng-nothing-reported"),
     }
 }
 
 /// "the last 12 months", or the months of a review pack.
-fn span(within: Option<MonthWindow>) -> String {
-    within.map_or("the last 12 months".into(), |w| {
-        format!("{} to {}", w.first, w.last)
-    })
+fn span(within: Option<MonthWindow>, l: &Language) -> String {
+    within.map_or_else(
+        || l.word("eng-last-12-months-span"),
+        |w| window_words(w.first, w.last, l),
+    )
+}
+
+/// "2026-08 to 2026-10": the first and last month of a window.
+pub(super) fn window_words(first: Month, last: Month, l: &Language) -> String {
+    l.text(
+        &Text::new("eng-window")
+            .with("first", first.to_string())
+            .with("last", last.to_string()),
+    )
 }
 
 fn credits_view(
     a: &EngagementAnalysis,
     keep: &dyn Fn(crate::model::Month) -> bool,
     span: String,
+    l: &Language,
 ) -> Option<CreditsView> {
     let c = a.credits.as_ref()?;
     let months: Vec<_> = c.months_with_credits().filter(|m| keep(m.month)).collect();
@@ -412,18 +448,18 @@ fn credits_view(
         .map(|_| months.iter().filter_map(|m| m.amount).sum::<f64>());
     let currency = c.currency.clone().unwrap_or_default();
     let money = |v: Option<f64>, pct: f64| match v {
-        Some(v) => format!(
-            "{} ({}% of the fee)",
-            format::money(v, &currency),
-            format::number(pct, 2)
+        Some(v) => l.text(
+            &Text::new("eng-credit-share")
+                .with("amount", l.money(v, &currency))
+                .with("percent", l.number(pct, 2)),
         ),
-        None => format!("{}% of the fee", format::number(pct, 2)),
+        None => l.text(&Text::new("eng-credit-share-only").with("percent", l.number(pct, 2))),
     };
     Some(CreditsView {
-        terms: format!(
-            "{}% of the monthly fee per SLA breach, capped at {}% a month",
-            format::number(c.per_breach_pct, 2),
-            format::number(c.cap_pct, 2)
+        terms: l.text(
+            &Text::new("eng-credits-terms")
+                .with("per_breach", l.number(c.per_breach_pct, 2))
+                .with("cap", l.number(c.cap_pct, 2)),
         ),
         span,
         months: months
@@ -431,8 +467,8 @@ fn credits_view(
             .map(|m| CreditRow {
                 month: m.month.to_string(),
                 breaches: m.breaches,
-                pct: format!("{}%", format::number(m.pct, 2)),
-                amount: m.amount.map_or("—".into(), |v| format::money(v, &currency)),
+                pct: format!("{}%", l.number(m.pct, 2)),
+                amount: m.amount.map_or("—".into(), |v| l.money(v, &currency)),
             })
             .collect(),
         total: money(total_amount, total_pct),

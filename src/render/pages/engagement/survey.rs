@@ -8,6 +8,8 @@ use serde::Serialize;
 use crate::analyse::survey::{Form, SideSurvey};
 use crate::analyse::trust::Trust;
 use crate::render::labels;
+use crate::render::language::Language;
+use crate::text::Text;
 
 #[derive(Debug, Serialize)]
 pub(super) struct RespondentsView {
@@ -18,7 +20,9 @@ pub(super) struct RespondentsView {
 
 #[derive(Debug, Serialize)]
 pub(super) struct SideRow {
-    pub side: &'static str,
+    pub side: String,
+    /// The side inside a sentence: "client".
+    pub side_in_text: String,
     /// "8 responses", "fewer than 3 responses", "one agreed answer".
     pub answered: String,
     pub shown: bool,
@@ -27,33 +31,32 @@ pub(super) struct SideRow {
     pub comments: Vec<String>,
 }
 
-fn answered(x: &SideSurvey, floor: usize) -> String {
+fn answered(x: &SideSurvey, floor: usize, l: &Language) -> String {
     match x.form {
-        Form::Agreed => "one agreed answer".into(),
-        Form::BelowFloor => format!("fewer than {floor} responses"),
-        Form::Responses if x.responses == 1 => "1 response".into(),
-        Form::Responses => format!("{} responses", x.responses),
+        Form::Agreed => l.word("eng-one-agreed-answer"),
+        Form::BelowFloor => l.text(&Text::new("eng-fewer-responses").with("floor", floor)),
+        Form::Responses => l.text(&Text::new("eng-responses").with("count", x.responses)),
     }
 }
 
-fn nps(x: &SideSurvey) -> String {
+fn nps(x: &SideSurvey, l: &Language) -> String {
     match (x.form, x.nps) {
         (Form::Responses, Some(n)) => {
             let sign = if n > 0 { "+" } else { "" };
-            let answers = match x.nps_answers {
-                1 => "1 answer".to_string(),
-                k => format!("{k} answers"),
-            };
-            format!("{sign}{} ({answers})", n.to_string().replace('-', "−"))
+            l.text(
+                &Text::new("eng-nps-value")
+                    .with("nps", format!("{sign}{}", n.to_string().replace('-', "−")))
+                    .with("count", x.nps_answers),
+            )
         }
-        (Form::Responses, None) => "no NPS answer".into(),
+        (Form::Responses, None) => l.word("eng-no-nps-answer"),
         _ => "—".into(),
     }
 }
 
 /// `None` when no side of the survey used answered as individuals: the
 /// agreed answers say all in the survey's table.
-pub(super) fn respondents(t: &Trust) -> Option<RespondentsView> {
+pub(super) fn respondents(t: &Trust, l: &Language) -> Option<RespondentsView> {
     if t.sides.iter().all(|x| x.form == Form::Agreed) {
         return None;
     }
@@ -63,10 +66,11 @@ pub(super) fn respondents(t: &Trust) -> Option<RespondentsView> {
             .sides
             .iter()
             .map(|x| SideRow {
-                side: labels::side(x.side),
-                answered: answered(x, t.floor),
+                side: labels::side(x.side, l),
+                side_in_text: labels::side_in_text(x.side, l),
+                answered: answered(x, t.floor, l),
                 shown: x.shown(),
-                nps: nps(x),
+                nps: nps(x, l),
                 comments: x.comments.clone(),
             })
             .collect(),
@@ -74,9 +78,15 @@ pub(super) fn respondents(t: &Trust) -> Option<RespondentsView> {
 }
 
 /// "2–5": a side's lowest and highest answer to a dimension; "—" without.
-pub(super) fn spread(t: &Trust, side: crate::model::Side, i: usize) -> String {
+pub(super) fn spread(t: &Trust, side: crate::model::Side, i: usize, l: &Language) -> String {
     t.side(side)
         .and_then(|x| x.dimensions.get(i))
-        .and_then(|d| Some(format!("{}–{}", d.low?, d.high?)))
+        .and_then(|d| {
+            Some(format!(
+                "{}–{}",
+                l.number(f64::from(d.low?), 0),
+                l.number(f64::from(d.high?), 0)
+            ))
+        })
         .unwrap_or_else(|| "—".into())
 }
