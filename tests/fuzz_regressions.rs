@@ -211,3 +211,40 @@ fn import_csv_inputs() {
             .collect()
     });
 }
+
+/// A user theme's language file over the built-in German, as the
+/// `language_file` target lays it.
+#[test]
+fn language_file_inputs() {
+    use rapporteur::render::language::{self, Language};
+    use rapporteur::render::theme::{Origin, Theme, ThemeFile};
+    let file = "themes/mine/languages/de.ftl";
+    each("language_file", |text| {
+        let mut theme = Theme::builtin();
+        theme.files.insert(
+            language::file_key("de"),
+            ThemeFile {
+                bytes: text.as_bytes().to_vec(),
+                origin: Origin::User(file.into()),
+            },
+        );
+        let mut diagnostics = Vec::new();
+        let loaded = Language::load(&theme, "de", Path::new("rapporteur.yaml"), &mut diagnostics);
+        let ours: Vec<Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.file == Path::new(file))
+            .cloned()
+            .collect();
+        let messages = positions(text, &ours);
+        match loaded {
+            Some(de) => {
+                for id in language::message_ids(&theme, "en") {
+                    let _ = de.message(&id, None);
+                }
+                let _ = de.date(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap());
+            }
+            None => assert!(diagnostics.iter().any(Diagnostic::is_error)),
+        }
+        messages
+    });
+}

@@ -127,11 +127,12 @@ impl Language {
         let date_pattern = match message(&words, fallback.as_ref(), "format-date", None) {
             Some(p) if valid_date_pattern(&p) => p.into_owned(),
             Some(p) => {
+                let shown = crate::yaml::shorten(&p, 40);
                 diagnostics.push(Diagnostic::error(
                     file_of(theme, id),
                     format!(
-                        "format-date = {p}: not a date pattern (chrono's strftime, such as \
-                         %d.%m.%Y)"
+                        "format-date = {shown:?}: not a pattern that writes a date (chrono's \
+                         strftime, such as %d.%m.%Y, without hours or time zones)"
                     ),
                 ));
                 return None;
@@ -540,8 +541,15 @@ pub fn message_ids(theme: &Theme, id: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Whether `pattern` writes a date: valid strftime, and nothing a date
+/// lacks (`%H`, `%z`), which chrono would only refuse while writing.
 fn valid_date_pattern(pattern: &str) -> bool {
-    !pattern.is_empty() && StrftimeItems::new(pattern).all(|i| !matches!(i, Item::Error))
+    use std::fmt::Write;
+    if pattern.is_empty() || StrftimeItems::new(pattern).any(|i| matches!(i, Item::Error)) {
+        return false;
+    }
+    let sample = NaiveDate::from_ymd_opt(2026, 11, 30).expect("a valid date");
+    write!(String::new(), "{}", sample.format(pattern)).is_ok()
 }
 
 /// CLDR's grouping and decimal signs for `id`, or English's when CLDR does

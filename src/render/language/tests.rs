@@ -129,6 +129,17 @@ fn an_unknown_language_lists_the_ones_there_are() {
 }
 
 #[test]
+fn a_date_pattern_with_a_time_is_an_error_not_a_panic() {
+    // Found by the fuzzer: `%H` is valid strftime, but a date has no hour.
+    for pattern in ["%d.%m.%Y %H", "%z"] {
+        let theme = with_user_file("de", &format!("format-date = {pattern}\n"));
+        let mut found = Vec::new();
+        assert!(Language::load(&theme, "de", Path::new("test"), &mut found).is_none());
+        assert!(found[0].message.contains("format-date"), "{found:?}");
+    }
+}
+
+#[test]
 fn a_bad_date_pattern_is_an_error() {
     let theme = with_user_file("de", "format-date = %Q\n");
     let mut found = Vec::new();
