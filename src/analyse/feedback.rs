@@ -6,7 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::window::MonthWindow;
-use super::words::{Parties, count, last_months, pct, sentence};
+use super::words::{Parties, last_months_text, pct_arg};
+use crate::text::Text;
 use crate::model::{Engagement, FeedbackKind, Month, Side};
 
 /// Months of the counts.
@@ -160,41 +161,39 @@ pub fn analyse_feedback(e: &Engagement, as_of: NaiveDate) -> FeedbackBalance {
 
 impl FeedbackBalance {
     /// Who gave the feedback and whether it is balanced, in sentences.
-    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
-        let months = last_months(self.window);
+    pub fn reasons(&self, parties: &Parties) -> Vec<Text> {
+        let months = last_months_text(self.window);
         let Some(share) = self.client_share else {
-            return vec![sentence(&format!(
-                "neither {} nor {} gave feedback in {months}",
-                parties.client, parties.provider
-            ))];
+            return vec![
+                Text::new("flag-feedback-neither")
+                    .with("client", &parties.client)
+                    .with("provider", &parties.provider)
+                    .with("months", months),
+            ];
         };
         let (client, provider) = (self.client.total, self.provider.total);
         let mut reasons = vec![match (client, provider) {
-            (_, 0) => format!(
-                "{} gave no feedback in {months}; all {} came from {}.",
-                parties.provider,
-                count(client, "item"),
-                parties.client
-            ),
-            (0, _) => format!(
-                "{} gave no feedback in {months}; all {} came from {}.",
-                parties.client,
-                count(provider, "item"),
-                parties.provider
-            ),
-            _ => format!(
-                "Of the {} of feedback in {months}, {client} came from {} and {provider} from \
-                 {}: a client share of {}, where 50% is balanced.",
-                count(self.total, "item"),
-                parties.client,
-                parties.provider,
-                pct(share)
-            ),
+            (_, 0) => Text::new("flag-feedback-all-from")
+                .with("quiet", &parties.provider)
+                .with("months", months)
+                .with("count", client)
+                .with("loud", &parties.client),
+            (0, _) => Text::new("flag-feedback-all-from")
+                .with("quiet", &parties.client)
+                .with("months", months)
+                .with("count", provider)
+                .with("loud", &parties.provider),
+            _ => Text::new("flag-feedback-shares")
+                .with("count", self.total)
+                .with("months", months)
+                .with("client_count", client)
+                .with("client", &parties.client)
+                .with("provider_count", provider)
+                .with("provider", &parties.provider)
+                .with("share", pct_arg(share)),
         }];
         if self.recent == 0 {
-            reasons.push(format!(
-                "Nobody gave feedback in the last {RECENT_MONTHS} months, so the score is 0."
-            ));
+            reasons.push(Text::new("flag-feedback-nobody-recently").with("months", RECENT_MONTHS));
         }
         reasons
     }

@@ -20,6 +20,7 @@ use super::tone::Tone;
 use super::window::MonthWindow;
 use super::words::{self, Parties, count};
 use crate::model::{Engagement, Month, Obligation, Recurrence, Side};
+use crate::text::{Arg, Text};
 
 /// Instances are generated up to this many days after `as_of`.
 pub const HORIZON_DAYS: u64 = 90;
@@ -451,6 +452,23 @@ pub fn every_words(every: Recurrence) -> &'static str {
     }
 }
 
+/// [`every_words`] as a message.
+fn every_text(every: Recurrence) -> Text {
+    Text::new(match every {
+        Recurrence::Monthly => "flag-every-month",
+        Recurrence::Quarterly => "flag-every-quarter",
+        Recurrence::Yearly => "flag-every-year",
+    })
+}
+
+/// `client`, `provider`, as a message.
+pub(crate) fn side_text(side: Side) -> Text {
+    Text::new(match side {
+        Side::Client => "flag-side-client",
+        Side::Provider => "flag-side-provider",
+    })
+}
+
 /// One warning per obligation with an overdue instance, naming the party
 /// that owes it: the client's lapses show as the provider's do.
 pub fn flags(a: &Obligations, parties: &Parties) -> Vec<Flag> {
@@ -461,32 +479,23 @@ pub fn flags(a: &Obligations, parties: &Parties) -> Vec<Flag> {
             let first = overdue.first()?;
             let owner = parties.name(o.owner);
             let title = match overdue.len() {
-                1 => format!(
-                    "{owner} has not delivered “{}”, due on {}",
-                    o.title,
-                    crate::format::long_date(first.due)
-                ),
-                n => format!(
-                    "{owner} has not delivered “{}” {n} times, since {}",
-                    o.title,
-                    crate::format::long_date(first.due)
-                ),
-            };
-            let dues: Vec<String> = overdue
-                .iter()
-                .map(|i| crate::format::long_date(i.due))
-                .collect();
-            let grace = match o.grace_days {
-                0 => String::new(),
-                g => format!(" (with {} of grace)", count(g as usize, "day")),
-            };
-            let evidence = format!(
-                "{owner} (the {}) owes it {}. Due {}{grace}; no note fulfils or waives {}.",
-                words::side(o.owner),
-                every_words(o.every),
-                crate::format::and_list(&dues),
-                if overdue.len() == 1 { "it" } else { "them" }
-            );
+                1 => Text::new("flag-obligation-overdue"),
+                _ => Text::new("flag-obligation-overdue-times"),
+            }
+            .with("party", owner)
+            .with("title", &o.title)
+            .with("count", overdue.len())
+            .with("due", Arg::LongDate(first.due));
+            let dues: Vec<Arg> = overdue.iter().map(|i| Arg::LongDate(i.due)).collect();
+            let evidence = match o.grace_days {
+                0 => Text::new("flag-obligation-overdue-evidence"),
+                g => Text::new("flag-obligation-overdue-evidence-grace").with("grace", g),
+            }
+            .with("party", owner)
+            .with("side", side_text(o.owner))
+            .with("every", every_text(o.every))
+            .with("dues", Arg::List(dues))
+            .with("count", overdue.len());
             Some(Flag {
                 subject: Some(o.id.clone()),
                 ..flag(FlagKind::ObligationOverdue, title, evidence)

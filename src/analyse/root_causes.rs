@@ -12,6 +12,7 @@ use super::flags::{Flag, FlagKind};
 use super::kpi::Performance;
 use super::tone::Tone;
 use super::words::Parties;
+use crate::text::{Arg, Text};
 use crate::model::{Engagement, Month, Note, Side};
 
 /// Where a breach's root cause stands at `as_of`.
@@ -166,47 +167,43 @@ pub fn flags(r: &RootCauses, parties: &Parties) -> Vec<Flag> {
             let missing: Vec<&RootCause> = r.missing().filter(|b| b.kpi == kpi).collect();
             let first = missing[0];
             let months: Vec<Month> = missing.iter().map(|b| b.month).collect();
-            let dues: Vec<String> = missing
+            let dues: Vec<Arg> = missing
                 .iter()
                 .filter_map(|b| {
-                    let mut due = crate::format::long_date(b.due?);
-                    if missing.len() > 1 {
-                        due = format!("{due} for {}", crate::format::month(b.month));
-                    }
-                    if let Some(n) = &b.note {
-                        due = format!(
-                            "{due} (written late, on {})",
-                            crate::format::long_date(n.date)
-                        );
-                    }
-                    Some(due)
+                    let id = match (missing.len() > 1, b.note.is_some()) {
+                        (false, false) => "flag-rca-due",
+                        (true, false) => "flag-rca-due-for",
+                        (false, true) => "flag-rca-due-late",
+                        (true, true) => "flag-rca-due-for-late",
+                    };
+                    let due = Text::new(id)
+                        .with("due", Arg::LongDate(b.due?))
+                        .with("month", b.month);
+                    let due = match &b.note {
+                        Some(n) => due.with("written", Arg::LongDate(n.date)),
+                        None => due,
+                    };
+                    Some(due.into())
                 })
                 .collect();
-            let (breach, note) = if missing.len() == 1 {
-                ("breach", "A root-cause note was")
+            let evidence = if missing.iter().all(|b| b.note.is_none()) {
+                "flag-rca-missing-evidence"
             } else {
-                ("breaches", "Root-cause notes were")
-            };
-            let none = if missing.iter().all(|b| b.note.is_none()) {
-                format!("none names the {breach} in its `rca:`")
-            } else {
-                "a note after that day does not count".to_string()
+                "flag-rca-missing-evidence-late"
             };
             let kind = FlagKind::RootCauseMissing;
             Flag {
                 kind,
                 severity: kind.severity(),
-                title: format!(
-                    "No root cause from {} for the {breach} of {} in {}",
-                    parties.name(first.owner),
-                    first.kpi_name,
-                    crate::format::month_list(&months)
-                ),
-                evidence: format!(
-                    "{note} due by {}, {} after the month ended; {none}.",
-                    crate::format::and_list(&dues),
-                    super::words::count(r.rca_days.unwrap_or(0) as usize, "day"),
-                ),
+                title: Text::new("flag-rca-missing")
+                    .with("party", parties.name(first.owner))
+                    .with("count", missing.len())
+                    .with("kpi", &first.kpi_name)
+                    .with("months", Arg::Months(months.iter().map(|m| (*m, None)).collect())),
+                evidence: Text::new(evidence)
+                    .with("count", missing.len())
+                    .with("dues", Arg::List(dues))
+                    .with("days", r.rca_days.unwrap_or(0)),
                 subject: Some(kpi.to_string()),
             }
         })

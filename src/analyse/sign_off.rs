@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use super::flags::{Flag, FlagKind, Severity};
 use super::window::{MonthWindow, SERIES_MONTHS};
+use super::obligations::side_text;
 use super::words;
+use crate::text::{Arg, Text};
 use crate::model::{Engagement, Month, Period, Side};
 
 /// How far a month's figures are agreed.
@@ -273,14 +275,6 @@ pub fn disputed_words(month: Month, d: &OpenDispute) -> String {
     )
 }
 
-fn capitalised(text: String) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => text,
-    }
-}
-
 /// A flag for each side's sign-off late in a month of the chart series
 /// (older months are history, not a task), and for each open dispute.
 pub fn flags(e: &Engagement, s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
@@ -297,19 +291,21 @@ pub fn flags(e: &Engagement, s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
     for m in &s.months {
         for d in &m.disputes {
             let kpis = if d.kpis.is_empty() {
-                "every figure".to_string()
+                Text::new("flag-every-figure").into()
             } else {
-                crate::format::and_list(&d.kpis.iter().map(name).collect::<Vec<_>>())
+                Arg::List(d.kpis.iter().map(|k| Arg::Plain(name(k))).collect())
             };
             out.push(Flag {
                 kind: FlagKind::FiguresDisputed,
                 severity: Severity::Warning,
-                title: capitalised(disputed_words(m.month, d)),
-                evidence: format!(
-                    "{kpis} disputed on {}; open until the {} signs the month off again",
-                    d.date,
-                    words::side(d.by)
-                ),
+                title: Text::new("flag-figures-disputed")
+                    .with("month", m.month.to_string())
+                    .with("side", side_text(d.by))
+                    .with("reason", &d.reason),
+                evidence: Text::new("flag-figures-disputed-evidence")
+                    .with("kpis", kpis)
+                    .with("date", d.date)
+                    .with("side", side_text(d.by)),
                 subject: (d.kpis.len() == 1).then(|| d.kpis[0].clone()),
             });
         }
@@ -320,13 +316,13 @@ pub fn flags(e: &Engagement, s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
             out.push(Flag {
                 kind: FlagKind::FiguresNotAgreed,
                 severity: Severity::Warning,
-                title: capitalised(not_agreed_words(m.month, side)),
-                evidence: format!(
-                    "no sign-off from the {} by {}, {} days after the month ended",
-                    words::side(side),
-                    m.due.map(|d| d.to_string()).unwrap_or_default(),
-                    s.sign_off_days.unwrap_or_default()
-                ),
+                title: Text::new("flag-figures-not-agreed")
+                    .with("month", m.month.to_string())
+                    .with("side", side_text(side)),
+                evidence: Text::new("flag-figures-not-agreed-evidence")
+                    .with("side", side_text(side))
+                    .with("due", m.due.map_or(Arg::Plain(String::new()), Arg::Date))
+                    .with("days", s.sign_off_days.unwrap_or_default()),
                 subject: None,
             });
         }

@@ -9,6 +9,7 @@ use crate::analyse::rag::Rag;
 use crate::analyse::tone::Tone;
 use crate::config::HealthBands;
 use crate::render::format;
+use crate::render::language::Language;
 
 #[derive(Debug, Serialize)]
 pub(super) struct HealthView {
@@ -65,7 +66,11 @@ pub(crate) fn band_words(band: Rag) -> &'static str {
     }
 }
 
-pub(super) fn health_view(a: &EngagementAnalysis, bands: &HealthBands) -> HealthView {
+pub(super) fn health_view(
+    a: &EngagementAnalysis,
+    bands: &HealthBands,
+    language: &Language,
+) -> HealthView {
     let h = &a.health;
     HealthView {
         score: h.rounded.map_or("—".into(), |r| r.to_string()),
@@ -85,10 +90,10 @@ pub(super) fn health_view(a: &EngagementAnalysis, bands: &HealthBands) -> Health
                     "left out".into()
                 },
                 has_data: c.has_data,
-                reasons: c.reasons.clone(),
+                reasons: c.reasons.iter().map(|r| language.text(r)).collect(),
             })
             .collect(),
-        left_out: h.left_out_wording(),
+        left_out: h.left_out_wording().map(|t| language.text(&t)),
     }
 }
 
@@ -102,8 +107,8 @@ pub(super) struct FlagGroups {
     pub count: usize,
 }
 
-pub(super) fn flag_groups(a: &EngagementAnalysis) -> FlagGroups {
-    let (critical, others) = flag_views(a)
+pub(super) fn flag_groups(a: &EngagementAnalysis, language: &Language) -> FlagGroups {
+    let (critical, others) = flag_views(a, language)
         .into_iter()
         .partition(|f| f.severity == Severity::Critical.as_str());
     FlagGroups {
@@ -113,14 +118,14 @@ pub(super) fn flag_groups(a: &EngagementAnalysis) -> FlagGroups {
     }
 }
 
-pub(super) fn flag_views(a: &EngagementAnalysis) -> Vec<FlagView> {
+pub(super) fn flag_views(a: &EngagementAnalysis, language: &Language) -> Vec<FlagView> {
     a.flags
         .iter()
         .map(|f| FlagView {
             severity: f.severity.as_str(),
             class: Tone::from(f.severity).name(),
-            title: f.title.clone(),
-            evidence: f.evidence.clone(),
+            title: language.text(&f.title),
+            evidence: language.text(&f.evidence),
         })
         .collect()
 }

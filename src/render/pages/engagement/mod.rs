@@ -103,7 +103,7 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
         phase: labels::phase(r.phase),
         services: r.services.join(", "),
         start: r.start.map(format::date).unwrap_or_default(),
-        contract: contract_view(e, a),
+        contract: contract_view(e, a, input.language),
         cadence: r
             .cadence
             .as_ref()
@@ -129,14 +129,14 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
             a.performance.score_window.first,
             a.performance.score_window.last,
         ),
-        health: health::health_view(a, &thresholds.health),
+        health: health::health_view(a, &thresholds.health, input.language),
         partner: input.partner_of(&e.id).map(partner_view),
-        flags: health::flag_groups(a),
+        flags: health::flag_groups(a, input.language),
         scorecard: scorecard::scorecard_view(a, None, &a.sign_off),
-        workload: relationship::workload_view(a),
-        cadence_section: relationship::cadence_view(a),
-        feedback: relationship::feedback_view(a),
-        trust: relationship::trust_view(a),
+        workload: relationship::workload_view(a, input.language),
+        cadence_section: relationship::cadence_view(a, input.language),
+        feedback: relationship::feedback_view(a, input.language),
+        trust: relationship::trust_view(a, input.language),
         registers: registers::registers_view(e, a),
         obligations: obligations::obligations_view(e, a),
         escalations: governance::escalations_view(a),
@@ -170,7 +170,11 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
     }
 }
 
-fn contract_view(e: &Engagement, a: &EngagementAnalysis) -> Option<ContractView> {
+fn contract_view(
+    e: &Engagement,
+    a: &EngagementAnalysis,
+    language: &crate::render::language::Language,
+) -> Option<ContractView> {
     let status = a.contract.as_ref()?;
     let c = e.record.contract.as_ref()?;
     Some(ContractView {
@@ -180,7 +184,7 @@ fn contract_view(e: &Engagement, a: &EngagementAnalysis) -> Option<ContractView>
             .notice_deadline
             .map(format::date)
             .unwrap_or_else(|| "—".into()),
-        notice: status.notice_words(),
+        notice: language.text(&status.notice_words()),
         notice_class: status.notice_colour().as_str(),
         fee: match c.monthly_fee {
             Some(fee) => format!(

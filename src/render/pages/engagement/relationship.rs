@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::analyse::EngagementAnalysis;
 use crate::analyse::health::ComponentKind;
 use crate::model::Side;
+use crate::render::language::Language;
 use crate::render::{format, labels};
 
 #[derive(Debug, Serialize)]
@@ -99,12 +100,12 @@ pub(super) struct DimensionRow {
 
 /// A component's reasons as the health breakdown states them (with the
 /// parties' names), so a section and the breakdown say the same.
-fn reasons_of(a: &EngagementAnalysis, kind: ComponentKind) -> Vec<String> {
+fn reasons_of(a: &EngagementAnalysis, kind: ComponentKind, language: &Language) -> Vec<String> {
     a.health
         .components
         .iter()
         .find(|c| c.kind == kind)
-        .map(|c| c.reasons.clone())
+        .map(|c| c.reasons.iter().map(|r| language.text(r)).collect())
         .unwrap_or_default()
 }
 
@@ -118,14 +119,14 @@ fn hours(v: Option<f64>) -> String {
     })
 }
 
-pub(super) fn workload_view(a: &EngagementAnalysis) -> WorkloadView {
+pub(super) fn workload_view(a: &EngagementAnalysis, language: &Language) -> WorkloadView {
     let w = &a.workload;
     WorkloadView {
         has_capacity: w.capacity.is_some(),
         capacity: w.capacity.map_or("not set".into(), |c| hours(Some(c))),
         limit: format::percent(w.limit),
         score: score_text(w.score),
-        reasons: reasons_of(a, ComponentKind::Workload),
+        reasons: reasons_of(a, ComponentKind::Workload, language),
         months: w
             .months
             .iter()
@@ -143,14 +144,14 @@ pub(super) fn workload_view(a: &EngagementAnalysis) -> WorkloadView {
     }
 }
 
-pub(super) fn cadence_view(a: &EngagementAnalysis) -> CadenceView {
+pub(super) fn cadence_view(a: &EngagementAnalysis, language: &Language) -> CadenceView {
     let c = &a.communication;
     CadenceView {
         agreed: c.check_in.is_some() || c.review.is_some(),
         expected: c.expected.map_or("—".into(), |n| n.to_string()),
         held: c.held,
         review: if c.review.is_some() {
-            c.review_wording()
+            language.text(&c.review_text(false))
         } else {
             "no review cadence agreed".into()
         },
@@ -172,11 +173,11 @@ pub(super) fn cadence_view(a: &EngagementAnalysis) -> CadenceView {
                 )
             }),
         score: score_text(c.score),
-        reasons: reasons_of(a, ComponentKind::Communication),
+        reasons: reasons_of(a, ComponentKind::Communication, language),
     }
 }
 
-pub(super) fn feedback_view(a: &EngagementAnalysis) -> FeedbackView {
+pub(super) fn feedback_view(a: &EngagementAnalysis, language: &Language) -> FeedbackView {
     let f = &a.feedback;
     let row = |side, k: &crate::analyse::feedback::KindCounts| FeedbackRow {
         side,
@@ -193,7 +194,7 @@ pub(super) fn feedback_view(a: &EngagementAnalysis) -> FeedbackView {
         balance: f.balance.map_or("—".into(), |b| format::number(b, 2)),
         one_sided: f.one_sided,
         score: score_text(f.score),
-        reasons: reasons_of(a, ComponentKind::Feedback),
+        reasons: reasons_of(a, ComponentKind::Feedback, language),
         items: f
             .items
             .iter()
@@ -208,7 +209,7 @@ pub(super) fn feedback_view(a: &EngagementAnalysis) -> FeedbackView {
     }
 }
 
-pub(super) fn trust_view(a: &EngagementAnalysis) -> TrustView {
+pub(super) fn trust_view(a: &EngagementAnalysis, language: &Language) -> TrustView {
     let t = &a.trust;
     // A side's mean (its answer, in the agreed form), to two decimals.
     let score = |s: Option<f64>| s.map_or("—".to_string(), |s| format::number(s, 2));
@@ -235,7 +236,7 @@ pub(super) fn trust_view(a: &EngagementAnalysis) -> TrustView {
         mean_gap: t.mean_abs_gap.map_or("—".into(), |g| format::number(g, 2)),
         gap_limit: format::number(t.gap_limit, 1),
         score: score_text(t.score),
-        reasons: reasons_of(a, ComponentKind::Trust),
+        reasons: reasons_of(a, ComponentKind::Trust, language),
         respondents: super::survey::respondents(t),
     }
 }

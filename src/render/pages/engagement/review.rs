@@ -340,7 +340,7 @@ fn page(
         previous,
         next,
         summary: summary_view(&review.summary, a, agreed),
-        health: health::health_view(a, bands),
+        health: health::health_view(a, bands, input.language),
         unagreed: unagreed(agreed, window),
         flags: a
             .flags
@@ -348,8 +348,8 @@ fn page(
             .map(|f| ItemView {
                 severity: f.severity.as_str(),
                 class: severity_class(f.severity),
-                title: f.title.clone(),
-                text: f.evidence.clone(),
+                title: input.language.text(&f.title),
+                text: input.language.text(&f.evidence),
                 internal: false,
             })
             .collect(),
@@ -387,7 +387,7 @@ fn page(
             .collect(),
         data: charts.iter().map(DataView::of).collect(),
         charts,
-        trust: relationship::trust_view(a),
+        trust: relationship::trust_view(a, input.language),
         milestones: r
             .milestones
             .iter()
