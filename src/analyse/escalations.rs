@@ -314,11 +314,11 @@ mod tests {
         assert_eq!(flags(&analyse_escalations(&e, d("2026-11-06"))), vec![]);
         let f = flags(&analyse_escalations(&e, d("2026-11-07")));
         assert_eq!(
-            f[0].title,
+            f[0].title.english(),
             "Escalation “Backlog a” past its time box: raise to Account directors"
         );
         assert_eq!(
-            f[0].evidence,
+            f[0].evidence.english(),
             "Opened on 1 November 2026 at level 1 (Service delivery managers), whose time \
              box is 5 days; it ended on 6 November 2026 and the escalation has been open 6 days."
         );
@@ -337,7 +337,7 @@ mod tests {
             (true, Some(NextRung::Top))
         );
         assert_eq!(
-            flags(&analyse_escalations(&e, d("2026-10-31")))[0].title,
+            flags(&analyse_escalations(&e, d("2026-10-31")))[0].title.english(),
             "Escalation “Backlog b” past its time box: at the top of the ladder"
         );
     }

@@ -273,7 +273,7 @@ mod tests {
         );
         assert!(f.one_sided);
         assert_eq!(
-            f.reasons(&parties()),
+            crate::analyse::testkit::english(&f.reasons(&parties())),
             vec![
                 "BPSource gave no feedback in the last 6 months (May to October 2026); all 3 \
                  items came from Acme Corp."
@@ -293,7 +293,7 @@ mod tests {
         assert!((f.balance.unwrap() - 0.2).abs() < 1e-9);
         assert!(f.one_sided);
         assert_eq!(
-            f.reasons(&parties())[0],
+            f.reasons(&parties())[0].english(),
             "Of the 10 items of feedback in the last 6 months (May to October 2026), 9 came \
              from Acme Corp and 1 from BPSource: a client share of 90%, where 50% is balanced."
         );
@@ -307,7 +307,7 @@ mod tests {
         let f = analyse_feedback(&e, d("2026-11-01"));
         assert_eq!((f.balance, f.recent, f.score), (Some(1.0), 0, Some(0.0)));
         assert_eq!(
-            f.reasons(&parties())[1],
+            f.reasons(&parties())[1].english(),
             "Nobody gave feedback in the last 3 months, so the score is 0."
         );
         let none = analyse_feedback(&engagement(), d("2026-11-01"));
@@ -316,7 +316,7 @@ mod tests {
             (None, None, false)
         );
         assert_eq!(
-            none.reasons(&parties()),
+            crate::analyse::testkit::english(&none.reasons(&parties())),
             vec![
                 "Neither Acme Corp nor BPSource gave feedback in the last 6 months (May to October 2026)."
             ]

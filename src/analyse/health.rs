@@ -225,7 +225,7 @@ mod tests {
     }
 
     fn health(scores: [Option<f64>; 6]) -> Health {
-        let reasons = |k: ComponentKind| vec![format!("why {}", k.label())];
+        let reasons = |k: ComponentKind| vec![Text::new("flag-verbatim").with("text", format!("why {}", k.label()))];
         breakdown(
             &scored(scores),
             reasons,
@@ -250,7 +250,7 @@ mod tests {
         assert_eq!(h.band, Rag::Amber);
         assert!(h.left_out.is_empty() && h.left_out_wording().is_none());
         assert_eq!(h.components[0].effective_weight, 0.35);
-        assert_eq!(h.components[0].reasons, vec!["why performance"]);
+        assert_eq!(h.components[0].reasons[0].english(), "why performance");
     }
 
     #[test]
@@ -264,7 +264,7 @@ mod tests {
         assert!(!h.components[1].has_data);
         assert_eq!(h.left_out.len(), 4);
         assert_eq!(
-            h.left_out_wording().unwrap(),
+            h.left_out_wording().unwrap().english(),
             "No data for workload realism, communication cadence, two-way feedback and trust, so \
              they are left out and the other weights are scaled up to make 100%."
         );
@@ -277,7 +277,7 @@ mod tests {
         assert_eq!((h.rounded, h.band), (Some(75), Rag::Green));
         let h = health([None, None, None, None, None, Some(49.4)]);
         assert_eq!(h.band, Rag::Red);
-        assert_eq!(h.left_out_wording().unwrap().matches(',').count(), 4);
+        assert_eq!(h.left_out_wording().unwrap().english().matches(',').count(), 4);
     }
 
     #[test]

@@ -268,11 +268,11 @@ mod tests {
         assert_eq!(r.breaches[0].state, RcaState::Missing);
         let f = flags(&r, &parties());
         assert_eq!(
-            f[0].title,
+            f[0].title.english(),
             "No root cause from BPSource for the breach of Accuracy in September 2026"
         );
         assert_eq!(
-            f[0].evidence,
+            f[0].evidence.english(),
             "A root-cause note was due by 10 October 2026, 10 days after the month ended; \
              none names the breach in its `rca:`."
         );
@@ -308,9 +308,10 @@ mod tests {
         let f = flags(&r, &parties());
         assert_eq!(f.len(), 1, "written late: still flagged");
         assert!(
-            f[0].evidence.contains("(written late, on 11 October 2026)")
+            f[0].evidence.english().contains("(written late, on 11 October 2026)")
                 && f[0]
                     .evidence
+                    .english()
                     .ends_with("a note after that day does not count."),
             "{}",
             f[0].evidence
@@ -349,11 +350,11 @@ mod tests {
         let f = flags(&r, &parties());
         assert_eq!(f.len(), 1);
         assert_eq!(
-            f[0].title,
+            f[0].title.english(),
             "No root cause from BPSource for the breaches of Accuracy in August and September 2026"
         );
         assert_eq!(
-            f[0].evidence,
+            f[0].evidence.english(),
             "Root-cause notes were due by 10 September 2026 for August 2026 and 10 October \
              2026 for September 2026, 10 days after the month ended; none names the breaches \
              in its `rca:`."

@@ -379,9 +379,9 @@ mod tests {
         assert_eq!(day_after.late, vec![Side::Client]);
         let f = flags(&e, &analyse_sign_off(&e, d("2026-11-11")), d("2026-11-11"));
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].title, "Figures of 2026-10 not agreed by the client");
+        assert_eq!(f[0].title.english(), "Figures of 2026-10 not agreed by the client");
         assert_eq!(
-            f[0].evidence,
+            f[0].evidence.english(),
             "no sign-off from the client by 2026-11-10, 10 days after the month ended"
         );
         assert!(flags(&e, &analyse_sign_off(&e, d("2026-11-10")), d("2026-11-10")).is_empty());
@@ -461,7 +461,7 @@ mod tests {
         let f = flags(&e, &analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20"));
         assert_eq!(f.len(), 1);
         assert_eq!(
-            f[0].title,
+            f[0].title.english(),
             "Figures of 2026-10 disputed by the client: Queue 7 missing from the export"
         );
         assert_eq!(f[0].subject.as_deref(), Some("service_level"));
@@ -500,11 +500,12 @@ mod tests {
         assert_eq!(o.kpi_state("anything"), SignOffState::Disputed);
         let f = flags(&e, &analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20"));
         assert_eq!(
-            f[0].title,
+            f[0].title.english(),
             "Figures of 2026-10 disputed by the provider: wrong export"
         );
         assert!(
             f[0].evidence
+                .english()
                 .starts_with("every figure disputed on 2026-11-03")
         );
     }

@@ -375,7 +375,7 @@ mod tests {
         // answers 4,3,4,4,2,3,5,5 → mapped 75,50,75,75,25,50,100,100 → 68.75; − 12.5 = 56.25
         assert_eq!(t.score, Some(56.25));
         assert_eq!(t.mean_answer, Some(3.75));
-        let r = t.reasons(&parties());
+        let r = crate::analyse::testkit::english(&t.reasons(&parties()));
         assert_eq!(
             r[0],
             "In the survey of September 2026, answered by both sides, the mean answer was 3.75 \
@@ -406,9 +406,9 @@ mod tests {
         assert_eq!(t.mean_abs_gap, None);
         // (100 + 50) / 2 = 75
         assert_eq!(t.score, Some(75.0));
-        assert!(t.reasons(&parties())[0].contains("answered by Acme Corp only"));
+        assert!(t.reasons(&parties())[0].english().contains("answered by Acme Corp only"));
         assert_eq!(
-            t.reasons(&parties())[1],
+            t.reasons(&parties())[1].english(),
             "No question was answered by both sides, so there is no perception gap."
         );
     }
@@ -444,7 +444,7 @@ mod tests {
         let t = analyse(&engagement(), "2026-11-15");
         assert_eq!((t.month, t.score), (None, None));
         assert_eq!(
-            t.reasons(&parties()),
+            crate::analyse::testkit::english(&t.reasons(&parties())),
             vec!["No relationship survey has been answered yet."]
         );
     }
@@ -557,7 +557,7 @@ mod tests {
             (p.form, p.nps, p.responses),
             (survey::Form::BelowFloor, None, 0)
         );
-        assert!(t.reasons(&parties())[1].contains("fewer responses than the privacy floor"));
+        assert!(t.reasons(&parties())[1].english().contains("fewer responses than the privacy floor"));
     }
 
     #[test]

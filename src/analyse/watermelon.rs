@@ -168,7 +168,7 @@ mod tests {
             (Some(49.9), None, None)
         );
         assert_eq!(
-            w.evidence(&t, &parties()),
+            w.evidence(&t, &parties()).english(),
             "The performance score is 75 (75 or more), yet in the survey of October 2026 the \
              trust score is 49.9 (below 50)."
         );
@@ -186,7 +186,7 @@ mod tests {
         let w = judge(Some(90.0), &t).unwrap();
         assert_eq!(w.client_nps, Some(-1));
         assert_eq!(
-            w.evidence(&t, &parties()),
+            w.evidence(&t, &parties()).english(),
             "The performance score is 90 (75 or more), yet in the survey of October 2026 Acme \
              Corp's NPS is −1."
         );
@@ -200,7 +200,7 @@ mod tests {
         let w = judge(Some(100.0), &t).unwrap();
         assert_eq!(w.fall, Some((m("2026-07"), 75.0, 60.0)));
         assert_eq!(
-            w.evidence(&t, &parties()),
+            w.evidence(&t, &parties()).english(),
             "The performance score is 100 (75 or more), yet in the survey of October 2026 the \
              trust score fell from 75 in July 2026 to 60 (by 15)."
         );
@@ -221,7 +221,7 @@ mod tests {
         let w = judge(Some(80.0), &t).unwrap();
         assert_eq!(w.brief(), "trust 40, client NPS −20, trust down 30");
         assert_eq!(
-            w.evidence(&t, &parties()),
+            w.evidence(&t, &parties()).english(),
             "The performance score is 80 (75 or more), yet in the survey of October 2026 the \
              trust score is 40 (below 50), Acme Corp's NPS is −20 and the trust score fell \
              from 70 in July 2026 to 40 (by 30)."

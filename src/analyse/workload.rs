@@ -244,7 +244,7 @@ mod tests {
             "not the month in progress"
         );
         assert_eq!(
-            w.reasons(&parties()),
+            crate::analyse::testkit::english(&w.reasons(&parties())),
             vec![
                 "Overtime beyond contracted capacity averaged 5% over the 2 months reported of \
                  the last 3 months (August to October 2026), against a limit of 5%."
@@ -268,7 +268,7 @@ mod tests {
         e.record.expectations = vec![unagreed(), unagreed()];
         assert_eq!(analyse(&e).score, Some(80.0));
         assert_eq!(
-            analyse(&e).reasons(&parties())[1],
+            analyse(&e).reasons(&parties())[1].english(),
             "2 expectations are not agreed between Acme Corp and BPSource (−10 each)."
         );
         set_hours(&mut e, "2026-10", Some(115.0), None); // 15% → 27.8 − 20
@@ -295,7 +295,7 @@ mod tests {
         let w = analyse(&e);
         assert_eq!((w.mean_ratio, w.score), (None, None));
         assert_eq!(
-            w.reasons(&parties()),
+            crate::analyse::testkit::english(&w.reasons(&parties())),
             vec!["No hours worked were reported in the last 3 months (August to October 2026)."]
         );
         let e = with_capacity(0.0);
