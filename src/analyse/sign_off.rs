@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::flags::{Flag, FlagKind, Severity};
 use super::window::{MonthWindow, SERIES_MONTHS};
-use super::obligations::side_text;
 use super::words;
 use crate::text::{Arg, Text};
 use crate::model::{Engagement, Month, Period, Side};
@@ -275,6 +274,15 @@ pub fn disputed_words(month: Month, d: &OpenDispute) -> String {
     )
 }
 
+/// A side as a message selects its words by it: `client`, `provider`
+/// (German declines them: `vom Kunden`).
+fn side_key(side: Side) -> &'static str {
+    match side {
+        Side::Client => "client",
+        Side::Provider => "provider",
+    }
+}
+
 /// A flag for each side's sign-off late in a month of the chart series
 /// (older months are history, not a task), and for each open dispute.
 pub fn flags(e: &Engagement, s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
@@ -300,12 +308,12 @@ pub fn flags(e: &Engagement, s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
                 severity: Severity::Warning,
                 title: Text::new("flag-figures-disputed")
                     .with("month", m.month.to_string())
-                    .with("side", side_text(d.by))
+                    .with("side", side_key(d.by))
                     .with("reason", &d.reason),
                 evidence: Text::new("flag-figures-disputed-evidence")
                     .with("kpis", kpis)
                     .with("date", d.date)
-                    .with("side", side_text(d.by)),
+                    .with("side", side_key(d.by)),
                 subject: (d.kpis.len() == 1).then(|| d.kpis[0].clone()),
             });
         }
@@ -318,9 +326,9 @@ pub fn flags(e: &Engagement, s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
                 severity: Severity::Warning,
                 title: Text::new("flag-figures-not-agreed")
                     .with("month", m.month.to_string())
-                    .with("side", side_text(side)),
+                    .with("side", side_key(side)),
                 evidence: Text::new("flag-figures-not-agreed-evidence")
-                    .with("side", side_text(side))
+                    .with("side", side_key(side))
                     .with("due", m.due.map_or(Arg::Plain(String::new()), Arg::Date))
                     .with("days", s.sign_off_days.unwrap_or_default()),
                 subject: None,

@@ -35,7 +35,7 @@ flag-risk-closed = geschlossen
 
 ## SLA-Verstöße, Ausfälle und chronisches Versagen
 
-flag-sla-breach = { $party } hat das SLA für { $kpi } verfehlt: { $months }
+flag-sla-breach = { $party } hat das SLA für { $kpi } im { $months } verfehlt
 flag-value-against = { $value } (bei Zielwert { $target })
 flag-sla-breach-evidence = { $values }, bei einem Zielwert von { $target }.
 flag-sla-breach-evidence-default = { $values }, bei einem Zielwert von { $target }; unter dem Mindestwert von { $minimum } (ein Ausfall).
@@ -80,15 +80,27 @@ flag-service-credits = Gutschriften von { $share } der Monatsgebühr sind für d
 flag-service-credits-amount = Gutschriften von { $share } der Monatsgebühr ({ $amount }) sind für die letzten 12 Monate fällig
 flag-service-credits-evidence = Für die Verstöße: { $months }.
 flag-credits-accrued = Gutschriften von { $amount } in den letzten 12 Monaten aufgelaufen
-flag-credits-accrued-evidence = Davon sind { $payable } zahlbar, { $pending } können noch zurückverdient werden und { $earned } wurden zurückverdient. Nach Monaten: { $months }.
+flag-credits-accrued-evidence = Davon sind { $payable } zahlbar, { $pending } noch zurückzuverdienen und { $earned } bereits zurückverdient. Nach Monaten: { $months }.
 
 ## Abnahme der Zahlen
 
 flag-every-figure = Alle Zahlen
-flag-figures-disputed = Zahlen für { $month } vom { $side } bestritten: { $reason }
-flag-figures-disputed-evidence = { $kpis } am { $date } bestritten; offen, bis der { $side } den Monat erneut abnimmt
-flag-figures-not-agreed = Zahlen für { $month } vom { $side } nicht abgenommen
-flag-figures-not-agreed-evidence = Keine Abnahme durch den { $side } bis { $due }, { $days } Tage nach Monatsende
+flag-figures-disputed = Zahlen für { $month } { $side ->
+    [client] vom Kunden
+   *[provider] vom Dienstleister
+} bestritten: { $reason }
+flag-figures-disputed-evidence = { $kpis } am { $date } bestritten; offen, bis { $side ->
+    [client] der Kunde
+   *[provider] der Dienstleister
+} den Monat erneut abnimmt
+flag-figures-not-agreed = Zahlen für { $month } { $side ->
+    [client] vom Kunden
+   *[provider] vom Dienstleister
+} nicht abgenommen
+flag-figures-not-agreed-evidence = Keine Abnahme { $side ->
+    [client] durch den Kunden
+   *[provider] durch den Dienstleister
+} bis { $due }, { $days } Tage nach Monatsende
 
 ## Kündigungsfrist
 
@@ -200,15 +212,15 @@ flag-check-ins-agreed-none = Abstimmungsgespräche sind { $frequency } vereinbar
 flag-feedback-none = Einseitiges Feedback: { $party } gab in den letzten { $months } Monaten keines
 flag-feedback-most = Einseitiges Feedback: das meiste kam von { $party }
 flag-perception = Die beiden Seiten bewerten { $dimensions } unterschiedlich
-flag-perception-evidence = In der Umfrage vom { $month } weichen die Antworten der beiden Seiten ab um { $gaps }.
+flag-perception-evidence = In der Umfrage vom { $month } weichen die Antworten der beiden Seiten um { $gaps } voneinander ab.
 flag-watermelon = Außen grün, innen rot: die Kennzahlen sehen gut aus, die Zusammenarbeit nicht
 flag-watermelon-low-trust = der Vertrauenswert liegt bei { $score } (unter { $limit })
 flag-watermelon-nps = der NPS von { $party } liegt bei { $nps }
 flag-watermelon-fall = der Vertrauenswert fiel von { $before } im { $month } auf { $now } (um { $fall })
-flag-watermelon-evidence = Der Leistungswert liegt bei { $performance } ({ $green } oder mehr), doch in der Umfrage vom { $month } { $parts }.
+flag-watermelon-evidence = Der Leistungswert liegt bei { $performance } ({ $green } oder mehr), doch die Umfrage vom { $month } zeigt: { $parts }.
 flag-no-celebration = Seit 6 Monaten kein Erfolg gefeiert
-flag-no-celebration-evidence = Zwischen { $from } und { $until } wurde kein Meilenstein gefeiert.
-flag-no-celebration-evidence-uncelebrated = Zwischen { $from } und { $until } wurde kein Meilenstein gefeiert. { $count ->
+flag-no-celebration-evidence = Zwischen dem { $from } und dem { $until } wurde kein Meilenstein gefeiert.
+flag-no-celebration-evidence-uncelebrated = Zwischen dem { $from } und dem { $until } wurde kein Meilenstein gefeiert. { $count ->
     [one] 1 Meilenstein wurde
    *[other] { $count } Meilensteine wurden
 } erreicht, aber nicht gefeiert.

@@ -91,10 +91,22 @@ flag-credits-accrued-evidence = Of these, { $payable } is payable, { $pending } 
 ## Sign-off
 
 flag-every-figure = every figure
-flag-figures-disputed = Figures of { $month } disputed by the { $side }: { $reason }
-flag-figures-disputed-evidence = { $kpis } disputed on { $date }; open until the { $side } signs the month off again
-flag-figures-not-agreed = Figures of { $month } not agreed by the { $side }
-flag-figures-not-agreed-evidence = no sign-off from the { $side } by { $due }, { $days } days after the month ended
+flag-figures-disputed = Figures of { $month } disputed by the { $side ->
+    [client] client
+   *[provider] provider
+}: { $reason }
+flag-figures-disputed-evidence = { $kpis } disputed on { $date }; open until the { $side ->
+    [client] client
+   *[provider] provider
+} signs the month off again
+flag-figures-not-agreed = Figures of { $month } not agreed by the { $side ->
+    [client] client
+   *[provider] provider
+}
+flag-figures-not-agreed-evidence = no sign-off from the { $side ->
+    [client] client
+   *[provider] provider
+} by { $due }, { $days } days after the month ended
 
 ## The contract's notice deadline
 
