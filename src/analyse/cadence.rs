@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::window::{DayWindow, SERIES_MONTHS, chart_months, days_between};
-use crate::text::{Arg, Text};
 use crate::model::{Engagement, Frequency, Month, Note, NoteKind};
+use crate::text::{Arg, Text};
 
 /// Days of the held-vs-expected window.
 pub const WINDOW_DAYS: u32 = 90;
@@ -181,12 +181,14 @@ impl Communication {
             let mut reasons = vec![Text::new("flag-cadence-not-agreed")];
             if self.review_overdue {
                 reasons.push(
-                    Text::new("flag-review-overdue-reason").with("wording", self.review_text(false)),
+                    Text::new("flag-review-overdue-reason")
+                        .with("wording", self.review_text(false)),
                 );
             }
             return reasons;
         };
-        let mut reasons = vec![Text::new("flag-sentence").with("text", held_text(self.held, expected))];
+        let mut reasons =
+            vec![Text::new("flag-sentence").with("text", held_text(self.held, expected))];
         if self.review_overdue {
             reasons.push(
                 Text::new("flag-review-overdue-penalty-reason")
@@ -214,9 +216,7 @@ impl Communication {
             (false, false) => "flag-review-none",
             (false, true) => "flag-review-none-sentence",
         };
-        let text = Text::new(id)
-            .with("days", days)
-            .with("interval", interval);
+        let text = Text::new(id).with("days", days).with("interval", interval);
         match self.last_review {
             Some(date) => text.with("date", Arg::LongDate(date)),
             None => text,

@@ -12,8 +12,8 @@ use serde::Serialize;
 use super::flags::{Flag, FlagKind};
 use super::tone::Tone;
 use super::window::days_between;
-use crate::text::{Arg, Text};
 use crate::model::{Engagement, EscalationLevel, Note, NoteKind};
+use crate::text::{Arg, Text};
 
 /// The level of an escalation note that names none.
 pub const DEFAULT_LEVEL: u32 = 1;
@@ -337,7 +337,9 @@ mod tests {
             (true, Some(NextRung::Top))
         );
         assert_eq!(
-            flags(&analyse_escalations(&e, d("2026-10-31")))[0].title.english(),
+            flags(&analyse_escalations(&e, d("2026-10-31")))[0]
+                .title
+                .english(),
             "Escalation “Backlog b” past its time box: at the top of the ladder"
         );
     }

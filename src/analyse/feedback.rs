@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use super::window::MonthWindow;
 use super::words::{Parties, last_months_text, pct_arg};
-use crate::text::Text;
 use crate::model::{Engagement, FeedbackKind, Month, Side};
+use crate::text::Text;
 
 /// Months of the counts.
 pub const WINDOW_MONTHS: u32 = 6;

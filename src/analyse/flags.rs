@@ -194,7 +194,10 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow, parties: &Parties) -> Option
         };
         Text::new(id)
             .with("minimum", value_arg(k.minimum, &k.unit))
-            .with("defaults", defaults_list(&defaults, months[months.len() - 1].year))
+            .with(
+                "defaults",
+                defaults_list(&defaults, months[months.len() - 1].year),
+            )
     };
     let evidence = evidence
         .with("values", Arg::Months(values))
@@ -571,7 +574,10 @@ fn goals(a: &EngagementAnalysis) -> Vec<Flag> {
 fn action_wording(i: &ActionItem) -> Text {
     Text::new("flag-action-item")
         .with("text", &i.text)
-        .with("due", i.due.map_or(Arg::Plain(String::new()), Arg::LongDate))
+        .with(
+            "due",
+            i.due.map_or(Arg::Plain(String::new()), Arg::LongDate),
+        )
         .with("days", i.days_overdue.unwrap_or(0).max(0))
         .with("note", &i.note_title)
 }

@@ -225,7 +225,9 @@ mod tests {
     }
 
     fn health(scores: [Option<f64>; 6]) -> Health {
-        let reasons = |k: ComponentKind| vec![Text::new("flag-verbatim").with("text", format!("why {}", k.label()))];
+        let reasons = |k: ComponentKind| {
+            vec![Text::new("flag-verbatim").with("text", format!("why {}", k.label()))]
+        };
         breakdown(
             &scored(scores),
             reasons,
@@ -277,7 +279,10 @@ mod tests {
         assert_eq!((h.rounded, h.band), (Some(75), Rag::Green));
         let h = health([None, None, None, None, None, Some(49.4)]);
         assert_eq!(h.band, Rag::Red);
-        assert_eq!(h.left_out_wording().unwrap().english().matches(',').count(), 4);
+        assert_eq!(
+            h.left_out_wording().unwrap().english().matches(',').count(),
+            4
+        );
     }
 
     #[test]

@@ -13,10 +13,10 @@ use super::stats::{mean, slope, weighted_mean};
 use super::terms::{self, Terms, baselining, terms_at};
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months, periods_before};
 use super::words::{Parties, last_months_text, num_arg, possessive, value_arg};
-use crate::text::{Arg, Text};
 use crate::model::{
     Counts, Direction, Engagement, Excused, Kpi, KpiValue, Measure, Month, Period, Side,
 };
+use crate::text::{Arg, Text};
 
 /// Months of the trend.
 pub const TREND_MONTHS: u32 = 6;

@@ -12,8 +12,8 @@ use super::flags::{Flag, FlagKind};
 use super::kpi::Performance;
 use super::tone::Tone;
 use super::words::Parties;
-use crate::text::{Arg, Text};
 use crate::model::{Engagement, Month, Note, Side};
+use crate::text::{Arg, Text};
 
 /// Where a breach's root cause stands at `as_of`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -199,7 +199,10 @@ pub fn flags(r: &RootCauses, parties: &Parties) -> Vec<Flag> {
                     .with("party", parties.name(first.owner))
                     .with("count", missing.len())
                     .with("kpi", &first.kpi_name)
-                    .with("months", Arg::Months(months.iter().map(|m| (*m, None)).collect())),
+                    .with(
+                        "months",
+                        Arg::Months(months.iter().map(|m| (*m, None)).collect()),
+                    ),
                 evidence: Text::new(evidence)
                     .with("count", missing.len())
                     .with("dues", Arg::List(dues))
@@ -308,7 +311,9 @@ mod tests {
         let f = flags(&r, &parties());
         assert_eq!(f.len(), 1, "written late: still flagged");
         assert!(
-            f[0].evidence.english().contains("(written late, on 11 October 2026)")
+            f[0].evidence
+                .english()
+                .contains("(written late, on 11 October 2026)")
                 && f[0]
                     .evidence
                     .english()

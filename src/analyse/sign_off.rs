@@ -11,8 +11,8 @@ use serde::Serialize;
 use super::flags::{Flag, FlagKind, Severity};
 use super::window::{MonthWindow, SERIES_MONTHS};
 use super::words;
-use crate::text::{Arg, Text};
 use crate::model::{Engagement, Month, Period, Side};
+use crate::text::{Arg, Text};
 
 /// How far a month's figures are agreed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -387,7 +387,10 @@ mod tests {
         assert_eq!(day_after.late, vec![Side::Client]);
         let f = flags(&e, &analyse_sign_off(&e, d("2026-11-11")), d("2026-11-11"));
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].title.english(), "Figures of 2026-10 not agreed by the client");
+        assert_eq!(
+            f[0].title.english(),
+            "Figures of 2026-10 not agreed by the client"
+        );
         assert_eq!(
             f[0].evidence.english(),
             "no sign-off from the client by 2026-11-10, 10 days after the month ended"

@@ -9,9 +9,9 @@ use super::exact::{Num, dec};
 use super::survey::{self, Mean, SideSurvey};
 use super::window::{MonthWindow, SERIES_MONTHS, periods_before, periods_in};
 use super::words::{Parties, num_arg};
-use crate::text::{Arg, Text};
 use crate::config::Config;
 use crate::model::{Engagement, Month, Period, Side, SurveyScores};
+use crate::text::{Arg, Text};
 
 /// Points off per point of mean |gap|.
 pub const GAP_PENALTY: f64 = 12.5;
@@ -275,9 +275,12 @@ impl Trust {
                 .with("sides", sides)
                 .with("answer", num_arg(answer)),
         ];
-        reasons.extend(self.sides.iter().filter(|x| !x.shown()).map(|x| {
-            Text::new("flag-trust-below-floor").with("party", parties.name(x.side))
-        }));
+        reasons.extend(
+            self.sides
+                .iter()
+                .filter(|x| !x.shown())
+                .map(|x| Text::new("flag-trust-below-floor").with("party", parties.name(x.side))),
+        );
         match self.mean_abs_gap {
             Some(0.0) => reasons.push(Text::new("flag-trust-same-answers")),
             Some(gap) => reasons.push(
@@ -406,7 +409,11 @@ mod tests {
         assert_eq!(t.mean_abs_gap, None);
         // (100 + 50) / 2 = 75
         assert_eq!(t.score, Some(75.0));
-        assert!(t.reasons(&parties())[0].english().contains("answered by Acme Corp only"));
+        assert!(
+            t.reasons(&parties())[0]
+                .english()
+                .contains("answered by Acme Corp only")
+        );
         assert_eq!(
             t.reasons(&parties())[1].english(),
             "No question was answered by both sides, so there is no perception gap."
@@ -557,7 +564,11 @@ mod tests {
             (p.form, p.nps, p.responses),
             (survey::Form::BelowFloor, None, 0)
         );
-        assert!(t.reasons(&parties())[1].english().contains("fewer responses than the privacy floor"));
+        assert!(
+            t.reasons(&parties())[1]
+                .english()
+                .contains("fewer responses than the privacy floor")
+        );
     }
 
     #[test]

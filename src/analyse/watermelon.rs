@@ -10,8 +10,8 @@ use serde::Serialize;
 use super::exact::dec;
 use super::trust::Trust;
 use super::words::{Parties, num, num_arg};
-use crate::text::{Arg, Text};
 use crate::model::Side;
+use crate::text::{Arg, Text};
 
 /// The performance score from which the KPIs look green.
 pub const GREEN_PERFORMANCE: i64 = 75;

@@ -10,8 +10,8 @@ use super::stats::mean;
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months};
 use super::words::{Parties, last_months_text, pct_arg};
 use crate::config::Thresholds;
-use crate::text::{Arg, Text};
 use crate::model::{Engagement, Month};
+use crate::text::{Arg, Text};
 
 /// Months of the score.
 pub const SCORE_MONTHS: u32 = 3;

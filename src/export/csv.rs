@@ -329,7 +329,12 @@ fn health(w: &mut Writer, all: &[EngagementFigures]) {
                 c.weight.into(),
                 c.effective_weight.into(),
                 c.has_data.into(),
-                c.reasons.iter().map(|r| r.english()).collect::<Vec<_>>().join("; ").into(),
+                c.reasons
+                    .iter()
+                    .map(|r| r.english())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+                    .into(),
             ]);
         }
     }

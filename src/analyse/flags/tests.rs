@@ -263,7 +263,11 @@ fn a_high_risk_overdue_is_a_warning_and_a_critical_risk_is_critical_when_not_ove
     let of = |id: &str| flags.iter().find(|f| f.subject.as_deref() == Some(id));
     let critical = of("critical").unwrap();
     assert_eq!(
-        (critical.severity, critical.kind, critical.title.english().as_str()),
+        (
+            critical.severity,
+            critical.kind,
+            critical.title.english().as_str()
+        ),
         (
             Severity::Critical,
             FlagKind::CriticalRisk,
@@ -276,7 +280,11 @@ fn a_high_risk_overdue_is_a_warning_and_a_critical_risk_is_critical_when_not_ove
     );
     let high = of("late-high").unwrap();
     assert_eq!(
-        (high.severity, high.title.english().as_str(), high.evidence.english().as_str()),
+        (
+            high.severity,
+            high.title.english().as_str(),
+            high.evidence.english().as_str()
+        ),
         (
             Severity::Warning,
             "The mitigation of late-high is overdue since 1 October 2026",
@@ -329,7 +337,11 @@ fn many_overdue_actions_are_counted_past_three() {
         .find(|f| f.kind == FlagKind::ActionsOverdue)
         .unwrap();
     assert_eq!(f.title.english(), "5 actions are overdue");
-    assert!(f.evidence.english().ends_with("; and 2 more."), "{}", f.evidence);
+    assert!(
+        f.evidence.english().ends_with("; and 2 more."),
+        "{}",
+        f.evidence
+    );
 }
 
 #[test]
@@ -373,7 +385,10 @@ fn relief_claimed_not_agreed_is_a_warning_and_changes_no_figure() {
     assert_eq!(relief[0].severity, Severity::Warning);
     assert_eq!(relief[0].subject.as_deref(), Some("sl"));
     assert_eq!(
-        (relief[0].title.english().as_str(), relief[0].evidence.english().as_str()),
+        (
+            relief[0].title.english().as_str(),
+            relief[0].evidence.english().as_str()
+        ),
         (
             "Relief for Service level in October 2026 is claimed but not agreed",
             "Carrier outage (INC-1). Until both sides agree it, the month counts as any other."
@@ -422,7 +437,10 @@ fn chronic_failure_and_one_default_short_of_it_are_critical() {
         .expect("a chronic-failure warning");
     assert_eq!(warning.severity, Severity::Critical);
     assert_eq!(
-        (warning.title.english().as_str(), warning.evidence.english().as_str()),
+        (
+            warning.title.english().as_str(),
+            warning.evidence.english().as_str()
+        ),
         (
             "Service level is one default away from chronic failure",
             "It defaulted in July and September 2026; one more default before January 2027 \
@@ -436,7 +454,10 @@ fn chronic_failure_and_one_default_short_of_it_are_critical() {
         .expect("a chronic failure");
     assert_eq!(critical.severity, Severity::Critical);
     assert_eq!(
-        (critical.title.english().as_str(), critical.evidence.english().as_str()),
+        (
+            critical.title.english().as_str(),
+            critical.evidence.english().as_str()
+        ),
         (
             "Chronic failure: Service level has defaulted too often",
             "It defaulted in July, September and October 2026, so the contract's termination \

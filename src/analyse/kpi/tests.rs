@@ -67,7 +67,10 @@ fn an_engagement_without_periods_has_grey_series_and_no_figures() {
 fn no_kpis_at_all() {
     let p = analyse_performance(&engagement(), d("2026-11-15"));
     assert_eq!(p.score, None);
-    assert_eq!(crate::analyse::testkit::english(&p.reasons(&parties())), vec!["No KPIs are defined."]);
+    assert_eq!(
+        crate::analyse::testkit::english(&p.reasons(&parties())),
+        vec!["No KPIs are defined."]
+    );
 }
 
 #[test]

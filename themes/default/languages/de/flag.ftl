@@ -235,8 +235,8 @@ flag-component-trust = Vertrauen
 flag-component-risk = Risiko
 flag-component-obligations = Pflichten
 flag-health-left-out = { $count ->
-    [one] Keine Daten für { $components }; der Bereich bleibt außen vor, die übrigen Gewichte werden auf 100 % hochgerechnet.
-   *[other] Keine Daten für { $components }; diese Bereiche bleiben außen vor, die übrigen Gewichte werden auf 100 % hochgerechnet.
+    [one] Keine Daten für { $components }; der Bereich bleibt außen vor, die übrigen Gewichte werden auf 100% hochgerechnet.
+   *[other] Keine Daten für { $components }; diese Bereiche bleiben außen vor, die übrigen Gewichte werden auf 100% hochgerechnet.
 }
 flag-kpi-none-defined = Es sind keine Kennzahlen definiert.
 flag-kpi-none-reported = In { $months } wurde keine Kennzahl gemeldet.
@@ -246,9 +246,18 @@ flag-kpi-results = Von { $count ->
     [one] 1 monatlichen Kennzahlergebnis
    *[other] { $count } monatlichen Kennzahlergebnissen
 } in { $months }: { $parts }.
-flag-kpi-met = { $count } erreichten den Zielwert
-flag-kpi-missed-within = { $count } verfehlten ihn innerhalb der Warnschwelle (halbe Punkte)
-flag-kpi-missed = { $count } verfehlten ihn
+flag-kpi-met = { $count ->
+    [one] 1 erreichte den Zielwert
+   *[other] { $count } erreichten den Zielwert
+}
+flag-kpi-missed-within = { $count ->
+    [one] 1 verfehlte ihn innerhalb der Warnschwelle (halbe Punkte)
+   *[other] { $count } verfehlten ihn innerhalb der Warnschwelle (halbe Punkte)
+}
+flag-kpi-missed = { $count ->
+    [one] 1 verfehlte ihn
+   *[other] { $count } verfehlten ihn
+}
 flag-kpi-two-way = Die Kennzahlen von { $provider } erzielen { $provider_score }, die Pflichten von { $client } { $client_score }.
 flag-kpi-missed-value = { $kpi } { $value } (Zielwert { $target })
 flag-sla-one-met = Die SLA-Kennzahl erreichte im { $month } ihren Zielwert.
@@ -282,7 +291,7 @@ flag-feedback-all-from = { $quiet } gab in { $months } kein Feedback; { $count -
 flag-feedback-shares = Von { $count ->
     [one] 1 Feedback-Beitrag
    *[other] { $count } Feedback-Beiträgen
-} in { $months } kamen { $client_count } von { $client } und { $provider_count } von { $provider }: ein Kundenanteil von { $share }, ausgewogen wären 50 %.
+} in { $months } kamen { $client_count } von { $client } und { $provider_count } von { $provider }: ein Kundenanteil von { $share }, ausgewogen wären 50%.
 flag-feedback-nobody-recently = In den letzten { $months } Monaten gab niemand Feedback; der Wert ist daher 0.
 flag-trust-no-survey = Es wurde noch keine Zufriedenheitsumfrage beantwortet.
 flag-trust-both-sides = beiden Seiten
