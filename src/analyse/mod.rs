@@ -160,22 +160,14 @@ impl Components {
     }
 
     fn reasons(&self, kind: ComponentKind, parties: &words::Parties) -> Vec<crate::text::Text> {
-        // The risk register and obligations still word their reasons in
-        // English: shown as written until they have messages of their own.
-        let verbatim = |reasons: Vec<String>| -> Vec<crate::text::Text> {
-            reasons
-                .into_iter()
-                .map(|r| crate::text::Text::new("flag-verbatim").with("text", r))
-                .collect()
-        };
         match kind {
             ComponentKind::Performance => self.performance.reasons(parties),
             ComponentKind::Workload => self.workload.reasons(parties),
             ComponentKind::Communication => self.communication.reasons(),
             ComponentKind::Feedback => self.feedback.reasons(parties),
             ComponentKind::Trust => self.trust.reasons(parties),
-            ComponentKind::Risk => verbatim(self.risks.reasons()),
-            ComponentKind::Obligations => verbatim(self.obligations.reasons(parties)),
+            ComponentKind::Risk => self.risks.reasons_text(),
+            ComponentKind::Obligations => self.obligations.reasons_text(parties),
         }
     }
 }

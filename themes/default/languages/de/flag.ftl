@@ -305,3 +305,59 @@ flag-trust-differ = Sie weichen um { $gaps } ab.
 flag-trust-gaps = { $limit } oder mehr bei { $gaps }
 flag-trust-gap-named = { $dimension } ({ $client } { $client_answer }, { $provider } { $provider_answer })
 flag-trust-gap-answers = { $dimension } ({ $client_answer } und { $provider_answer })
+flag-risk-none-open = Kein Risiko ist offen.
+flag-risk-exposure-above = Die Risikoexposition beträgt { $exposure } (Wahrscheinlichkeit × Auswirkung, summiert über { $open ->
+    [one] 1 offenes Risiko
+   *[other] { $open } offene Risiken
+}) und liegt damit über der Schwelle von { $zero }, ab der der Wert 0 ist.
+flag-risk-exposure-at = Die Risikoexposition beträgt { $exposure } (Wahrscheinlichkeit × Auswirkung, summiert über { $open ->
+    [one] 1 offenes Risiko
+   *[other] { $open } offene Risiken
+}) und erreicht damit die Schwelle von { $zero }, ab der der Wert 0 ist.
+flag-risk-exposure-below = Die Risikoexposition beträgt { $exposure } (Wahrscheinlichkeit × Auswirkung, summiert über { $open ->
+    [one] 1 offenes Risiko
+   *[other] { $open } offene Risiken
+}); bei { $zero } wäre der Wert 0.
+flag-risk-critical-item = { $title } ({ $likelihood } × { $impact })
+flag-risk-high = { $count ->
+    [one] 1 ist als hoch eingestuft
+   *[other] { $count } sind als hoch eingestuft
+}
+flag-risk-of-them = Davon { $high }.
+flag-risk-critical-one = Das kritische Risiko ist { $critical }.
+flag-risk-critical-one-high = Das kritische Risiko ist { $critical }; { $high }.
+flag-risk-critical-many = Die kritischen Risiken sind { $critical }.
+flag-risk-critical-many-high = Die kritischen Risiken sind { $critical }; { $high }.
+flag-obligations-none = Es sind keine Pflichten erfasst.
+flag-obligations-side-none = Für { $party } wurde in { $months } keine Pflicht fällig, die zu bewerten wäre; diese Seite bleibt außen vor.
+flag-obligations-side-none-waived = Für { $party } wurde in { $months } keine Pflicht fällig, die zu bewerten wäre ({ $waived ->
+    [one] 1 Fälligkeit erlassen
+   *[other] { $waived } Fälligkeiten erlassen
+}); diese Seite bleibt außen vor.
+flag-obligations-late = { $count } verspätet
+flag-obligations-still-overdue = { $count } noch überfällig
+flag-obligations-side = { $party } erfüllte { $on_time } von { $count ->
+    [one] 1 Pflicht
+   *[other] { $count } Pflichten
+}, die in { $months } fällig waren, pünktlich: { $rate }.
+flag-obligations-side-misses = { $party } erfüllte { $on_time } von { $count ->
+    [one] 1 Pflicht
+   *[other] { $count } Pflichten
+}, die in { $months } fällig waren, pünktlich ({ $misses }): { $rate }.
+flag-obligations-side-waived = { $party } erfüllte { $on_time } von { $count ->
+    [one] 1 Pflicht
+   *[other] { $count } Pflichten
+}, die in { $months } fällig waren, pünktlich; { $waived ->
+    [one] 1 wurde erlassen und bleibt
+   *[other] { $waived } wurden erlassen und bleiben
+} außen vor: { $rate }.
+flag-obligations-side-misses-waived = { $party } erfüllte { $on_time } von { $count ->
+    [one] 1 Pflicht
+   *[other] { $count } Pflichten
+}, die in { $months } fällig waren, pünktlich ({ $misses }); { $waived ->
+    [one] 1 wurde erlassen und bleibt
+   *[other] { $waived } wurden erlassen und bleiben
+} außen vor: { $rate }.
+flag-obligations-score = Der Wert ist der Mittelwert der Pünktlichkeitsquoten beider Seiten: { $score }.
+flag-obligations-overdue-item = { $title } von { $party } (fällig am { $due })
+flag-obligations-overdue = Überfällig: { $items }.

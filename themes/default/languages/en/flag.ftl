@@ -306,3 +306,59 @@ flag-trust-differ = They differ by { $gaps }.
 flag-trust-gaps = { $limit } or more on { $gaps }
 flag-trust-gap-named = { $dimension } ({ $client } { $client_answer }, { $provider } { $provider_answer })
 flag-trust-gap-answers = { $dimension } ({ $client_answer } and { $provider_answer })
+flag-risk-none-open = No risk is open.
+flag-risk-exposure-above = Risk exposure is { $exposure } (likelihood × impact summed over { $open ->
+    [one] 1 open risk
+   *[other] { $open } open risks
+}), above the { $zero } at which the score reaches 0.
+flag-risk-exposure-at = Risk exposure is { $exposure } (likelihood × impact summed over { $open ->
+    [one] 1 open risk
+   *[other] { $open } open risks
+}), the { $zero } at which the score reaches 0.
+flag-risk-exposure-below = Risk exposure is { $exposure } (likelihood × impact summed over { $open ->
+    [one] 1 open risk
+   *[other] { $open } open risks
+}); the score would reach 0 at { $zero }.
+flag-risk-critical-item = { $title } ({ $likelihood } × { $impact })
+flag-risk-high = { $count ->
+    [one] 1 is rated high
+   *[other] { $count } are rated high
+}
+flag-risk-of-them = Of them, { $high }.
+flag-risk-critical-one = The critical one is { $critical }.
+flag-risk-critical-one-high = The critical one is { $critical }; { $high }.
+flag-risk-critical-many = The critical ones are { $critical }.
+flag-risk-critical-many-high = The critical ones are { $critical }; { $high }.
+flag-obligations-none = No obligations are recorded.
+flag-obligations-side-none = { $party } had no obligation to judge that fell due in { $months }, so that side is left out.
+flag-obligations-side-none-waived = { $party } had no obligation to judge that fell due in { $months } ({ $waived ->
+    [one] 1 instance
+   *[other] { $waived } instances
+} waived), so that side is left out.
+flag-obligations-late = { $count } late
+flag-obligations-still-overdue = { $count } still overdue
+flag-obligations-side = { $party } met { $on_time } of { $count ->
+    [one] 1 obligation
+   *[other] { $count } obligations
+} due in { $months } on time: { $rate }.
+flag-obligations-side-misses = { $party } met { $on_time } of { $count ->
+    [one] 1 obligation
+   *[other] { $count } obligations
+} due in { $months } on time ({ $misses }): { $rate }.
+flag-obligations-side-waived = { $party } met { $on_time } of { $count ->
+    [one] 1 obligation
+   *[other] { $count } obligations
+} due in { $months } on time; { $waived ->
+    [one] 1 was
+   *[other] { $waived } were
+} waived and left out: { $rate }.
+flag-obligations-side-misses-waived = { $party } met { $on_time } of { $count ->
+    [one] 1 obligation
+   *[other] { $count } obligations
+} due in { $months } on time ({ $misses }); { $waived ->
+    [one] 1 was
+   *[other] { $waived } were
+} waived and left out: { $rate }.
+flag-obligations-score = The score is the mean of the two sides' on-time rates: { $score }.
+flag-obligations-overdue-item = { $title } from { $party } (due { $due })
+flag-obligations-overdue = Overdue: { $items }.
