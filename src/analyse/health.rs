@@ -225,9 +225,7 @@ mod tests {
     }
 
     fn health(scores: [Option<f64>; 6]) -> Health {
-        let reasons = |k: ComponentKind| {
-            vec![Text::new("flag-verbatim").with("text", format!("why {}", k.label()))]
-        };
+        let reasons = |k: ComponentKind| vec![Text::new(component_id(k))];
         breakdown(
             &scored(scores),
             reasons,
@@ -252,7 +250,9 @@ mod tests {
         assert_eq!(h.band, Rag::Amber);
         assert!(h.left_out.is_empty() && h.left_out_wording().is_none());
         assert_eq!(h.components[0].effective_weight, 0.35);
-        assert_eq!(h.components[0].reasons[0].english(), "why performance");
+        // Each component carries its own reasons.
+        assert_eq!(h.components[0].reasons[0].english(), "performance");
+        assert_eq!(h.components[1].reasons[0].english(), "workload realism");
     }
 
     #[test]

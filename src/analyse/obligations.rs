@@ -390,7 +390,11 @@ impl Obligations {
             }
             let mut misses: Vec<Arg> = Vec::new();
             if s.late > 0 {
-                misses.push(Text::new("flag-obligations-late").with("count", s.late).into());
+                misses.push(
+                    Text::new("flag-obligations-late")
+                        .with("count", s.late)
+                        .into(),
+                );
             }
             if s.overdue > 0 {
                 misses.push(
@@ -420,9 +424,8 @@ impl Obligations {
         }
         if let Some(score) = self.score {
             if rates.len() == 2 {
-                reasons.push(
-                    Text::new("flag-obligations-score").with("score", words::num_arg(score)),
-                );
+                reasons
+                    .push(Text::new("flag-obligations-score").with("score", words::num_arg(score)));
             }
         }
         let overdue: Vec<Arg> = self

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::text::{Arg, Text};
 use crate::model::{Engagement, Risk, RiskOwner, RiskStatus};
+use crate::text::{Arg, Text};
 
 /// Exposure at which the score reaches 0.
 pub const EXPOSURE_ZERO: f64 = 50.0;

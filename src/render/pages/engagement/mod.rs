@@ -137,8 +137,8 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
         cadence_section: relationship::cadence_view(a, input.language),
         feedback: relationship::feedback_view(a, input.language),
         trust: relationship::trust_view(a, input.language),
-        registers: registers::registers_view(e, a),
-        obligations: obligations::obligations_view(e, a),
+        registers: registers::registers_view(e, a, input.language),
+        obligations: obligations::obligations_view(e, a, input.language),
         escalations: governance::escalations_view(a),
         charts: ChartsView {
             kpis: a

@@ -150,7 +150,11 @@ fn instance_row(e: &Engagement, o: &ObligationStatus, i: &Instance) -> InstanceR
     }
 }
 
-pub(super) fn obligations_view(e: &Engagement, a: &EngagementAnalysis) -> ObligationsView {
+pub(super) fn obligations_view(
+    e: &Engagement,
+    a: &EngagementAnalysis,
+    language: &crate::render::language::Language,
+) -> ObligationsView {
     let o = &a.obligations;
     let parties = Parties::of(e);
     let audience = |id: &str| {
@@ -190,7 +194,11 @@ pub(super) fn obligations_view(e: &Engagement, a: &EngagementAnalysis) -> Obliga
         score: o
             .score
             .map_or("no data".to_string(), |s| format::number(s, 0)),
-        reasons: o.reasons(&parties),
+        reasons: o
+            .reasons_text(&parties)
+            .iter()
+            .map(|r| language.text(r))
+            .collect(),
         sides,
     }
 }

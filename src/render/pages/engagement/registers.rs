@@ -95,7 +95,11 @@ pub(super) fn note_row(n: &Note, prefix: &str) -> NoteRow {
     }
 }
 
-pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> RegistersView {
+pub(super) fn registers_view(
+    e: &Engagement,
+    a: &EngagementAnalysis,
+    language: &crate::render::language::Language,
+) -> RegistersView {
     let r = &e.record;
     let name = &r.name;
     let mut risks: Vec<&_> = a.risks.items.iter().collect();
@@ -128,7 +132,12 @@ pub(super) fn registers_view(e: &Engagement, a: &EngagementAnalysis) -> Register
         exposure: a.risks.exposure,
         open_risks: a.risks.open,
         risk_score: format::number(a.risks.score, 0),
-        risk_reasons: a.risks.reasons(),
+        risk_reasons: a
+            .risks
+            .reasons_text()
+            .iter()
+            .map(|r| language.text(r))
+            .collect(),
         goals: r
             .goals
             .iter()

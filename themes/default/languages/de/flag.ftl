@@ -11,7 +11,6 @@ flag-last-months = { $count ->
 flag-then = { $first } { $rest }
 flag-semicolon = { $first }; { $rest }
 flag-sentence = { $text }.
-flag-verbatim = { $text }
 flag-nothing = nichts
 flag-one-point = 1 Punkt
 flag-points = { $points } Punkte

@@ -15,8 +15,6 @@ flag-then = { $first } { $rest }
 flag-semicolon = { $first }; { $rest }
 # A text as a sentence of its own.
 flag-sentence = { $text }.
-# Words from a part of the analysis that has no messages yet.
-flag-verbatim = { $text }
 flag-nothing = nothing
 flag-one-point = 1 point
 flag-points = { $points } points
