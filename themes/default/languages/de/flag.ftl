@@ -56,11 +56,11 @@ flag-rca-due-for = { $due } für { $month }
 flag-rca-due-late = { $due } (verspätet geschrieben, am { $written })
 flag-rca-due-for-late = { $due } für { $month } (verspätet geschrieben, am { $written })
 flag-rca-missing-evidence = { $count ->
-    [one] Eine Ursachenanalyse war fällig bis { $dues }, { $days ->
+    [one] Eine Ursachenanalyse war bis zum { $dues } fällig, { $days ->
         [one] 1 Tag
        *[other] { $days } Tage
     } nach Monatsende; keine Notiz nennt den Verstoß in ihrem `rca:`.
-   *[other] Ursachenanalysen waren fällig bis { $dues }, { $days ->
+   *[other] Ursachenanalysen waren bis zum { $dues } fällig, { $days ->
         [one] 1 Tag
        *[other] { $days } Tage
     } nach Monatsende; keine Notiz nennt die Verstöße in ihrem `rca:`.
@@ -68,7 +68,7 @@ flag-rca-missing-evidence = { $count ->
 flag-rca-missing-evidence-late = { $count ->
     [one] Eine Ursachenanalyse war
    *[other] Ursachenanalysen waren
-} fällig bis { $dues }, { $days ->
+} bis zum { $dues } fällig, { $days ->
     [one] 1 Tag
    *[other] { $days } Tage
 } nach Monatsende; eine spätere Notiz zählt nicht.
@@ -99,12 +99,12 @@ flag-figures-not-agreed = Zahlen für { $month } { $side ->
 flag-figures-not-agreed-evidence = Keine Abnahme { $side ->
     [client] durch den Kunden
    *[provider] durch den Dienstleister
-} bis { $due }, { $days } Tage nach Monatsende
+} bis zum { $due }, { $days } Tage nach Monatsende
 
 ## Kündigungsfrist
 
 flag-notice = Die Kündigungsfrist zur Verlängerung endet { $when }, am { $date }
-flag-notice-passed = Die Kündigungsfrist zur Verlängerung ist { $when }, am { $date }
+flag-notice-passed = Die Kündigungsfrist zur Verlängerung vom { $date } ist { $when }
 flag-notice-evidence = Der Vertrag endet am { $end }; die Kündigung oder Verlängerung ist { $days ->
     [one] 1 Tag
    *[other] { $days } Tage
@@ -130,13 +130,13 @@ flag-critical-risk = Kritisches Risiko: { $title }
 flag-risk-scored = Wahrscheinlichkeit { $likelihood } × Auswirkung { $impact } = { $score }, { $status }
 flag-critical-risk-evidence = { $scored }.
 flag-critical-risk-overdue-evidence = { $scored }; die Gegenmaßnahme war am { $due } fällig.
-flag-risk-overdue = Die Gegenmaßnahme für { $title } ist seit { $due } überfällig
+flag-risk-overdue = Die Gegenmaßnahme für { $title } ist seit dem { $due } überfällig
 flag-risk-overdue-evidence = { $scored }: { $rating }.
 flag-risk-rated-low = ein geringes Risiko
 flag-risk-rated-medium = ein mittleres Risiko
 flag-risk-rated-high = ein hohes Risiko
 flag-risk-rated-critical = ein kritisches Risiko
-flag-escalation-past-time-box = Eskalation „{ $title }“ über ihre Frist: { $next }
+flag-escalation-past-time-box = Frist der Eskalation „{ $title }“ überschritten: { $next }
 flag-escalation-raise-to = an { $name } eskalieren
 flag-escalation-top = an der Spitze der Eskalationsleiter
 flag-escalation-level = Stufe { $level }
