@@ -519,3 +519,42 @@ fn a_breach_judged_against_an_earlier_target_names_it() {
         "95 (against 100) in September and 85 in October 2026, against a target of 90."
     );
 }
+
+/// The same flags in German: the language's words, numbers and dates, the
+/// same figures; every argument the messages ask for is given.
+#[test]
+fn flags_read_in_german_with_german_numbers_and_dates() {
+    use crate::render::language::Language;
+    use crate::render::theme::Theme;
+    let mut found = Vec::new();
+    let de = Language::load(
+        &Theme::builtin(),
+        "de",
+        std::path::Path::new("test"),
+        &mut found,
+    )
+    .expect("German loads");
+    assert!(found.is_empty(), "{found:?}");
+    let flags = flags_of(&troubled());
+    let words = |kind: FlagKind| {
+        let f = flags.iter().find(|f| f.kind == kind).unwrap();
+        (de.text(&f.title), de.text(&f.evidence))
+    };
+    assert_eq!(
+        words(FlagKind::SlaBreach),
+        (
+            "BPSource hat das SLA für Accuracy im September und Oktober 2026 verfehlt".to_string(),
+            "99% im September und 80% im Oktober 2026, bei einem Zielwert von 99,5%.".to_string()
+        )
+    );
+    assert_eq!(
+        words(FlagKind::NoticeDeadline).1,
+        "Der Vertrag endet am 31. Januar 2027; die Kündigung oder Verlängerung ist 90 Tage \
+         vorher fällig."
+    );
+    for f in &flags {
+        for text in [de.text(&f.title), de.text(&f.evidence)] {
+            assert!(!text.contains('{') && !text.contains("flag-"), "{text}");
+        }
+    }
+}
