@@ -112,40 +112,6 @@ pub fn month_span(first: Month, last: Month) -> String {
     }
 }
 
-/// Items that each belong to a month, as one list that names each year
-/// once, after its last month: `64.7% in August, 61.3% in September and
-/// 58.4% in October 2026`. With `text` empty: `August and September 2026`.
-/// The months are expected oldest first.
-pub fn in_months(items: &[(Month, String)]) -> String {
-    let parts: Vec<String> = items
-        .iter()
-        .enumerate()
-        .map(|(i, (m, text))| {
-            let d = m.first_day();
-            let year_ends = items
-                .get(i + 1)
-                .is_none_or(|(next, _)| next.first_day().year() != d.year());
-            let name = if year_ends {
-                month(*m)
-            } else {
-                MONTH_NAMES[d.month0() as usize].to_string()
-            };
-            if text.is_empty() {
-                name
-            } else {
-                format!("{text} in {name}")
-            }
-        })
-        .collect();
-    and_list(&parts)
-}
-
-/// Months oldest first, each year named once: `August, September and October 2026`.
-pub fn month_list(months: &[Month]) -> String {
-    let items: Vec<(Month, String)> = months.iter().map(|m| (*m, String::new())).collect();
-    in_months(&items)
-}
-
 /// `trust` -> `Trust`.
 pub fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
@@ -213,19 +179,6 @@ mod tests {
             "December 2025 to February 2026"
         );
         assert_eq!(month_span(m("2026-10"), m("2026-10")), "October 2026");
-        assert_eq!(
-            in_months(&[
-                (m("2026-08"), "64.7%".into()),
-                (m("2026-09"), "61.3%".into()),
-                (m("2026-10"), "58.4%".into())
-            ]),
-            "64.7% in August, 61.3% in September and 58.4% in October 2026"
-        );
-        assert_eq!(
-            month_list(&[m("2025-12"), m("2026-01"), m("2026-04")]),
-            "December 2025, January and April 2026"
-        );
-        assert_eq!(month_list(&[]), "");
     }
 
     #[test]

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::window::{DayWindow, SERIES_MONTHS, chart_months, days_between};
-use super::words::{count, sentence};
 use crate::model::{Engagement, Frequency, Month, Note, NoteKind};
+use crate::text::{Arg, Text};
 
 /// Days of the held-vs-expected window.
 pub const WINDOW_DAYS: u32 = 90;
@@ -176,66 +176,69 @@ fn monthly(meetings: &[NaiveDate], as_of: NaiveDate, interval: Option<i64>) -> V
 
 impl Communication {
     /// Why the score is what it is, in sentences.
-    pub fn reasons(&self) -> Vec<String> {
+    pub fn reasons(&self) -> Vec<Text> {
         let Some(expected) = self.expected else {
-            let mut reasons = vec![
-                "No check-in cadence is agreed (cadence.check_in), so communication is not \
-                 scored."
-                    .to_string(),
-            ];
+            let mut reasons = vec![Text::new("flag-cadence-not-agreed")];
             if self.review_overdue {
-                reasons.push(sentence(&format!(
-                    "the review is overdue: {}",
-                    self.review_wording()
-                )));
+                reasons.push(
+                    Text::new("flag-review-overdue-reason")
+                        .with("wording", self.review_text(false)),
+                );
             }
             return reasons;
         };
-        let mut reasons = vec![held_wording(self.held, expected)];
+        let mut reasons =
+            vec![Text::new("flag-sentence").with("text", held_text(self.held, expected))];
         if self.review_overdue {
-            reasons.push(sentence(&format!(
-                "the review is overdue (−{OVERDUE_REVIEW_PENALTY}): {}",
-                self.review_wording()
-            )));
+            reasons.push(
+                Text::new("flag-review-overdue-penalty-reason")
+                    .with("penalty", Arg::Number(OVERDUE_REVIEW_PENALTY, 2))
+                    .with("wording", self.review_text(false)),
+            );
         }
         reasons
     }
 
     /// "the last review was on 1 January 2026, 91 days ago; one is agreed
-    /// every 90 days".
+    /// every 90 days", in English.
     pub fn review_wording(&self) -> String {
+        self.review_text(false).english()
+    }
+
+    /// The review's wording as a message; `capital`: as a sentence of its
+    /// own, capitalised and with a full stop.
+    pub fn review_text(&self, capital: bool) -> Text {
         let interval = self.review.map_or(0, Frequency::interval_days);
-        let days = self.days_since_review.unwrap_or(0);
+        let days = self.days_since_review.unwrap_or(0).max(0);
+        let id = match (self.last_review.is_some(), capital) {
+            (true, false) => "flag-review-last",
+            (true, true) => "flag-review-last-sentence",
+            (false, false) => "flag-review-none",
+            (false, true) => "flag-review-none-sentence",
+        };
+        let text = Text::new(id).with("days", days).with("interval", interval);
         match self.last_review {
-            Some(date) => format!(
-                "the last review was on {}, {} ago; one is agreed every {interval} days",
-                crate::format::long_date(date),
-                count(days.max(0) as usize, "day")
-            ),
-            None => format!(
-                "no review has been held in the {} since the start; one is agreed every \
-                 {interval} days",
-                count(days.max(0) as usize, "day")
-            ),
+            Some(date) => text.with("date", Arg::LongDate(date)),
+            None => text,
         }
     }
 }
 
-/// "6 of the 12 check-ins expected in the last 90 days were held."
-pub fn held_wording(held: usize, expected: usize) -> String {
-    let days = WINDOW_DAYS;
-    match (held, expected) {
-        (0, 1) => format!("The one check-in expected in the last {days} days was not held."),
-        (0, e) => format!("None of the {e} check-ins expected in the last {days} days was held."),
-        (1, 1) => format!("The one check-in expected in the last {days} days was held."),
-        (h, e) if h == e => {
-            format!("All {e} check-ins expected in the last {days} days were held.")
-        }
-        (h, e) if h >= e => {
-            format!("{h} check-ins were held in the last {days} days, against {e} expected.")
-        }
-        (h, e) => format!("{h} of the {e} check-ins expected in the last {days} days were held."),
-    }
+/// "6 of the 12 check-ins expected in the last 90 days were held", without
+/// a full stop.
+pub fn held_text(held: usize, expected: usize) -> Text {
+    let id = match (held, expected) {
+        (0, 1) => "flag-check-in-one-not-held",
+        (0, _) => "flag-check-ins-none-held",
+        (1, 1) => "flag-check-in-one-held",
+        (h, e) if h == e => "flag-check-ins-all-held",
+        (h, e) if h >= e => "flag-check-ins-more-held",
+        _ => "flag-check-ins-some-held",
+    };
+    Text::new(id)
+        .with("held", held)
+        .with("expected", expected)
+        .with("days", WINDOW_DAYS)
 }
 
 #[cfg(test)]
@@ -267,16 +270,16 @@ mod tests {
         assert_eq!(c.last_check_in, Some(d("2026-03-31")));
         assert_eq!(c.days_since_check_in, Some(0));
         assert_eq!(
-            c.reasons(),
+            crate::analyse::testkit::english(&c.reasons()),
             vec!["3 of the 12 check-ins expected in the last 90 days were held."]
         );
         assert_eq!(
-            held_wording(0, 12),
-            "None of the 12 check-ins expected in the last 90 days was held."
+            held_text(0, 12).english(),
+            "None of the 12 check-ins expected in the last 90 days was held"
         );
         assert_eq!(
-            held_wording(13, 12),
-            "13 check-ins were held in the last 90 days, against 12 expected."
+            held_text(13, 12).english(),
+            "13 check-ins were held in the last 90 days, against 12 expected"
         );
     }
 
@@ -303,7 +306,7 @@ mod tests {
         // held: the review of 2026-01-01 is outside 2026-01-03..2026-04-02 → 0 of 3, −25 → 0
         assert_eq!((c.held, c.score), (0, Some(0.0)));
         assert_eq!(
-            c.reasons()[1],
+            c.reasons()[1].english(),
             "The review is overdue (−25): the last review was on 1 January 2026, 91 days ago; one \
              is agreed every 90 days."
         );
@@ -344,7 +347,7 @@ mod tests {
         // The overdue review is still known (and flagged).
         assert!(c.review_overdue);
         assert_eq!(
-            c.reasons(),
+            crate::analyse::testkit::english(&c.reasons()),
             vec![
                 "No check-in cadence is agreed (cadence.check_in), so communication is not scored.",
                 "The review is overdue: no review has been held in the 90 days since the start; \

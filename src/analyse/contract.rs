@@ -8,6 +8,7 @@ use super::rag::Rag;
 use super::window::days_between;
 use crate::config::Thresholds;
 use crate::model::Engagement;
+use crate::text::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -102,15 +103,20 @@ impl ContractStatus {
 
     /// The deadline in words beside its date: "in 101 days", "today",
     /// "passed 13 days ago", "contract ended", "no notice period".
-    pub fn notice_words(&self) -> String {
-        use super::words::count;
+    pub fn notice_words(&self) -> Text {
         match (self.notice, self.days_to_deadline) {
             (NoticeState::Ended | NoticeState::NoNotice, _) | (_, None) => {
-                self.notice.label().to_string()
+                Text::new(match self.notice {
+                    NoticeState::Clear => "flag-notice-state-clear",
+                    NoticeState::Near => "flag-notice-state-near",
+                    NoticeState::Past => "flag-notice-state-past",
+                    NoticeState::Ended => "flag-notice-state-ended",
+                    NoticeState::NoNotice => "flag-notice-state-none",
+                })
             }
-            (_, Some(0)) => "due today".to_string(),
-            (_, Some(d)) if d < 0 => format!("passed {} ago", count((-d) as usize, "day")),
-            (_, Some(d)) => format!("in {}", count(d as usize, "day")),
+            (_, Some(0)) => Text::new("flag-notice-today"),
+            (_, Some(d)) if d < 0 => Text::new("flag-notice-days-ago").with("days", -d),
+            (_, Some(d)) => Text::new("flag-notice-in-days").with("days", d),
         }
     }
 }
@@ -172,7 +178,7 @@ mod tests {
         let e = with_contract(Some("2027-01-31"), Some(90)); // deadline 2026-11-02
         let at = |as_of: &str| {
             let c = state(&e, as_of);
-            (c.notice_colour(), c.notice_words())
+            (c.notice_colour(), c.notice_words().english())
         };
         // 101 days ahead, as Brightline's: neutral, never green.
         assert_eq!(at("2026-07-24"), (Rag::Grey, "in 101 days".to_string()));
@@ -188,7 +194,7 @@ mod tests {
         let e = with_contract(Some("2027-01-31"), None);
         let c = state(&e, "2026-06-01");
         assert_eq!(
-            (c.notice_colour(), c.notice_words()),
+            (c.notice_colour(), c.notice_words().english()),
             (Rag::Grey, "no notice period".to_string())
         );
     }

@@ -12,8 +12,8 @@ use serde::Serialize;
 use super::flags::{Flag, FlagKind};
 use super::tone::Tone;
 use super::window::days_between;
-use super::words::count;
 use crate::model::{Engagement, EscalationLevel, Note, NoteKind};
+use crate::text::{Arg, Text};
 
 /// The level of an escalation note that names none.
 pub const DEFAULT_LEVEL: u32 = 1;
@@ -203,6 +203,25 @@ fn escalation(n: &Note, all: &[&Note], ladder: &[EscalationLevel], as_of: NaiveD
     }
 }
 
+/// [`NextRung::words`] as a message.
+fn next_text(next: &NextRung) -> Text {
+    match next {
+        NextRung::Raise(name) => Text::new("flag-escalation-raise-to").with("name", name),
+        NextRung::Top => Text::new("flag-escalation-top"),
+    }
+}
+
+/// [`level_words`] as a message.
+fn level_text(x: &Escalation) -> Text {
+    let text = Text::new("flag-escalation-level").with("level", x.level);
+    match &x.level_name {
+        Some(name) => Text::new("flag-escalation-level-named")
+            .with("level", x.level)
+            .with("name", name),
+        None => text,
+    }
+}
+
 /// A level as a page names it: "level 2 (Account directors)".
 pub fn level_words(x: &Escalation) -> String {
     match &x.level_name {
@@ -222,20 +241,15 @@ pub fn flags(a: &Escalations) -> Vec<Flag> {
             Some(Flag {
                 kind,
                 severity: kind.severity(),
-                title: format!(
-                    "Escalation “{}” past its time box: {}",
-                    x.title,
-                    next.words()
-                ),
-                evidence: format!(
-                    "Opened on {} at {}, whose time box is {}; it ended on {} and the \
-                     escalation has been open {}.",
-                    crate::format::long_date(x.opened),
-                    level_words(x),
-                    count(x.time_box_days.unwrap_or(0).max(0) as usize, "day"),
-                    crate::format::long_date(end),
-                    count(x.days as usize, "day"),
-                ),
+                title: Text::new("flag-escalation-past-time-box")
+                    .with("title", &x.title)
+                    .with("next", next_text(next)),
+                evidence: Text::new("flag-escalation-past-time-box-evidence")
+                    .with("opened", Arg::LongDate(x.opened))
+                    .with("level", level_text(x))
+                    .with("time_box", x.time_box_days.unwrap_or(0).max(0))
+                    .with("ended", Arg::LongDate(end))
+                    .with("days", x.days.max(0)),
                 subject: Some(x.slug.clone()),
             })
         })
@@ -300,11 +314,11 @@ mod tests {
         assert_eq!(flags(&analyse_escalations(&e, d("2026-11-06"))), vec![]);
         let f = flags(&analyse_escalations(&e, d("2026-11-07")));
         assert_eq!(
-            f[0].title,
+            f[0].title.english(),
             "Escalation “Backlog a” past its time box: raise to Account directors"
         );
         assert_eq!(
-            f[0].evidence,
+            f[0].evidence.english(),
             "Opened on 1 November 2026 at level 1 (Service delivery managers), whose time \
              box is 5 days; it ended on 6 November 2026 and the escalation has been open 6 days."
         );
@@ -323,7 +337,9 @@ mod tests {
             (true, Some(NextRung::Top))
         );
         assert_eq!(
-            flags(&analyse_escalations(&e, d("2026-10-31")))[0].title,
+            flags(&analyse_escalations(&e, d("2026-10-31")))[0]
+                .title
+                .english(),
             "Escalation “Backlog b” past its time box: at the top of the ladder"
         );
     }

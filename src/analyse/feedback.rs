@@ -6,8 +6,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::window::MonthWindow;
-use super::words::{Parties, count, last_months, pct, sentence};
+use super::words::{Parties, last_months_text, pct_arg};
 use crate::model::{Engagement, FeedbackKind, Month, Side};
+use crate::text::Text;
 
 /// Months of the counts.
 pub const WINDOW_MONTHS: u32 = 6;
@@ -160,41 +161,39 @@ pub fn analyse_feedback(e: &Engagement, as_of: NaiveDate) -> FeedbackBalance {
 
 impl FeedbackBalance {
     /// Who gave the feedback and whether it is balanced, in sentences.
-    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
-        let months = last_months(self.window);
+    pub fn reasons(&self, parties: &Parties) -> Vec<Text> {
+        let months = last_months_text(self.window);
         let Some(share) = self.client_share else {
-            return vec![sentence(&format!(
-                "neither {} nor {} gave feedback in {months}",
-                parties.client, parties.provider
-            ))];
+            return vec![
+                Text::new("flag-feedback-neither")
+                    .with("client", &parties.client)
+                    .with("provider", &parties.provider)
+                    .with("months", months),
+            ];
         };
         let (client, provider) = (self.client.total, self.provider.total);
         let mut reasons = vec![match (client, provider) {
-            (_, 0) => format!(
-                "{} gave no feedback in {months}; all {} came from {}.",
-                parties.provider,
-                count(client, "item"),
-                parties.client
-            ),
-            (0, _) => format!(
-                "{} gave no feedback in {months}; all {} came from {}.",
-                parties.client,
-                count(provider, "item"),
-                parties.provider
-            ),
-            _ => format!(
-                "Of the {} of feedback in {months}, {client} came from {} and {provider} from \
-                 {}: a client share of {}, where 50% is balanced.",
-                count(self.total, "item"),
-                parties.client,
-                parties.provider,
-                pct(share)
-            ),
+            (_, 0) => Text::new("flag-feedback-all-from")
+                .with("quiet", &parties.provider)
+                .with("months", months)
+                .with("count", client)
+                .with("loud", &parties.client),
+            (0, _) => Text::new("flag-feedback-all-from")
+                .with("quiet", &parties.client)
+                .with("months", months)
+                .with("count", provider)
+                .with("loud", &parties.provider),
+            _ => Text::new("flag-feedback-shares")
+                .with("count", self.total)
+                .with("months", months)
+                .with("client_count", client)
+                .with("client", &parties.client)
+                .with("provider_count", provider)
+                .with("provider", &parties.provider)
+                .with("share", pct_arg(share)),
         }];
         if self.recent == 0 {
-            reasons.push(format!(
-                "Nobody gave feedback in the last {RECENT_MONTHS} months, so the score is 0."
-            ));
+            reasons.push(Text::new("flag-feedback-nobody-recently").with("months", RECENT_MONTHS));
         }
         reasons
     }
@@ -274,7 +273,7 @@ mod tests {
         );
         assert!(f.one_sided);
         assert_eq!(
-            f.reasons(&parties()),
+            crate::analyse::testkit::english(&f.reasons(&parties())),
             vec![
                 "BPSource gave no feedback in the last 6 months (May to October 2026); all 3 \
                  items came from Acme Corp."
@@ -294,7 +293,7 @@ mod tests {
         assert!((f.balance.unwrap() - 0.2).abs() < 1e-9);
         assert!(f.one_sided);
         assert_eq!(
-            f.reasons(&parties())[0],
+            f.reasons(&parties())[0].english(),
             "Of the 10 items of feedback in the last 6 months (May to October 2026), 9 came \
              from Acme Corp and 1 from BPSource: a client share of 90%, where 50% is balanced."
         );
@@ -308,7 +307,7 @@ mod tests {
         let f = analyse_feedback(&e, d("2026-11-01"));
         assert_eq!((f.balance, f.recent, f.score), (Some(1.0), 0, Some(0.0)));
         assert_eq!(
-            f.reasons(&parties())[1],
+            f.reasons(&parties())[1].english(),
             "Nobody gave feedback in the last 3 months, so the score is 0."
         );
         let none = analyse_feedback(&engagement(), d("2026-11-01"));
@@ -317,7 +316,7 @@ mod tests {
             (None, None, false)
         );
         assert_eq!(
-            none.reasons(&parties()),
+            crate::analyse::testkit::english(&none.reasons(&parties())),
             vec![
                 "Neither Acme Corp nor BPSource gave feedback in the last 6 months (May to October 2026)."
             ]

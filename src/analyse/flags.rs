@@ -10,8 +10,9 @@ use super::contract::NoticeState;
 use super::kpi::{KpiAnalysis, SCORE_MONTHS};
 use super::risk::RiskRating;
 use super::window::MonthWindow;
-use super::words::{self, Parties, count, num, pct, with_unit};
+use super::words::{self, Parties, month_name, pct_arg, value_arg};
 use crate::model::{Engagement, Month};
+use crate::text::{Arg, Text};
 
 /// Overdue actions named in a flag's evidence; the rest are counted.
 const ACTIONS_NAMED: usize = 3;
@@ -88,14 +89,14 @@ pub struct Flag {
     pub severity: Severity,
     /// One sentence that says what is wrong, without a full stop: the line
     /// a reader sees first.
-    pub title: String,
+    pub title: Text,
     /// The figures behind it, in sentences: shown on demand.
-    pub evidence: String,
+    pub evidence: Text,
     /// The id of the KPI, risk or goal the flag is about, if it is about one.
     pub subject: Option<String>,
 }
 
-pub(crate) fn flag(kind: FlagKind, title: String, evidence: String) -> Flag {
+pub(crate) fn flag(kind: FlagKind, title: Text, evidence: Text) -> Flag {
     Flag {
         kind,
         severity: kind.severity(),
@@ -156,24 +157,23 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow, parties: &Parties) -> Option
             .find(|p| p.month == month && !p.in_progress)
             .map(|p| &p.terms)
     };
-    let values: Vec<(Month, String)> = misses
+    let values: Vec<(Month, Option<Arg>)> = misses
         .iter()
         .map(|b| {
             let target = terms_in(b.month).map_or(k.target, |t| t.target);
-            let other = if target == k.target {
-                String::new()
+            let value = value_arg(b.value, &k.unit);
+            let value = if target == k.target {
+                value
             } else {
-                format!(" (against {})", with_unit(target, &k.unit))
+                Text::new("flag-value-against")
+                    .with("value", value)
+                    .with("target", value_arg(target, &k.unit))
+                    .into()
             };
-            (b.month, format!("{}{other}", with_unit(b.value, &k.unit)))
+            (b.month, Some(value))
         })
         .collect();
     let months: Vec<Month> = misses.iter().map(|b| b.month).collect();
-    let mut evidence = format!(
-        "{}, against a target of {}",
-        crate::format::capitalise(&crate::format::in_months(&values)),
-        with_unit(k.target, &k.unit)
-    );
     let defaults: Vec<Month> = k
         .defaults
         .iter()
@@ -183,36 +183,61 @@ fn sla_breach(k: &KpiAnalysis, recent: MonthWindow, parties: &Parties) -> Option
                 && terms_in(*m).is_some_and(|t| t.minimum.is_some_and(|min| min != t.target))
         })
         .collect();
-    if !defaults.is_empty() {
-        // The year was just named with the values: said once is enough.
-        let year = format!(" {}", months[months.len() - 1].year);
-        let listed = crate::format::month_list(&defaults);
-        let listed = listed.strip_suffix(year.as_str()).unwrap_or(&listed);
-        let when = match (defaults.len(), months.len()) {
-            (1, 1) => " (a default)".to_string(),
-            (d, m) if d == m => " every month (defaults)".to_string(),
-            (1, _) => format!(" in {listed} (a default)"),
-            _ => format!(" in {listed} (defaults)"),
+    let evidence = if defaults.is_empty() {
+        Text::new("flag-sla-breach-evidence")
+    } else {
+        let id = match (defaults.len(), months.len()) {
+            (1, 1) => "flag-sla-breach-evidence-default",
+            (d, m) if d == m => "flag-sla-breach-evidence-defaults-every-month",
+            (1, _) => "flag-sla-breach-evidence-default-in",
+            _ => "flag-sla-breach-evidence-defaults-in",
         };
-        evidence.push_str(&format!(
-            "; below the {} minimum{when}",
-            with_unit(k.minimum, &k.unit)
-        ));
-    }
-    evidence.push('.');
+        Text::new(id)
+            .with("minimum", value_arg(k.minimum, &k.unit))
+            .with(
+                "defaults",
+                defaults_list(&defaults, months[months.len() - 1].year),
+            )
+    };
+    let evidence = evidence
+        .with("values", Arg::Months(values))
+        .with("target", value_arg(k.target, &k.unit));
     Some(Flag {
         subject: Some(k.id.clone()),
         ..flag(
             FlagKind::SlaBreach,
-            format!(
-                "{} breached the SLA on {} in {}",
-                parties.name(k.owner),
-                k.name,
-                crate::format::month_list(&months)
-            ),
+            Text::new("flag-sla-breach")
+                .with("party", parties.name(k.owner))
+                .with("kpi", &k.name)
+                .with("months", months_arg(&months)),
             evidence,
         )
     })
+}
+
+/// Months oldest first, each year named once: `August and September 2026`.
+fn months_arg(months: &[Month]) -> Arg {
+    Arg::Months(months.iter().map(|m| (*m, None)).collect())
+}
+
+/// The months of defaults, oldest first, each year named once after its
+/// last month, except `year` at the end: the sentence named it just before
+/// with the values, and said once is enough.
+fn defaults_list(defaults: &[Month], year: i32) -> Arg {
+    let items = defaults
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let next = defaults.get(i + 1);
+            let year_ends = next.is_none_or(|n| n.year != m.year);
+            if year_ends && !(next.is_none() && m.year == year) {
+                Arg::Month(*m)
+            } else {
+                month_name(*m)
+            }
+        })
+        .collect();
+    Arg::List(items)
 }
 
 /// Each excuse claimed and not agreed (`agreed: false`) for a KPI in a
@@ -226,14 +251,11 @@ fn relief_not_agreed(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
                 subject: Some(x.kpi.clone()),
                 ..flag(
                     FlagKind::ReliefNotAgreed,
-                    format!(
-                        "Relief for {name} in {} is claimed but not agreed",
-                        crate::format::month(month)
-                    ),
-                    format!(
-                        "{} Until both sides agree it, the month counts as any other.",
-                        words::sentence(&x.reason)
-                    ),
+                    Text::new("flag-relief-not-agreed")
+                        .with("kpi", name)
+                        .with("month", month),
+                    Text::new("flag-relief-not-agreed-evidence")
+                        .with("reason", words::sentence(&x.reason)),
                 )
             }
         })
@@ -242,23 +264,21 @@ fn relief_not_agreed(e: &Engagement, a: &EngagementAnalysis) -> Vec<Flag> {
 
 fn service_credits(a: &EngagementAnalysis) -> Option<Flag> {
     let c = a.credits.as_ref().filter(|c| c.total_pct > 0.0)?;
-    let months: Vec<(Month, String)> = c
+    let months: Vec<(Month, Option<Arg>)> = c
         .months_with_credits()
-        .map(|m| (m.month, format!("{}%", num(m.pct))))
+        .map(|m| (m.month, Some(value_arg(m.pct, "%"))))
         .collect();
-    let amount = c.total_amount.map_or(String::new(), |x| {
-        format!(
-            " ({})",
-            crate::format::money(x, c.currency.as_deref().unwrap_or(""))
-        )
-    });
+    let title = match c.total_amount {
+        Some(x) => Text::new("flag-service-credits-amount").with(
+            "amount",
+            Arg::Money(x, c.currency.clone().unwrap_or_default()),
+        ),
+        None => Text::new("flag-service-credits"),
+    };
     Some(flag(
         FlagKind::ServiceCredits,
-        format!(
-            "Service credits of {}% of the monthly fee{amount} are due for the last 12 months",
-            num(c.total_pct)
-        ),
-        format!("For the breaches of {}.", crate::format::in_months(&months)),
+        title.with("share", value_arg(c.total_pct, "%")),
+        Text::new("flag-service-credits-evidence").with("months", Arg::Months(months)),
     ))
 }
 
@@ -266,31 +286,25 @@ fn at_risk_credits(a: &EngagementAnalysis) -> Option<Flag> {
     let c = a.at_risk.as_ref().filter(|c| c.accrued > 0.0)?;
     let money = |x: f64| {
         if x == 0.0 {
-            "nothing".to_string()
+            Text::new("flag-nothing").into()
         } else {
-            crate::format::money(x, c.currency.as_deref().unwrap_or(""))
+            Arg::Money(x, c.currency.clone().unwrap_or_default())
         }
     };
-    let months: Vec<(Month, String)> = c
+    let months: Vec<(Month, Option<Arg>)> = c
         .months
         .iter()
         .filter(|m| m.accrued > 0.0)
-        .map(|m| (m.month, money(m.accrued)))
+        .map(|m| (m.month, Some(money(m.accrued))))
         .collect();
     Some(flag(
         FlagKind::ServiceCredits,
-        format!(
-            "Service credits of {} accrued over the last 12 months",
-            money(c.accrued)
-        ),
-        format!(
-            "Of these, {} is payable, {} waits to be earned back and {} has been earned back. \
-             By month: {}.",
-            money(c.payable),
-            money(c.pending),
-            money(c.earned_back),
-            crate::format::in_months(&months)
-        ),
+        Text::new("flag-credits-accrued").with("amount", money(c.accrued)),
+        Text::new("flag-credits-accrued-evidence")
+            .with("payable", money(c.payable))
+            .with("pending", money(c.pending))
+            .with("earned", money(c.earned_back))
+            .with("months", Arg::Months(months)),
     ))
 }
 
@@ -300,22 +314,17 @@ fn chronic(a: &EngagementAnalysis) -> Vec<Flag> {
     a.chronic
         .iter()
         .map(|c| {
-            let months = crate::format::month_list(&c.defaults);
+            let months = months_arg(&c.defaults);
             let (title, evidence) = match c.one_more_before {
                 None => (
-                    format!("Chronic failure: {} has defaulted too often", c.name),
-                    format!(
-                        "It defaulted in {months}, so the contract's termination right for \
-                         chronic failure applies."
-                    ),
+                    Text::new("flag-chronic").with("kpi", &c.name),
+                    Text::new("flag-chronic-evidence").with("months", months),
                 ),
                 Some(before) => (
-                    format!("{} is one default away from chronic failure", c.name),
-                    format!(
-                        "It defaulted in {months}; one more default before {} gives the \
-                         contract's termination right for chronic failure.",
-                        crate::format::month(before)
-                    ),
+                    Text::new("flag-chronic-near").with("kpi", &c.name),
+                    Text::new("flag-chronic-near-evidence")
+                        .with("months", months)
+                        .with("month", before),
                 ),
             };
             Flag {
@@ -329,27 +338,19 @@ fn chronic(a: &EngagementAnalysis) -> Vec<Flag> {
 fn notice(a: &EngagementAnalysis) -> Option<Flag> {
     let c = a.contract.as_ref().filter(|c| c.flagged)?;
     let deadline = c.notice_deadline?;
-    let title = match c.notice {
-        NoticeState::Past => format!(
-            "The renewal notice deadline {}, on {}",
-            c.notice_words(),
-            crate::format::long_date(deadline)
-        ),
-        _ => format!(
-            "The renewal notice deadline is {}, on {}",
-            c.notice_words(),
-            crate::format::long_date(deadline)
-        ),
-    };
+    let title = Text::new(match c.notice {
+        NoticeState::Past => "flag-notice-passed",
+        _ => "flag-notice",
+    })
+    .with("when", c.notice_words())
+    .with("date", Arg::LongDate(deadline));
     let before = super::window::days_between(deadline, c.end);
     Some(flag(
         FlagKind::NoticeDeadline,
         title,
-        format!(
-            "The contract ends on {}; notice to renew or end it is due {} before.",
-            crate::format::long_date(c.end),
-            count(before.max(0) as usize, "day")
-        ),
+        Text::new("flag-notice-evidence")
+            .with("end", Arg::LongDate(c.end))
+            .with("days", before.max(0)),
     ))
 }
 
@@ -361,30 +362,32 @@ fn risks(a: &EngagementAnalysis) -> Vec<Flag> {
         .iter()
         .filter(|r| r.is_open() && (r.overdue || r.rating == RiskRating::Critical))
         .map(|r| {
-            let due = r.due.map(crate::format::long_date).unwrap_or_default();
-            let scored = format!(
-                "Likelihood {} × impact {} = {}, {}",
-                r.likelihood,
-                r.impact,
-                r.score,
-                words::risk_status(r.status)
-            );
+            let due = r.due.map_or(Arg::Plain(String::new()), Arg::LongDate);
+            let scored = Text::new("flag-risk-scored")
+                .with("likelihood", u32::from(r.likelihood))
+                .with("impact", u32::from(r.impact))
+                .with("score", r.score)
+                .with("status", words::risk_status_text(r.status));
             let (kind, title, evidence) = if r.rating == RiskRating::Critical {
-                let overdue = if r.overdue {
-                    format!("; its mitigation was due on {due}")
+                let evidence = if r.overdue {
+                    Text::new("flag-critical-risk-overdue-evidence").with("due", due)
                 } else {
-                    String::new()
+                    Text::new("flag-critical-risk-evidence")
                 };
                 (
                     FlagKind::CriticalRisk,
-                    format!("Critical risk: {}", r.title),
-                    format!("{scored}{overdue}."),
+                    Text::new("flag-critical-risk").with("title", &r.title),
+                    evidence.with("scored", scored),
                 )
             } else {
                 (
                     FlagKind::RiskOverdue,
-                    format!("The mitigation of {} is overdue since {due}", r.title),
-                    format!("{scored}: a {} risk.", r.rating.label()),
+                    Text::new("flag-risk-overdue")
+                        .with("title", &r.title)
+                        .with("due", due),
+                    Text::new("flag-risk-overdue-evidence")
+                        .with("scored", scored)
+                        .with("rating", rating_text(r.rating)),
                 )
             };
             Flag {
@@ -395,13 +398,23 @@ fn risks(a: &EngagementAnalysis) -> Vec<Flag> {
         .collect()
 }
 
+/// `a high risk`, as the evidence of an overdue mitigation says it.
+fn rating_text(rating: RiskRating) -> Text {
+    Text::new(match rating {
+        RiskRating::Low => "flag-risk-rated-low",
+        RiskRating::Medium => "flag-risk-rated-medium",
+        RiskRating::High => "flag-risk-rated-high",
+        RiskRating::Critical => "flag-risk-rated-critical",
+    })
+}
+
 /// Months of the last 3 whose overtime is over the limit.
 fn overtime(a: &EngagementAnalysis, recent: MonthWindow) -> Option<Flag> {
     let w = &a.workload;
-    let months: Vec<(Month, String)> = w
+    let months: Vec<(Month, Option<Arg>)> = w
         .flagged_months()
         .filter(|m| recent.contains(m.month))
-        .filter_map(|m| Some((m.month, pct(m.ratio?))))
+        .filter_map(|m| Some((m.month, Some(pct_arg(m.ratio?)))))
         .collect();
     if months.is_empty() {
         return None;
@@ -409,37 +422,48 @@ fn overtime(a: &EngagementAnalysis, recent: MonthWindow) -> Option<Flag> {
     let just: Vec<Month> = months.iter().map(|(m, _)| *m).collect();
     Some(flag(
         FlagKind::Overtime,
-        format!(
-            "Overtime was over the {} limit in {}",
-            pct(w.limit),
-            crate::format::month_list(&just)
-        ),
-        format!(
-            "Hours worked beyond contracted capacity: {}.",
-            crate::format::in_months(&months)
-        ),
+        Text::new("flag-overtime")
+            .with("limit", pct_arg(w.limit))
+            .with("months", months_arg(&just)),
+        Text::new("flag-overtime-evidence").with("months", Arg::Months(months)),
     ))
 }
 
 fn expectations(e: &Engagement, parties: &Parties) -> Option<Flag> {
-    let unagreed: Vec<String> = e
+    let unagreed: Vec<Text> = e
         .record
         .expectations
         .iter()
         .filter(|x| !x.agreed)
-        .map(|x| format!("“{}”, set by {}", x.text, parties.name(x.set_by)))
+        .map(|x| {
+            Text::new("flag-expectation-item")
+                .with("text", &x.text)
+                .with("party", parties.name(x.set_by))
+        })
         .collect();
-    if unagreed.is_empty() {
-        return None;
-    }
+    let n = unagreed.len();
+    // The sentence ends with a party's name, which may end with its own full stop.
+    let ends = e
+        .record
+        .expectations
+        .iter()
+        .rfind(|x| !x.agreed)
+        .map(|x| parties.name(x.set_by).trim_end().ends_with(['.', '!', '?']))?;
+    let list = words::joined(unagreed, "flag-semicolon")?;
     Some(flag(
         FlagKind::ExpectationsNotAgreed,
-        format!(
-            "{} not agreed by both sides",
-            crate::format::capitalise(&words::count_is(unagreed.len(), "expectation"))
-        ),
-        words::sentence(&unagreed.join("; ")),
+        Text::new("flag-expectations").with("count", n),
+        full_stop(list, ends),
     ))
+}
+
+/// `text` as a sentence: with a full stop unless it `ends` with one.
+fn full_stop(text: Text, ends: bool) -> Text {
+    if ends {
+        text
+    } else {
+        Text::new("flag-sentence").with("text", text)
+    }
 }
 
 fn cadence(a: &EngagementAnalysis) -> Vec<Flag> {
@@ -448,30 +472,32 @@ fn cadence(a: &EngagementAnalysis) -> Vec<Flag> {
     if c.review_overdue {
         flags.push(flag(
             FlagKind::ReviewOverdue,
-            "The review is overdue".to_string(),
-            words::sentence(&c.review_wording()),
+            Text::new("flag-review-overdue"),
+            c.review_text(true),
         ));
     }
     if let Some(expected) = c.expected.filter(|x| c.held < *x) {
-        let held = super::cadence::held_wording(c.held, expected);
         // Said as the shortfall it is: "Only 6 of the 12 ...".
-        let held = if c.held > 0 && expected > 1 {
-            format!("Only {held}")
+        let title = if c.held > 0 && expected > 1 {
+            Text::new("flag-check-ins-only-held")
+                .with("held", c.held)
+                .with("expected", expected)
+                .with("days", super::cadence::WINDOW_DAYS)
         } else {
-            held
+            super::cadence::held_text(c.held, expected)
         };
-        let last = c
-            .last_check_in
-            .map_or("No check-in has been held yet.".to_string(), |d| {
-                format!("The last was on {}.", crate::format::long_date(d))
-            });
+        let evidence = match c.last_check_in {
+            Some(d) => Text::new("flag-check-ins-agreed").with("date", Arg::LongDate(d)),
+            None => Text::new("flag-check-ins-agreed-none"),
+        };
+        let frequency: Arg = match c.check_in {
+            Some(f) => words::frequency_text(f).into(),
+            None => Arg::Plain(String::new()),
+        };
         flags.push(flag(
             FlagKind::MissingCheckIns,
-            held.trim_end_matches('.').to_string(),
-            format!(
-                "Check-ins are agreed {}. {last}",
-                c.check_in.map_or("", words::frequency)
-            ),
+            title,
+            evidence.with("frequency", frequency),
         ));
     }
     flags
@@ -488,17 +514,16 @@ fn feedback(a: &EngagementAnalysis, parties: &Parties) -> Option<Flag> {
         (&parties.client, &parties.provider)
     };
     let title = if f.client.total == 0 || f.provider.total == 0 {
-        format!(
-            "Feedback is one-sided: {quiet} gave none in the last {} months",
-            super::feedback::WINDOW_MONTHS
-        )
+        Text::new("flag-feedback-none")
+            .with("party", quiet)
+            .with("months", super::feedback::WINDOW_MONTHS)
     } else {
-        format!("Feedback is one-sided: most of it came from {loud}")
+        Text::new("flag-feedback-most").with("party", loud)
     };
     Some(flag(
         FlagKind::OneSidedFeedback,
         title,
-        f.reasons(parties).join(" "),
+        words::sentences(f.reasons(parties))?,
     ))
 }
 
@@ -506,17 +531,13 @@ fn perception(a: &EngagementAnalysis, parties: &Parties) -> Option<Flag> {
     let t = &a.trust;
     let month = t.month?;
     let gaps = t.gaps_wording(parties)?;
-    let names: Vec<String> = t.flagged().map(|d| d.dimension.clone()).collect();
+    let names: Vec<Arg> = t.flagged().map(|d| Arg::from(&d.dimension)).collect();
     Some(flag(
         FlagKind::PerceptionGap,
-        format!(
-            "The two sides see {} differently",
-            crate::format::and_list(&names)
-        ),
-        format!(
-            "In the survey of {}, the two sides' answers differ by {gaps}.",
-            crate::format::month(month)
-        ),
+        Text::new("flag-perception").with("dimensions", Arg::List(names)),
+        Text::new("flag-perception-evidence")
+            .with("month", month)
+            .with("gaps", gaps),
     ))
 }
 
@@ -525,7 +546,7 @@ fn watermelon(a: &EngagementAnalysis, parties: &Parties) -> Option<Flag> {
     let w = super::watermelon::judge(a.performance.score, &a.trust)?;
     Some(flag(
         FlagKind::GreenOutsideRedInside,
-        "Green outside, red inside: the KPIs look good, the relationship does not".to_string(),
+        Text::new("flag-watermelon"),
         w.evidence(&a.trust, parties),
     ))
 }
@@ -538,25 +559,27 @@ fn goals(a: &EngagementAnalysis) -> Vec<Flag> {
             subject: Some(g.id.clone()),
             ..flag(
                 FlagKind::GoalOverdue,
-                format!("The goal “{}” is overdue", g.title),
-                format!(
-                    "It was due on {} and is {}.",
-                    g.due.map(crate::format::long_date).unwrap_or_default(),
-                    words::goal_status(g.status)
-                ),
+                Text::new("flag-goal-overdue").with("title", &g.title),
+                Text::new("flag-goal-overdue-evidence")
+                    .with(
+                        "due",
+                        g.due.map_or(Arg::Plain(String::new()), Arg::LongDate),
+                    )
+                    .with("status", words::goal_status_text(g.status)),
             )
         })
         .collect()
 }
 
-fn action_wording(i: &ActionItem) -> String {
-    let due = i.due.map(crate::format::long_date).unwrap_or_default();
-    format!(
-        "“{}”, due {due} ({} late), from {}",
-        i.text,
-        count(i.days_overdue.unwrap_or(0).max(0) as usize, "day"),
-        i.note_title
-    )
+fn action_wording(i: &ActionItem) -> Text {
+    Text::new("flag-action-item")
+        .with("text", &i.text)
+        .with(
+            "due",
+            i.due.map_or(Arg::Plain(String::new()), Arg::LongDate),
+        )
+        .with("days", i.days_overdue.unwrap_or(0).max(0))
+        .with("note", &i.note_title)
 }
 
 fn actions(a: &EngagementAnalysis) -> Option<Flag> {
@@ -564,21 +587,24 @@ fn actions(a: &EngagementAnalysis) -> Option<Flag> {
     if overdue.is_empty() {
         return None;
     }
-    let mut named: Vec<String> = overdue
+    let mut named: Vec<Text> = overdue
         .iter()
         .take(ACTIONS_NAMED)
         .map(|i| action_wording(i))
         .collect();
-    if overdue.len() > ACTIONS_NAMED {
-        named.push(format!("and {} more", overdue.len() - ACTIONS_NAMED));
-    }
+    // The sentence ends with a note's title, which may end with its own full stop.
+    let ends = if overdue.len() > ACTIONS_NAMED {
+        named.push(Text::new("flag-actions-more").with("count", overdue.len() - ACTIONS_NAMED));
+        false
+    } else {
+        overdue
+            .last()
+            .is_some_and(|i| i.note_title.trim_end().ends_with(['.', '!', '?']))
+    };
     Some(flag(
         FlagKind::ActionsOverdue,
-        format!(
-            "{} overdue",
-            crate::format::capitalise(&words::count_is(overdue.len(), "action"))
-        ),
-        words::sentence(&named.join("; ")),
+        Text::new("flag-actions-overdue").with("count", overdue.len()),
+        full_stop(words::joined(named, "flag-semicolon")?, ends),
     ))
 }
 
@@ -587,24 +613,16 @@ fn celebration(a: &EngagementAnalysis) -> Option<Flag> {
     if !c.nudge {
         return None;
     }
-    let mut evidence = format!(
-        "No milestone was celebrated between {} and {}.",
-        crate::format::long_date(c.window.first.first_day()),
-        crate::format::long_date(c.until)
-    );
-    if !c.uncelebrated.is_empty() {
-        evidence.push_str(&format!(
-            " {} reached but not celebrated.",
-            crate::format::capitalise(&match c.uncelebrated.len() {
-                1 => "1 milestone was".to_string(),
-                n => format!("{n} milestones were"),
-            })
-        ));
-    }
+    let evidence = match c.uncelebrated.len() {
+        0 => Text::new("flag-no-celebration-evidence"),
+        n => Text::new("flag-no-celebration-evidence-uncelebrated").with("count", n),
+    };
     Some(flag(
         FlagKind::NoCelebration,
-        "No success celebrated in 6 months".to_string(),
-        evidence,
+        Text::new("flag-no-celebration"),
+        evidence
+            .with("from", Arg::LongDate(c.window.first.first_day()))
+            .with("until", Arg::LongDate(c.until)),
     ))
 }
 

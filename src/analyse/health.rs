@@ -11,6 +11,7 @@ use super::stats::weighted_mean;
 use super::window::{MonthWindow, SERIES_MONTHS};
 use crate::config::{HealthBands, Weights};
 use crate::model::Month;
+use crate::text::{Arg, Text};
 
 pub use crate::components::ComponentKind;
 
@@ -31,7 +32,7 @@ pub struct Component {
     /// The share of the health this component carries after renormalisation, 0..=1.
     pub effective_weight: f64,
     pub has_data: bool,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -100,7 +101,7 @@ fn band(rounded: Option<i64>, bands: &HealthBands) -> Rag {
 /// The health with its breakdown; `reasons` gives each component's words.
 pub fn breakdown(
     scored: &[Scored],
-    reasons: impl Fn(ComponentKind) -> Vec<String>,
+    reasons: impl Fn(ComponentKind) -> Vec<Text>,
     weights: &Weights,
     bands: &HealthBands,
 ) -> Health {
@@ -183,20 +184,30 @@ impl SparkPoint {
 impl Health {
     /// "No data for workload realism and trust, so they are left out and the
     /// other weights are scaled up to make 100%."
-    pub fn left_out_wording(&self) -> Option<String> {
-        let names: Vec<&str> = self.left_out.iter().map(|k| k.label()).collect();
-        match names.as_slice() {
-            [] => None,
-            [one] => Some(format!(
-                "No data for {one}, so it is left out and the other weights are scaled up to \
-                 make 100%."
-            )),
-            [rest @ .., last] => Some(format!(
-                "No data for {} and {last}, so they are left out and the other weights are \
-                 scaled up to make 100%.",
-                rest.join(", ")
-            )),
-        }
+    pub fn left_out_wording(&self) -> Option<Text> {
+        let names: Vec<Arg> = self
+            .left_out
+            .iter()
+            .map(|k| Text::new(component_id(*k)).into())
+            .collect();
+        (!names.is_empty()).then(|| {
+            Text::new("flag-health-left-out")
+                .with("count", names.len())
+                .with("components", Arg::List(names))
+        })
+    }
+}
+
+/// The message of a component's name in a sentence: `workload realism`.
+pub fn component_id(kind: ComponentKind) -> &'static str {
+    match kind {
+        ComponentKind::Performance => "flag-component-performance",
+        ComponentKind::Workload => "flag-component-workload",
+        ComponentKind::Communication => "flag-component-communication",
+        ComponentKind::Feedback => "flag-component-feedback",
+        ComponentKind::Trust => "flag-component-trust",
+        ComponentKind::Risk => "flag-component-risk",
+        ComponentKind::Obligations => "flag-component-obligations",
     }
 }
 
@@ -214,7 +225,7 @@ mod tests {
     }
 
     fn health(scores: [Option<f64>; 6]) -> Health {
-        let reasons = |k: ComponentKind| vec![format!("why {}", k.label())];
+        let reasons = |k: ComponentKind| vec![Text::new(component_id(k))];
         breakdown(
             &scored(scores),
             reasons,
@@ -239,7 +250,9 @@ mod tests {
         assert_eq!(h.band, Rag::Amber);
         assert!(h.left_out.is_empty() && h.left_out_wording().is_none());
         assert_eq!(h.components[0].effective_weight, 0.35);
-        assert_eq!(h.components[0].reasons, vec!["why performance"]);
+        // Each component carries its own reasons.
+        assert_eq!(h.components[0].reasons[0].english(), "performance");
+        assert_eq!(h.components[1].reasons[0].english(), "workload realism");
     }
 
     #[test]
@@ -253,7 +266,7 @@ mod tests {
         assert!(!h.components[1].has_data);
         assert_eq!(h.left_out.len(), 4);
         assert_eq!(
-            h.left_out_wording().unwrap(),
+            h.left_out_wording().unwrap().english(),
             "No data for workload realism, communication cadence, two-way feedback and trust, so \
              they are left out and the other weights are scaled up to make 100%."
         );
@@ -266,7 +279,10 @@ mod tests {
         assert_eq!((h.rounded, h.band), (Some(75), Rag::Green));
         let h = health([None, None, None, None, None, Some(49.4)]);
         assert_eq!(h.band, Rag::Red);
-        assert_eq!(h.left_out_wording().unwrap().matches(',').count(), 4);
+        assert_eq!(
+            h.left_out_wording().unwrap().english().matches(',').count(),
+            4
+        );
     }
 
     #[test]

@@ -12,10 +12,11 @@ use super::rag::{self, Rag, RagRange};
 use super::stats::{mean, slope, weighted_mean};
 use super::terms::{self, Terms, baselining, terms_at};
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months, periods_before};
-use super::words::{Parties, count, last_months, num, possessive, sentence, with_unit};
+use super::words::{Parties, last_months_text, num_arg, possessive, value_arg};
 use crate::model::{
     Counts, Direction, Engagement, Excused, Kpi, KpiValue, Measure, Month, Period, Side,
 };
+use crate::text::{Arg, Text};
 
 /// Months of the trend.
 pub const TREND_MONTHS: u32 = 6;
@@ -573,16 +574,14 @@ impl KpiAnalysis {
 
 impl Performance {
     /// Why the score is what it is, in sentences.
-    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
+    pub fn reasons(&self, parties: &Parties) -> Vec<Text> {
         let window = self.score_window;
         if self.kpis.is_empty() {
-            return vec!["No KPIs are defined.".to_string()];
+            return vec![Text::new("flag-kpi-none-defined")];
         }
+        let months = last_months_text(window);
         if self.score.is_none() {
-            return vec![sentence(&format!(
-                "no KPI was reported in {}",
-                last_months(window)
-            ))];
+            return vec![Text::new("flag-kpi-none-reported").with("months", months)];
         }
         let statuses: Vec<Rag> = self
             .kpis
@@ -592,42 +591,42 @@ impl Performance {
             .collect();
         let n = |rag: Rag| statuses.iter().filter(|s| **s == rag).count();
         let all = statuses.len();
-        let results = count(all, "monthly KPI result");
-        let months = last_months(window);
         let mut reasons = vec![match (n(Rag::Green), n(Rag::Amber), n(Rag::Red)) {
-            (g, _, _) if g == all => {
-                format!("Every monthly KPI result of {months} met its target ({g} of {all}).")
-            }
-            (_, _, r) if r == all => {
-                format!("Every monthly KPI result of {months} missed its target ({r} of {all}).")
-            }
+            (g, _, _) if g == all => Text::new("flag-kpi-all-met")
+                .with("months", months)
+                .with("met", g)
+                .with("count", all),
+            (_, _, r) if r == all => Text::new("flag-kpi-all-missed")
+                .with("months", months)
+                .with("missed", r)
+                .with("count", all),
             (g, a, r) => {
-                let mut parts = Vec::new();
+                let mut parts: Vec<Arg> = Vec::new();
                 if g > 0 {
-                    parts.push(format!("{g} met the target"));
+                    parts.push(Text::new("flag-kpi-met").with("count", g).into());
                 }
                 if a > 0 {
-                    parts.push(format!(
-                        "{a} missed it within the warning margin (half marks)"
-                    ));
+                    parts.push(Text::new("flag-kpi-missed-within").with("count", a).into());
                 }
                 if r > 0 {
-                    parts.push(format!("{r} missed it"));
+                    parts.push(Text::new("flag-kpi-missed").with("count", r).into());
                 }
-                format!(
-                    "Of the {results} of {months}, {}.",
-                    crate::format::and_list(&parts)
-                )
+                Text::new("flag-kpi-results")
+                    .with("count", all)
+                    .with("months", months)
+                    .with("parts", Arg::List(parts))
             }
         }];
         if let (Some(p), Some(c)) = (self.provider_score, self.client_score) {
-            reasons.push(format!(
-                "{} KPIs score {} and {} obligations {}.",
-                possessive(&parties.provider),
-                num(p.round()),
-                possessive(&parties.client),
-                num(c.round())
-            ));
+            reasons.push(
+                Text::new("flag-kpi-two-way")
+                    .with("provider", &parties.provider)
+                    .with("provider_possessive", possessive(&parties.provider))
+                    .with("provider_score", num_arg(p.round()))
+                    .with("client", &parties.client)
+                    .with("client_possessive", possessive(&parties.client))
+                    .with("client_score", num_arg(c.round())),
+            );
         }
         reasons.extend(self.sla_reason(window.last));
         reasons
@@ -635,7 +634,7 @@ impl Performance {
 
     /// The SLA KPIs judged in `month`, and each one that missed its target
     /// there (amber or red: a breach either way) with its value.
-    fn sla_reason(&self, month: Month) -> Option<String> {
+    fn sla_reason(&self, month: Month) -> Option<Text> {
         let judged: Vec<(&KpiAnalysis, &KpiPoint)> = self
             .kpis
             .iter()
@@ -650,38 +649,36 @@ impl Performance {
         if judged.is_empty() {
             return None;
         }
-        let month = crate::format::month(month);
-        let missed: Vec<String> = judged
+        let missed: Vec<Arg> = judged
             .iter()
             .filter(|(_, p)| p.status.is_miss())
             .filter_map(|(k, p)| {
-                Some(format!(
-                    "{} {} (target {})",
-                    k.name,
-                    with_unit(p.value?, &k.unit),
-                    with_unit(p.terms.target, &k.unit)
-                ))
+                Some(
+                    Text::new("flag-kpi-missed-value")
+                        .with("kpi", &k.name)
+                        .with("value", value_arg(p.value?, &k.unit))
+                        .with("target", value_arg(p.terms.target, &k.unit))
+                        .into(),
+                )
             })
             .collect();
         let total = judged.len();
-        Some(match missed.len() {
-            0 if total == 1 => format!("The SLA KPI met its target in {month}."),
-            0 if total == 2 => format!("Both SLA KPIs met their target in {month}."),
-            0 => format!("All {total} SLA KPIs met their target in {month}."),
-            1 if total == 1 => format!("The SLA KPI missed its target in {month}: {}.", missed[0]),
-            2 if total == 2 => format!(
-                "Both SLA KPIs missed their target in {month}: {}.",
-                crate::format::and_list(&missed)
-            ),
-            m if m == total => format!(
-                "All {total} SLA KPIs missed their target in {month}: {}.",
-                crate::format::and_list(&missed)
-            ),
-            m => format!(
-                "{m} of {total} SLA KPIs missed their target in {month}: {}.",
-                crate::format::and_list(&missed)
-            ),
-        })
+        let id = match missed.len() {
+            0 if total == 1 => "flag-sla-one-met",
+            0 if total == 2 => "flag-sla-both-met",
+            0 => "flag-sla-all-met",
+            1 if total == 1 => "flag-sla-one-missed",
+            2 if total == 2 => "flag-sla-both-missed",
+            m if m == total => "flag-sla-all-missed",
+            _ => "flag-sla-some-missed",
+        };
+        Some(
+            Text::new(id)
+                .with("month", month)
+                .with("count", total)
+                .with("missed", missed.len())
+                .with("kpis", Arg::List(missed)),
+        )
     }
 }
 

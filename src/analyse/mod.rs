@@ -159,15 +159,15 @@ impl Components {
             .collect()
     }
 
-    fn reasons(&self, kind: ComponentKind, parties: &words::Parties) -> Vec<String> {
+    fn reasons(&self, kind: ComponentKind, parties: &words::Parties) -> Vec<crate::text::Text> {
         match kind {
             ComponentKind::Performance => self.performance.reasons(parties),
             ComponentKind::Workload => self.workload.reasons(parties),
             ComponentKind::Communication => self.communication.reasons(),
             ComponentKind::Feedback => self.feedback.reasons(parties),
             ComponentKind::Trust => self.trust.reasons(parties),
-            ComponentKind::Risk => self.risks.reasons(),
-            ComponentKind::Obligations => self.obligations.reasons(parties),
+            ComponentKind::Risk => self.risks.reasons_text(),
+            ComponentKind::Obligations => self.obligations.reasons_text(parties),
         }
     }
 }
@@ -338,15 +338,18 @@ mod tests {
         let perf = &a.health.components[0];
         assert!((perf.effective_weight - 35.0 / 45.0).abs() < 1e-12);
         assert_eq!(
-            perf.reasons[0],
+            perf.reasons[0].english(),
             "Of the 1 monthly KPI result of the last 3 months (August to October 2026), 1 \
              missed it within the warning margin (half marks)."
         );
         assert_eq!(
-            perf.reasons[1],
+            perf.reasons[1].english(),
             "The SLA KPI missed its target in October 2026: acc 95 (target 100)."
         );
-        assert_eq!(a.health.components[5].reasons, vec!["No risk is open."]);
+        assert_eq!(
+            crate::analyse::testkit::english(&a.health.components[5].reasons),
+            vec!["No risk is open."]
+        );
         assert_eq!(a.summary.sla_attainment, Attainment::of(0, 1));
     }
 

@@ -18,8 +18,9 @@ use serde::Serialize;
 use super::flags::{Flag, FlagKind, flag};
 use super::tone::Tone;
 use super::window::MonthWindow;
-use super::words::{self, Parties, count};
+use super::words::{self, Parties};
 use crate::model::{Engagement, Month, Obligation, Recurrence, Side};
+use crate::text::{Arg, Text};
 
 /// Instances are generated up to this many days after `as_of`.
 pub const HORIZON_DAYS: u64 = 90;
@@ -358,85 +359,89 @@ pub fn analyse_obligations(e: &Engagement, as_of: NaiveDate) -> Obligations {
 }
 
 impl Obligations {
+    /// The health breakdown's words, in English.
+    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
+        self.reasons_text(parties)
+            .iter()
+            .map(Text::english)
+            .collect()
+    }
+
     /// The health breakdown's words: each side's record, then what is
     /// overdue, naming the party.
-    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
+    pub fn reasons_text(&self, parties: &Parties) -> Vec<Text> {
         if self.items.is_empty() {
-            return vec!["No obligations are recorded.".to_string()];
+            return vec![Text::new("flag-obligations-none")];
         }
         let mut reasons = Vec::new();
-        let span = words::last_months(self.window);
+        let span = words::last_months_text(self.window);
         let mut rates = Vec::new();
         for side in [Side::Provider, Side::Client] {
             let s = self.side(side);
             let name = parties.name(side);
             if s.judged == 0 {
-                let waived = if s.waived > 0 {
-                    format!(" ({} waived)", count(s.waived, "instance"))
+                let text = if s.waived > 0 {
+                    Text::new("flag-obligations-side-none-waived").with("waived", s.waived)
                 } else {
-                    String::new()
+                    Text::new("flag-obligations-side-none")
                 };
-                reasons.push(format!(
-                    "{name} had no obligation to judge that fell due in {span}{waived}, so \
-                     that side is left out."
-                ));
+                reasons.push(text.with("party", name).with("months", span.clone()));
                 continue;
             }
-            let mut misses = Vec::new();
+            let mut misses: Vec<Arg> = Vec::new();
             if s.late > 0 {
-                misses.push(format!("{} late", s.late));
+                misses.push(
+                    Text::new("flag-obligations-late")
+                        .with("count", s.late)
+                        .into(),
+                );
             }
             if s.overdue > 0 {
-                misses.push(format!("{} still overdue", s.overdue));
+                misses.push(
+                    Text::new("flag-obligations-still-overdue")
+                        .with("count", s.overdue)
+                        .into(),
+                );
             }
-            let misses = if misses.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", crate::format::and_list(&misses))
-            };
-            let waived = if s.waived > 0 {
-                format!(
-                    "; {} waived and left out",
-                    match s.waived {
-                        1 => "1 was".to_string(),
-                        n => format!("{n} were"),
-                    }
-                )
-            } else {
-                String::new()
+            let id = match (misses.is_empty(), s.waived > 0) {
+                (true, false) => "flag-obligations-side",
+                (false, false) => "flag-obligations-side-misses",
+                (true, true) => "flag-obligations-side-waived",
+                (false, true) => "flag-obligations-side-misses-waived",
             };
             let rate = s.rate.unwrap_or(0.0);
             rates.push(rate);
-            reasons.push(format!(
-                "{name} met {} of {} due in {span} on time{misses}{waived}: {}.",
-                s.on_time,
-                count(s.judged, "obligation"),
-                words::pct(rate)
-            ));
+            reasons.push(
+                Text::new(id)
+                    .with("party", name)
+                    .with("on_time", s.on_time)
+                    .with("count", s.judged)
+                    .with("months", span.clone())
+                    .with("misses", Arg::List(misses))
+                    .with("waived", s.waived)
+                    .with("rate", words::pct_arg(rate)),
+            );
         }
         if let Some(score) = self.score {
             if rates.len() == 2 {
-                reasons.push(format!(
-                    "The score is the mean of the two sides' on-time rates: {}.",
-                    words::num(score)
-                ));
+                reasons
+                    .push(Text::new("flag-obligations-score").with("score", words::num_arg(score)));
             }
         }
-        let overdue: Vec<String> = self
+        let overdue: Vec<Arg> = self
             .items
             .iter()
             .flat_map(|o| o.overdue().map(move |i| (o, i)))
             .map(|(o, i)| {
-                format!(
-                    "{} from {} (due {})",
-                    o.title,
-                    parties.name(o.owner),
-                    crate::format::long_date(i.due)
-                )
+                Text::new("flag-obligations-overdue-item")
+                    .with("title", &o.title)
+                    .with("party", parties.name(o.owner))
+                    .with("due", Arg::LongDate(i.due))
+                    .into()
             })
             .collect();
         if !overdue.is_empty() {
-            reasons.push(format!("Overdue: {}.", crate::format::and_list(&overdue)));
+            reasons.push(Text::new("flag-obligations-overdue").with("items", Arg::List(overdue)));
         }
         reasons
     }
@@ -451,6 +456,23 @@ pub fn every_words(every: Recurrence) -> &'static str {
     }
 }
 
+/// [`every_words`] as a message.
+fn every_text(every: Recurrence) -> Text {
+    Text::new(match every {
+        Recurrence::Monthly => "flag-every-month",
+        Recurrence::Quarterly => "flag-every-quarter",
+        Recurrence::Yearly => "flag-every-year",
+    })
+}
+
+/// `client`, `provider`, as a message.
+pub(crate) fn side_text(side: Side) -> Text {
+    Text::new(match side {
+        Side::Client => "flag-side-client",
+        Side::Provider => "flag-side-provider",
+    })
+}
+
 /// One warning per obligation with an overdue instance, naming the party
 /// that owes it: the client's lapses show as the provider's do.
 pub fn flags(a: &Obligations, parties: &Parties) -> Vec<Flag> {
@@ -461,32 +483,23 @@ pub fn flags(a: &Obligations, parties: &Parties) -> Vec<Flag> {
             let first = overdue.first()?;
             let owner = parties.name(o.owner);
             let title = match overdue.len() {
-                1 => format!(
-                    "{owner} has not delivered “{}”, due on {}",
-                    o.title,
-                    crate::format::long_date(first.due)
-                ),
-                n => format!(
-                    "{owner} has not delivered “{}” {n} times, since {}",
-                    o.title,
-                    crate::format::long_date(first.due)
-                ),
-            };
-            let dues: Vec<String> = overdue
-                .iter()
-                .map(|i| crate::format::long_date(i.due))
-                .collect();
-            let grace = match o.grace_days {
-                0 => String::new(),
-                g => format!(" (with {} of grace)", count(g as usize, "day")),
-            };
-            let evidence = format!(
-                "{owner} (the {}) owes it {}. Due {}{grace}; no note fulfils or waives {}.",
-                words::side(o.owner),
-                every_words(o.every),
-                crate::format::and_list(&dues),
-                if overdue.len() == 1 { "it" } else { "them" }
-            );
+                1 => Text::new("flag-obligation-overdue"),
+                _ => Text::new("flag-obligation-overdue-times"),
+            }
+            .with("party", owner)
+            .with("title", &o.title)
+            .with("count", overdue.len())
+            .with("due", Arg::LongDate(first.due));
+            let dues: Vec<Arg> = overdue.iter().map(|i| Arg::LongDate(i.due)).collect();
+            let evidence = match o.grace_days {
+                0 => Text::new("flag-obligation-overdue-evidence"),
+                g => Text::new("flag-obligation-overdue-evidence-grace").with("grace", g),
+            }
+            .with("party", owner)
+            .with("side", side_text(o.owner))
+            .with("every", every_text(o.every))
+            .with("dues", Arg::List(dues))
+            .with("count", overdue.len());
             Some(Flag {
                 subject: Some(o.id.clone()),
                 ..flag(FlagKind::ObligationOverdue, title, evidence)

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::words::count;
 use crate::model::{Engagement, Risk, RiskOwner, RiskStatus};
+use crate::text::{Arg, Text};
 
 /// Exposure at which the score reaches 0.
 pub const EXPOSURE_ZERO: f64 = 50.0;
@@ -139,57 +139,60 @@ pub fn analyse_risks(e: &Engagement, as_of: NaiveDate) -> RiskRegister {
 }
 
 impl RiskRegister {
-    /// Why the score is what it is, in sentences.
+    /// Why the score is what it is, in sentences, in English.
     pub fn reasons(&self) -> Vec<String> {
+        self.reasons_text().iter().map(Text::english).collect()
+    }
+
+    /// Why the score is what it is, in sentences.
+    pub fn reasons_text(&self) -> Vec<Text> {
         if self.open == 0 {
-            return vec!["No risk is open.".to_string()];
+            return vec![Text::new("flag-risk-none-open")];
         }
-        let zero = crate::format::number(EXPOSURE_ZERO, 0);
-        let exposure = format!(
-            "Risk exposure is {} (likelihood × impact summed over {})",
-            self.exposure,
-            count(self.open, "open risk")
-        );
-        let mut reasons = vec![match f64::from(self.exposure).partial_cmp(&EXPOSURE_ZERO) {
-            Some(std::cmp::Ordering::Greater) => {
-                format!("{exposure}, above the {zero} at which the score reaches 0.")
-            }
-            Some(std::cmp::Ordering::Equal) => {
-                format!("{exposure}, the {zero} at which the score reaches 0.")
-            }
-            _ => format!("{exposure}; the score would reach 0 at {zero}."),
-        }];
+        let id = match f64::from(self.exposure).partial_cmp(&EXPOSURE_ZERO) {
+            Some(std::cmp::Ordering::Greater) => "flag-risk-exposure-above",
+            Some(std::cmp::Ordering::Equal) => "flag-risk-exposure-at",
+            _ => "flag-risk-exposure-below",
+        };
+        let mut reasons = vec![
+            Text::new(id)
+                .with("exposure", self.exposure)
+                .with("open", self.open)
+                .with("zero", Arg::Number(EXPOSURE_ZERO, 0)),
+        ];
         // The critical risks by name; the high ones counted (the register
         // below names them), so the reason stays a line or two.
-        let critical: Vec<String> = self
+        let critical: Vec<Arg> = self
             .items
             .iter()
             .filter(|r| r.is_open() && r.rating == RiskRating::Critical)
-            .map(|r| format!("{} ({} × {})", r.title, r.likelihood, r.impact))
+            .map(|r| {
+                Text::new("flag-risk-critical-item")
+                    .with("title", &r.title)
+                    .with("likelihood", u32::from(r.likelihood))
+                    .with("impact", u32::from(r.impact))
+                    .into()
+            })
             .collect();
         let high = self
             .items
             .iter()
             .filter(|r| r.is_open() && r.rating == RiskRating::High)
             .count();
-        let high = match high {
-            0 => None,
-            1 => Some("1 is rated high".to_string()),
-            n => Some(format!("{n} are rated high")),
+        let high = (high > 0).then(|| Text::new("flag-risk-high").with("count", high));
+        let id = match (critical.len(), high.is_some()) {
+            (0, false) => return reasons,
+            (0, true) => "flag-risk-of-them",
+            (1, false) => "flag-risk-critical-one",
+            (1, true) => "flag-risk-critical-one-high",
+            (_, false) => "flag-risk-critical-many",
+            (_, true) => "flag-risk-critical-many-high",
         };
-        match (critical.as_slice(), high) {
-            ([], None) => {}
-            ([], Some(high)) => reasons.push(format!("Of them, {high}.")),
-            ([one], high) => reasons.push(format!(
-                "The critical one is {one}{}.",
-                high.map_or(String::new(), |h| format!("; {h}"))
-            )),
-            (many, high) => reasons.push(format!(
-                "The critical ones are {}{}.",
-                crate::format::and_list(many),
-                high.map_or(String::new(), |h| format!("; {h}"))
-            )),
-        }
+        let text = Text::new(id).with("critical", Arg::List(critical));
+        reasons.push(match high {
+            Some(high) => text.with("high", high),
+            None => text,
+        });
         reasons
     }
 }

@@ -13,6 +13,7 @@ use super::kpi::Performance;
 use super::tone::Tone;
 use super::words::Parties;
 use crate::model::{Engagement, Month, Note, Side};
+use crate::text::{Arg, Text};
 
 /// Where a breach's root cause stands at `as_of`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -166,47 +167,46 @@ pub fn flags(r: &RootCauses, parties: &Parties) -> Vec<Flag> {
             let missing: Vec<&RootCause> = r.missing().filter(|b| b.kpi == kpi).collect();
             let first = missing[0];
             let months: Vec<Month> = missing.iter().map(|b| b.month).collect();
-            let dues: Vec<String> = missing
+            let dues: Vec<Arg> = missing
                 .iter()
                 .filter_map(|b| {
-                    let mut due = crate::format::long_date(b.due?);
-                    if missing.len() > 1 {
-                        due = format!("{due} for {}", crate::format::month(b.month));
-                    }
-                    if let Some(n) = &b.note {
-                        due = format!(
-                            "{due} (written late, on {})",
-                            crate::format::long_date(n.date)
-                        );
-                    }
-                    Some(due)
+                    let id = match (missing.len() > 1, b.note.is_some()) {
+                        (false, false) => "flag-rca-due",
+                        (true, false) => "flag-rca-due-for",
+                        (false, true) => "flag-rca-due-late",
+                        (true, true) => "flag-rca-due-for-late",
+                    };
+                    let due = Text::new(id)
+                        .with("due", Arg::LongDate(b.due?))
+                        .with("month", b.month);
+                    let due = match &b.note {
+                        Some(n) => due.with("written", Arg::LongDate(n.date)),
+                        None => due,
+                    };
+                    Some(due.into())
                 })
                 .collect();
-            let (breach, note) = if missing.len() == 1 {
-                ("breach", "A root-cause note was")
+            let evidence = if missing.iter().all(|b| b.note.is_none()) {
+                "flag-rca-missing-evidence"
             } else {
-                ("breaches", "Root-cause notes were")
-            };
-            let none = if missing.iter().all(|b| b.note.is_none()) {
-                format!("none names the {breach} in its `rca:`")
-            } else {
-                "a note after that day does not count".to_string()
+                "flag-rca-missing-evidence-late"
             };
             let kind = FlagKind::RootCauseMissing;
             Flag {
                 kind,
                 severity: kind.severity(),
-                title: format!(
-                    "No root cause from {} for the {breach} of {} in {}",
-                    parties.name(first.owner),
-                    first.kpi_name,
-                    crate::format::month_list(&months)
-                ),
-                evidence: format!(
-                    "{note} due by {}, {} after the month ended; {none}.",
-                    crate::format::and_list(&dues),
-                    super::words::count(r.rca_days.unwrap_or(0) as usize, "day"),
-                ),
+                title: Text::new("flag-rca-missing")
+                    .with("party", parties.name(first.owner))
+                    .with("count", missing.len())
+                    .with("kpi", &first.kpi_name)
+                    .with(
+                        "months",
+                        Arg::Months(months.iter().map(|m| (*m, None)).collect()),
+                    ),
+                evidence: Text::new(evidence)
+                    .with("count", missing.len())
+                    .with("dues", Arg::List(dues))
+                    .with("days", r.rca_days.unwrap_or(0)),
                 subject: Some(kpi.to_string()),
             }
         })
@@ -271,11 +271,11 @@ mod tests {
         assert_eq!(r.breaches[0].state, RcaState::Missing);
         let f = flags(&r, &parties());
         assert_eq!(
-            f[0].title,
+            f[0].title.english(),
             "No root cause from BPSource for the breach of Accuracy in September 2026"
         );
         assert_eq!(
-            f[0].evidence,
+            f[0].evidence.english(),
             "A root-cause note was due by 10 October 2026, 10 days after the month ended; \
              none names the breach in its `rca:`."
         );
@@ -311,9 +311,12 @@ mod tests {
         let f = flags(&r, &parties());
         assert_eq!(f.len(), 1, "written late: still flagged");
         assert!(
-            f[0].evidence.contains("(written late, on 11 October 2026)")
+            f[0].evidence
+                .english()
+                .contains("(written late, on 11 October 2026)")
                 && f[0]
                     .evidence
+                    .english()
                     .ends_with("a note after that day does not count."),
             "{}",
             f[0].evidence
@@ -352,11 +355,11 @@ mod tests {
         let f = flags(&r, &parties());
         assert_eq!(f.len(), 1);
         assert_eq!(
-            f[0].title,
+            f[0].title.english(),
             "No root cause from BPSource for the breaches of Accuracy in August and September 2026"
         );
         assert_eq!(
-            f[0].evidence,
+            f[0].evidence.english(),
             "Root-cause notes were due by 10 September 2026 for August 2026 and 10 October \
              2026 for September 2026, 10 days after the month ended; none names the breaches \
              in its `rca:`."

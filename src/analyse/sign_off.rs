@@ -12,6 +12,7 @@ use super::flags::{Flag, FlagKind, Severity};
 use super::window::{MonthWindow, SERIES_MONTHS};
 use super::words;
 use crate::model::{Engagement, Month, Period, Side};
+use crate::text::{Arg, Text};
 
 /// How far a month's figures are agreed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -273,11 +274,12 @@ pub fn disputed_words(month: Month, d: &OpenDispute) -> String {
     )
 }
 
-fn capitalised(text: String) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => text,
+/// A side as a message selects its words by it: `client`, `provider`
+/// (German declines them: `vom Kunden`).
+fn side_key(side: Side) -> &'static str {
+    match side {
+        Side::Client => "client",
+        Side::Provider => "provider",
     }
 }
 
@@ -297,19 +299,21 @@ pub fn flags(e: &Engagement, s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
     for m in &s.months {
         for d in &m.disputes {
             let kpis = if d.kpis.is_empty() {
-                "every figure".to_string()
+                Text::new("flag-every-figure").into()
             } else {
-                crate::format::and_list(&d.kpis.iter().map(name).collect::<Vec<_>>())
+                Arg::List(d.kpis.iter().map(|k| Arg::Plain(name(k))).collect())
             };
             out.push(Flag {
                 kind: FlagKind::FiguresDisputed,
                 severity: Severity::Warning,
-                title: capitalised(disputed_words(m.month, d)),
-                evidence: format!(
-                    "{kpis} disputed on {}; open until the {} signs the month off again",
-                    d.date,
-                    words::side(d.by)
-                ),
+                title: Text::new("flag-figures-disputed")
+                    .with("month", m.month.to_string())
+                    .with("side", side_key(d.by))
+                    .with("reason", &d.reason),
+                evidence: Text::new("flag-figures-disputed-evidence")
+                    .with("kpis", kpis)
+                    .with("date", d.date)
+                    .with("side", side_key(d.by)),
                 subject: (d.kpis.len() == 1).then(|| d.kpis[0].clone()),
             });
         }
@@ -320,13 +324,13 @@ pub fn flags(e: &Engagement, s: &SignOffs, as_of: NaiveDate) -> Vec<Flag> {
             out.push(Flag {
                 kind: FlagKind::FiguresNotAgreed,
                 severity: Severity::Warning,
-                title: capitalised(not_agreed_words(m.month, side)),
-                evidence: format!(
-                    "no sign-off from the {} by {}, {} days after the month ended",
-                    words::side(side),
-                    m.due.map(|d| d.to_string()).unwrap_or_default(),
-                    s.sign_off_days.unwrap_or_default()
-                ),
+                title: Text::new("flag-figures-not-agreed")
+                    .with("month", m.month.to_string())
+                    .with("side", side_key(side)),
+                evidence: Text::new("flag-figures-not-agreed-evidence")
+                    .with("side", side_key(side))
+                    .with("due", m.due.map_or(Arg::Plain(String::new()), Arg::Date))
+                    .with("days", s.sign_off_days.unwrap_or_default()),
                 subject: None,
             });
         }
@@ -383,9 +387,12 @@ mod tests {
         assert_eq!(day_after.late, vec![Side::Client]);
         let f = flags(&e, &analyse_sign_off(&e, d("2026-11-11")), d("2026-11-11"));
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].title, "Figures of 2026-10 not agreed by the client");
         assert_eq!(
-            f[0].evidence,
+            f[0].title.english(),
+            "Figures of 2026-10 not agreed by the client"
+        );
+        assert_eq!(
+            f[0].evidence.english(),
             "no sign-off from the client by 2026-11-10, 10 days after the month ended"
         );
         assert!(flags(&e, &analyse_sign_off(&e, d("2026-11-10")), d("2026-11-10")).is_empty());
@@ -465,7 +472,7 @@ mod tests {
         let f = flags(&e, &analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20"));
         assert_eq!(f.len(), 1);
         assert_eq!(
-            f[0].title,
+            f[0].title.english(),
             "Figures of 2026-10 disputed by the client: Queue 7 missing from the export"
         );
         assert_eq!(f[0].subject.as_deref(), Some("service_level"));
@@ -504,11 +511,12 @@ mod tests {
         assert_eq!(o.kpi_state("anything"), SignOffState::Disputed);
         let f = flags(&e, &analyse_sign_off(&e, d("2026-11-20")), d("2026-11-20"));
         assert_eq!(
-            f[0].title,
+            f[0].title.english(),
             "Figures of 2026-10 disputed by the provider: wrong export"
         );
         assert!(
             f[0].evidence
+                .english()
                 .starts_with("every figure disputed on 2026-11-03")
         );
     }

@@ -222,3 +222,8 @@ pub fn action(text: &str, due: Option<&str>, done: bool) -> Action {
         done,
     }
 }
+
+/// Texts in their English wording, for comparing with the sentences expected.
+pub fn english(texts: &[crate::text::Text]) -> Vec<String> {
+    texts.iter().map(crate::text::Text::english).collect()
+}

@@ -8,9 +8,10 @@ use serde::Serialize;
 use super::exact::{Num, dec};
 use super::survey::{self, Mean, SideSurvey};
 use super::window::{MonthWindow, SERIES_MONTHS, periods_before, periods_in};
-use super::words::{Parties, num};
+use super::words::{Parties, num_arg};
 use crate::config::Config;
 use crate::model::{Engagement, Month, Period, Side, SurveyScores};
+use crate::text::{Arg, Text};
 
 /// Points off per point of mean |gap|.
 pub const GAP_PENALTY: f64 = 12.5;
@@ -256,85 +257,87 @@ impl Trust {
     }
 
     /// Why the score is what it is, in sentences.
-    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
+    pub fn reasons(&self, parties: &Parties) -> Vec<Text> {
         let (Some(month), Some(answer)) = (self.month, self.mean_answer) else {
-            return vec!["No relationship survey has been answered yet.".to_string()];
+            return vec![Text::new("flag-trust-no-survey")];
         };
         let sides = match (
             self.dimensions.iter().any(|d| d.client.is_some()),
             self.dimensions.iter().any(|d| d.provider.is_some()),
         ) {
-            (true, true) => "both sides".to_string(),
-            (true, false) => format!("{} only", parties.client),
-            _ => format!("{} only", parties.provider),
+            (true, true) => Text::new("flag-trust-both-sides"),
+            (true, false) => Text::new("flag-trust-side-only").with("party", &parties.client),
+            _ => Text::new("flag-trust-side-only").with("party", &parties.provider),
         };
-        let mut reasons = vec![format!(
-            "In the survey of {}, answered by {sides}, the mean answer was {} out of 5.",
-            crate::format::month(month),
-            num(answer)
-        )];
-        reasons.extend(self.sides.iter().filter(|x| !x.shown()).map(|x| {
-            format!(
-                "{} gave fewer responses than the privacy floor, so its answers are left out.",
-                parties.name(x.side)
-            )
-        }));
+        let mut reasons = vec![
+            Text::new("flag-trust-survey")
+                .with("month", month)
+                .with("sides", sides)
+                .with("answer", num_arg(answer)),
+        ];
+        reasons.extend(
+            self.sides
+                .iter()
+                .filter(|x| !x.shown())
+                .map(|x| Text::new("flag-trust-below-floor").with("party", parties.name(x.side))),
+        );
         match self.mean_abs_gap {
-            Some(0.0) => reasons.push(
-                "The two sides gave the same answer to every question both answered.".to_string(),
+            Some(0.0) => reasons.push(Text::new("flag-trust-same-answers")),
+            Some(gap) => reasons.push(
+                Text::new("flag-trust-gap")
+                    .with("gap", points(gap))
+                    .with("penalty", num_arg(GAP_PENALTY * gap)),
             ),
-            Some(gap) => reasons.push(format!(
-                "The two sides' answers differ by {} on average (−{}).",
-                points(gap),
-                num(GAP_PENALTY * gap)
-            )),
-            None => reasons.push(
-                "No question was answered by both sides, so there is no perception gap."
-                    .to_string(),
-            ),
+            None => reasons.push(Text::new("flag-trust-no-gap")),
         }
         reasons.extend(
             self.gaps_wording(parties)
-                .map(|gaps| format!("They differ by {gaps}.")),
+                .map(|gaps| Text::new("flag-trust-differ").with("gaps", gaps)),
         );
         reasons
     }
 
     /// "1 point or more on trust (Brightline Energy 2, Fenwick Contact
     /// Solutions 4) and goals (2 and 4)": the flagged gaps, client first.
-    pub fn gaps_wording(&self, parties: &Parties) -> Option<String> {
-        let gaps: Vec<String> = self
+    pub fn gaps_wording(&self, parties: &Parties) -> Option<Text> {
+        let gaps: Vec<Arg> = self
             .flagged()
             .enumerate()
             .map(|(i, d)| {
-                let (c, p) = (num(d.client.unwrap_or(0.0)), num(d.provider.unwrap_or(0.0)));
-                if i == 0 {
-                    format!(
-                        "{} ({} {c}, {} {p})",
-                        d.dimension, parties.client, parties.provider
-                    )
+                let (c, p) = (
+                    num_arg(d.client.unwrap_or(0.0)),
+                    num_arg(d.provider.unwrap_or(0.0)),
+                );
+                let gap = if i == 0 {
+                    Text::new("flag-trust-gap-named")
+                        .with("client", &parties.client)
+                        .with("provider", &parties.provider)
                 } else {
-                    format!("{} ({c} and {p})", d.dimension)
-                }
+                    Text::new("flag-trust-gap-answers")
+                };
+                gap.with("dimension", &d.dimension)
+                    .with("client_answer", c)
+                    .with("provider_answer", p)
+                    .into()
             })
             .collect();
         if gaps.is_empty() {
             return None;
         }
-        Some(format!(
-            "{} or more on {}",
-            points(self.gap_limit),
-            crate::format::and_list(&gaps)
-        ))
+        Some(
+            Text::new("flag-trust-gaps")
+                .with("limit", points(self.gap_limit))
+                .with("gaps", Arg::List(gaps)),
+        )
     }
 }
 
 /// `1 point`, `1.2 points`.
-fn points(x: f64) -> String {
+fn points(x: f64) -> Text {
     if x == 1.0 {
-        "1 point".to_string()
+        Text::new("flag-one-point")
     } else {
-        format!("{} points", num(x))
+        Text::new("flag-points").with("points", num_arg(x))
     }
 }
 
@@ -375,7 +378,7 @@ mod tests {
         // answers 4,3,4,4,2,3,5,5 → mapped 75,50,75,75,25,50,100,100 → 68.75; − 12.5 = 56.25
         assert_eq!(t.score, Some(56.25));
         assert_eq!(t.mean_answer, Some(3.75));
-        let r = t.reasons(&parties());
+        let r = crate::analyse::testkit::english(&t.reasons(&parties()));
         assert_eq!(
             r[0],
             "In the survey of September 2026, answered by both sides, the mean answer was 3.75 \
@@ -406,9 +409,13 @@ mod tests {
         assert_eq!(t.mean_abs_gap, None);
         // (100 + 50) / 2 = 75
         assert_eq!(t.score, Some(75.0));
-        assert!(t.reasons(&parties())[0].contains("answered by Acme Corp only"));
+        assert!(
+            t.reasons(&parties())[0]
+                .english()
+                .contains("answered by Acme Corp only")
+        );
         assert_eq!(
-            t.reasons(&parties())[1],
+            t.reasons(&parties())[1].english(),
             "No question was answered by both sides, so there is no perception gap."
         );
     }
@@ -444,7 +451,7 @@ mod tests {
         let t = analyse(&engagement(), "2026-11-15");
         assert_eq!((t.month, t.score), (None, None));
         assert_eq!(
-            t.reasons(&parties()),
+            crate::analyse::testkit::english(&t.reasons(&parties())),
             vec!["No relationship survey has been answered yet."]
         );
     }
@@ -557,7 +564,11 @@ mod tests {
             (p.form, p.nps, p.responses),
             (survey::Form::BelowFloor, None, 0)
         );
-        assert!(t.reasons(&parties())[1].contains("fewer responses than the privacy floor"));
+        assert!(
+            t.reasons(&parties())[1]
+                .english()
+                .contains("fewer responses than the privacy floor")
+        );
     }
 
     #[test]

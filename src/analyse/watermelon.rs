@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use super::exact::dec;
 use super::trust::Trust;
-use super::words::{Parties, num};
+use super::words::{Parties, num, num_arg};
 use crate::model::Side;
+use crate::text::{Arg, Text};
 
 /// The performance score from which the KPIs look green.
 pub const GREEN_PERFORMANCE: i64 = 75;
@@ -83,34 +84,44 @@ impl Watermelon {
     }
 
     /// The evidence, in sentences with the parties' names.
-    pub fn evidence(&self, t: &Trust, parties: &Parties) -> String {
-        let month = t.month.map(crate::format::month).unwrap_or_default();
-        let mut parts = Vec::new();
+    pub fn evidence(&self, t: &Trust, parties: &Parties) -> Text {
+        let mut parts: Vec<Arg> = Vec::new();
         if let Some(s) = self.low_trust {
-            parts.push(format!("the trust score is {} (below {LOW_TRUST})", num(s)));
+            parts.push(
+                Text::new("flag-watermelon-low-trust")
+                    .with("score", num_arg(s))
+                    .with("limit", LOW_TRUST)
+                    .into(),
+            );
         }
         if let Some(n) = self.client_nps {
-            parts.push(format!(
-                "{} NPS is {}",
-                super::words::possessive(&parties.client),
-                n.to_string().replace('-', "−")
-            ));
+            parts.push(
+                Text::new("flag-watermelon-nps")
+                    .with("party", &parties.client)
+                    .with("possessive", super::words::possessive(&parties.client))
+                    .with("nps", n.to_string().replace('-', "−"))
+                    .into(),
+            );
         }
         if let Some((before_month, before, now)) = self.fall {
-            parts.push(format!(
-                "the trust score fell from {} in {} to {} (by {})",
-                num(before),
-                crate::format::month(before_month),
-                num(now),
-                num(before - now)
-            ));
+            parts.push(
+                Text::new("flag-watermelon-fall")
+                    .with("before", num_arg(before))
+                    .with("month", before_month)
+                    .with("now", num_arg(now))
+                    .with("fall", num_arg(before - now))
+                    .into(),
+            );
         }
-        format!(
-            "The performance score is {} ({GREEN_PERFORMANCE} or more), yet in the survey of \
-             {month} {}.",
-            num(self.performance),
-            crate::format::and_list(&parts)
-        )
+        let month = match t.month {
+            Some(m) => Arg::Month(m),
+            None => Arg::Plain(String::new()),
+        };
+        Text::new("flag-watermelon-evidence")
+            .with("performance", num_arg(self.performance))
+            .with("green", GREEN_PERFORMANCE)
+            .with("month", month)
+            .with("parts", Arg::List(parts))
     }
 }
 
@@ -157,7 +168,7 @@ mod tests {
             (Some(49.9), None, None)
         );
         assert_eq!(
-            w.evidence(&t, &parties()),
+            w.evidence(&t, &parties()).english(),
             "The performance score is 75 (75 or more), yet in the survey of October 2026 the \
              trust score is 49.9 (below 50)."
         );
@@ -175,7 +186,7 @@ mod tests {
         let w = judge(Some(90.0), &t).unwrap();
         assert_eq!(w.client_nps, Some(-1));
         assert_eq!(
-            w.evidence(&t, &parties()),
+            w.evidence(&t, &parties()).english(),
             "The performance score is 90 (75 or more), yet in the survey of October 2026 Acme \
              Corp's NPS is −1."
         );
@@ -189,7 +200,7 @@ mod tests {
         let w = judge(Some(100.0), &t).unwrap();
         assert_eq!(w.fall, Some((m("2026-07"), 75.0, 60.0)));
         assert_eq!(
-            w.evidence(&t, &parties()),
+            w.evidence(&t, &parties()).english(),
             "The performance score is 100 (75 or more), yet in the survey of October 2026 the \
              trust score fell from 75 in July 2026 to 60 (by 15)."
         );
@@ -210,7 +221,7 @@ mod tests {
         let w = judge(Some(80.0), &t).unwrap();
         assert_eq!(w.brief(), "trust 40, client NPS −20, trust down 30");
         assert_eq!(
-            w.evidence(&t, &parties()),
+            w.evidence(&t, &parties()).english(),
             "The performance score is 80 (75 or more), yet in the survey of October 2026 the \
              trust score is 40 (below 50), Acme Corp's NPS is −20 and the trust score fell \
              from 70 in July 2026 to 40 (by 30)."

@@ -5,7 +5,8 @@
 //! `f64`; only these sentences are formatted, through `crate::format`.
 
 use super::window::MonthWindow;
-use crate::model::{Engagement, GoalStatus, RiskStatus, Side};
+use crate::model::{Engagement, GoalStatus, Month, RiskStatus, Side};
+use crate::text::{Arg, Text};
 
 /// The two parties' names, as the reasons and flags call them.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +61,53 @@ pub fn last_months(window: MonthWindow) -> String {
     }
 }
 
+/// [`last_months`] as a message, worded in the site's language.
+pub fn last_months_text(window: MonthWindow) -> Text {
+    let n = window.first.months_until(window.last) + 1;
+    Text::new("flag-last-months")
+        .with("count", i64::from(n))
+        .with("span", Arg::MonthSpan(window.first, window.last))
+}
+
+/// A ratio as a whole percentage, for a message: `0.094` → `9%`.
+pub fn pct_arg(ratio: f64) -> Arg {
+    Arg::Value((ratio * 100.0).round(), "%".to_string())
+}
+
+/// A value with its unit, for a message: `99.5%`, `1.8 days`.
+pub fn value_arg(value: f64, unit: &str) -> Arg {
+    Arg::Value(value, unit.to_string())
+}
+
+/// A number with at most two decimals, for a message.
+pub fn num_arg(value: f64) -> Arg {
+    Arg::Number(value, 2)
+}
+
+/// The name of a month without its year (`August`), for lists that name
+/// the year once elsewhere.
+pub fn month_name(m: Month) -> Arg {
+    const IDS: [&str; 12] = [
+        "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+        "month-9", "month-10", "month-11", "month-12",
+    ];
+    Text::new(IDS[(m.month.clamp(1, 12) - 1) as usize]).into()
+}
+
+/// Sentences one after the other, separated by a space; `None` when there
+/// are none.
+pub fn sentences(texts: Vec<Text>) -> Option<Text> {
+    joined(texts, "flag-then")
+}
+
+/// Texts joined by message `id` (`{ $first }…{ $rest }`), right to left.
+pub fn joined(texts: Vec<Text>, id: &'static str) -> Option<Text> {
+    texts
+        .into_iter()
+        .rev()
+        .reduce(|rest, first| Text::new(id).with("first", first).with("rest", rest))
+}
+
 /// `1 action is`, `3 actions are`.
 pub fn count_is(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -109,6 +157,37 @@ pub fn frequency(f: crate::model::Frequency) -> &'static str {
         Frequency::Monthly => "monthly",
         Frequency::Quarterly => "quarterly",
     }
+}
+
+/// [`frequency`] as a message.
+pub fn frequency_text(f: crate::model::Frequency) -> Text {
+    use crate::model::Frequency;
+    Text::new(match f {
+        Frequency::Weekly => "flag-frequency-weekly",
+        Frequency::Biweekly => "flag-frequency-biweekly",
+        Frequency::Monthly => "flag-frequency-monthly",
+        Frequency::Quarterly => "flag-frequency-quarterly",
+    })
+}
+
+/// [`goal_status`] as a message.
+pub fn goal_status_text(status: GoalStatus) -> Text {
+    Text::new(match status {
+        GoalStatus::OnTrack => "flag-goal-on-track",
+        GoalStatus::AtRisk => "flag-goal-at-risk",
+        GoalStatus::OffTrack => "flag-goal-off-track",
+        GoalStatus::Done => "flag-goal-done",
+        GoalStatus::Dropped => "flag-goal-dropped",
+    })
+}
+
+/// [`risk_status`] as a message.
+pub fn risk_status_text(status: RiskStatus) -> Text {
+    Text::new(match status {
+        RiskStatus::Open => "flag-risk-still-open",
+        RiskStatus::Mitigating => "flag-risk-still-mitigating",
+        RiskStatus::Closed => "flag-risk-closed",
+    })
 }
 
 /// As a sentence says it: `on track`, `at risk`, ...

@@ -8,10 +8,10 @@ use super::exact::Num;
 
 use super::stats::mean;
 use super::window::{MonthWindow, SERIES_MONTHS, chart_months};
-use super::words::{Parties, count, count_is, last_months, pct, sentence};
+use super::words::{Parties, last_months_text, pct_arg};
 use crate::config::Thresholds;
-use crate::format::capitalise;
 use crate::model::{Engagement, Month};
+use crate::text::{Arg, Text};
 
 /// Months of the score.
 pub const SCORE_MONTHS: u32 = 3;
@@ -126,45 +126,35 @@ impl Workload {
     }
 
     /// Why the score is what it is, in sentences.
-    pub fn reasons(&self, parties: &Parties) -> Vec<String> {
+    pub fn reasons(&self, parties: &Parties) -> Vec<Text> {
         if self.capacity.is_none() {
-            return vec![
-                "No contracted capacity is set (capacity.hours_per_month), so workload is not \
-                 measured."
-                    .to_string(),
-            ];
+            return vec![Text::new("flag-workload-no-capacity")];
         }
-        let months = last_months(self.score_window);
+        let months = last_months_text(self.score_window);
         let Some(r) = self.mean_ratio else {
-            return vec![sentence(&format!(
-                "no hours worked were reported in {months}"
-            ))];
+            return vec![Text::new("flag-workload-no-hours").with("months", months)];
         };
         let over = if self.reported_months == 1 {
-            format!("in the one month reported of {months}")
+            Text::new("flag-workload-one-month")
         } else if self.reported_months == self.score_window.months().count() {
-            format!("over {months}")
+            Text::new("flag-workload-over")
         } else {
-            format!(
-                "over the {} reported of {months}",
-                count(self.reported_months, "month")
-            )
+            Text::new("flag-workload-reported").with("count", self.reported_months)
         };
-        let mut reasons = vec![format!(
-            "Overtime beyond contracted capacity averaged {} {over}, against a limit of {}.",
-            pct(r),
-            pct(self.limit)
-        )];
+        let mut reasons = vec![
+            Text::new("flag-workload-overtime")
+                .with("ratio", pct_arg(r))
+                .with("over", over.with("months", months))
+                .with("limit", pct_arg(self.limit)),
+        ];
         if self.unagreed_expectations > 0 {
-            let n = self.unagreed_expectations;
-            reasons.push(format!(
-                "{} not agreed between {} and {} (−{}{}).",
-                capitalise(&count_is(n, "expectation")),
-                parties.client,
-                parties.provider,
-                UNAGREED_PENALTY,
-                if n == 1 { "" } else { " each" }
-            ));
+            reasons.push(
+                Text::new("flag-workload-expectations")
+                    .with("count", self.unagreed_expectations)
+                    .with("client", &parties.client)
+                    .with("provider", &parties.provider)
+                    .with("penalty", Arg::Number(UNAGREED_PENALTY, 2)),
+            );
         }
         reasons
     }
@@ -254,7 +244,7 @@ mod tests {
             "not the month in progress"
         );
         assert_eq!(
-            w.reasons(&parties()),
+            crate::analyse::testkit::english(&w.reasons(&parties())),
             vec![
                 "Overtime beyond contracted capacity averaged 5% over the 2 months reported of \
                  the last 3 months (August to October 2026), against a limit of 5%."
@@ -278,7 +268,7 @@ mod tests {
         e.record.expectations = vec![unagreed(), unagreed()];
         assert_eq!(analyse(&e).score, Some(80.0));
         assert_eq!(
-            analyse(&e).reasons(&parties())[1],
+            analyse(&e).reasons(&parties())[1].english(),
             "2 expectations are not agreed between Acme Corp and BPSource (−10 each)."
         );
         set_hours(&mut e, "2026-10", Some(115.0), None); // 15% → 27.8 − 20
@@ -305,7 +295,7 @@ mod tests {
         let w = analyse(&e);
         assert_eq!((w.mean_ratio, w.score), (None, None));
         assert_eq!(
-            w.reasons(&parties()),
+            crate::analyse::testkit::english(&w.reasons(&parties())),
             vec!["No hours worked were reported in the last 3 months (August to October 2026)."]
         );
         let e = with_capacity(0.0);

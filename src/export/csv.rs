@@ -329,7 +329,12 @@ fn health(w: &mut Writer, all: &[EngagementFigures]) {
                 c.weight.into(),
                 c.effective_weight.into(),
                 c.has_data.into(),
-                c.reasons.join("; ").into(),
+                c.reasons
+                    .iter()
+                    .map(|r| r.english())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+                    .into(),
             ]);
         }
     }
@@ -565,8 +570,8 @@ fn flags(w: &mut Writer, all: &[EngagementFigures]) {
                 label(&f.severity),
                 label(&f.kind),
                 f.subject.clone().into(),
-                (&f.title).into(),
-                (&f.evidence).into(),
+                f.title.english().into(),
+                f.evidence.english().into(),
             ]);
         }
     }

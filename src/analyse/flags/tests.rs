@@ -114,7 +114,9 @@ fn every_problem_is_flagged_most_severe_first_in_plain_words() {
     );
     let words = |kind: FlagKind| {
         let f = flags.iter().find(|f| f.kind == kind).unwrap();
-        (f.title.as_str(), f.evidence.as_str())
+        // Leaked, to compare with the expected words as they are written.
+        let (title, evidence) = (f.title.english().leak(), f.evidence.english().leak());
+        (&*title, &*evidence)
     };
     assert_eq!(
         words(SlaBreach),
@@ -213,7 +215,7 @@ fn every_problem_is_flagged_most_severe_first_in_plain_words() {
     assert_eq!(subjects, vec!["acc", "key-person", "cut-errors"]);
     // No machine output: no status colours, no "x of y" exposure, no ISO months.
     for f in &flags {
-        for text in [&f.title, &f.evidence] {
+        for text in [f.title.english(), f.evidence.english()] {
             assert!(
                 !text.contains(", red)") && !text.contains(", amber") && !text.contains("2026-"),
                 "{text}"
@@ -261,7 +263,11 @@ fn a_high_risk_overdue_is_a_warning_and_a_critical_risk_is_critical_when_not_ove
     let of = |id: &str| flags.iter().find(|f| f.subject.as_deref() == Some(id));
     let critical = of("critical").unwrap();
     assert_eq!(
-        (critical.severity, critical.kind, critical.title.as_str()),
+        (
+            critical.severity,
+            critical.kind,
+            critical.title.english().as_str()
+        ),
         (
             Severity::Critical,
             FlagKind::CriticalRisk,
@@ -269,12 +275,16 @@ fn a_high_risk_overdue_is_a_warning_and_a_critical_risk_is_critical_when_not_ove
         )
     );
     assert_eq!(
-        critical.evidence,
+        critical.evidence.english(),
         "Likelihood 4 × impact 5 = 20, still open."
     );
     let high = of("late-high").unwrap();
     assert_eq!(
-        (high.severity, high.title.as_str(), high.evidence.as_str()),
+        (
+            high.severity,
+            high.title.english().as_str(),
+            high.evidence.english().as_str()
+        ),
         (
             Severity::Warning,
             "The mitigation of late-high is overdue since 1 October 2026",
@@ -308,7 +318,7 @@ fn a_narrow_sla_miss_is_a_critical_breach_and_old_breaches_are_not_flagged() {
     assert_eq!(sla.len(), 1);
     assert_eq!(sla[0].severity, Severity::Critical);
     assert_eq!(
-        sla[0].evidence,
+        sla[0].evidence.english(),
         "95 in October 2026, against a target of 100."
     );
 }
@@ -326,8 +336,12 @@ fn many_overdue_actions_are_counted_past_three() {
         .iter()
         .find(|f| f.kind == FlagKind::ActionsOverdue)
         .unwrap();
-    assert_eq!(f.title, "5 actions are overdue");
-    assert!(f.evidence.ends_with("; and 2 more."), "{}", f.evidence);
+    assert_eq!(f.title.english(), "5 actions are overdue");
+    assert!(
+        f.evidence.english().ends_with("; and 2 more."),
+        "{}",
+        f.evidence
+    );
 }
 
 #[test]
@@ -339,14 +353,14 @@ fn a_near_deadline_is_critical() {
         .find(|f| f.kind == FlagKind::NoticeDeadline)
         .unwrap();
     assert_eq!(
-        (f.severity, f.title.as_str()),
+        (f.severity, f.title.english().as_str()),
         (
             Severity::Critical,
             "The renewal notice deadline is in 16 days, on 1 December 2026"
         )
     );
     assert_eq!(
-        f.evidence,
+        f.evidence.english(),
         "The contract ends on 1 March 2027; notice to renew or end it is due 90 days before."
     );
 }
@@ -371,7 +385,10 @@ fn relief_claimed_not_agreed_is_a_warning_and_changes_no_figure() {
     assert_eq!(relief[0].severity, Severity::Warning);
     assert_eq!(relief[0].subject.as_deref(), Some("sl"));
     assert_eq!(
-        (relief[0].title.as_str(), relief[0].evidence.as_str()),
+        (
+            relief[0].title.english().as_str(),
+            relief[0].evidence.english().as_str()
+        ),
         (
             "Relief for Service level in October 2026 is claimed but not agreed",
             "Carrier outage (INC-1). Until both sides agree it, the month counts as any other."
@@ -420,7 +437,10 @@ fn chronic_failure_and_one_default_short_of_it_are_critical() {
         .expect("a chronic-failure warning");
     assert_eq!(warning.severity, Severity::Critical);
     assert_eq!(
-        (warning.title.as_str(), warning.evidence.as_str()),
+        (
+            warning.title.english().as_str(),
+            warning.evidence.english().as_str()
+        ),
         (
             "Service level is one default away from chronic failure",
             "It defaulted in July and September 2026; one more default before January 2027 \
@@ -434,7 +454,10 @@ fn chronic_failure_and_one_default_short_of_it_are_critical() {
         .expect("a chronic failure");
     assert_eq!(critical.severity, Severity::Critical);
     assert_eq!(
-        (critical.title.as_str(), critical.evidence.as_str()),
+        (
+            critical.title.english().as_str(),
+            critical.evidence.english().as_str()
+        ),
         (
             "Chronic failure: Service level has defaulted too often",
             "It defaulted in July, September and October 2026, so the contract's termination \
@@ -446,7 +469,7 @@ fn chronic_failure_and_one_default_short_of_it_are_critical() {
         .find(|f| f.kind == FlagKind::SlaBreach)
         .expect("a breach");
     assert_eq!(
-        breach.evidence,
+        breach.evidence.english(),
         "70 in September and 70 in October 2026, against a target of 80; below the 75 minimum \
          every month (defaults)."
     );
@@ -457,6 +480,7 @@ fn chronic_failure_and_one_default_short_of_it_are_critical() {
     assert!(
         credits
             .title
+            .english()
             .starts_with("Service credits of 144,000 accrued"),
         "{}",
         credits.title
@@ -491,7 +515,46 @@ fn a_breach_judged_against_an_earlier_target_names_it() {
         .find(|f| f.kind == FlagKind::SlaBreach)
         .unwrap();
     assert_eq!(
-        sla.evidence,
+        sla.evidence.english(),
         "95 (against 100) in September and 85 in October 2026, against a target of 90."
     );
+}
+
+/// The same flags in German: the language's words, numbers and dates, the
+/// same figures; every argument the messages ask for is given.
+#[test]
+fn flags_read_in_german_with_german_numbers_and_dates() {
+    use crate::render::language::Language;
+    use crate::render::theme::Theme;
+    let mut found = Vec::new();
+    let de = Language::load(
+        &Theme::builtin(),
+        "de",
+        std::path::Path::new("test"),
+        &mut found,
+    )
+    .expect("German loads");
+    assert!(found.is_empty(), "{found:?}");
+    let flags = flags_of(&troubled());
+    let words = |kind: FlagKind| {
+        let f = flags.iter().find(|f| f.kind == kind).unwrap();
+        (de.text(&f.title), de.text(&f.evidence))
+    };
+    assert_eq!(
+        words(FlagKind::SlaBreach),
+        (
+            "BPSource hat das SLA für Accuracy im September und Oktober 2026 verfehlt".to_string(),
+            "99% im September und 80% im Oktober 2026, bei einem Zielwert von 99,5%.".to_string()
+        )
+    );
+    assert_eq!(
+        words(FlagKind::NoticeDeadline).1,
+        "Der Vertrag endet am 31. Januar 2027; die Kündigung oder Verlängerung ist 90 Tage \
+         vorher fällig."
+    );
+    for f in &flags {
+        for text in [de.text(&f.title), de.text(&f.evidence)] {
+            assert!(!text.contains('{') && !text.contains("flag-"), "{text}");
+        }
+    }
 }

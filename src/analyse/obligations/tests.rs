@@ -344,16 +344,16 @@ fn overdue_obligations_are_flagged_naming_their_owner() {
     assert_eq!(f[0].severity, crate::analyse::flags::Severity::Warning);
     assert_eq!(f[0].subject.as_deref(), Some("rota"));
     assert_eq!(
-        f[0].title,
+        f[0].title.english(),
         "Acme Corp has not delivered “Approver rota” 2 times, since 5 October 2026"
     );
     assert_eq!(
-        f[0].evidence,
+        f[0].evidence.english(),
         "Acme Corp (the client) owes it every month. Due 5 October 2026 and 5 November \
          2026 (with 2 days of grace); no note fulfils or waives them."
     );
     assert_eq!(
-        f[1].title,
+        f[1].title.english(),
         "BPSource has not delivered “SOC 2 report”, due on 31 March 2026"
     );
 }

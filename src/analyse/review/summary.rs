@@ -378,8 +378,8 @@ fn other_flags(a: &EngagementAnalysis) -> impl Iterator<Item = Issue> + '_ {
             kind: IssueKind::Flag,
             internal: false,
             severity: f.severity,
-            title: f.title.clone(),
-            detail: sentence(&f.evidence),
+            title: f.title.english(),
+            detail: sentence(&f.evidence.english()),
         })
 }
 

@@ -67,7 +67,14 @@ pub(crate) fn changes(b: &EngagementFigures, h: &EngagementFigures) -> Vec<Figur
             let subject = format!("Health component {}", ch.label);
             m.push(FigureKind::Component, subject, None, Some(sb), Some(sh));
             if let Some(last) = m.0.last_mut() {
-                last.reason = Some(ch.reasons.join(" ")).filter(|r| !r.is_empty());
+                last.reason = Some(
+                    ch.reasons
+                        .iter()
+                        .map(|r| r.english())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+                .filter(|r| !r.is_empty());
             }
         }
     }

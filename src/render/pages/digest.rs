@@ -168,7 +168,7 @@ fn page(
         engagements: order
             .iter()
             .filter(|d| !d.is_quiet())
-            .map(|d| engagement_view(d, &url))
+            .map(|d| engagement_view(d, &url, input.language))
             .collect(),
         quiet: order
             .iter()
@@ -210,11 +210,12 @@ fn health_row(d: &EngagementDigest, url: &impl Fn(String) -> Option<String>) -> 
 fn engagement_view(
     d: &EngagementDigest,
     url: &impl Fn(String) -> Option<String>,
+    language: &crate::render::language::Language,
 ) -> EngagementView {
     let flag = |f: &Flag| FlagView {
         severity: f.severity.as_str(),
-        title: f.title.clone(),
-        evidence: f.evidence.clone(),
+        title: language.text(&f.title),
+        evidence: language.text(&f.evidence),
         class: Tone::from(f.severity).name(),
     };
     EngagementView {

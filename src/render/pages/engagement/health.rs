@@ -89,10 +89,10 @@ pub(super) fn health_view(a: &EngagementAnalysis, bands: &HealthBands, l: &Langu
                     l.word("eng-left-out")
                 },
                 has_data: c.has_data,
-                reasons: c.reasons.clone(),
+                reasons: c.reasons.iter().map(|r| l.text(r)).collect(),
             })
             .collect(),
-        left_out: h.left_out_wording(),
+        left_out: h.left_out_wording().map(|t| l.text(&t)),
     }
 }
 
@@ -124,8 +124,8 @@ pub(super) fn flag_views(a: &EngagementAnalysis, l: &Language) -> Vec<FlagView> 
             severity: f.severity.as_str(),
             severity_words: labels::severity(f.severity, l),
             class: Tone::from(f.severity).name(),
-            title: f.title.clone(),
-            evidence: f.evidence.clone(),
+            title: l.text(&f.title),
+            evidence: l.text(&f.evidence),
         })
         .collect()
 }

@@ -192,7 +192,7 @@ fn contract_view(e: &Engagement, a: &EngagementAnalysis, l: &Language) -> Option
         notice_deadline: status
             .notice_deadline
             .map_or_else(|| "—".into(), |d| l.date(d)),
-        notice: status.notice_words(),
+        notice: l.text(&status.notice_words()),
         notice_class: status.notice_colour().as_str(),
         fee: match c.monthly_fee {
             Some(fee) => l.text(

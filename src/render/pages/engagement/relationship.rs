@@ -101,12 +101,12 @@ pub(super) struct DimensionRow {
 
 /// A component's reasons as the health breakdown states them (with the
 /// parties' names), so a section and the breakdown say the same.
-fn reasons_of(a: &EngagementAnalysis, kind: ComponentKind) -> Vec<String> {
+fn reasons_of(a: &EngagementAnalysis, kind: ComponentKind, language: &Language) -> Vec<String> {
     a.health
         .components
         .iter()
         .find(|c| c.kind == kind)
-        .map(|c| c.reasons.clone())
+        .map(|c| c.reasons.iter().map(|r| language.text(r)).collect())
         .unwrap_or_default()
 }
 
@@ -130,7 +130,7 @@ pub(super) fn workload_view(a: &EngagementAnalysis, l: &Language) -> WorkloadVie
             .map_or_else(|| l.word("eng-not-set"), |c| hours(Some(c), l)),
         limit: l.percent(w.limit),
         score: score_text(w.score, l),
-        reasons: reasons_of(a, ComponentKind::Workload),
+        reasons: reasons_of(a, ComponentKind::Workload, l),
         months: w
             .months
             .iter()
@@ -155,7 +155,7 @@ pub(super) fn cadence_view(a: &EngagementAnalysis, l: &Language) -> CadenceView 
         expected: c.expected.map_or("—".into(), |n| n.to_string()),
         held: c.held,
         review: if c.review.is_some() {
-            c.review_wording()
+            l.text(&c.review_text(false))
         } else {
             l.word("eng-no-review-cadence")
         },
@@ -184,7 +184,7 @@ pub(super) fn cadence_view(a: &EngagementAnalysis, l: &Language) -> CadenceView 
             },
         ),
         score: score_text(c.score, l),
-        reasons: reasons_of(a, ComponentKind::Communication),
+        reasons: reasons_of(a, ComponentKind::Communication, l),
     }
 }
 
@@ -208,7 +208,7 @@ pub(super) fn feedback_view(a: &EngagementAnalysis, l: &Language) -> FeedbackVie
         balance: f.balance.map_or("—".into(), |b| l.number(b, 2)),
         one_sided: f.one_sided,
         score: score_text(f.score, l),
-        reasons: reasons_of(a, ComponentKind::Feedback),
+        reasons: reasons_of(a, ComponentKind::Feedback, l),
         items: f
             .items
             .iter()
@@ -254,7 +254,7 @@ pub(super) fn trust_view(a: &EngagementAnalysis, l: &Language) -> TrustView {
         mean_gap: t.mean_abs_gap.map_or("—".into(), |g| l.number(g, 2)),
         gap_limit: l.number(t.gap_limit, 1),
         score: score_text(t.score, l),
-        reasons: reasons_of(a, ComponentKind::Trust),
+        reasons: reasons_of(a, ComponentKind::Trust, l),
         respondents: super::survey::respondents(t, l),
     }
 }

@@ -350,8 +350,8 @@ fn page(
             .map(|f| ItemView {
                 severity: f.severity.as_str(),
                 class: severity_class(f.severity),
-                title: f.title.clone(),
-                text: f.evidence.clone(),
+                title: input.language.text(&f.title),
+                text: input.language.text(&f.evidence),
                 internal: false,
             })
             .collect(),
