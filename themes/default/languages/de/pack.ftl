@@ -1,11 +1,11 @@
-# Das Quartals-Review-Paket (review.html und sein PDF) und der Digest
+# Die Quartalsunterlagen (review.html und ihr PDF) und der Digest
 # (digest.html), auf Deutsch (docs/languages.md).
 
-## Das Review-Paket
+## Die Quartalsunterlagen
 
-pack-title = Review-Paket { $quarter }
-pack-html-title = { $name }: Review-Paket { $quarter }
-pack-kicker = Quartals-Business-Review · { $quarter } · { $spelled }
+pack-title = Quartalsunterlagen { $quarter }
+pack-html-title = { $name }: Quartalsunterlagen { $quarter }
+pack-kicker = Quartalsgespräch · { $quarter } · { $spelled }
 pack-quarter-spelled = { $from } bis { $to } { $year }
 pack-month-short = { $month } { $year }
 pack-month-abbr-1 = Jan
@@ -32,13 +32,13 @@ pack-party-provider-owner = { $party } (Dienstleister, { $owner })
 pack-parties-shared = Auftraggeber: { $client } · Dienstleister: { $provider } · Phase: { $phase }. Beide Seiten sehen dieselben Zahlen.
 pack-parties-internal = { $client } und { $provider } · Phase: { $phase }. Als <span class="tag tag-internal">intern</span> markierte Punkte fehlen in der gemeinsamen Ausgabe (<code>--audience shared</code>).
 pack-dates = Quartal <span class="nowrap">{ $first }</span> bis <span class="nowrap">{ $last }</span> · Zahlen mit Stand <span class="nowrap">{ $figures }</span> · erstellt <span class="nowrap">{ $built }</span>
-pack-footer = { $name } · Review { $quarter } · { $edition }
+pack-footer = { $name } · Quartal { $quarter } · { $edition }
 pack-page-of = Seite { $page } von { $pages }
-pack-nav-label = Review-Pakete
+pack-nav-label = Quartalsunterlagen
 pack-nav-report = Zurück zum Bericht
 pack-nav-previous = Vorheriges Quartal ({ $quarter })
 pack-nav-next = Nächstes Quartal ({ $quarter })
-pack-nav-pdf = Dieses Paket als PDF
+pack-nav-pdf = Diese Unterlagen als PDF
 pack-nav-print = Für A4 gesetzt: im Browser drucken oder als PDF speichern.
 pack-tag-internal = intern
 pack-tag-sla = SLA
@@ -46,14 +46,14 @@ pack-tag-sla = SLA
 ## Die Zusammenfassung
 
 pack-summary-h = Zusammenfassung des Quartals
-pack-partner-title = Der Health Score, den das gemeinsame Paket des Partners zeigt, ohne interne Punkte
+pack-partner-title = Der Zustandswert, den die gemeinsamen Unterlagen des Partners zeigen, ohne interne Punkte
 pack-partner-view = Sicht des Partners: { $score }
-pack-health-end = Health Score am Quartalsende
-pack-health-end-change = Health Score am Quartalsende, { $change }
+pack-health-end = Zustandswert am Quartalsende
+pack-health-end-change = Zustandswert am Quartalsende, { $change }
 pack-change-none = im Quartal unverändert
 pack-change-up = im Quartal um { $points } gestiegen
 pack-change-down = im Quartal um { $points } gesunken
-pack-trend-label = Health Score im Quartal
+pack-trend-label = Zustandswert im Quartal
 pack-score-line = Leistungswert des Quartals <strong>{ $score }</strong>: Kennzahlen des Dienstleisters { $provider }, des Auftraggebers { $client }.
 pack-grid-caption = Jedes SLA in jedem Monat des Quartals
 pack-col-sla = SLA
@@ -122,13 +122,13 @@ pack-decisions-more-h = Offene Entscheidungen, Fortsetzung
 pack-wins-more-h = Erfolge, Fortsetzung
 pack-flags-h = Alle Hinweise am Quartalsende
 pack-no-flags = Keine Hinweise.
-pack-health-h = Anhang: wie der Health Score entsteht
+pack-health-h = Anhang: wie der Zustandswert entsteht
 pack-data-h = Anhang: die Daten jedes Diagramms
 
-## Bezeichnungen aus Modell und Analyse, wie Paket und Digest sie zeigen
+## Bezeichnungen aus Modell und Analyse, wie Unterlagen und Digest sie zeigen
 
 pack-phase-prospecting = Anbahnung
-pack-phase-transition = Transition
+pack-phase-transition = Übergang
 pack-phase-steady-state = Regelbetrieb
 pack-phase-mature = Etabliert
 pack-phase-renewal = Verlängerung
@@ -136,14 +136,14 @@ pack-phase-exit = Ausstieg
 pack-side-client = Auftraggeber
 pack-side-provider = Dienstleister
 pack-note-check-in = Abstimmung
-pack-note-review = Review
+pack-note-review = Überprüfung
 pack-note-escalation = Eskalation
-pack-note-workshop = Workshop
+pack-note-workshop = Arbeitstreffen
 pack-note-celebration = Feier
 pack-note-note = Notiz
 pack-severity-critical = kritisch
 pack-severity-warning = Warnung
-pack-severity-info = Info
+pack-severity-info = Hinweis
 pack-sign-off-provisional = vorläufig
 pack-sign-off-disputed = strittig
 pack-status-met = erfüllt
@@ -161,7 +161,7 @@ pack-band-needs-attention = braucht Aufmerksamkeit
 pack-band-at-risk = gefährdet
 pack-band-no-data = keine Daten
 pack-due-notice-deadline = Kündigungsfrist
-pack-due-review-due = Review fällig
+pack-due-review-due = Überprüfung fällig
 pack-due-action-due = Maßnahme fällig
 pack-due-risk-mitigation-due = Risikominderung fällig
 pack-due-goal-due = Ziel fällig
@@ -169,3 +169,27 @@ pack-due-milestone = Meilenstein
 pack-due-obligation-due = Pflicht fällig
 pack-due-escalation-time-box-ends = Eskalationsfrist endet
 pack-due-root-cause-due = Ursachenanalyse fällig
+
+## Der Digest
+
+pack-digest-title = Monatsüberblick
+pack-digest-engagement-title = { $name }: Monatsüberblick
+pack-digest-kicker = { $site } · Monatsüberblick
+pack-digest-h-engagement = { $name }: was sich geändert hat
+pack-digest-h-portfolio = Was sich im Portfolio geändert hat
+pack-digest-span = Vom { $since } bis zum { $as_of }. Erstellt für: { $scope }.
+pack-digest-open-report = Zum Bericht
+pack-digest-open-reports = Zu den Berichten
+pack-digest-health-h = Zustand
+pack-digest-col-engagement = Mandat
+pack-digest-col-change = Veränderung
+pack-digest-breaches-h = Neue SLA-Verstöße
+pack-digest-col-value = Wert
+pack-digest-default = <span class="rag rag-red">Ausfall</span> unter dem Mindestwert { $minimum }
+pack-digest-raised-h = Neue Hinweise
+pack-digest-cleared-h = Erledigte Hinweise
+pack-digest-cleared = erledigt
+pack-digest-due-h = Fällig in den nächsten { $days } Tagen
+pack-digest-notes-h = Notizen
+pack-digest-quiet = Nichts Neues bei { $names }.
+pack-digest-footer = Von rapporteur am { $built } aus den eingecheckten Daten erstellt. Verglichen werden die Zahlen vom { $since } mit denen vom { $as_of }.

@@ -175,3 +175,27 @@ pack-due-milestone = milestone
 pack-due-obligation-due = obligation due
 pack-due-escalation-time-box-ends = escalation time box ends
 pack-due-root-cause-due = root cause due
+
+## The digest
+
+pack-digest-title = Digest
+pack-digest-engagement-title = { $name }: digest
+pack-digest-kicker = { $site } · digest
+pack-digest-h-engagement = { $name }: what changed
+pack-digest-h-portfolio = What changed in the portfolio
+pack-digest-span = From { $since } to { $as_of }. Built for: { $scope }.
+pack-digest-open-report = Open the report
+pack-digest-open-reports = Open the reports
+pack-digest-health-h = Health
+pack-digest-col-engagement = Engagement
+pack-digest-col-change = Change
+pack-digest-breaches-h = New SLA breaches
+pack-digest-col-value = Value
+pack-digest-default = <span class="rag rag-red">default</span> below the minimum { $minimum }
+pack-digest-raised-h = Flags raised
+pack-digest-cleared-h = Flags cleared
+pack-digest-cleared = cleared
+pack-digest-due-h = Due in the next { $days } days
+pack-digest-notes-h = Notes
+pack-digest-quiet = Nothing new in { $names }.
+pack-digest-footer = Built by rapporteur on { $built } from the committed records. What changed compares the figures on { $since } with those on { $as_of }.
