@@ -193,3 +193,28 @@ pack-digest-due-h = Fällig in den nächsten { $days } Tagen
 pack-digest-notes-h = Notizen
 pack-digest-quiet = Nichts Neues bei { $names }.
 pack-digest-footer = Von rapporteur am { $built } aus den eingecheckten Daten erstellt. Verglichen werden die Zahlen vom { $since } mit denen vom { $as_of }.
+
+## Nur in den gedruckten Unterlagen (PDF)
+
+pack-pdf-parties-internal = { $client } und { $provider } · Phase: { $phase }. Als „intern“ markierte Punkte fehlen in der gemeinsamen Ausgabe.
+pack-pdf-survey-caption = Umfrage { $month }: Auftraggeber und Dienstleister, 1 bis 5
+pack-pdf-col-dimension = Dimension
+pack-pdf-col-gap = Abweichung
+pack-pdf-col-flag = Hinweis
+pack-pdf-perception-gap = Wahrnehmungslücke
+pack-pdf-none = keiner
+pack-pdf-col-action = Maßnahme
+pack-pdf-col-due = Fällig
+pack-pdf-col-state = Stand
+pack-pdf-col-from = Aus
+pack-pdf-celebrated = gefeiert
+pack-pdf-not-celebrated = noch nicht gefeiert
+pack-pdf-health-intro = Zustandswert <strong>{ $score }</strong> / 100 { $band }: das gewichtete Mittel der Bestandteile unten.
+pack-pdf-health-caption = Wie der Zustandswert entsteht
+pack-pdf-col-component = Bestandteil
+pack-pdf-col-weight = Gewicht
+pack-pdf-col-share = Anteil
+pack-pdf-meeting-actions = { $count ->
+    [one] { $count } Maßnahme
+   *[other] { $count } Maßnahmen
+}

@@ -199,3 +199,28 @@ pack-digest-due-h = Due in the next { $days } days
 pack-digest-notes-h = Notes
 pack-digest-quiet = Nothing new in { $names }.
 pack-digest-footer = Built by rapporteur on { $built } from the committed records. What changed compares the figures on { $since } with those on { $as_of }.
+
+## Words of the printed pack only (the PDF)
+
+pack-pdf-parties-internal = { $client } and { $provider } · Phase: { $phase }. Items marked "internal" are left out of the shared edition.
+pack-pdf-survey-caption = Survey { $month }: client and provider, 1 to 5
+pack-pdf-col-dimension = Dimension
+pack-pdf-col-gap = Gap
+pack-pdf-col-flag = Flag
+pack-pdf-perception-gap = perception gap
+pack-pdf-none = none
+pack-pdf-col-action = Action
+pack-pdf-col-due = Due
+pack-pdf-col-state = State
+pack-pdf-col-from = From
+pack-pdf-celebrated = celebrated
+pack-pdf-not-celebrated = not celebrated yet
+pack-pdf-health-intro = Health <strong>{ $score }</strong> / 100 { $band }: the weighted mean of the components below.
+pack-pdf-health-caption = How the health score is made
+pack-pdf-col-component = Component
+pack-pdf-col-weight = Weight
+pack-pdf-col-share = Share
+pack-pdf-meeting-actions = { $count ->
+    [one] { $count } action
+   *[other] { $count } actions
+}
