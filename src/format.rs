@@ -45,10 +45,6 @@ pub fn value_in(value: f64, decimals: usize, unit: &str) -> String {
     }
 }
 
-pub fn optional_value(v: Option<f64>, unit: &str) -> String {
-    v.map_or_else(|| "not reported".to_string(), |v| value(v, unit))
-}
-
 /// A share 0..1 as a whole percentage.
 pub fn percent(share: f64) -> String {
     format!("{}%", number(share * 100.0, 0))

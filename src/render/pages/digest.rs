@@ -14,10 +14,10 @@ use crate::analyse::digest::{self, EngagementDigest};
 use crate::analyse::flags::Flag;
 use crate::analyse::tone::Tone;
 use crate::model::Engagement;
-use crate::render::pages::engagement::band_words;
-use crate::render::view::base_context;
 use crate::render::language::{Language, arg};
+use crate::render::pages::engagement::band_words;
 use crate::render::pages::pack_words::label;
+use crate::render::view::base_context;
 use crate::render::{Input, PageJob, labels, links};
 use fluent_bundle::FluentArgs;
 

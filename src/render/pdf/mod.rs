@@ -59,7 +59,10 @@ impl PdfJob {
         data.insert("palette".into(), crate::chart::print_tones());
         data.insert("w".into(), words::layout(language));
         let meetings = data.get("r").and_then(|r| r.get("meetings"));
-        data.insert("meeting_actions".into(), words::meeting_actions(language, meetings));
+        data.insert(
+            "meeting_actions".into(),
+            words::meeting_actions(language, meetings),
+        );
         PdfJob {
             path: pdf_path(html_path),
             data: serde_json::to_vec(&data).unwrap_or_default(),

@@ -182,7 +182,9 @@ pub(super) fn layout(language: &Language) -> Value {
 /// `3 actions` for each meeting of the pack, in order: a count chooses its
 /// plural form here, where the language's plural rules are.
 pub(super) fn meeting_actions(language: &Language, meetings: Option<&Value>) -> Value {
-    let counts = meetings.and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    let counts = meetings
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
     counts
         .iter()
         .map(|m| {

@@ -25,10 +25,10 @@ use crate::analyse::window::MonthWindow;
 use crate::chart::Chart;
 use crate::model::Month;
 use crate::model::{Audience, Engagement};
-use crate::render::rows::{ActionRow, action_row};
-use crate::render::view::base_context;
 use crate::render::language::{Language, arg};
 use crate::render::pages::pack_words::label;
+use crate::render::rows::{ActionRow, action_row};
+use crate::render::view::base_context;
 use crate::render::{Input, PageJob, charts, labels, links};
 use fluent_bundle::FluentArgs;
 
@@ -461,15 +461,20 @@ pub(crate) fn footer(lang: &Language, name: &str, quarter: &str, audience: Audie
         "pack-edition-internal"
     };
     args.set("edition", arg(lang.word(edition)));
-    lang.message("pack-footer", Some(&args))
-        .unwrap_or_default()
+    lang.message("pack-footer", Some(&args)).unwrap_or_default()
 }
 
 /// `Jul to Sep 2026`: the quarter's months, abbreviated.
 fn spelled(lang: &Language, window: MonthWindow) -> String {
     let mut args = FluentArgs::new();
-    args.set("from", arg(lang.word(&format!("pack-month-abbr-{}", window.first.month))));
-    args.set("to", arg(lang.word(&format!("pack-month-abbr-{}", window.last.month))));
+    args.set(
+        "from",
+        arg(lang.word(&format!("pack-month-abbr-{}", window.first.month))),
+    );
+    args.set(
+        "to",
+        arg(lang.word(&format!("pack-month-abbr-{}", window.last.month))),
+    );
     args.set("year", arg(window.last.year.to_string()));
     lang.message("pack-quarter-spelled", Some(&args))
         .unwrap_or_default()
@@ -478,7 +483,10 @@ fn spelled(lang: &Language, window: MonthWindow) -> String {
 /// `Aug 26`: a month of the summary's grid.
 fn short_month(lang: &Language, m: Month) -> String {
     let mut args = FluentArgs::new();
-    args.set("month", arg(lang.word(&format!("pack-month-abbr-{}", m.month))));
+    args.set(
+        "month",
+        arg(lang.word(&format!("pack-month-abbr-{}", m.month))),
+    );
     args.set("year", arg(format!("{:02}", m.year.rem_euclid(100))));
     lang.message("pack-month-short", Some(&args))
         .unwrap_or_default()
@@ -490,7 +498,8 @@ fn say(lang: &Language, id: &str, args: &[(&str, String)]) -> String {
     for (name, value) in args {
         fluent.set(*name, arg(value.clone()));
     }
-    lang.message(id, Some(&fluent)).unwrap_or_else(|| id.to_string())
+    lang.message(id, Some(&fluent))
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn pooled_text(lang: &Language, p: crate::analyse::kpi::Pooled) -> String {
