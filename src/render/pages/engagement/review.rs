@@ -451,7 +451,7 @@ fn css_string(text: &str) -> String {
 }
 
 /// The running footer of the printed pack: `name · review 2026-Q3 · shared edition`.
-pub(crate) fn footer(lang: &Language, name: &str, quarter: &str, audience: Audience) -> String {
+fn footer(lang: &Language, name: &str, quarter: &str, audience: Audience) -> String {
     let mut args = FluentArgs::new();
     args.set("name", arg(name));
     args.set("quarter", arg(quarter));
