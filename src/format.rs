@@ -45,10 +45,6 @@ pub fn value_in(value: f64, decimals: usize, unit: &str) -> String {
     }
 }
 
-pub fn optional_value(v: Option<f64>, unit: &str) -> String {
-    v.map_or_else(|| "not reported".to_string(), |v| value(v, unit))
-}
-
 /// A share 0..1 as a whole percentage.
 pub fn percent(share: f64) -> String {
     format!("{}%", number(share * 100.0, 0))
@@ -86,16 +82,6 @@ const MONTH_NAMES: [&str; 12] = [
 pub fn month(m: Month) -> String {
     let first = m.first_day();
     format!("{} {}", MONTH_NAMES[first.month0() as usize], first.year())
-}
-
-/// A date as a sentence writes it: `4 March 2027`.
-pub fn long_date(d: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        d.day(),
-        MONTH_NAMES[d.month0() as usize],
-        d.year()
-    )
 }
 
 /// `August to October 2026`, `December 2025 to February 2026`, or one
@@ -166,10 +152,6 @@ mod tests {
     fn months_and_dates_read_as_a_person_writes_them() {
         let m = |s: &str| s.parse::<Month>().unwrap();
         assert_eq!(month(m("2026-08")), "August 2026");
-        assert_eq!(
-            long_date(NaiveDate::from_ymd_opt(2027, 3, 4).unwrap()),
-            "4 March 2027"
-        );
         assert_eq!(
             month_span(m("2026-08"), m("2026-10")),
             "August to October 2026"

@@ -158,3 +158,31 @@ fn the_shared_digest_holds_no_internal_item() {
         );
     }
 }
+
+/// `--language de`: the digest's words, dates and figures in German.
+#[test]
+fn the_german_digest_is_worded_in_german() {
+    let built = build_with(&repo_root(), "2026-11-23", |o| {
+        o.language = Some("de".into());
+    });
+    let html = built.page("digest.html");
+    assert!(html.contains("<html lang=\"de\">"));
+    for words in [
+        "Was sich im Portfolio geändert hat",
+        "Vom 23. Oktober 2026 bis zum 23. November 2026",
+        "Neue SLA-Verstöße",
+        "58,4%",
+        "Fällig in den nächsten",
+    ] {
+        assert!(html.contains(words), "{words} missing");
+    }
+    for english in [
+        "What changed",
+        "New SLA breaches",
+        "Flags raised",
+        "Due in the next",
+        "Built by rapporteur",
+    ] {
+        assert!(!html.contains(english), "{english} left in English");
+    }
+}

@@ -199,3 +199,45 @@ fn a_title_full_of_typst_syntax_is_shown_as_written() {
     // as maths and `<lbl>` as a label: the text holds them as written.
     assert!(text.contains(&squeeze(hostile)), "{text}");
 }
+
+/// The German pack (`--language de`): the layout's words, numbers, dates and
+/// amounts in German, in the shipped fonts, the summary still one page.
+#[test]
+fn the_german_pack_is_worded_and_written_in_german() {
+    let built = build_with(&repo_root(), EXAMPLE_AS_OF, |o| {
+        o.pdf = true;
+        o.client = Some("Brightline Energy".into());
+        o.language = Some("de".into());
+    });
+    let pdf = &built.files[PACK];
+    let text = squeezed_text(pdf);
+    for words in [
+        "Zusammenfassung des Quartals",
+        "Wichtigste Probleme",
+        "Offene Entscheidungen",
+        "Quartal 01.07.2026 bis 30.09.2026",
+        "40.704 GBP",
+        "Anhang: die Daten jedes Diagramms",
+        "Seite 1 von",
+    ] {
+        assert!(text.contains(&squeeze(words)), "{words} missing: {text}");
+    }
+    for english in [
+        "Summaryofthequarter",
+        "Topissues",
+        "Decisionsneeded",
+        "Quarter01",
+        "Appendix",
+        "page1of",
+    ] {
+        assert!(!text.contains(english), "{english} left in English");
+    }
+    let first = squeeze(&poppler("pdftotext", pdf, &["-f", "1", "-l", "1"]));
+    assert!(first.contains("Zusammenfassung") && !first.contains("Anhang"));
+    // Only the shipped DejaVu fonts, umlauts and all.
+    let fonts = poppler("pdffonts", pdf, &[]);
+    for line in fonts.lines().skip(2) {
+        assert!(line.contains("DejaVuSans"), "{line}");
+    }
+    assert!(text.contains("Zurück"), "umlauts typeset");
+}

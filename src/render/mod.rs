@@ -130,7 +130,7 @@ pub fn render_engagement_to(
     let (e, a) = (&input.portfolio.engagements[index], &input.analyses[index]);
     let jobs = page_data(|| pages::engagement(input, e, a, reviews));
     let mut failures = if input.pdf {
-        review_pdfs_to(&jobs, input.as_of, sink)
+        review_pdfs_to(&jobs, input, sink)
     } else {
         Vec::new()
     };
@@ -140,11 +140,11 @@ pub fn render_engagement_to(
 
 /// `build --pdf`: the review packs among `jobs` typeset as PDFs, from the
 /// contexts their HTML pages are filled with.
-fn review_pdfs_to(jobs: &[PageJob], as_of: NaiveDate, sink: &Sink) -> Vec<Diagnostic> {
+fn review_pdfs_to(jobs: &[PageJob], input: &Input, sink: &Sink) -> Vec<Diagnostic> {
     jobs.par_iter()
         .filter(|job| job.template == pages::REVIEW_TEMPLATE)
         .filter_map(|job| {
-            let pdf = pdf::PdfJob::review(&job.path, &job.context, as_of);
+            let pdf = pdf::PdfJob::review(&job.path, &job.context, input.as_of, input.language);
             match stopwatch::time(Work::Pdf, || pdf.typeset()) {
                 Ok(bytes) => {
                     sink(pdf.path, bytes);

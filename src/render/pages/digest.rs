@@ -4,7 +4,8 @@
 //! with the colours written out, no script, and links only when the site
 //! has an absolute base URL (else their text alone: a relative link breaks
 //! once mailed). Every word of it is in the templates (`digest.html`,
-//! `digest-style.html`); this module only formats figures and dates.
+//! `digest-style.html`) and the language's `pack.ftl`; this module writes
+//! figures and dates in the language and words the labels.
 
 use serde::Serialize;
 
@@ -13,9 +14,12 @@ use crate::analyse::digest::{self, EngagementDigest};
 use crate::analyse::flags::Flag;
 use crate::analyse::tone::Tone;
 use crate::model::Engagement;
+use crate::render::language::{Language, arg};
 use crate::render::pages::engagement::band_words;
+use crate::render::pages::pack_words::label;
 use crate::render::view::base_context;
-use crate::render::{Input, PageJob, format, labels, links};
+use crate::render::{Input, PageJob, labels, links};
+use fluent_bundle::FluentArgs;
 
 /// An engagement's digest, beside its report.
 fn engagement_path(id: &str) -> String {
@@ -83,7 +87,7 @@ struct BreachView {
 
 #[derive(Debug, Serialize)]
 struct FlagView {
-    severity: &'static str,
+    severity: String,
     title: String,
     evidence: String,
     class: &'static str,
@@ -92,7 +96,7 @@ struct FlagView {
 #[derive(Debug, Serialize)]
 struct DueView {
     date: String,
-    kind: &'static str,
+    kind: String,
     detail: String,
 }
 
@@ -115,7 +119,7 @@ pub(crate) fn portfolio_page(input: &Input) -> PageJob {
         .zip(input.analyses)
         .map(|(e, a)| digest::of(e, config, a))
         .collect();
-    let title = "Digest".to_string();
+    let title = input.language.word("pack-digest-title");
     page(
         input,
         links::DIGEST.to_string(),
@@ -132,7 +136,14 @@ pub(crate) fn engagement_page(input: &Input, e: &Engagement, a: &EngagementAnaly
     page(
         input,
         engagement_path(&e.id),
-        format!("{}: digest", e.record.name),
+        {
+            let mut args = FluentArgs::new();
+            args.set("name", arg(e.record.name.clone()));
+            input
+                .language
+                .message("pack-digest-engagement-title", Some(&args))
+                .unwrap_or_default()
+        },
         e.record.name.clone(),
         links::engagement(&e.id),
         std::slice::from_ref(&d),
@@ -156,26 +167,27 @@ fn page(
         .first()
         .map(|d| (d.since, d.as_of))
         .unwrap_or((digest::since(input.as_of), input.as_of));
+    let lang = input.language;
     let view = DigestView {
         name,
-        since: format::long_date(since),
-        as_of: format::long_date(as_of),
-        since_short: format::date(since),
-        as_of_short: format::date(as_of),
+        since: lang.long_date(since),
+        as_of: lang.long_date(as_of),
+        since_short: lang.date(since),
+        as_of_short: lang.date(as_of),
         url: url(home),
         palette: crate::chart::literal_rules(),
         due_days: digest::DUE_DAYS,
         engagements: order
             .iter()
             .filter(|d| !d.is_quiet())
-            .map(|d| engagement_view(d, &url, input.language))
+            .map(|d| engagement_view(lang, d, &url))
             .collect(),
         quiet: order
             .iter()
             .filter(|d| d.is_quiet())
             .map(|d| d.name.clone())
             .collect(),
-        health: order.iter().map(|d| health_row(d, &url)).collect(),
+        health: order.iter().map(|d| health_row(lang, d, &url)).collect(),
     };
     let mut context = base_context(input, &path, title, "portfolio", Vec::new());
     context.insert("d", &view);
@@ -186,7 +198,11 @@ fn page(
     }
 }
 
-fn health_row(d: &EngagementDigest, url: &impl Fn(String) -> Option<String>) -> HealthRow {
+fn health_row(
+    lang: &Language,
+    d: &EngagementDigest,
+    url: &impl Fn(String) -> Option<String>,
+) -> HealthRow {
     let h = &d.health;
     let shown = |score: Option<i64>| score.map_or("—".to_string(), |s| s.to_string());
     HealthRow {
@@ -196,8 +212,7 @@ fn health_row(d: &EngagementDigest, url: &impl Fn(String) -> Option<String>) -> 
         before_class: Tone::from(h.before_band).name(),
         after: shown(h.after),
         after_class: Tone::from(h.after_band).name(),
-        // The digest is worded in English until it takes the build's language.
-        after_band: band_words(h.after_band, crate::render::language::english()),
+        after_band: band_words(h.after_band, lang),
         change: h.change.map_or(String::new(), |c| match c {
             0 => "±0".to_string(),
             c if c > 0 => format!("+{c}"),
@@ -208,29 +223,29 @@ fn health_row(d: &EngagementDigest, url: &impl Fn(String) -> Option<String>) -> 
 }
 
 fn engagement_view(
+    lang: &Language,
     d: &EngagementDigest,
     url: &impl Fn(String) -> Option<String>,
-    language: &crate::render::language::Language,
 ) -> EngagementView {
     let flag = |f: &Flag| FlagView {
-        severity: f.severity.as_str(),
-        title: language.text(&f.title),
-        evidence: language.text(&f.evidence),
+        severity: label(lang, "severity", f.severity.as_str()),
+        title: lang.text(&f.title),
+        evidence: lang.text(&f.evidence),
         class: Tone::from(f.severity).name(),
     };
     EngagementView {
         name: d.name.clone(),
         url: url(links::engagement(&d.id)),
-        health: health_row(d, url),
+        health: health_row(lang, d, url),
         breaches: d
             .breaches
             .iter()
             .map(|b| BreachView {
                 kpi: b.name.clone(),
-                month: format::month(b.month),
-                value: format::value(b.value, &b.unit),
-                target: format::value(b.target, &b.unit),
-                minimum: b.default.map(|m| format::value(m, &b.unit)),
+                month: lang.month(b.month),
+                value: lang.value(b.value, &b.unit),
+                target: lang.value(b.target, &b.unit),
+                minimum: b.default.map(|m| lang.value(m, &b.unit)),
                 class: Tone::from(b.status).name(),
             })
             .collect(),
@@ -240,8 +255,8 @@ fn engagement_view(
             .due
             .iter()
             .map(|x| DueView {
-                date: format::long_date(x.date),
-                kind: x.kind.label(),
+                date: lang.long_date(x.date),
+                kind: label(lang, "due", x.kind.label()),
                 detail: x.detail.clone(),
             })
             .collect(),
@@ -249,9 +264,9 @@ fn engagement_view(
             .notes
             .iter()
             .map(|n| NoteView {
-                date: format::long_date(n.date),
+                date: lang.long_date(n.date),
                 title: n.title.clone(),
-                kind: labels::note_kind(n.kind, crate::render::language::english()),
+                kind: labels::note_kind(n.kind, lang),
                 url: url(links::note(&d.id, &n.slug)),
             })
             .collect(),

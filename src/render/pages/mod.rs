@@ -5,6 +5,7 @@ mod engagement;
 mod index;
 mod note;
 mod obligations;
+pub(crate) mod pack_words;
 pub(crate) use note::page as note;
 mod registers;
 mod search;

@@ -7,10 +7,17 @@
 //! into Typst markup, so a title holding `#`, `*`, `$` or `]` is shown as it
 //! is and can never run as Typst code. Charts are the SVG the chart module
 //! drew for the page; Typst keeps them as vectors.
+//!
+//! The layout's own words come in the data too (`w`), worded in the build's
+//! language (docs/languages.md): figures and dates are already written by
+//! the view, so the layout adds no English of its own.
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::diagnostic::Diagnostic;
+use crate::render::language::Language;
+
+mod words;
 
 #[cfg(feature = "pdf")]
 mod world;
@@ -34,7 +41,12 @@ pub(crate) struct PdfJob {
 
 impl PdfJob {
     /// A review pack's PDF, from the context its HTML page is filled with.
-    pub(crate) fn review(html_path: &str, context: &tera::Context, as_of: NaiveDate) -> PdfJob {
+    pub(crate) fn review(
+        html_path: &str,
+        context: &tera::Context,
+        as_of: NaiveDate,
+        language: &Language,
+    ) -> PdfJob {
         // What the layout reads: the template's values, by the same names.
         let mut data = serde_json::Map::new();
         for key in ["site", "page", "r", "partner"] {
@@ -45,6 +57,12 @@ impl PdfJob {
             data.insert(key.into(), value);
         }
         data.insert("palette".into(), crate::chart::print_tones());
+        data.insert("w".into(), words::layout(language));
+        let meetings = data.get("r").and_then(|r| r.get("meetings"));
+        data.insert(
+            "meeting_actions".into(),
+            words::meeting_actions(language, meetings),
+        );
         PdfJob {
             path: pdf_path(html_path),
             data: serde_json::to_vec(&data).unwrap_or_default(),

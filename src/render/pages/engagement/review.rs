@@ -25,9 +25,12 @@ use crate::analyse::window::MonthWindow;
 use crate::chart::Chart;
 use crate::model::Month;
 use crate::model::{Audience, Engagement};
+use crate::render::language::{Language, arg};
+use crate::render::pages::pack_words::label;
 use crate::render::rows::{ActionRow, action_row};
 use crate::render::view::base_context;
-use crate::render::{Input, PageJob, charts, format, labels, links};
+use crate::render::{Input, PageJob, charts, labels, links};
+use fluent_bundle::FluentArgs;
 
 /// The pack's template; `build --pdf` typesets the pages made with it.
 pub(crate) const TEMPLATE: &str = "review.html";
@@ -141,8 +144,8 @@ struct CreditsView {
 
 #[derive(Debug, Serialize)]
 struct ItemView {
-    /// "critical" or "warning" for an issue; empty otherwise.
-    severity: &'static str,
+    /// "critical" or "warning" for an issue, in the language; empty otherwise.
+    severity: String,
     class: &'static str,
     title: String,
     text: String,
@@ -213,10 +216,12 @@ struct QuarterKpiRow {
 #[derive(Debug, Serialize)]
 struct Cell {
     value: String,
-    status: &'static str,
+    status: String,
     class: &'static str,
     /// "provisional" or "disputed", else empty.
     sign_off: &'static str,
+    /// `sign_off` in the language.
+    sign_off_label: String,
     sign_off_words: String,
 }
 
@@ -226,11 +231,13 @@ struct UnagreedRow {
     month: String,
     /// "provisional" or "disputed".
     state: &'static str,
+    /// `state` in the language.
+    state_label: String,
     /// Who has not signed, or who disputes which KPIs and why.
     words: String,
 }
 
-fn unagreed(s: &SignOffs, window: MonthWindow) -> Vec<UnagreedRow> {
+fn unagreed(lang: &Language, s: &SignOffs, window: MonthWindow) -> Vec<UnagreedRow> {
     s.unagreed()
         .filter(|m| window.contains(m.month))
         .map(|m| {
@@ -247,6 +254,7 @@ fn unagreed(s: &SignOffs, window: MonthWindow) -> Vec<UnagreedRow> {
             UnagreedRow {
                 month: m.month.to_string(),
                 state: m.state.as_str(),
+                state_label: label(lang, "sign-off", m.state.as_str()),
                 words: words.join("; "),
             }
         })
@@ -295,13 +303,17 @@ fn page(
     let (q, a) = (review.quarter, &review.analysis);
     let path = links::review(&e.id, &q.label());
     let r = &e.record;
+    let lang = input.language;
+    let mut title_args = FluentArgs::new();
+    title_args.set("quarter", arg(q.label()));
     let mut context = base_context(
         input,
         &path,
-        format!("Review pack {}", q.label()),
+        lang.message("pack-title", Some(&title_args))
+            .unwrap_or_default(),
         "portfolio",
         vec![
-            ("Portfolio".into(), links::index()),
+            (lang.word("nav-portfolio"), links::index()),
             (r.name.clone(), links::engagement(&e.id)),
         ],
     );
@@ -329,62 +341,59 @@ fn page(
     let view = ReviewView {
         name: r.name.clone(),
         quarter: q.label(),
-        spelled: q.spelled(),
-        first_day: format::date(window.first.first_day()),
-        last_day: format::date(q.as_of().pred_opt().expect("a day before")),
-        figures_as_of: format::date(q.as_of()),
+        spelled: spelled(lang, window),
+        first_day: lang.date(window.first.first_day()),
+        last_day: lang.date(q.as_of().pred_opt().expect("a day before")),
+        figures_as_of: lang.date(q.as_of()),
         client: r.client.name.clone(),
         client_owner: r.client.owner.clone().unwrap_or_default(),
         provider: r.provider.name.clone(),
         provider_owner: r.provider.owner.clone().unwrap_or_default(),
-        phase: labels::phase(r.phase, input.language),
+        phase: labels::phase(r.phase, lang),
         report_url: "../index.html".into(),
         previous,
         next,
-        summary: summary_view(&review.summary, a, agreed, input.language),
-        health: health::health_view(a, bands, input.language),
-        unagreed: unagreed(agreed, window),
+        summary: summary_view(lang, &review.summary, a, agreed),
+        health: health::health_view(a, bands, lang),
+        unagreed: unagreed(lang, agreed, window),
         flags: a
             .flags
             .iter()
             .map(|f| ItemView {
-                severity: f.severity.as_str(),
+                severity: label(lang, "severity", f.severity.as_str()),
                 class: severity_class(f.severity),
                 title: input.language.text(&f.title),
                 text: input.language.text(&f.evidence),
                 internal: false,
             })
             .collect(),
-        footer_css: css_string(&format!(
-            "{} · review {} · {}",
-            r.name,
-            q.label(),
-            if input.scope.audience == Audience::Shared {
-                "shared edition"
-            } else {
-                "internal edition"
-            }
-        )),
-        scorecard: scorecard::scorecard_view(a, Some(window), agreed, input.language),
+        footer_css: css_string(&footer(lang, &r.name, &q.label(), input.scope.audience)),
+        scorecard: scorecard::scorecard_view(a, Some(window), agreed, lang),
         month_labels: window.months().map(|m| m.to_string()).collect(),
         kpis: kpis
             .iter()
             .map(|k| QuarterKpiRow {
                 name: k.name.clone(),
-                owner: labels::side(k.owner, input.language),
+                owner: labels::side(k.owner, lang),
                 sla: k.sla,
                 target: scorecard::target_text(k, input.language),
                 months: window
                     .months()
                     .map(|month| {
-                        kpi_cell(k, k.series.iter().find(|p| p.month == month), month, agreed)
+                        kpi_cell(
+                            lang,
+                            k,
+                            k.series.iter().find(|p| p.month == month),
+                            month,
+                            agreed,
+                        )
                     })
                     .collect(),
-                score: k.score.map_or("—".into(), |s| format::number(s, 0)),
+                score: k.score.map_or("—".into(), |s| lang.number(s, 0)),
                 pooled: e
                     .kpi(&k.id)
                     .and_then(|model| crate::analyse::kpi::pooled(e, model, window))
-                    .map_or_else(String::new, pooled_text),
+                    .map_or_else(String::new, |p| pooled_text(lang, p)),
             })
             .collect(),
         data: charts.iter().map(DataView::of).collect(),
@@ -443,16 +452,77 @@ fn css_string(text: &str) -> String {
     out
 }
 
-fn pooled_text(p: crate::analyse::kpi::Pooled) -> String {
-    format!(
-        "{} of {}",
-        format::value_in(p.value, 1, "%"),
-        format::grouped(p.total as f64)
+/// The running footer of the printed pack: `name · review 2026-Q3 · shared edition`.
+fn footer(lang: &Language, name: &str, quarter: &str, audience: Audience) -> String {
+    let mut args = FluentArgs::new();
+    args.set("name", arg(name));
+    args.set("quarter", arg(quarter));
+    let edition = if audience == Audience::Shared {
+        "pack-edition-shared"
+    } else {
+        "pack-edition-internal"
+    };
+    args.set("edition", arg(lang.word(edition)));
+    lang.message("pack-footer", Some(&args)).unwrap_or_default()
+}
+
+/// `Jul to Sep 2026`: the quarter's months, abbreviated.
+fn spelled(lang: &Language, window: MonthWindow) -> String {
+    let mut args = FluentArgs::new();
+    args.set(
+        "from",
+        arg(lang.word(&format!("pack-month-abbr-{}", window.first.month))),
+    );
+    args.set(
+        "to",
+        arg(lang.word(&format!("pack-month-abbr-{}", window.last.month))),
+    );
+    args.set("year", arg(window.last.year.to_string()));
+    lang.message("pack-quarter-spelled", Some(&args))
+        .unwrap_or_default()
+}
+
+/// `Aug 26`: a month of the summary's grid.
+fn short_month(lang: &Language, m: Month) -> String {
+    let mut args = FluentArgs::new();
+    args.set(
+        "month",
+        arg(lang.word(&format!("pack-month-abbr-{}", m.month))),
+    );
+    args.set("year", arg(format!("{:02}", m.year.rem_euclid(100))));
+    lang.message("pack-month-short", Some(&args))
+        .unwrap_or_default()
+}
+
+/// A message with arguments already written as text.
+fn say(lang: &Language, id: &str, args: &[(&str, String)]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(*name, arg(value.clone()));
+    }
+    lang.message(id, Some(&fluent))
+        .unwrap_or_else(|| id.to_string())
+}
+
+fn pooled_text(lang: &Language, p: crate::analyse::kpi::Pooled) -> String {
+    say(
+        lang,
+        "pack-pooled",
+        &[
+            ("share", lang.value_in(p.value, 1, "%")),
+            ("total", lang.number(p.total as f64, 0)),
+        ],
     )
 }
 
 /// A month of the scorecard: a miss of an SLA KPI reads "breach", red.
-fn kpi_cell(k: &KpiAnalysis, point: Option<&KpiPoint>, month: Month, agreed: &SignOffs) -> Cell {
+fn kpi_cell(
+    lang: &Language,
+    k: &KpiAnalysis,
+    point: Option<&KpiPoint>,
+    month: Month,
+    agreed: &SignOffs,
+) -> Cell {
     let value = point.and_then(|p| p.value);
     let status = point.map_or(Rag::Grey, |p| p.status);
     let not_judged = point.and_then(|p| match &p.judgement {
@@ -466,33 +536,35 @@ fn kpi_cell(k: &KpiAnalysis, point: Option<&KpiPoint>, month: Month, agreed: &Si
         Some(_) => scorecard::agreement(agreed, month, &k.id),
         None => ("", String::new()),
     };
+    let status = match (value, not_judged) {
+        (_, Some(why)) => why,
+        (Some(_), None) => words,
+        (None, None) => "not reported",
+    };
     Cell {
         sign_off,
+        sign_off_label: label(lang, "sign-off", sign_off),
         sign_off_words,
-        value: format::optional_value(value, &k.unit),
-        status: match (value, not_judged) {
-            (_, Some(why)) => why,
-            (Some(_), None) => words,
-            (None, None) => "not reported",
-        },
+        value: lang.optional_value(value, &k.unit),
+        status: label(lang, "status", status),
         class: shown.as_str(),
     }
 }
 
 fn summary_view(
+    lang: &Language,
     s: &QuarterSummary,
     a: &EngagementAnalysis,
     agreed: &SignOffs,
-    l: &crate::render::language::Language,
 ) -> SummaryView {
     let trend: Vec<TrendPoint> = s
         .trend
         .iter()
         .map(|p| TrendPoint {
-            date: format::date(p.date),
+            date: lang.date(p.date),
             score: p.rounded.map_or("—".into(), |r| r.to_string()),
             class: p.band.as_str(),
-            band: health::band_words(p.band, l),
+            band: health::band_words(p.band, lang),
         })
         .collect();
     let ends = (
@@ -501,9 +573,9 @@ fn summary_view(
     );
     let change = match ends {
         (Some(from), Some(to)) if s.trend.len() > 1 => match to - from {
-            0 => "unchanged over the quarter".to_string(),
-            d if d > 0 => format!("up {d} over the quarter"),
-            d => format!("down {} over the quarter", -d),
+            0 => lang.word("pack-change-none"),
+            d if d > 0 => say(lang, "pack-change-up", &[("points", d.to_string())]),
+            d => say(lang, "pack-change-down", &[("points", (-d).to_string())]),
         },
         _ => String::new(),
     };
@@ -512,8 +584,8 @@ fn summary_view(
     let credits = grid.credits.as_ref().map(|c| {
         let currency = c.currency.clone().unwrap_or_default();
         let credit = |c: &Credit| match (c.amount, c.pct_of_fee) {
-            (Some(v), _) => format::money(v, &currency),
-            (None, Some(p)) => format!("{}% of the fee", format::number(p, 2)),
+            (Some(v), _) => lang.money(v, &currency),
+            (None, Some(p)) => say(lang, "pack-credit-of-fee", &[("share", lang.number(p, 2))]),
             (None, None) => "—".into(),
         };
         CreditsView {
@@ -521,34 +593,29 @@ fn summary_view(
             total: credit(&c.total),
             settlement: c.settlement.map_or_else(String::new, |x| {
                 let mut parts = Vec::new();
-                if x.payable > 0.0 {
-                    parts.push(format!("{} payable", format::money(x.payable, &currency)));
+                let amounts = [
+                    (x.payable, "pack-settlement-payable"),
+                    (x.pending, "pack-settlement-pending"),
+                    (x.earned_back, "pack-settlement-earned-back"),
+                ];
+                for (amount, id) in amounts {
+                    if amount > 0.0 {
+                        parts.push(say(lang, id, &[("amount", lang.money(amount, &currency))]));
+                    }
                 }
-                if x.pending > 0.0 {
-                    parts.push(format!(
-                        "{} pending earn-back",
-                        format::money(x.pending, &currency)
-                    ));
-                }
-                if x.earned_back > 0.0 {
-                    parts.push(format!(
-                        "{} earned back",
-                        format::money(x.earned_back, &currency)
-                    ));
-                }
-                format::and_list(&parts)
+                lang.and_list(&parts)
             }),
         }
     });
     let issue = |i: &Issue| ItemView {
-        severity: i.severity.as_str(),
+        severity: label(lang, "severity", i.severity.as_str()),
         class: i.tone().name(),
         title: i.title.clone(),
         text: i.detail.clone(),
         internal: i.internal,
     };
     let plain = |text: &String, internal: bool| ItemView {
-        severity: "",
+        severity: String::new(),
         class: "",
         title: String::new(),
         text: text.clone(),
@@ -557,16 +624,20 @@ fn summary_view(
     SummaryView {
         trend,
         change,
-        grid_months: grid.months.iter().map(|m| m.short_label()).collect(),
+        grid_months: grid.months.iter().map(|m| short_month(lang, *m)).collect(),
         grid: grid
             .rows
             .iter()
             .map(|row| GridRowView {
                 name: row.name.clone(),
                 target: kpi(&row.kpi).map_or_else(String::new, |k| {
-                    let mut t = scorecard::target_text(k, l);
+                    let mut t = scorecard::target_text(k, lang);
                     if let Some(m) = row.minimum {
-                        t.push_str(&format!(", min. {}", format::value(m, &row.unit)));
+                        t = say(
+                            lang,
+                            "pack-target-minimum",
+                            &[("target", t), ("minimum", lang.value(m, &row.unit))],
+                        );
                     }
                     t
                 }),
@@ -580,16 +651,19 @@ fn summary_view(
                         };
                         Cell {
                             sign_off,
+                            sign_off_label: label(lang, "sign-off", sign_off),
                             sign_off_words,
                             value: c
                                 .value
-                                .map_or_else(|| "—".to_string(), |v| format::value(v, &row.unit)),
-                            status: c.status.words(),
+                                .map_or_else(|| "—".to_string(), |v| lang.value(v, &row.unit)),
+                            status: label(lang, "status", c.status.words()),
                             class: c.status.rag().as_str(),
                         }
                     })
                     .collect(),
-                quarter: row.pooled.map_or_else(|| "—".into(), pooled_text),
+                quarter: row
+                    .pooled
+                    .map_or_else(|| "—".into(), |p| pooled_text(lang, p)),
             })
             .collect(),
         credits,
