@@ -157,20 +157,23 @@ pub fn engagement_items(
         );
     }
     for c in &a.chronic {
-        // ISO months (`2026-08`), as the list has always written them.
+        // English writes ISO months (`2026-08`), as the list always has;
+        // another language may name them (`months_named`).
         let months = Arg::List(
             c.defaults
                 .iter()
                 .map(|m| Arg::Plain(m.to_string()))
                 .collect(),
         );
+        let named = Arg::Months(c.defaults.iter().map(|m| (*m, None)).collect());
         match c.one_more_before {
             None => push(
                 AttentionKind::ChronicFailure,
                 Severity::Critical,
                 Text::new("gov-attention-chronic")
                     .with("kpi", &c.name)
-                    .with("months", months),
+                    .with("months", months.clone())
+                    .with("months_named", named.clone()),
                 When::Month(*c.defaults.last().unwrap_or(&Month::of(a.as_of))),
                 Place::Sla,
             ),
@@ -180,7 +183,9 @@ pub fn engagement_items(
                 Text::new("gov-attention-chronic-one-more")
                     .with("kpi", &c.name)
                     .with("before", before.to_string())
-                    .with("months", months),
+                    .with("before_named", before)
+                    .with("months", months)
+                    .with("months_named", named),
                 When::Month(before),
                 Place::Sla,
             ),
@@ -264,6 +269,7 @@ pub fn engagement_items(
             FlagKind::GreenOutsideRedInside.severity(),
             Text::new("gov-attention-watermelon")
                 .with("month", month.to_string())
+                .with("month_named", month)
                 .with("brief", w.brief()),
             When::Month(month),
             Place::Trust,
@@ -278,7 +284,8 @@ pub fn engagement_items(
             // someone keeps to one line an item.
             Text::new("gov-attention-relief")
                 .with("kpi", kpi)
-                .with("month", month.to_string()),
+                .with("month", month.to_string())
+                .with("month_named", month),
             When::Month(month),
             Place::Kpi(x.kpi.clone()),
         );
@@ -318,6 +325,7 @@ fn governance(
             Text::new("gov-attention-root-cause")
                 .with("kpi", &r.kpi_name)
                 .with("month", r.month.to_string())
+                .with("month_named", r.month)
                 .with("due", due),
             When::Day(due),
             Place::Sla,

@@ -339,7 +339,7 @@ fn page(
         report_url: "../index.html".into(),
         previous,
         next,
-        summary: summary_view(&review.summary, a, agreed),
+        summary: summary_view(&review.summary, a, agreed, input.language),
         health: health::health_view(a, bands),
         unagreed: unagreed(agreed, window),
         flags: a
@@ -477,7 +477,12 @@ fn kpi_cell(k: &KpiAnalysis, point: Option<&KpiPoint>, month: Month, agreed: &Si
     }
 }
 
-fn summary_view(s: &QuarterSummary, a: &EngagementAnalysis, agreed: &SignOffs) -> SummaryView {
+fn summary_view(
+    s: &QuarterSummary,
+    a: &EngagementAnalysis,
+    agreed: &SignOffs,
+    language: &crate::render::language::Language,
+) -> SummaryView {
     let trend: Vec<TrendPoint> = s
         .trend
         .iter()
@@ -536,15 +541,15 @@ fn summary_view(s: &QuarterSummary, a: &EngagementAnalysis, agreed: &SignOffs) -
     let issue = |i: &Issue| ItemView {
         severity: i.severity.as_str(),
         class: i.tone().name(),
-        title: i.title.clone(),
-        text: i.detail.clone(),
+        title: language.text(&i.title),
+        text: language.text(&i.detail),
         internal: i.internal,
     };
-    let plain = |text: &String, internal: bool| ItemView {
+    let plain = |text: &crate::text::Text, internal: bool| ItemView {
         severity: "",
         class: "",
         title: String::new(),
-        text: text.clone(),
+        text: language.text(text),
         internal,
     };
     SummaryView {

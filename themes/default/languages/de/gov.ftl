@@ -5,14 +5,14 @@
 
 ## Handlungsbedarf
 
-gov-attention-chronic = Chronische Nichterfüllung bei { $kpi }: SLA verfehlt in { $months }; das vertragliche Kündigungsrecht greift
-gov-attention-chronic-one-more = Ein weiterer Verstoß bei { $kpi } vor { $before } begründet ein Kündigungsrecht (SLA verfehlt in { $months })
+gov-attention-chronic = Chronische Nichterfüllung bei { $kpi }: SLA verfehlt im { $months_named }; das vertragliche Kündigungsrecht greift
+gov-attention-chronic-one-more = Ein weiterer Verstoß bei { $kpi } vor { $before_named } begründet ein Kündigungsrecht (SLA verfehlt im { $months_named })
 gov-attention-risk-overdue = Risikominderung überfällig seit { $due }: { $title } (Risiko { $rating }, { $status })
 gov-attention-goal-overdue = Ziel überfällig seit { $due }: { $title } ({ $status })
-gov-attention-watermelon = Außen grün, innen rot: Die Kennzahlen sehen gut aus, die Umfrage von { $month } nicht ({ $brief })
-gov-attention-relief = Entlastung für { $kpi } in { $month } beansprucht, nicht von beiden Seiten vereinbart
+gov-attention-watermelon = Außen grün, innen rot: Die Kennzahlen sehen gut aus, die Umfrage vom { $month_named } nicht ({ $brief })
+gov-attention-relief = Entlastung für { $kpi } im { $month_named } beansprucht, nicht von beiden Seiten vereinbart
 gov-attention-escalation = Eskalation seit { $end } über ihrem Zeitrahmen: { $title }, auf { $level }; { $next }
-gov-attention-root-cause = Keine Ursachenanalyse zum Verstoß bei { $kpi } in { $month }, fällig am { $due }
+gov-attention-root-cause = Keine Ursachenanalyse zum Verstoß bei { $kpi } im { $month_named }, fällig am { $due }
 gov-attention-notice-passed = Kündigungsfrist seit { $days ->
         [one] einem Tag
        *[other] { $days } Tagen
@@ -53,3 +53,67 @@ gov-level = Stufe { $level }
 gov-level-named = Stufe { $level } ({ $name })
 gov-next-raise = an { $name } eskalieren
 gov-next-top = bereits auf der höchsten Stufe
+
+## Verbindungsstücke
+
+gov-plain = { $text }
+gov-join-space = { $a } { $b }
+gov-join-semicolon = { $a }; { $b }
+gov-sentence = { $text }.
+
+## Zusammenfassung der Review-Unterlage: wichtigste Themen, Erfolge, Entscheidungen
+
+gov-review-sla-row = { $name }: { $said }.
+gov-review-missed-target = Zielwert { $target } verfehlt im { $months_named }
+gov-review-missed-minimum-of = Mindestwert { $minimum } unterschritten (Mindestverstoß) im { $months_named }
+gov-review-missed-minimum = Mindestwert unterschritten (Mindestverstoß) im { $months_named }
+gov-review-credits = Gutschriften des Quartals: { $amount }.
+gov-review-credits-share = Gutschriften des Quartals: { $share } % der Monatsgebühr.
+gov-review-sla-title = { $missed } von { $count ->
+        [one] einem SLA
+       *[other] { $count } SLAs
+    } im Quartal verfehlt
+gov-review-chronic = { $kpi }: chronische Nichterfüllung (Mindestverstöße im { $months_named }), das Kündigungsrecht des Kunden greift
+gov-review-one-more-default = { $kpi }: ein weiterer Mindestverstoß vor { $before_named } begründet ein Kündigungsrecht (Mindestverstöße im { $months_named })
+gov-review-termination-near = Ein Mindestverstoß von einem Kündigungsrecht entfernt
+gov-review-termination-applies = Chronische Nichterfüllung: ein Kündigungsrecht greift
+gov-review-risk-title = Risiko: { $title }
+gov-review-risk-detail = Bewertet als { $rating } (Wahrscheinlichkeit { $likelihood } × Auswirkung { $impact } = { $score }), { $status }{ $mitigation }{ $due }{ $more }.
+gov-review-risk-mitigation = : { $text }
+gov-review-risk-due = {" "}(fällig am { $due })
+gov-review-risk-due-overdue = {" "}(fällig am { $due }, überfällig)
+gov-review-risk-more = ; { $count ->
+        [one] ein weiteres
+       *[other] { $count } weitere
+    } als hoch oder kritisch bewertet
+gov-review-action-due = { $text }, fällig am { $due }
+gov-review-more = { $count } weitere
+gov-review-actions-title = { $count ->
+        [one] 1 Maßnahme
+       *[other] { $count } Maßnahmen
+    } überfällig
+gov-review-every-month = in jedem Monat des Quartals
+gov-review-each-judged = { $count ->
+        [one] im einzigen bewerteten Monat
+       *[other] in jedem der { $count } bewerteten Monate
+    }
+gov-review-win-sla-met = { $kpi }: SLA erfüllt { $months }
+gov-review-win-on-target = { $kpi }: Zielwert erreicht { $months }
+gov-review-win-milestone = Meilenstein gefeiert am { $date }: { $title }
+gov-review-win-goal = Ziel erreicht: { $title }
+gov-review-win-celebrated = Gefeiert am { $date }: { $title }
+gov-review-win-praise = Lob ({ $side }, { $month_named }): { $text }
+gov-review-decide-relief = Beanspruchte Entlastung für { $kpi } im { $month_named } annehmen oder ablehnen: { $reason }
+gov-review-decide-notice-passed = Die Kündigungsfrist ist am { $deadline } abgelaufen: vereinbaren, was zum Vertragsende am { $end } geschieht
+gov-review-decide-notice = Verlängern, neu verhandeln oder bis { $deadline } kündigen (der Vertrag endet am { $end })
+gov-review-value-in = { $value } im { $month_named }
+gov-review-at-against = bei { $values } gegenüber einem Zielwert von { $target }
+gov-review-not-reported-in = nicht gemeldet im { $months_named }
+gov-review-decide-client-owes = Was { $client } schuldet: { $kpi_name } { $said }
+gov-review-decide-escalation = Eskalation vom { $date } ({ $title }) abschließen: { $count ->
+        [one] 1 Maßnahme
+       *[other] { $count } Maßnahmen
+    } noch offen
+gov-review-decide-expectation = Erwartung ({ $side }) vereinbaren oder verwerfen: { $text }
+gov-review-goal-due = fällig am { $due },{" "}
+gov-review-decide-goal = Ziel neu planen oder aufgeben: { $title } ({ $due }{ $status })

@@ -4,6 +4,8 @@
 
 ## The attention list
 
+# Arguments ending in _named are the same months as a sentence names them,
+# for languages that write them out (de).
 gov-attention-chronic = Chronic failure of { $kpi }: defaults in { $months }; the contract's termination right applies
 gov-attention-chronic-one-more = One more default of { $kpi } before { $before } gives a termination right (defaults in { $months })
 gov-attention-risk-overdue = Risk mitigation overdue since { $due }: { $title } ({ $rating } risk, { $status })
@@ -53,3 +55,68 @@ gov-level = level { $level }
 gov-level-named = level { $level } ({ $name })
 gov-next-raise = raise to { $name }
 gov-next-top = at the top of the ladder
+
+## Pieces the sentences are joined with
+
+# Words from elsewhere (a flag's title), as they are.
+gov-plain = { $text }
+gov-join-space = { $a } { $b }
+gov-join-semicolon = { $a }; { $b }
+gov-sentence = { $text }.
+
+## The review pack's summary: top issues, wins, decisions needed
+
+# Arguments `months` and `month` are ISO months (2026-08); `months_named`
+# and `month_named` the same months as a sentence names them.
+gov-review-sla-row = { $name }: { $said }.
+gov-review-missed-target = missed the { $target } target in { $months }
+gov-review-missed-minimum-of = missed the { $minimum } minimum (a default) in { $months }
+gov-review-missed-minimum = missed the minimum (a default) in { $months }
+gov-review-credits = Service credits of the quarter: { $amount }.
+gov-review-credits-share = Service credits of the quarter: { $share }% of the monthly fee.
+gov-review-sla-title = { $missed } of { $count ->
+        [one] 1 SLA
+       *[other] { $count } SLAs
+    } missed in the quarter
+gov-review-chronic = { $kpi }: chronic failure (defaults in { $months }), the client's termination right applies
+gov-review-one-more-default = { $kpi }: one more default before { $before } gives a termination right (defaults in { $months })
+gov-review-termination-near = One default away from a termination right
+gov-review-termination-applies = Chronic failure: a termination right applies
+gov-review-risk-title = Risk: { $title }
+gov-review-risk-detail = Rated { $rating } (likelihood { $likelihood } × impact { $impact } = { $score }), { $status }{ $mitigation }{ $due }{ $more }.
+gov-review-risk-mitigation = : { $text }
+gov-review-risk-due = {" "}(due { $due })
+gov-review-risk-due-overdue = {" "}(due { $due }, overdue)
+gov-review-risk-more = ; { $count } more rated high or critical
+gov-review-action-due = { $text }, due { $due }
+gov-review-more = { $count } more
+gov-review-actions-title = { $count ->
+        [one] 1 action
+       *[other] { $count } actions
+    } overdue
+gov-review-every-month = every month of the quarter
+gov-review-each-judged = each of the { $count ->
+        [one] 1 month
+       *[other] { $count } months
+    } judged
+gov-review-win-sla-met = { $kpi }: SLA met in { $months }
+gov-review-win-on-target = { $kpi }: on target in { $months }
+gov-review-win-milestone = Milestone celebrated on { $date }: { $title }
+gov-review-win-goal = Goal done: { $title }
+gov-review-win-celebrated = Celebrated on { $date }: { $title }
+gov-review-win-praise = Praise from the { $side } ({ $month }): { $text }
+gov-review-decide-relief = Agree or reject the relief claimed for { $kpi } in { $month }: { $reason }
+gov-review-decide-notice-passed = The notice deadline passed on { $deadline }: agree what happens when the contract ends on { $end }
+gov-review-decide-notice = Renew, renegotiate or give notice by { $deadline } (the contract ends on { $end })
+gov-review-value-in = { $value } in { $month }
+gov-review-at-against = at { $values } against a target of { $target }
+gov-review-not-reported-in = not reported in { $months }
+# `kpi` is the KPI's name lower-cased where English reads it so; `kpi_name` as written.
+gov-review-decide-client-owes = What { $client } owes: { $kpi } { $said }
+gov-review-decide-escalation = Close the escalation of { $date } ({ $title }): { $count ->
+        [one] 1 action
+       *[other] { $count } actions
+    } still open
+gov-review-decide-expectation = Agree or drop the { $side }'s expectation: { $text }
+gov-review-goal-due = due { $due },{" "}
+gov-review-decide-goal = Re-plan or drop the goal: { $title } ({ $due }{ $status })
