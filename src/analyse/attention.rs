@@ -11,6 +11,7 @@ use super::EngagementAnalysis;
 use super::actions::ActionItem;
 use super::cadence::{Communication, WINDOW_DAYS};
 use super::contract::NoticeState;
+use super::escalations::{Escalation, NextRung};
 use super::flags::{FlagKind, Severity};
 use super::rag::Rag;
 use super::risk::RiskRating;
@@ -204,7 +205,7 @@ pub fn engagement_items(
             Text::new("gov-attention-risk-overdue")
                 .with("due", due)
                 .with("title", &r.title)
-                .with("rating", r.rating.text())
+                .with("rating", rating_text(r.rating))
                 // words.rs writes the status (English until it has ids).
                 .with("status", risk_status(r.status)),
             When::Day(due),
@@ -311,8 +312,8 @@ fn governance(
             Text::new("gov-attention-escalation")
                 .with("end", end)
                 .with("title", &x.title)
-                .with("level", super::escalations::level_text(x))
-                .with("next", next.text()),
+                .with("level", level_text(x))
+                .with("next", next_text(next)),
             When::Day(end),
             Place::Escalations,
         );
@@ -330,6 +331,36 @@ fn governance(
             When::Day(due),
             Place::Sla,
         );
+    }
+}
+
+/// A risk's rating as a sentence names it: `critical`.
+pub(crate) fn rating_text(rating: RiskRating) -> Text {
+    Text::new(match rating {
+        RiskRating::Low => "gov-rating-low",
+        RiskRating::Medium => "gov-rating-medium",
+        RiskRating::High => "gov-rating-high",
+        RiskRating::Critical => "gov-rating-critical",
+    })
+}
+
+/// "level 2 (Account directors)", as `escalations::level_words` has it.
+fn level_text(x: &Escalation) -> Text {
+    // The level is a number of the content, not a count.
+    let level = x.level.to_string();
+    match &x.level_name {
+        Some(name) => Text::new("gov-level-named")
+            .with("level", level)
+            .with("name", name),
+        None => Text::new("gov-level").with("level", level),
+    }
+}
+
+/// "raise to Account directors", as `NextRung::words` has it.
+fn next_text(next: &NextRung) -> Text {
+    match next {
+        NextRung::Raise(name) => Text::new("gov-next-raise").with("name", name),
+        NextRung::Top => Text::new("gov-next-top"),
     }
 }
 

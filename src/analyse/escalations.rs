@@ -56,14 +56,6 @@ impl NextRung {
             NextRung::Top => "at the top of the ladder".to_string(),
         }
     }
-
-    /// [`NextRung::words`] in the build's language.
-    pub fn text(&self) -> crate::text::Text {
-        match self {
-            NextRung::Raise(name) => crate::text::Text::new("gov-next-raise").with("name", name),
-            NextRung::Top => crate::text::Text::new("gov-next-top"),
-        }
-    }
 }
 
 /// One escalation note, at one level.
@@ -216,18 +208,6 @@ pub fn level_words(x: &Escalation) -> String {
     match &x.level_name {
         Some(name) => format!("level {} ({name})", x.level),
         None => format!("level {}", x.level),
-    }
-}
-
-/// [`level_words`] in the build's language.
-pub fn level_text(x: &Escalation) -> crate::text::Text {
-    // The level is a number of the content, not a count.
-    let level = x.level.to_string();
-    match &x.level_name {
-        Some(name) => crate::text::Text::new("gov-level-named")
-            .with("level", level)
-            .with("name", name),
-        None => crate::text::Text::new("gov-level").with("level", level),
     }
 }
 

@@ -55,16 +55,6 @@ impl RiskRating {
             RiskRating::Critical => "critical",
         }
     }
-
-    /// The rating as a sentence names it, in the build's language.
-    pub fn text(self) -> crate::text::Text {
-        crate::text::Text::new(match self {
-            RiskRating::Low => "gov-rating-low",
-            RiskRating::Medium => "gov-rating-medium",
-            RiskRating::High => "gov-rating-high",
-            RiskRating::Critical => "gov-rating-critical",
-        })
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

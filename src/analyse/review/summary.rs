@@ -322,7 +322,7 @@ fn risk(e: &Engagement, a: &EngagementAnalysis) -> Option<Issue> {
     let top = serious.first()?;
     let none = || Arg::Plain(String::new());
     let detail = Text::new("gov-review-risk-detail")
-        .with("rating", top.rating.text())
+        .with("rating", crate::analyse::attention::rating_text(top.rating))
         .with("likelihood", top.likelihood.to_string())
         .with("impact", top.impact.to_string())
         .with("score", top.score.to_string())

@@ -19,7 +19,7 @@ use crate::analyse::rag::Rag;
 use crate::analyse::review::grid::Credit;
 use crate::analyse::review::summary::{Issue, TOP_ISSUES};
 use crate::analyse::review::{QuarterReview, QuarterSummary, quarters};
-use crate::analyse::sign_off::{SignOffs, disputed_words, not_agreed_words};
+use crate::analyse::sign_off::{SignOffs, disputed_text, not_agreed_text};
 use crate::analyse::tone::Tone;
 use crate::analyse::window::MonthWindow;
 use crate::chart::Chart;
@@ -230,18 +230,22 @@ struct UnagreedRow {
     words: String,
 }
 
-fn unagreed(s: &SignOffs, window: MonthWindow) -> Vec<UnagreedRow> {
+fn unagreed(
+    s: &SignOffs,
+    window: MonthWindow,
+    language: &crate::render::language::Language,
+) -> Vec<UnagreedRow> {
     s.unagreed()
         .filter(|m| window.contains(m.month))
         .map(|m| {
             let mut words: Vec<String> = m
                 .disputes
                 .iter()
-                .map(|d| disputed_words(m.month, d))
+                .map(|d| language.text(&disputed_text(m.month, d)))
                 .collect();
             for side in m.unsigned() {
                 if !m.disputes.iter().any(|d| d.by == side) {
-                    words.push(not_agreed_words(m.month, side));
+                    words.push(language.text(&not_agreed_text(m.month, side)));
                 }
             }
             UnagreedRow {
@@ -341,7 +345,7 @@ fn page(
         next,
         summary: summary_view(&review.summary, a, agreed, input.language),
         health: health::health_view(a, bands),
-        unagreed: unagreed(agreed, window),
+        unagreed: unagreed(agreed, window, input.language),
         flags: a
             .flags
             .iter()

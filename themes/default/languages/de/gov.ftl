@@ -117,3 +117,30 @@ gov-review-decide-escalation = Eskalation vom { $date } ({ $title }) abschließe
 gov-review-decide-expectation = Erwartung ({ $side }) vereinbaren oder verwerfen: { $text }
 gov-review-goal-due = fällig am { $due },{" "}
 gov-review-decide-goal = Ziel neu planen oder aufgeben: { $title } ({ $due }{ $status })
+
+## Freigabe: neben einem Wert, und die nicht vereinbarten Monate
+
+gov-sign-off-disputed-by = bestritten vom { $side ->
+        [client] Kunden
+       *[provider] Dienstleister
+    }: { $reason }
+gov-sign-off-provisional-disputed = vorläufig: der Monat ist bestritten
+gov-sign-off-provisional-by = vorläufig: nicht freigegeben vom { $side ->
+        [client] Kunden
+       *[provider] Dienstleister
+    }
+gov-sign-off-provisional-by-either = vorläufig: nicht freigegeben vom { $first ->
+        [client] Kunden
+       *[provider] Dienstleister
+    } oder vom { $second ->
+        [client] Kunden
+       *[provider] Dienstleister
+    }
+gov-sign-off-not-agreed = Werte für { $month_named } nicht vereinbart vom { $side ->
+        [client] Kunden
+       *[provider] Dienstleister
+    }
+gov-sign-off-disputed = Werte für { $month_named } bestritten vom { $side ->
+        [client] Kunden
+       *[provider] Dienstleister
+    }: { $reason }

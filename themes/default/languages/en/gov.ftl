@@ -120,3 +120,31 @@ gov-review-decide-escalation = Close the escalation of { $date } ({ $title }): {
 gov-review-decide-expectation = Agree or drop the { $side }'s expectation: { $text }
 gov-review-goal-due = due { $due },{" "}
 gov-review-decide-goal = Re-plan or drop the goal: { $title } ({ $due }{ $status })
+
+## Sign-off: beside a figure, and the months not agreed
+
+# `side` is `client` or `provider`.
+gov-sign-off-disputed-by = disputed by the { $side ->
+        [client] client
+       *[provider] provider
+    }: { $reason }
+gov-sign-off-provisional-disputed = provisional: the month is disputed
+gov-sign-off-provisional-by = provisional: not signed off by the { $side ->
+        [client] client
+       *[provider] provider
+    }
+gov-sign-off-provisional-by-either = provisional: not signed off by the { $first ->
+        [client] client
+       *[provider] provider
+    } or the { $second ->
+        [client] client
+       *[provider] provider
+    }
+gov-sign-off-not-agreed = figures of { $month } not agreed by the { $side ->
+        [client] client
+       *[provider] provider
+    }
+gov-sign-off-disputed = figures of { $month } disputed by the { $side ->
+        [client] client
+       *[provider] provider
+    }: { $reason }
