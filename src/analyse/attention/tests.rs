@@ -448,3 +448,40 @@ fn the_next_deadline_is_the_earliest_on_or_after_as_of() {
     let a = analyse_engagement(&bare, &Config::default(), d("2026-11-23"));
     assert_eq!(next_deadline(&bare, &a), None);
 }
+
+/// The built-in German, as a `--language de` build has it.
+fn german() -> crate::render::language::Language {
+    let theme = crate::render::theme::Theme::builtin();
+    let mut found = Vec::new();
+    crate::render::language::Language::load(&theme, "de", std::path::Path::new("test"), &mut found)
+        .expect("the built-in German loads")
+}
+
+#[test]
+fn the_sentences_read_in_german_with_german_dates_and_plurals() {
+    let e = with_contract("2027-04-01", 90);
+    let de = german();
+    let in_90 = of_kind(&items_at(&e, "2026-10-03"), AttentionKind::NoticeDeadline)[0]
+        .sentence
+        .clone();
+    assert_eq!(
+        de.text(&in_90),
+        "Kündigungsfrist endet in 90 Tagen, am 01.01.2027"
+    );
+    let in_1 = of_kind(&items_at(&e, "2026-12-31"), AttentionKind::NoticeDeadline)[0]
+        .sentence
+        .clone();
+    assert_eq!(
+        de.text(&in_1),
+        "Kündigungsfrist endet in einem Tag, am 01.01.2027"
+    );
+    // English is unchanged by the same Text.
+    assert_eq!(in_1.english(), "Notice deadline in 1 day, on 2027-01-01");
+    // A sign-off names the side as German declines it.
+    let text = crate::analyse::sign_off::not_agreed_text(m("2026-10"), crate::model::Side::Client);
+    assert_eq!(
+        de.text(&text),
+        "Werte für Oktober 2026 nicht vereinbart vom Kunden"
+    );
+    assert_eq!(text.english(), "figures of 2026-10 not agreed by the client");
+}
