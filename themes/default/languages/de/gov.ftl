@@ -102,7 +102,10 @@ gov-review-win-on-target = { $kpi }: Zielwert erreicht { $months }
 gov-review-win-milestone = Meilenstein gefeiert am { $date }: { $title }
 gov-review-win-goal = Ziel erreicht: { $title }
 gov-review-win-celebrated = Gefeiert am { $date }: { $title }
-gov-review-win-praise = Lob ({ $side }, { $month_named }): { $text }
+gov-review-win-praise = Lob vom { $side ->
+        [client] Kunden
+       *[provider] Dienstleister
+    } ({ $month_named }): { $text }
 gov-review-decide-relief = Beanspruchte Entlastung für { $kpi } im { $month_named } annehmen oder ablehnen: { $reason }
 gov-review-decide-notice-passed = Die Kündigungsfrist ist am { $deadline } abgelaufen: vereinbaren, was zum Vertragsende am { $end } geschieht
 gov-review-decide-notice = Verlängern, neu verhandeln oder bis { $deadline } kündigen (der Vertrag endet am { $end })
@@ -114,7 +117,10 @@ gov-review-decide-escalation = Eskalation vom { $date } ({ $title }) abschließe
         [one] 1 Maßnahme
        *[other] { $count } Maßnahmen
     } noch offen
-gov-review-decide-expectation = Erwartung ({ $side }) vereinbaren oder verwerfen: { $text }
+gov-review-decide-expectation = Erwartung des { $side ->
+        [client] Kunden
+       *[provider] Dienstleisters
+    } vereinbaren oder verwerfen: { $text }
 gov-review-goal-due = fällig am { $due },{" "}
 gov-review-decide-goal = Ziel neu planen oder aufgeben: { $title } ({ $due }{ $status })
 

@@ -104,6 +104,7 @@ gov-review-win-on-target = { $kpi }: on target in { $months }
 gov-review-win-milestone = Milestone celebrated on { $date }: { $title }
 gov-review-win-goal = Goal done: { $title }
 gov-review-win-celebrated = Celebrated on { $date }: { $title }
+# `side` is `client` or `provider` (the words of words::side).
 gov-review-win-praise = Praise from the { $side } ({ $month }): { $text }
 gov-review-decide-relief = Agree or reject the relief claimed for { $kpi } in { $month }: { $reason }
 gov-review-decide-notice-passed = The notice deadline passed on { $deadline }: agree what happens when the contract ends on { $end }
