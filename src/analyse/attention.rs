@@ -392,10 +392,7 @@ pub fn unagreed_relief(
 
 /// A notice deadline passed while the contract runs or flagged near
 /// (critical), or within `NOTICE_DAYS` (a warning) from `as_of` on.
-fn notice(
-    a: &EngagementAnalysis,
-    notice_warning_days: i64,
-) -> Option<(Severity, Text, NaiveDate)> {
+fn notice(a: &EngagementAnalysis, notice_warning_days: i64) -> Option<(Severity, Text, NaiveDate)> {
     let c = a.contract.as_ref()?;
     let (deadline, days) = c.notice_deadline.zip(c.days_to_deadline)?;
     match c.notice {
@@ -517,11 +514,7 @@ fn review(c: &Communication, as_of: NaiveDate) -> Option<(AttentionKind, Text, N
                 .with("due", due)
                 .with("last", last)
         };
-        Some((
-            AttentionKind::ReviewDue,
-            sentence,
-            due,
-        ))
+        Some((AttentionKind::ReviewDue, sentence, due))
     } else {
         None
     }

@@ -128,7 +128,9 @@ impl MonthSignOff {
             SignOffState::Provisional => Some(match self.unsigned().as_slice() {
                 // Both signed, but another KPI's dispute holds the month open.
                 [] => Text::new("gov-sign-off-provisional-disputed"),
-                [side] => Text::new("gov-sign-off-provisional-by").with("side", sign_off_side(*side)),
+                [side] => {
+                    Text::new("gov-sign-off-provisional-by").with("side", sign_off_side(*side))
+                }
                 [first, second, ..] => Text::new("gov-sign-off-provisional-by-either")
                     .with("first", sign_off_side(*first))
                     .with("second", sign_off_side(*second)),

@@ -51,12 +51,16 @@ fn a_notice_deadline_90_days_away_is_listed_and_91_is_not() {
     assert!(of_kind(&early, AttentionKind::NoticeDeadline).is_empty());
     let today = items_at(&e, "2027-01-01");
     assert_eq!(
-        of_kind(&today, AttentionKind::NoticeDeadline)[0].sentence.english(),
+        of_kind(&today, AttentionKind::NoticeDeadline)[0]
+            .sentence
+            .english(),
         "Notice deadline is today, 2027-01-01"
     );
     let tomorrow = items_at(&e, "2026-12-31");
     assert_eq!(
-        of_kind(&tomorrow, AttentionKind::NoticeDeadline)[0].sentence.english(),
+        of_kind(&tomorrow, AttentionKind::NoticeDeadline)[0]
+            .sentence
+            .english(),
         "Notice deadline in 1 day, on 2027-01-01"
     );
 }
@@ -153,7 +157,9 @@ fn a_review_due_on_as_of_is_due_today_not_overdue() {
     let items = items_at(&e, "2026-11-23");
     assert!(of_kind(&items, AttentionKind::ReviewOverdue).is_empty());
     assert_eq!(
-        of_kind(&items, AttentionKind::ReviewDue)[0].sentence.english(),
+        of_kind(&items, AttentionKind::ReviewDue)[0]
+            .sentence
+            .english(),
         "Review due today, 2026-11-23 (the last on 2026-08-25)"
     );
     let items = items_at(&e, "2026-11-24");
@@ -175,14 +181,18 @@ fn a_review_due_in_14_days_is_listed_and_in_15_not() {
     add_note(&mut e, note("2026-08-25", NoteKind::Review)); // due 2026-11-23
     let items = items_at(&e, "2026-11-09");
     assert_eq!(
-        of_kind(&items, AttentionKind::ReviewDue)[0].sentence.english(),
+        of_kind(&items, AttentionKind::ReviewDue)[0]
+            .sentence
+            .english(),
         "Review due in 14 days, on 2026-11-23 (the last on 2026-08-25)"
     );
     assert!(of_kind(&items_at(&e, "2026-11-08"), AttentionKind::ReviewDue).is_empty());
     // Without a review note, the interval counts from the start.
     let e = with_review("2026-09-01"); // due 2026-11-30
     assert_eq!(
-        of_kind(&items_at(&e, "2026-11-23"), AttentionKind::ReviewDue)[0].sentence.english(),
+        of_kind(&items_at(&e, "2026-11-23"), AttentionKind::ReviewDue)[0]
+            .sentence
+            .english(),
         "Review due in 7 days, on 2026-11-30 (none since the start)"
     );
 }
@@ -483,5 +493,8 @@ fn the_sentences_read_in_german_with_german_dates_and_plurals() {
         de.text(&text),
         "Werte für Oktober 2026 nicht vereinbart vom Kunden"
     );
-    assert_eq!(text.english(), "figures of 2026-10 not agreed by the client");
+    assert_eq!(
+        text.english(),
+        "figures of 2026-10 not agreed by the client"
+    );
 }

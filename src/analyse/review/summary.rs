@@ -222,8 +222,9 @@ fn sla_misses(grid: &SlaGrid, a: &EngagementAnalysis) -> Option<Issue> {
             let defaults = of(CellStatus::Default);
             if !defaults.is_empty() {
                 let t = match r.minimum {
-                    Some(m) => Text::new("gov-review-missed-minimum-of")
-                        .with("minimum", value(m, &r.unit)),
+                    Some(m) => {
+                        Text::new("gov-review-missed-minimum-of").with("minimum", value(m, &r.unit))
+                    }
                     None => Text::new("gov-review-missed-minimum"),
                 };
                 said.push(Arg::from(with_months(t, &defaults)));
@@ -233,21 +234,18 @@ fn sla_misses(grid: &SlaGrid, a: &EngagementAnalysis) -> Option<Issue> {
                 .with("said", Arg::List(said))
         })
         .collect();
-    let cost = grid
-        .credits
-        .as_ref()
-        .and_then(|c| {
-            let currency = c.currency.clone().unwrap_or_default();
-            match (c.total.amount, c.total.pct_of_fee) {
-                (Some(v), _) if v > 0.0 => Some(
-                    Text::new("gov-review-credits").with("amount", Arg::Money(v, currency)),
-                ),
-                (None, Some(p)) if p > 0.0 => Some(
-                    Text::new("gov-review-credits-share").with("share", Arg::Number(p, 2)),
-                ),
-                _ => None,
+    let cost = grid.credits.as_ref().and_then(|c| {
+        let currency = c.currency.clone().unwrap_or_default();
+        match (c.total.amount, c.total.pct_of_fee) {
+            (Some(v), _) if v > 0.0 => {
+                Some(Text::new("gov-review-credits").with("amount", Arg::Money(v, currency)))
             }
-        });
+            (None, Some(p)) if p > 0.0 => {
+                Some(Text::new("gov-review-credits-share").with("share", Arg::Number(p, 2)))
+            }
+            _ => None,
+        }
+    });
     parts.extend(cost);
     Some(Issue {
         kind: IssueKind::SlaMisses,

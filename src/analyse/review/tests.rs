@@ -234,7 +234,10 @@ fn issues_rank_by_severity_then_kind_and_the_page_shows_three() {
     // The quarter's credits, as the grid has them.
     let total = grid.credits.as_ref().unwrap().total.amount.unwrap();
     assert!(
-        all[0].detail.english().contains(&crate::format::money(total, "GBP")),
+        all[0]
+            .detail
+            .english()
+            .contains(&crate::format::money(total, "GBP")),
         "{}",
         all[0].detail.english()
     );
@@ -264,7 +267,10 @@ fn issues_rank_by_severity_then_kind_and_the_page_shows_three() {
     assert_eq!(all[1].severity, Severity::Critical);
     assert_eq!(all[2].title.english(), "Risk: risk worst");
     assert!(
-        all[2].detail.english().contains("1 more rated high or critical"),
+        all[2]
+            .detail
+            .english()
+            .contains("1 more rated high or critical"),
         "{}",
         all[2].detail.english()
     );
@@ -341,7 +347,10 @@ fn wins_are_targets_met_throughout_milestones_goals_and_praise_of_the_quarter() 
             WinKind::Praise
         ]
     );
-    assert_eq!(w[0].text.english(), "fcr: on target in every month of the quarter");
+    assert_eq!(
+        w[0].text.english(),
+        "fcr: on target in every month of the quarter"
+    );
     assert!(w[1].text.english().ends_with("Go-live"));
     assert_eq!(w[2].text.english(), "Goal done: Done in Q3");
 
@@ -356,7 +365,10 @@ fn wins_are_targets_met_throughout_milestones_goals_and_praise_of_the_quarter() 
     let a = at_end(&e, Q3);
     let grid = sla_grid(&e, Q3, &a);
     let w = wins(&e, Q3, &grid, &a);
-    assert_eq!(w[0].text.english(), "sl: SLA met in each of the 2 months judged");
+    assert_eq!(
+        w[0].text.english(),
+        "sl: SLA met in each of the 2 months judged"
+    );
 }
 
 #[test]
