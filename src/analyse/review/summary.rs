@@ -584,18 +584,10 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
             .iter()
             .filter(|p| window.contains(p.month) && !p.in_progress)
             .collect();
-        let missed: Vec<Arg> = months
+        let missed: Vec<(Month, f64)> = months
             .iter()
             .filter(|p| matches!(p.judgement, Judgement::Judged(r) if r.is_miss()))
-            .filter_map(|p| {
-                p.value.map(|v| {
-                    with_month(
-                        Text::new("gov-review-value-in").with("value", value(v, &k.unit)),
-                        p.month,
-                    )
-                    .into()
-                })
-            })
+            .filter_map(|p| p.value.map(|v| (p.month, v)))
             .collect();
         let unreported: Vec<Month> = months
             .iter()
@@ -606,7 +598,32 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
         if !missed.is_empty() {
             said.push(
                 Text::new("gov-review-at-against")
-                    .with("values", Arg::List(missed))
+                    .with(
+                        "values",
+                        Arg::List(
+                            missed
+                                .iter()
+                                .map(|(m, v)| {
+                                    with_month(
+                                        Text::new("gov-review-value-in")
+                                            .with("value", value(*v, &k.unit)),
+                                        *m,
+                                    )
+                                    .into()
+                                })
+                                .collect(),
+                        ),
+                    )
+                    // `64.7% in August and 61.3% in September 2026`.
+                    .with(
+                        "values_named",
+                        Arg::Months(
+                            missed
+                                .iter()
+                                .map(|(m, v)| (*m, Some(value(*v, &k.unit))))
+                                .collect(),
+                        ),
+                    )
                     .with("target", value(k.target, &k.unit)),
             );
         }

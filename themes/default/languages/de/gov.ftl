@@ -5,8 +5,8 @@
 
 ## Handlungsbedarf
 
-gov-attention-chronic = Chronische Nichterfüllung bei { $kpi }: SLA verfehlt im { $months_named }; das vertragliche Kündigungsrecht greift
-gov-attention-chronic-one-more = Ein weiterer Verstoß bei { $kpi } vor { $before_named } begründet ein Kündigungsrecht (SLA verfehlt im { $months_named })
+gov-attention-chronic = Chronische Nichterfüllung bei { $kpi }: Mindestverstöße im { $months_named }; das vertragliche Kündigungsrecht greift
+gov-attention-chronic-one-more = Ein weiterer Mindestverstoß bei { $kpi } vor { $before_named } begründet ein Kündigungsrecht (Mindestverstöße im { $months_named })
 gov-attention-risk-overdue = Risikominderung überfällig seit { $due }: { $title } (Risiko { $rating }, { $status })
 gov-attention-goal-overdue = Ziel überfällig seit { $due }: { $title } ({ $status })
 gov-attention-watermelon = Außen grün, innen rot: Die Kennzahlen sehen gut aus, die Umfrage vom { $month_named } nicht ({ $brief })
@@ -110,7 +110,7 @@ gov-review-decide-relief = Beanspruchte Entlastung für { $kpi } im { $month_nam
 gov-review-decide-notice-passed = Die Kündigungsfrist ist am { $deadline } abgelaufen: vereinbaren, was zum Vertragsende am { $end } geschieht
 gov-review-decide-notice = Verlängern, neu verhandeln oder bis { $deadline } kündigen (der Vertrag endet am { $end })
 gov-review-value-in = { $value } im { $month_named }
-gov-review-at-against = bei { $values } gegenüber einem Zielwert von { $target }
+gov-review-at-against = bei { $values_named } gegenüber einem Zielwert von { $target }
 gov-review-not-reported-in = nicht gemeldet im { $months_named }
 gov-review-decide-client-owes = Was { $client } schuldet: { $kpi_name } { $said }
 gov-review-decide-escalation = Eskalation vom { $date } ({ $title }) abschließen: { $count ->
