@@ -453,6 +453,31 @@ fn decisions_list_what_someone_must_decide() {
             .english()
             .contains("Recover the service level (due 2026-09-30, off track)")
     );
+    // The same decisions in German: German dates, months named, the side declined.
+    let de = {
+        let theme = crate::render::theme::Theme::builtin();
+        let mut found = Vec::new();
+        crate::render::language::Language::load(
+            &theme,
+            "de",
+            std::path::Path::new("test"),
+            &mut found,
+        )
+        .expect("the built-in German loads")
+    };
+    assert_eq!(
+        de.text(&list[1].text),
+        "Verlängern, neu verhandeln oder bis 02.11.2026 kündigen (der Vertrag endet am 31.01.2027)"
+    );
+    assert_eq!(
+        de.text(&list[2].text),
+        "Was Acme Corp schuldet: forecast bei 40 im Juli 2026 gegenüber einem Zielwert von 95; \
+         nicht gemeldet im August 2026"
+    );
+    assert_eq!(
+        de.text(&list[4].text),
+        "Erwartung des Kunden vereinbaren oder verwerfen: Weekend cover"
+    );
 
     // A deadline two quarters away is not yet a decision of this pack.
     e.record.contract.as_mut().unwrap().end = Some(d("2027-06-30"));
