@@ -43,6 +43,9 @@ pub enum Arg {
     Months(Vec<(Month, Option<Arg>)>),
     /// Another message, worded in place.
     Text(Box<Text>),
+    /// Another message as a sentence: a capital first letter and a full
+    /// stop, whatever its wording gives.
+    Sentence(Box<Text>),
     /// `a, b and c`.
     List(Vec<Arg>),
 }

@@ -11,12 +11,14 @@ use super::EngagementAnalysis;
 use super::actions::ActionItem;
 use super::cadence::{Communication, WINDOW_DAYS};
 use super::contract::NoticeState;
+use super::escalations::{Escalation, NextRung};
 use super::flags::{FlagKind, Severity};
 use super::rag::Rag;
 use super::risk::RiskRating;
 use super::window::{MonthWindow, SERIES_MONTHS, days_between};
-use super::words::{count, goal_status, risk_status};
+use super::words::{goal_status, risk_status};
 use crate::model::{Engagement, Excused, GoalStatus, Month, Portfolio};
+use crate::text::{Arg, Text};
 
 /// A notice deadline this many days away or nearer is listed (or farther,
 /// when `thresholds.notice_warning_days` is larger: a flagged deadline is
@@ -100,7 +102,7 @@ pub struct AttentionItem {
     pub status: Rag,
     /// A sentence a person would write about the engagement (which the
     /// page names beside it).
-    pub sentence: String,
+    pub sentence: Text,
     pub when: When,
     pub place: Place,
 }
@@ -133,7 +135,7 @@ pub fn engagement_items(
 ) -> Vec<AttentionItem> {
     let name = e.record.name.as_str();
     let mut items = Vec::new();
-    let mut push = |kind, severity, sentence: String, when, place| {
+    let mut push = |kind, severity, sentence: Text, when, place| {
         items.push(AttentionItem {
             engagement: e.id.clone(),
             engagement_name: name.to_string(),
@@ -156,28 +158,35 @@ pub fn engagement_items(
         );
     }
     for c in &a.chronic {
-        let months: Vec<String> = c.defaults.iter().map(Month::to_string).collect();
-        let months = crate::format::and_list(&months);
+        // English writes ISO months (`2026-08`), as the list always has;
+        // another language may name them (`months_named`).
+        let months = Arg::List(
+            c.defaults
+                .iter()
+                .map(|m| Arg::Plain(m.to_string()))
+                .collect(),
+        );
+        let named = Arg::Months(c.defaults.iter().map(|m| (*m, None)).collect());
         match c.one_more_before {
             None => push(
                 AttentionKind::ChronicFailure,
                 Severity::Critical,
-                format!(
-                    "Chronic failure of {}: defaults in {months}; the contract's \
-                     termination right applies",
-                    c.name
-                ),
+                Text::new("gov-attention-chronic")
+                    .with("kpi", &c.name)
+                    .with("months", months.clone())
+                    .with("months_named", named.clone()),
                 When::Month(*c.defaults.last().unwrap_or(&Month::of(a.as_of))),
                 Place::Sla,
             ),
             Some(before) => push(
                 AttentionKind::ChronicFailure,
                 Severity::Warning,
-                format!(
-                    "One more default of {} before {before} gives a termination \
-                     right (defaults in {months})",
-                    c.name
-                ),
+                Text::new("gov-attention-chronic-one-more")
+                    .with("kpi", &c.name)
+                    .with("before", before.to_string())
+                    .with("before_named", before)
+                    .with("months", months)
+                    .with("months_named", named),
                 When::Month(before),
                 Place::Sla,
             ),
@@ -193,12 +202,12 @@ pub fn engagement_items(
             } else {
                 Severity::Warning
             },
-            format!(
-                "Risk mitigation overdue since {due}: {} ({} risk, {})",
-                r.title,
-                r.rating.label(),
-                risk_status(r.status)
-            ),
+            Text::new("gov-attention-risk-overdue")
+                .with("due", due)
+                .with("title", &r.title)
+                .with("rating", rating_text(r.rating))
+                // words.rs writes the status (English until it has ids).
+                .with("status", risk_status(r.status)),
             When::Day(due),
             Place::Risks,
         );
@@ -217,11 +226,10 @@ pub fn engagement_items(
         push(
             AttentionKind::GoalOverdue,
             Severity::Warning,
-            format!(
-                "Goal overdue since {due}: {} ({})",
-                g.title,
-                goal_status(g.status)
-            ),
+            Text::new("gov-attention-goal-overdue")
+                .with("due", due)
+                .with("title", &g.title)
+                .with("status", goal_status(g.status)),
             When::Day(due),
             Place::Goals,
         );
@@ -260,10 +268,10 @@ pub fn engagement_items(
         push(
             AttentionKind::GreenOutsideRedInside,
             FlagKind::GreenOutsideRedInside.severity(),
-            format!(
-                "Green outside, red inside: KPIs look good, the survey of {month} does not ({})",
-                w.brief()
-            ),
+            Text::new("gov-attention-watermelon")
+                .with("month", month.to_string())
+                .with("month_named", month)
+                .with("brief", w.brief()),
             When::Month(month),
             Place::Trust,
         );
@@ -275,7 +283,10 @@ pub fn engagement_items(
             Severity::Warning,
             // The reason is on the engagement's page: a list of what needs
             // someone keeps to one line an item.
-            format!("Relief claimed for {kpi} in {month}, not agreed by both sides"),
+            Text::new("gov-attention-relief")
+                .with("kpi", kpi)
+                .with("month", month.to_string())
+                .with("month_named", month),
             When::Month(month),
             Place::Kpi(x.kpi.clone()),
         );
@@ -289,7 +300,7 @@ pub fn engagement_items(
 /// root cause ran out.
 fn governance(
     a: &EngagementAnalysis,
-    push: &mut impl FnMut(AttentionKind, Severity, String, When, Place),
+    push: &mut impl FnMut(AttentionKind, Severity, Text, When, Place),
 ) {
     for x in a.escalations.past_time_box() {
         let (Some(end), Some(next)) = (x.time_box_end, &x.next) else {
@@ -298,12 +309,11 @@ fn governance(
         push(
             AttentionKind::EscalationPastTimeBox,
             Severity::Warning,
-            format!(
-                "Escalation past its time box since {end}: {}, at {}; {}",
-                x.title,
-                super::escalations::level_words(x),
-                next.words()
-            ),
+            Text::new("gov-attention-escalation")
+                .with("end", end)
+                .with("title", &x.title)
+                .with("level", level_text(x))
+                .with("next", next_text(next)),
             When::Day(end),
             Place::Escalations,
         );
@@ -313,13 +323,44 @@ fn governance(
         push(
             AttentionKind::RootCauseMissing,
             Severity::Warning,
-            format!(
-                "No root cause for the breach of {} in {}, due {due}",
-                r.kpi_name, r.month
-            ),
+            Text::new("gov-attention-root-cause")
+                .with("kpi", &r.kpi_name)
+                .with("month", r.month.to_string())
+                .with("month_named", r.month)
+                .with("due", due),
             When::Day(due),
             Place::Sla,
         );
+    }
+}
+
+/// A risk's rating as a sentence names it: `critical`.
+pub(crate) fn rating_text(rating: RiskRating) -> Text {
+    Text::new(match rating {
+        RiskRating::Low => "gov-rating-low",
+        RiskRating::Medium => "gov-rating-medium",
+        RiskRating::High => "gov-rating-high",
+        RiskRating::Critical => "gov-rating-critical",
+    })
+}
+
+/// "level 2 (Account directors)", as `escalations::level_words` has it.
+fn level_text(x: &Escalation) -> Text {
+    // The level is a number of the content, not a count.
+    let level = x.level.to_string();
+    match &x.level_name {
+        Some(name) => Text::new("gov-level-named")
+            .with("level", level)
+            .with("name", name),
+        None => Text::new("gov-level").with("level", level),
+    }
+}
+
+/// "raise to Account directors", as `NextRung::words` has it.
+fn next_text(next: &NextRung) -> Text {
+    match next {
+        NextRung::Raise(name) => Text::new("gov-next-raise").with("name", name),
+        NextRung::Top => Text::new("gov-next-top"),
     }
 }
 
@@ -351,27 +392,25 @@ pub fn unagreed_relief(
 
 /// A notice deadline passed while the contract runs or flagged near
 /// (critical), or within `NOTICE_DAYS` (a warning) from `as_of` on.
-fn notice(
-    a: &EngagementAnalysis,
-    notice_warning_days: i64,
-) -> Option<(Severity, String, NaiveDate)> {
+fn notice(a: &EngagementAnalysis, notice_warning_days: i64) -> Option<(Severity, Text, NaiveDate)> {
     let c = a.contract.as_ref()?;
     let (deadline, days) = c.notice_deadline.zip(c.days_to_deadline)?;
     match c.notice {
         NoticeState::Past => Some((
             Severity::Critical,
-            format!(
-                "Notice deadline passed {} ago, on {deadline}; the contract ends {}",
-                count(days.unsigned_abs() as usize, "day"),
-                c.end
-            ),
+            Text::new("gov-attention-notice-passed")
+                .with("days", days.unsigned_abs() as usize)
+                .with("deadline", deadline)
+                .with("end", c.end),
             deadline,
         )),
         NoticeState::Near | NoticeState::Clear if days <= NOTICE_DAYS.max(notice_warning_days) => {
-            let when = if days == 0 {
-                format!("is today, {deadline}")
+            let sentence = if days == 0 {
+                Text::new("gov-attention-notice-today").with("deadline", deadline)
             } else {
-                format!("in {}, on {deadline}", count(days as usize, "day"))
+                Text::new("gov-attention-notice-in")
+                    .with("days", days as usize)
+                    .with("deadline", deadline)
             };
             // Critical where the flag is (near), as the flags judge it.
             let severity = if c.notice == NoticeState::Near {
@@ -379,23 +418,25 @@ fn notice(
             } else {
                 Severity::Warning
             };
-            Some((severity, format!("Notice deadline {when}"), deadline))
+            Some((severity, sentence, deadline))
         }
         _ => None,
     }
 }
 
 /// One item for all overdue actions of an engagement, naming the oldest.
-fn actions(a: &EngagementAnalysis) -> Option<(String, NaiveDate)> {
+fn actions(a: &EngagementAnalysis) -> Option<(Text, NaiveDate)> {
     let overdue: Vec<&ActionItem> = a.actions.overdue_items().collect();
     let oldest = overdue.iter().min_by_key(|i| i.due)?;
     let due = oldest.due?;
     let sentence = match overdue.len() {
-        1 => format!("Action overdue since {due}: {}", action_words(oldest)),
-        n => format!(
-            "{n} actions overdue, the oldest since {due}: {}",
-            action_words(oldest)
-        ),
+        1 => Text::new("gov-attention-action-overdue")
+            .with("due", due)
+            .with("action", action_words(oldest)),
+        n => Text::new("gov-attention-actions-overdue")
+            .with("count", n)
+            .with("due", due)
+            .with("action", action_words(oldest)),
     };
     Some((sentence, due))
 }
@@ -412,17 +453,17 @@ pub(crate) fn action_words(i: &ActionItem) -> String {
 /// Fewer check-ins held than expected in the last 90 days: the rule of the
 /// `missing-check-ins` flag (docs/metrics.md, "Flags"). Critical when none
 /// was held. Dated by the last check-in (the start of the 90 days without one).
-fn missed_check_ins(c: &Communication) -> Option<(Severity, String, NaiveDate)> {
+fn missed_check_ins(c: &Communication) -> Option<(Severity, Text, NaiveDate)> {
     let expected = c.expected.filter(|x| c.held < *x)?;
     let last = match c.last_check_in {
-        Some(d) => format!("the last on {d}"),
-        None => "none yet".to_string(),
+        Some(d) => Text::new("gov-attention-last-on").with("date", d),
+        None => Text::new("gov-attention-none-yet"),
     };
-    let sentence = format!(
-        "Check-ins missed: {} of {expected} expected held in the last {WINDOW_DAYS} \
-         days, {last}",
-        c.held
-    );
+    let sentence = Text::new("gov-attention-check-ins-missed")
+        .with("held", c.held)
+        .with("expected", expected)
+        .with("days", WINDOW_DAYS)
+        .with("last", last);
     let severity = if c.held == 0 {
         Severity::Critical
     } else {
@@ -445,31 +486,35 @@ pub fn review_due(c: &Communication, as_of: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// A review overdue, or due within `REVIEW_DUE_DAYS`.
-fn review(c: &Communication, as_of: NaiveDate) -> Option<(AttentionKind, String, NaiveDate)> {
+fn review(c: &Communication, as_of: NaiveDate) -> Option<(AttentionKind, Text, NaiveDate)> {
     let due = review_due(c, as_of)?;
     let days = days_between(as_of, due);
     let last = match c.last_review {
-        Some(d) => format!("the last on {d}"),
-        None => "none since the start".to_string(),
+        Some(d) => Text::new("gov-attention-last-on").with("date", d),
+        None => Text::new("gov-attention-none-since-start"),
     };
     let every = c.review.map_or(0, |r| r.interval_days());
     if c.review_overdue {
         Some((
             AttentionKind::ReviewOverdue,
-            format!("Review overdue since {due}: {last}, every {every} days agreed"),
+            Text::new("gov-attention-review-overdue")
+                .with("due", due)
+                .with("last", last)
+                .with("every", every),
             due,
         ))
     } else if (0..=REVIEW_DUE_DAYS).contains(&days) {
-        let when = if days == 0 {
-            format!("today, {due}")
+        let sentence = if days == 0 {
+            Text::new("gov-attention-review-today")
+                .with("due", due)
+                .with("last", last)
         } else {
-            format!("in {}, on {due}", count(days as usize, "day"))
+            Text::new("gov-attention-review-in")
+                .with("days", days as usize)
+                .with("due", due)
+                .with("last", last)
         };
-        Some((
-            AttentionKind::ReviewDue,
-            format!("Review due {when} ({last})"),
-            due,
-        ))
+        Some((AttentionKind::ReviewDue, sentence, due))
     } else {
         None
     }

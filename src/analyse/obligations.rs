@@ -510,24 +510,19 @@ pub fn flags(a: &Obligations, parties: &Parties) -> Vec<Flag> {
 
 /// The portfolio's attention items of one engagement: each obligation
 /// with an overdue instance, with the oldest such due date.
-pub fn attention(e: &Engagement, a: &Obligations) -> Vec<(String, NaiveDate)> {
+pub fn attention(e: &Engagement, a: &Obligations) -> Vec<(Text, NaiveDate)> {
     let parties = Parties::of(e);
     a.items
         .iter()
         .filter_map(|o| {
             let overdue: Vec<&Instance> = o.overdue().collect();
             let first = overdue.first()?;
-            let times = match overdue.len() {
-                1 => String::new(),
-                n => format!(", {n} times"),
-            };
             Some((
-                format!(
-                    "Obligation overdue since {}: {}, owed by {}{times}",
-                    first.due,
-                    o.title,
-                    parties.name(o.owner)
-                ),
+                Text::new("gov-attention-obligation-overdue")
+                    .with("due", first.due)
+                    .with("title", &o.title)
+                    .with("owner", parties.name(o.owner))
+                    .with("times", overdue.len()),
                 first.due,
             ))
         })

@@ -106,31 +106,70 @@ impl MonthSignOff {
     /// not signed off by the client", "disputed by the client: REASON";
     /// `None` when the value is agreed.
     pub fn kpi_words(&self, kpi: &str) -> Option<String> {
+        self.kpi_text(kpi).map(|t| t.english())
+    }
+
+    /// [`MonthSignOff::kpi_words`] in the build's language.
+    pub fn kpi_text(&self, kpi: &str) -> Option<Text> {
         match self.kpi_state(kpi) {
             SignOffState::Agreed => None,
             SignOffState::Disputed => {
-                let why: Vec<String> = self
+                let why = self
                     .disputes
                     .iter()
                     .filter(|d| d.kpis.is_empty() || d.kpis.iter().any(|k| k == kpi))
-                    .map(|d| format!("disputed by the {}: {}", words::side(d.by), d.reason))
-                    .collect();
-                Some(why.join("; "))
+                    .map(|d| {
+                        Text::new("gov-sign-off-disputed-by")
+                            .with("side", sign_off_side(d.by))
+                            .with("reason", &d.reason)
+                    });
+                Some(joined_semicolon(why))
             }
-            SignOffState::Provisional => {
-                let sides: Vec<&str> = self.unsigned().into_iter().map(words::side).collect();
-                Some(if sides.is_empty() {
-                    // Both signed, but another KPI's dispute holds the month open.
-                    "provisional: the month is disputed".to_string()
-                } else {
-                    format!(
-                        "provisional: not signed off by the {}",
-                        sides.join(" or the ")
-                    )
-                })
-            }
+            SignOffState::Provisional => Some(match self.unsigned().as_slice() {
+                // Both signed, but another KPI's dispute holds the month open.
+                [] => Text::new("gov-sign-off-provisional-disputed"),
+                [side] => {
+                    Text::new("gov-sign-off-provisional-by").with("side", sign_off_side(*side))
+                }
+                [first, second, ..] => Text::new("gov-sign-off-provisional-by-either")
+                    .with("first", sign_off_side(*first))
+                    .with("second", sign_off_side(*second)),
+            }),
         }
     }
+}
+
+/// A side as the sign-off messages select their words by it.
+fn sign_off_side(side: Side) -> &'static str {
+    match side {
+        Side::Client => "client",
+        Side::Provider => "provider",
+    }
+}
+
+/// `a; b; c`.
+fn joined_semicolon(texts: impl Iterator<Item = Text>) -> Text {
+    texts
+        .reduce(|a, b| Text::new("gov-join-semicolon").with("a", a).with("b", b))
+        .unwrap_or_else(|| Text::new("gov-plain").with("text", ""))
+}
+
+/// "figures of 2026-10 not agreed by the client", in the build's language.
+pub fn not_agreed_text(month: Month, side: Side) -> Text {
+    Text::new("gov-sign-off-not-agreed")
+        .with("month", month.to_string())
+        .with("month_named", month)
+        .with("side", sign_off_side(side))
+}
+
+/// "figures of 2026-10 disputed by the client: Queue 7 missing", in the
+/// build's language.
+pub fn disputed_text(month: Month, d: &OpenDispute) -> Text {
+    Text::new("gov-sign-off-disputed")
+        .with("month", month.to_string())
+        .with("month_named", month)
+        .with("side", sign_off_side(d.by))
+        .with("reason", &d.reason)
 }
 
 /// The sign-off of every ended month of an engagement that keeps sign-off.

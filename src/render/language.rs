@@ -364,6 +364,14 @@ impl Language {
                 self.in_months(&items)
             }
             Arg::Text(t) => self.text(t),
+            Arg::Sentence(t) => {
+                let text = crate::format::capitalise(self.text(t).trim());
+                if text.ends_with(['.', '!', '?']) {
+                    text
+                } else {
+                    format!("{text}.")
+                }
+            }
             Arg::List(items) => {
                 let items: Vec<String> = items.iter().map(|a| self.arg_text(a)).collect();
                 self.and_list(&items)

@@ -39,7 +39,7 @@ fn a_notice_deadline_90_days_away_is_listed_and_91_is_not() {
     let notice = of_kind(&items, AttentionKind::NoticeDeadline);
     assert_eq!(notice.len(), 1);
     assert_eq!(
-        notice[0].sentence,
+        notice[0].sentence.english(),
         "Notice deadline in 90 days, on 2027-01-01"
     );
     assert_eq!(
@@ -51,12 +51,16 @@ fn a_notice_deadline_90_days_away_is_listed_and_91_is_not() {
     assert!(of_kind(&early, AttentionKind::NoticeDeadline).is_empty());
     let today = items_at(&e, "2027-01-01");
     assert_eq!(
-        of_kind(&today, AttentionKind::NoticeDeadline)[0].sentence,
+        of_kind(&today, AttentionKind::NoticeDeadline)[0]
+            .sentence
+            .english(),
         "Notice deadline is today, 2027-01-01"
     );
     let tomorrow = items_at(&e, "2026-12-31");
     assert_eq!(
-        of_kind(&tomorrow, AttentionKind::NoticeDeadline)[0].sentence,
+        of_kind(&tomorrow, AttentionKind::NoticeDeadline)[0]
+            .sentence
+            .english(),
         "Notice deadline in 1 day, on 2027-01-01"
     );
 }
@@ -67,7 +71,7 @@ fn a_passed_notice_deadline_is_critical_until_the_contract_ends() {
     let past = items_at(&e, "2027-01-03");
     let notice = of_kind(&past, AttentionKind::NoticeDeadline);
     assert_eq!(
-        notice[0].sentence,
+        notice[0].sentence.english(),
         "Notice deadline passed 2 days ago, on 2027-01-01; the contract ends 2027-04-01"
     );
     assert_eq!(
@@ -104,7 +108,7 @@ fn an_action_due_on_as_of_is_not_overdue() {
     let items = items_at(&e, "2026-11-24");
     let overdue = of_kind(&items, AttentionKind::ActionsOverdue);
     assert_eq!(
-        overdue[0].sentence,
+        overdue[0].sentence.english(),
         "Action overdue since 2026-11-23: Ravi: share the calendar"
     );
     assert_eq!(
@@ -131,7 +135,7 @@ fn several_overdue_actions_are_one_item_naming_the_oldest() {
     let overdue = of_kind(&items, AttentionKind::ActionsOverdue);
     assert_eq!(overdue.len(), 1);
     assert_eq!(
-        overdue[0].sentence,
+        overdue[0].sentence.english(),
         "2 actions overdue, the oldest since 2026-11-01: Ravi: a"
     );
 }
@@ -153,13 +157,15 @@ fn a_review_due_on_as_of_is_due_today_not_overdue() {
     let items = items_at(&e, "2026-11-23");
     assert!(of_kind(&items, AttentionKind::ReviewOverdue).is_empty());
     assert_eq!(
-        of_kind(&items, AttentionKind::ReviewDue)[0].sentence,
+        of_kind(&items, AttentionKind::ReviewDue)[0]
+            .sentence
+            .english(),
         "Review due today, 2026-11-23 (the last on 2026-08-25)"
     );
     let items = items_at(&e, "2026-11-24");
     let overdue = of_kind(&items, AttentionKind::ReviewOverdue);
     assert_eq!(
-        overdue[0].sentence,
+        overdue[0].sentence.english(),
         "Review overdue since 2026-11-23: the last on 2026-08-25, every 90 days agreed"
     );
     assert_eq!(
@@ -175,14 +181,18 @@ fn a_review_due_in_14_days_is_listed_and_in_15_not() {
     add_note(&mut e, note("2026-08-25", NoteKind::Review)); // due 2026-11-23
     let items = items_at(&e, "2026-11-09");
     assert_eq!(
-        of_kind(&items, AttentionKind::ReviewDue)[0].sentence,
+        of_kind(&items, AttentionKind::ReviewDue)[0]
+            .sentence
+            .english(),
         "Review due in 14 days, on 2026-11-23 (the last on 2026-08-25)"
     );
     assert!(of_kind(&items_at(&e, "2026-11-08"), AttentionKind::ReviewDue).is_empty());
     // Without a review note, the interval counts from the start.
     let e = with_review("2026-09-01"); // due 2026-11-30
     assert_eq!(
-        of_kind(&items_at(&e, "2026-11-23"), AttentionKind::ReviewDue)[0].sentence,
+        of_kind(&items_at(&e, "2026-11-23"), AttentionKind::ReviewDue)[0]
+            .sentence
+            .english(),
         "Review due in 7 days, on 2026-11-30 (none since the start)"
     );
 }
@@ -200,7 +210,7 @@ fn missed_check_ins_follow_the_flag_held_below_expected() {
     let items = items_at(&e, "2026-11-23");
     let missed = of_kind(&items, AttentionKind::MissedCheckIns);
     assert_eq!(
-        missed[0].sentence,
+        missed[0].sentence.english(),
         "Check-ins missed: 2 of 3 expected held in the last 90 days, the last on 2026-11-01"
     );
     assert_eq!(
@@ -215,7 +225,7 @@ fn missed_check_ins_follow_the_flag_held_below_expected() {
     let items = items_at(&quiet, "2026-11-23");
     let missed = of_kind(&items, AttentionKind::MissedCheckIns);
     assert_eq!(
-        missed[0].sentence,
+        missed[0].sentence.english(),
         "Check-ins missed: 0 of 3 expected held in the last 90 days, none yet"
     );
     assert_eq!(
@@ -263,7 +273,7 @@ fn overdue_risks_and_goals_are_listed_from_the_day_after_due() {
     let risks = of_kind(&items, AttentionKind::RiskOverdue);
     assert_eq!(risks.len(), 1);
     assert_eq!(
-        risks[0].sentence,
+        risks[0].sentence.english(),
         "Risk mitigation overdue since 2026-11-22: Attrition (high risk, still being mitigated)"
     );
     assert_eq!(
@@ -273,7 +283,7 @@ fn overdue_risks_and_goals_are_listed_from_the_day_after_due() {
     );
     let goals = of_kind(&items, AttentionKind::GoalOverdue);
     assert_eq!(
-        goals[0].sentence,
+        goals[0].sentence.english(),
         "Goal overdue since 2026-10-31: Runbooks signed off (off track)"
     );
     assert_eq!(
@@ -313,7 +323,7 @@ fn chronic_failure_is_critical_and_one_short_a_warning() {
     let items = items_at(&e, "2026-11-23");
     let chronic = of_kind(&items, AttentionKind::ChronicFailure);
     assert_eq!(
-        chronic[0].sentence,
+        chronic[0].sentence.english(),
         "One more default of Calls answered before 2027-01 gives a termination right \
          (defaults in 2026-07 and 2026-09)"
     );
@@ -331,6 +341,7 @@ fn chronic_failure_is_critical_and_one_short_a_warning() {
     assert!(
         chronic[0]
             .sentence
+            .english()
             .ends_with("the contract's termination right applies")
     );
 }
@@ -343,7 +354,7 @@ fn relief_claimed_and_not_agreed_is_listed_until_agreed() {
     let items = items_at(&e, "2026-11-23");
     let relief = of_kind(&items, AttentionKind::ReliefNotAgreed);
     assert_eq!(
-        relief[0].sentence,
+        relief[0].sentence.english(),
         "Relief claimed for Calls answered in 2026-09, not agreed by both sides"
     );
     assert_eq!(
@@ -446,4 +457,44 @@ fn the_next_deadline_is_the_earliest_on_or_after_as_of() {
     let bare = engagement();
     let a = analyse_engagement(&bare, &Config::default(), d("2026-11-23"));
     assert_eq!(next_deadline(&bare, &a), None);
+}
+
+/// The built-in German, as a `--language de` build has it.
+fn german() -> crate::render::language::Language {
+    let theme = crate::render::theme::Theme::builtin();
+    let mut found = Vec::new();
+    crate::render::language::Language::load(&theme, "de", std::path::Path::new("test"), &mut found)
+        .expect("the built-in German loads")
+}
+
+#[test]
+fn the_sentences_read_in_german_with_german_dates_and_plurals() {
+    let e = with_contract("2027-04-01", 90);
+    let de = german();
+    let in_90 = of_kind(&items_at(&e, "2026-10-03"), AttentionKind::NoticeDeadline)[0]
+        .sentence
+        .clone();
+    assert_eq!(
+        de.text(&in_90),
+        "Kündigungsfrist endet in 90 Tagen, am 01.01.2027"
+    );
+    let in_1 = of_kind(&items_at(&e, "2026-12-31"), AttentionKind::NoticeDeadline)[0]
+        .sentence
+        .clone();
+    assert_eq!(
+        de.text(&in_1),
+        "Kündigungsfrist endet in einem Tag, am 01.01.2027"
+    );
+    // English is unchanged by the same Text.
+    assert_eq!(in_1.english(), "Notice deadline in 1 day, on 2027-01-01");
+    // A sign-off names the side as German declines it.
+    let text = crate::analyse::sign_off::not_agreed_text(m("2026-10"), crate::model::Side::Client);
+    assert_eq!(
+        de.text(&text),
+        "Werte für Oktober 2026 nicht vereinbart vom Kunden"
+    );
+    assert_eq!(
+        text.english(),
+        "figures of 2026-10 not agreed by the client"
+    );
 }

@@ -378,7 +378,7 @@ fn overdue_obligations_reach_the_portfolio_attention_list() {
         .find(|i| i.kind == AttentionKind::ObligationOverdue)
         .expect("an attention item");
     assert_eq!(
-        item.sentence,
+        item.sentence.english(),
         "Obligation overdue since 2026-10-05: Approver rota, owed by Acme Corp, 2 times"
     );
     assert_eq!(

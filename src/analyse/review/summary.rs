@@ -15,9 +15,9 @@ use crate::analyse::flags::{FlagKind, Severity};
 use crate::analyse::kpi::Judgement;
 use crate::analyse::rag::Rag;
 use crate::analyse::risk::RiskRating;
-use crate::analyse::words::{self, count, with_unit};
-use crate::format::{and_list, money};
+use crate::analyse::words;
 use crate::model::{Audience, Engagement, FeedbackKind, GoalStatus, Month, NoteKind, Side};
+use crate::text::{Arg, Text};
 
 fn internal(a: Option<Audience>) -> bool {
     a != Some(Audience::Shared)
@@ -50,8 +50,8 @@ pub struct Issue {
     pub internal: bool,
     pub kind: IssueKind,
     pub severity: Severity,
-    pub title: String,
-    pub detail: String,
+    pub title: Text,
+    pub detail: Text,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -70,7 +70,7 @@ pub struct Win {
     /// From an item the partner does not see (a shared build leaves it out).
     pub internal: bool,
     pub kind: WinKind,
-    pub text: String,
+    pub text: Text,
 }
 
 /// The kinds of decision, in the order they are listed.
@@ -97,7 +97,7 @@ pub struct Decision {
     /// From an item the partner does not see (a shared build leaves it out).
     pub internal: bool,
     pub kind: DecisionKind,
-    pub text: String,
+    pub text: Text,
 }
 
 /// Every candidate issue, most severe first, then by kind; the summary
@@ -149,8 +149,42 @@ fn feedback_internal(e: &Engagement, f: &FeedbackItem) -> bool {
     }
 }
 
-fn month_list(months: &[Month]) -> String {
-    and_list(&months.iter().map(Month::to_string).collect::<Vec<_>>())
+/// Months as English has always listed them here (`2026-07 and 2026-08`):
+/// the argument `months`, and as a sentence names them for languages that
+/// write them out: `months_named`.
+fn with_months(t: Text, months: &[Month]) -> Text {
+    t.with(
+        "months",
+        Arg::List(months.iter().map(|m| Arg::Plain(m.to_string())).collect()),
+    )
+    .with(
+        "months_named",
+        Arg::Months(months.iter().map(|m| (*m, None)).collect()),
+    )
+}
+
+/// A month as English writes it here (`2026-08`, argument `month`) and
+/// named (`month_named`).
+fn with_month(t: Text, month: Month) -> Text {
+    t.with("month", month.to_string())
+        .with("month_named", month)
+}
+
+/// A value with its unit, written by the language.
+fn value(v: f64, unit: &str) -> Arg {
+    Arg::Value(v, unit.to_string())
+}
+
+/// Texts one after the other, joined by the message `join` (`{ $a }; { $b }`).
+fn joined(join: &'static str, parts: Vec<Text>) -> Text {
+    let mut parts = parts.into_iter();
+    let first = parts.next().unwrap_or_else(|| plain(""));
+    parts.fold(first, |a, b| Text::new(join).with("a", a).with("b", b))
+}
+
+/// Words from elsewhere (a flag's title) as they are.
+fn plain(text: &str) -> Text {
+    Text::new("gov-plain").with("text", text)
 }
 
 fn sla_misses(grid: &SlaGrid, a: &EngagementAnalysis) -> Option<Issue> {
@@ -167,7 +201,7 @@ fn sla_misses(grid: &SlaGrid, a: &EngagementAnalysis) -> Option<Issue> {
         r.misses()
             .any(|c| k.is_some_and(|k| k.defaults.iter().any(|d| d.month == c.month)))
     });
-    let parts: Vec<String> = missed
+    let mut parts: Vec<Text> = missed
         .iter()
         .map(|r| {
             let of = |status: CellStatus| -> Vec<Month> {
@@ -180,43 +214,39 @@ fn sla_misses(grid: &SlaGrid, a: &EngagementAnalysis) -> Option<Issue> {
             let mut said = Vec::new();
             let breaches = of(CellStatus::Breach);
             if !breaches.is_empty() {
-                said.push(format!(
-                    "missed the {} target in {}",
-                    with_unit(r.target, &r.unit),
-                    month_list(&breaches)
-                ));
+                said.push(Arg::from(with_months(
+                    Text::new("gov-review-missed-target").with("target", value(r.target, &r.unit)),
+                    &breaches,
+                )));
             }
             let defaults = of(CellStatus::Default);
             if !defaults.is_empty() {
-                let minimum = r
-                    .minimum
-                    .map_or_else(String::new, |m| format!(" {}", with_unit(m, &r.unit)));
-                said.push(format!(
-                    "missed the{minimum} minimum (a default) in {}",
-                    month_list(&defaults)
-                ));
+                let t = match r.minimum {
+                    Some(m) => {
+                        Text::new("gov-review-missed-minimum-of").with("minimum", value(m, &r.unit))
+                    }
+                    None => Text::new("gov-review-missed-minimum"),
+                };
+                said.push(Arg::from(with_months(t, &defaults)));
             }
-            format!("{}: {}.", r.name, and_list(&said))
+            Text::new("gov-review-sla-row")
+                .with("name", &r.name)
+                .with("said", Arg::List(said))
         })
         .collect();
-    let cost = grid
-        .credits
-        .as_ref()
-        .and_then(|c| {
-            let currency = c.currency.clone().unwrap_or_default();
-            match (c.total.amount, c.total.pct_of_fee) {
-                (Some(v), _) if v > 0.0 => Some(format!(
-                    " Service credits of the quarter: {}.",
-                    money(v, &currency)
-                )),
-                (None, Some(p)) if p > 0.0 => Some(format!(
-                    " Service credits of the quarter: {}% of the monthly fee.",
-                    words::num(p)
-                )),
-                _ => None,
+    let cost = grid.credits.as_ref().and_then(|c| {
+        let currency = c.currency.clone().unwrap_or_default();
+        match (c.total.amount, c.total.pct_of_fee) {
+            (Some(v), _) if v > 0.0 => {
+                Some(Text::new("gov-review-credits").with("amount", Arg::Money(v, currency)))
             }
-        })
-        .unwrap_or_default();
+            (None, Some(p)) if p > 0.0 => {
+                Some(Text::new("gov-review-credits-share").with("share", Arg::Number(p, 2)))
+            }
+            _ => None,
+        }
+    });
+    parts.extend(cost);
     Some(Issue {
         kind: IssueKind::SlaMisses,
         internal: false,
@@ -225,12 +255,10 @@ fn sla_misses(grid: &SlaGrid, a: &EngagementAnalysis) -> Option<Issue> {
         } else {
             Severity::Warning
         },
-        title: format!(
-            "{} of {} missed in the quarter",
-            missed.len(),
-            count(grid.rows.len(), "SLA")
-        ),
-        detail: format!("{}{cost}", parts.join(" ")),
+        title: Text::new("gov-review-sla-title")
+            .with("missed", missed.len())
+            .with("count", grid.rows.len()),
+        detail: joined("gov-join-space", parts),
     })
 }
 
@@ -239,21 +267,23 @@ fn termination_right(a: &EngagementAnalysis) -> Option<Issue> {
         return None;
     }
     let failed: Vec<_> = a.chronic.iter().filter(|c| c.failed).collect();
-    let parts: Vec<String> = a
+    let parts: Vec<Text> = a
         .chronic
         .iter()
         .filter_map(|c| {
-            let defaults = format!("defaults in {}", month_list(&c.defaults));
             if c.failed {
-                Some(format!(
-                    "{}: chronic failure ({defaults}), the client's termination right applies",
-                    c.name
+                Some(with_months(
+                    Text::new("gov-review-chronic").with("kpi", &c.name),
+                    &c.defaults,
                 ))
             } else {
                 c.one_more_before.map(|before| {
-                    format!(
-                        "{}: one more default before {before} gives a termination right ({defaults})",
-                        c.name
+                    with_months(
+                        Text::new("gov-review-one-more-default")
+                            .with("kpi", &c.name)
+                            .with("before", before.to_string())
+                            .with("before_named", before),
+                        &c.defaults,
                     )
                 })
             }
@@ -270,12 +300,12 @@ fn termination_right(a: &EngagementAnalysis) -> Option<Issue> {
         } else {
             Severity::Critical
         },
-        title: if failed.is_empty() {
-            "One default away from a termination right".to_string()
+        title: Text::new(if failed.is_empty() {
+            "gov-review-termination-near"
         } else {
-            "Chronic failure: a termination right applies".to_string()
-        },
-        detail: format!("{}.", parts.join("; ")),
+            "gov-review-termination-applies"
+        }),
+        detail: Text::new("gov-sentence").with("text", joined("gov-join-semicolon", parts)),
     })
 }
 
@@ -288,28 +318,44 @@ fn risk(e: &Engagement, a: &EngagementAnalysis) -> Option<Issue> {
         .collect();
     serious.sort_by(|x, y| y.score.cmp(&x.score).then(x.id.cmp(&y.id)));
     let top = serious.first()?;
-    let mut detail = format!(
-        "Rated {} (likelihood {} × impact {} = {}), {}",
-        top.rating.label(),
-        top.likelihood,
-        top.impact,
-        top.score,
-        words::risk_status(top.status)
-    );
-    if let Some(m) = &top.mitigation {
-        detail.push_str(&format!(": {m}"));
-    }
-    if let Some(due) = top.due {
-        let late = if top.overdue { ", overdue" } else { "" };
-        detail.push_str(&format!(" (due {due}{late})"));
-    }
-    if serious.len() > 1 {
-        detail.push_str(&format!(
-            "; {} more rated high or critical",
-            serious.len() - 1
-        ));
-    }
-    detail.push('.');
+    let none = || Arg::Plain(String::new());
+    let detail = Text::new("gov-review-risk-detail")
+        .with("rating", crate::analyse::attention::rating_text(top.rating))
+        .with("likelihood", top.likelihood.to_string())
+        .with("impact", top.impact.to_string())
+        .with("score", top.score.to_string())
+        // words.rs writes the status (English until it has ids).
+        .with("status", words::risk_status(top.status))
+        .with(
+            "mitigation",
+            top.mitigation.as_ref().map_or_else(none, |m| {
+                Text::new("gov-review-risk-mitigation")
+                    .with("text", m)
+                    .into()
+            }),
+        )
+        .with(
+            "due",
+            top.due.map_or_else(none, |due| {
+                Text::new(if top.overdue {
+                    "gov-review-risk-due-overdue"
+                } else {
+                    "gov-review-risk-due"
+                })
+                .with("due", due)
+                .into()
+            }),
+        )
+        .with(
+            "more",
+            if serious.len() > 1 {
+                Text::new("gov-review-risk-more")
+                    .with("count", serious.len() - 1)
+                    .into()
+            } else {
+                none()
+            },
+        );
     Some(Issue {
         kind: IssueKind::Risk,
         internal: internal(
@@ -324,7 +370,7 @@ fn risk(e: &Engagement, a: &EngagementAnalysis) -> Option<Issue> {
         } else {
             Severity::Warning
         },
-        title: format!("Risk: {}", top.title),
+        title: Text::new("gov-review-risk-title").with("title", &top.title),
         detail,
     })
 }
@@ -335,26 +381,26 @@ fn overdue_actions(e: &Engagement, a: &EngagementAnalysis) -> Option<Issue> {
         return None;
     }
     overdue.sort_by_key(|x| std::cmp::Reverse(x.days_overdue));
-    let named: Vec<String> = overdue
+    let mut named: Vec<Text> = overdue
         .iter()
         .take(2)
-        .map(|x| {
-            let due = x.due.map_or_else(String::new, |d| format!(", due {d}"));
-            format!("{}{due}", x.text)
+        .map(|x| match x.due {
+            Some(d) => Text::new("gov-review-action-due")
+                .with("text", &x.text)
+                .with("due", d),
+            None => plain(&x.text),
         })
         .collect();
     let more = overdue.len().saturating_sub(named.len());
-    let tail = if more > 0 {
-        format!("; {more} more")
-    } else {
-        String::new()
-    };
+    if more > 0 {
+        named.push(Text::new("gov-review-more").with("count", more));
+    }
     Some(Issue {
         kind: IssueKind::OverdueActions,
         internal: overdue.iter().any(|x| note_internal(e, &x.note_slug)),
         severity: Severity::Warning,
-        title: format!("{} overdue", count(overdue.len(), "action")),
-        detail: format!("{}{tail}.", named.join("; ")),
+        title: Text::new("gov-review-actions-title").with("count", overdue.len()),
+        detail: Text::new("gov-sentence").with("text", joined("gov-join-semicolon", named)),
     })
 }
 
@@ -378,18 +424,9 @@ fn other_flags(a: &EngagementAnalysis) -> impl Iterator<Item = Issue> + '_ {
             kind: IssueKind::Flag,
             internal: false,
             severity: f.severity,
-            title: f.title.english(),
-            detail: sentence(&f.evidence.english()),
+            title: f.title.clone(),
+            detail: Text::new("gov-plain").with("text", Arg::Sentence(Box::new(f.evidence.clone()))),
         })
-}
-
-/// `text` with a capital first letter and a full stop.
-fn sentence(text: &str) -> String {
-    let mut out = crate::format::capitalise(text.trim());
-    if !out.ends_with('.') {
-        out.push('.');
-    }
-    out
 }
 
 /// What went well in the quarter, in the order of [`WinKind`].
@@ -415,18 +452,20 @@ pub fn wins(e: &Engagement, q: Quarter, grid: &SlaGrid, a: &EngagementAnalysis) 
             .iter()
             .any(|r| r.kpi == k.id && r.met_throughout());
         let months = if judged.len() == 3 {
-            "every month of the quarter".to_string()
+            Text::new("gov-review-every-month")
         } else {
-            format!("each of the {} judged", count(judged.len(), "month"))
+            Text::new("gov-review-each-judged").with("count", judged.len())
         };
         out.push(Win {
             kind: WinKind::TargetMet,
             internal: false,
-            text: if sla {
-                format!("{}: SLA met in {months}", k.name)
+            text: Text::new(if sla {
+                "gov-review-win-sla-met"
             } else {
-                format!("{}: on target in {months}", k.name)
-            },
+                "gov-review-win-on-target"
+            })
+            .with("kpi", &k.name)
+            .with("months", months),
         });
     }
     out.extend(
@@ -437,7 +476,9 @@ pub fn wins(e: &Engagement, q: Quarter, grid: &SlaGrid, a: &EngagementAnalysis) 
             .map(|m| Win {
                 kind: WinKind::MilestoneCelebrated,
                 internal: internal(m.audience),
-                text: format!("Milestone celebrated on {}: {}", m.date, m.title),
+                text: Text::new("gov-review-win-milestone")
+                    .with("date", m.date)
+                    .with("title", &m.title),
             }),
     );
     out.extend(
@@ -448,7 +489,7 @@ pub fn wins(e: &Engagement, q: Quarter, grid: &SlaGrid, a: &EngagementAnalysis) 
             .map(|g| Win {
                 kind: WinKind::GoalDone,
                 internal: internal(g.audience),
-                text: format!("Goal done: {}", g.title),
+                text: Text::new("gov-review-win-goal").with("title", &g.title),
             }),
     );
     out.extend(
@@ -458,7 +499,9 @@ pub fn wins(e: &Engagement, q: Quarter, grid: &SlaGrid, a: &EngagementAnalysis) 
             .map(|n| Win {
                 kind: WinKind::Celebration,
                 internal: internal(n.meta.audience),
-                text: format!("Celebrated on {}: {}", n.meta.date, n.meta.title),
+                text: Text::new("gov-review-win-celebrated")
+                    .with("date", n.meta.date)
+                    .with("title", &n.meta.title),
             }),
     );
     out.extend(
@@ -469,11 +512,12 @@ pub fn wins(e: &Engagement, q: Quarter, grid: &SlaGrid, a: &EngagementAnalysis) 
             .map(|f| Win {
                 kind: WinKind::Praise,
                 internal: feedback_internal(e, f),
-                text: format!(
-                    "Praise from the {} ({}): {}",
-                    words::side(f.from),
+                text: with_month(
+                    Text::new("gov-review-win-praise")
+                        // words.rs names the side (English until it has ids).
+                        .with("side", words::side(f.from))
+                        .with("text", &f.text),
                     f.month,
-                    f.text
                 ),
             }),
     );
@@ -490,11 +534,11 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
             out.push(Decision {
                 kind: DecisionKind::ReliefClaim,
                 internal: false,
-                text: format!(
-                    "Agree or reject the relief claimed for {} in {}: {}",
-                    kpi_name(&x.kpi),
+                text: with_month(
+                    Text::new("gov-review-decide-relief")
+                        .with("kpi", kpi_name(&x.kpi))
+                        .with("reason", &x.reason),
                     p.period,
-                    x.reason
                 ),
             });
         }
@@ -503,17 +547,13 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
         let horizon = q.next().months().last_day();
         if let Some(deadline) = c.notice_deadline {
             if c.days_to_end >= 0 && deadline <= horizon {
-                let text = if deadline < a.as_of {
-                    format!(
-                        "The notice deadline passed on {deadline}: agree what happens when the contract ends on {}",
-                        c.end
-                    )
+                let text = Text::new(if deadline < a.as_of {
+                    "gov-review-decide-notice-passed"
                 } else {
-                    format!(
-                        "Renew, renegotiate or give notice by {deadline} (the contract ends on {})",
-                        c.end
-                    )
-                };
+                    "gov-review-decide-notice"
+                })
+                .with("deadline", deadline)
+                .with("end", c.end);
                 out.push(Decision {
                     kind: DecisionKind::NoticeDeadline,
                     internal: false,
@@ -534,13 +574,10 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
             .iter()
             .filter(|p| window.contains(p.month) && !p.in_progress)
             .collect();
-        let missed: Vec<String> = months
+        let missed: Vec<(Month, f64)> = months
             .iter()
             .filter(|p| matches!(p.judgement, Judgement::Judged(r) if r.is_miss()))
-            .filter_map(|p| {
-                p.value
-                    .map(|v| format!("{} in {}", with_unit(v, &k.unit), p.month))
-            })
+            .filter_map(|p| p.value.map(|v| (p.month, v)))
             .collect();
         let unreported: Vec<Month> = months
             .iter()
@@ -549,24 +586,52 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
             .collect();
         let mut said = Vec::new();
         if !missed.is_empty() {
-            said.push(format!(
-                "at {} against a target of {}",
-                and_list(&missed),
-                with_unit(k.target, &k.unit)
-            ));
+            said.push(
+                Text::new("gov-review-at-against")
+                    .with(
+                        "values",
+                        Arg::List(
+                            missed
+                                .iter()
+                                .map(|(m, v)| {
+                                    with_month(
+                                        Text::new("gov-review-value-in")
+                                            .with("value", value(*v, &k.unit)),
+                                        *m,
+                                    )
+                                    .into()
+                                })
+                                .collect(),
+                        ),
+                    )
+                    // `64.7% in August and 61.3% in September 2026`.
+                    .with(
+                        "values_named",
+                        Arg::Months(
+                            missed
+                                .iter()
+                                .map(|(m, v)| (*m, Some(value(*v, &k.unit))))
+                                .collect(),
+                        ),
+                    )
+                    .with("target", value(k.target, &k.unit)),
+            );
         }
         if !unreported.is_empty() {
-            said.push(format!("not reported in {}", month_list(&unreported)));
+            said.push(with_months(
+                Text::new("gov-review-not-reported-in"),
+                &unreported,
+            ));
         }
         if !said.is_empty() {
             out.push(Decision {
                 kind: DecisionKind::ClientObligation,
                 internal: false,
-                text: format!(
-                    "What {client} owes: {} {}",
-                    lower_first(&k.name),
-                    said.join("; ")
-                ),
+                text: Text::new("gov-review-decide-client-owes")
+                    .with("client", client)
+                    .with("kpi", lower_first(&k.name))
+                    .with("kpi_name", &k.name)
+                    .with("said", joined("gov-join-semicolon", said)),
             });
         }
     }
@@ -586,12 +651,10 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
             out.push(Decision {
                 kind: DecisionKind::Escalation,
                 internal: internal(n.meta.audience),
-                text: format!(
-                    "Close the escalation of {} ({}): {} still open",
-                    n.meta.date,
-                    n.meta.title,
-                    count(open, "action")
-                ),
+                text: Text::new("gov-review-decide-escalation")
+                    .with("date", n.meta.date)
+                    .with("title", &n.meta.title)
+                    .with("count", open),
             });
         }
     }
@@ -599,15 +662,17 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
         out.push(Decision {
             kind: DecisionKind::Expectation,
             internal: internal(x.audience),
-            text: format!(
-                "Agree or drop the {}'s expectation: {}",
-                words::side(x.set_by),
-                x.text
-            ),
+            // words.rs names the side (English until it has ids).
+            text: Text::new("gov-review-decide-expectation")
+                .with("side", words::side(x.set_by))
+                .with("text", &x.text),
         });
     }
     for g in &a.goals.overdue {
-        let due = g.due.map_or_else(String::new, |d| format!("due {d}, "));
+        let due = g.due.map_or_else(
+            || Arg::Plain(String::new()),
+            |d| Text::new("gov-review-goal-due").with("due", d).into(),
+        );
         out.push(Decision {
             kind: DecisionKind::GoalOverdue,
             internal: internal(
@@ -617,11 +682,10 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
                     .find(|x| x.id == g.id)
                     .and_then(|x| x.audience),
             ),
-            text: format!(
-                "Re-plan or drop the goal: {} ({due}{})",
-                g.title,
-                words::goal_status(g.status)
-            ),
+            text: Text::new("gov-review-decide-goal")
+                .with("title", &g.title)
+                .with("due", due)
+                .with("status", words::goal_status(g.status)),
         });
     }
     out

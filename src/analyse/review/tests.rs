@@ -215,29 +215,34 @@ fn issues_rank_by_severity_then_kind_and_the_page_shows_three() {
     assert_eq!(kinds[2], (Severity::Warning, IssueKind::OverdueActions));
     assert!(all.len() >= TOP_ISSUES);
     assert!(
-        all[0].title.starts_with("2 of 2 SLAs missed"),
+        all[0].title.english().starts_with("2 of 2 SLAs missed"),
         "{}",
         all[0].title
     );
     assert!(
         all[0]
             .detail
+            .english()
             .contains("sl: missed the 80 target in 2026-07")
             && all[0]
                 .detail
+                .english()
                 .contains("missed the 70 minimum (a default) in 2026-08"),
         "{}",
-        all[0].detail
+        all[0].detail.english()
     );
     // The quarter's credits, as the grid has them.
     let total = grid.credits.as_ref().unwrap().total.amount.unwrap();
     assert!(
-        all[0].detail.contains(&crate::format::money(total, "GBP")),
+        all[0]
+            .detail
+            .english()
+            .contains(&crate::format::money(total, "GBP")),
         "{}",
-        all[0].detail
+        all[0].detail.english()
     );
-    assert_eq!(all[1].title, "Risk: risk high");
-    assert_eq!(all[2].title, "1 action overdue");
+    assert_eq!(all[1].title.english(), "Risk: risk high");
+    assert_eq!(all[2].title.english(), "1 action overdue");
 
     // A critical risk outranks every warning; a chronic failure is critical.
     e.record
@@ -260,11 +265,14 @@ fn issues_rank_by_severity_then_kind_and_the_page_shows_three() {
         ]
     );
     assert_eq!(all[1].severity, Severity::Critical);
-    assert_eq!(all[2].title, "Risk: risk worst");
+    assert_eq!(all[2].title.english(), "Risk: risk worst");
     assert!(
-        all[2].detail.contains("1 more rated high or critical"),
+        all[2]
+            .detail
+            .english()
+            .contains("1 more rated high or critical"),
         "{}",
-        all[2].detail
+        all[2].detail.english()
     );
 }
 
@@ -339,9 +347,12 @@ fn wins_are_targets_met_throughout_milestones_goals_and_praise_of_the_quarter() 
             WinKind::Praise
         ]
     );
-    assert_eq!(w[0].text, "fcr: on target in every month of the quarter");
-    assert!(w[1].text.ends_with("Go-live"));
-    assert_eq!(w[2].text, "Goal done: Done in Q3");
+    assert_eq!(
+        w[0].text.english(),
+        "fcr: on target in every month of the quarter"
+    );
+    assert!(w[1].text.english().ends_with("Go-live"));
+    assert_eq!(w[2].text.english(), "Goal done: Done in Q3");
 
     // An SLA met in every judged month says so; an excused month is not judged.
     let mut e = engagement();
@@ -354,7 +365,10 @@ fn wins_are_targets_met_throughout_milestones_goals_and_praise_of_the_quarter() 
     let a = at_end(&e, Q3);
     let grid = sla_grid(&e, Q3, &a);
     let w = wins(&e, Q3, &grid, &a);
-    assert_eq!(w[0].text, "sl: SLA met in each of the 2 months judged");
+    assert_eq!(
+        w[0].text.english(),
+        "sl: SLA met in each of the 2 months judged"
+    );
 }
 
 #[test]
@@ -413,30 +427,56 @@ fn decisions_list_what_someone_must_decide() {
         ]
     );
     assert_eq!(
-        list[0].text,
+        list[0].text.english(),
         "Agree or reject the relief claimed for ab in 2026-09: IVR outage"
     );
     assert_eq!(
-        list[1].text,
+        list[1].text.english(),
         "Renew, renegotiate or give notice by 2026-11-02 (the contract ends on 2027-01-31)"
     );
     assert_eq!(
-        list[2].text,
+        list[2].text.english(),
         "What Acme Corp owes: forecast at 40 in 2026-07 against a target of 95; not reported in 2026-08"
     );
     assert!(
-        list[3].text.ends_with(": 1 action still open"),
+        list[3].text.english().ends_with(": 1 action still open"),
         "{}",
-        list[3].text
+        list[3].text.english()
     );
     assert_eq!(
-        list[4].text,
+        list[4].text.english(),
         "Agree or drop the client's expectation: Weekend cover"
     );
     assert!(
         list[5]
             .text
+            .english()
             .contains("Recover the service level (due 2026-09-30, off track)")
+    );
+    // The same decisions in German: German dates, months named, the side declined.
+    let de = {
+        let theme = crate::render::theme::Theme::builtin();
+        let mut found = Vec::new();
+        crate::render::language::Language::load(
+            &theme,
+            "de",
+            std::path::Path::new("test"),
+            &mut found,
+        )
+        .expect("the built-in German loads")
+    };
+    assert_eq!(
+        de.text(&list[1].text),
+        "Verlängern, neu verhandeln oder bis 02.11.2026 kündigen (der Vertrag endet am 31.01.2027)"
+    );
+    assert_eq!(
+        de.text(&list[2].text),
+        "Was Acme Corp schuldet: forecast bei 40 im Juli 2026 gegenüber einem Zielwert von 95; \
+         nicht gemeldet im August 2026"
+    );
+    assert_eq!(
+        de.text(&list[4].text),
+        "Erwartung des Kunden vereinbaren oder verwerfen: Weekend cover"
     );
 
     // A deadline two quarters away is not yet a decision of this pack.

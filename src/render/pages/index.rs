@@ -76,7 +76,10 @@ struct AttentionView {
     summary: String,
 }
 
-fn attention_view(items: &[AttentionItem]) -> AttentionView {
+fn attention_view(
+    items: &[AttentionItem],
+    language: &crate::render::language::Language,
+) -> AttentionView {
     let critical = items
         .iter()
         .filter(|i| i.severity == crate::analyse::flags::Severity::Critical)
@@ -87,7 +90,7 @@ fn attention_view(items: &[AttentionItem]) -> AttentionView {
             engagement: i.engagement_name.clone(),
             severity: i.severity.as_str(),
             class: i.status.as_str(),
-            sentence: i.sentence.clone(),
+            sentence: language.text(&i.sentence),
             when: match i.when {
                 When::Day(d) => format::date(d),
                 When::Month(m) => m.to_string(),
@@ -219,7 +222,7 @@ pub(crate) fn page(input: &Input) -> PageJob {
     // (ties keep the portfolio's order).
     rows.sort_by_key(|r| (r.health_value < 0, r.health_value));
     let items = attention::portfolio(input.portfolio, input.analyses);
-    context.insert("attention", &attention_view(&items));
+    context.insert("attention", &attention_view(&items, input.language));
     context.insert("filters", &filters(&rows, input.language));
     context.insert("rows", &rows);
     let risk_map = super::registers::portfolio_risk_map(input);
@@ -248,7 +251,8 @@ mod tests {
             } else {
                 Rag::Amber
             },
-            sentence: format!("item {day}"),
+            // "level 11": any message with the day in it.
+            sentence: crate::text::Text::new("gov-level").with("level", day.to_string()),
             when: When::Day(chrono::NaiveDate::from_ymd_opt(2026, 1, day).unwrap()),
             place: Place::Goals,
         }
@@ -257,10 +261,10 @@ mod tests {
     #[test]
     fn warnings_fold_after_10_items_and_critical_ones_never() {
         let warnings: Vec<_> = (1..=25).map(|d| item(Severity::Warning, d)).collect();
-        let v = attention_view(&warnings);
+        let v = attention_view(&warnings, crate::render::language::english());
         assert_eq!((v.items.len(), v.more.len()), (10, 15));
         assert_eq!(v.summary, "0 critical and 25 warnings");
-        assert_eq!(v.more[0].sentence, "item 11");
+        assert_eq!(v.more[0].sentence, "level 11");
         assert_eq!(
             v.items[0].url, "engagements/acme/index.html#goals",
             "the place on the engagement's page"
@@ -269,11 +273,11 @@ mod tests {
             .map(|d| item(Severity::Critical, d))
             .chain([item(Severity::Warning, 1)])
             .collect();
-        let v = attention_view(&critical);
+        let v = attention_view(&critical, crate::render::language::english());
         assert_eq!((v.items.len(), v.more.len()), (22, 1));
         assert_eq!(v.items[21].class, "red");
         assert_eq!(v.summary, "22 critical and 1 warning");
-        let v = attention_view(&warnings[..10]);
+        let v = attention_view(&warnings[..10], crate::render::language::english());
         assert!(v.more.is_empty());
     }
 }

@@ -34,8 +34,6 @@ mod tests {
     use crate::analyse::rag::Rag;
     use crate::analyse::review::grid::CellStatus;
     use crate::analyse::sign_off::SignOffState;
-    use crate::model::{NoteKind, Phase, Side};
-    use crate::render::labels;
     use crate::render::language::english;
 
     /// Every label the pack and the digest word has its message, and the
@@ -43,29 +41,6 @@ mod tests {
     #[test]
     fn every_label_has_its_english_message() {
         let mut labels: Vec<(&str, &str)> = Vec::new();
-        for p in [
-            Phase::Prospecting,
-            Phase::Transition,
-            Phase::Steady,
-            Phase::Mature,
-            Phase::Renewal,
-            Phase::Exit,
-        ] {
-            labels.push(("phase", labels::phase(p)));
-        }
-        for s in [Side::Client, Side::Provider] {
-            labels.push(("side", labels::side(s)));
-        }
-        for k in [
-            NoteKind::CheckIn,
-            NoteKind::Review,
-            NoteKind::Escalation,
-            NoteKind::Workshop,
-            NoteKind::Celebration,
-            NoteKind::Note,
-        ] {
-            labels.push(("note", labels::note_kind(k)));
-        }
         for s in [Severity::Critical, Severity::Warning, Severity::Info] {
             labels.push(("severity", s.as_str()));
         }
@@ -74,7 +49,6 @@ mod tests {
         }
         for r in [Rag::Green, Rag::Amber, Rag::Red, Rag::Grey] {
             labels.push(("status", r.label()));
-            labels.push(("band", crate::render::pages::engagement::band_words(r)));
             labels.push(("status", r.shown(true).1));
         }
         for s in [

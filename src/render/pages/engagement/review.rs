@@ -19,7 +19,7 @@ use crate::analyse::rag::Rag;
 use crate::analyse::review::grid::Credit;
 use crate::analyse::review::summary::{Issue, TOP_ISSUES};
 use crate::analyse::review::{QuarterReview, QuarterSummary, quarters};
-use crate::analyse::sign_off::{SignOffs, disputed_words, not_agreed_words};
+use crate::analyse::sign_off::{SignOffs, disputed_text, not_agreed_text};
 use crate::analyse::tone::Tone;
 use crate::analyse::window::MonthWindow;
 use crate::chart::Chart;
@@ -244,11 +244,11 @@ fn unagreed(lang: &Language, s: &SignOffs, window: MonthWindow) -> Vec<UnagreedR
             let mut words: Vec<String> = m
                 .disputes
                 .iter()
-                .map(|d| disputed_words(m.month, d))
+                .map(|d| lang.text(&disputed_text(m.month, d)))
                 .collect();
             for side in m.unsigned() {
                 if !m.disputes.iter().any(|d| d.by == side) {
-                    words.push(not_agreed_words(m.month, side));
+                    words.push(lang.text(&not_agreed_text(m.month, side)));
                 }
             }
             UnagreedRow {
@@ -362,8 +362,8 @@ fn page(
             .map(|f| ItemView {
                 severity: label(lang, "severity", f.severity.as_str()),
                 class: severity_class(f.severity),
-                title: input.language.text(&f.title),
-                text: input.language.text(&f.evidence),
+                title: lang.text(&f.title),
+                text: lang.text(&f.evidence),
                 internal: false,
             })
             .collect(),
@@ -610,15 +610,15 @@ fn summary_view(
     let issue = |i: &Issue| ItemView {
         severity: label(lang, "severity", i.severity.as_str()),
         class: i.tone().name(),
-        title: i.title.clone(),
-        text: i.detail.clone(),
+        title: lang.text(&i.title),
+        text: lang.text(&i.detail),
         internal: i.internal,
     };
-    let plain = |text: &String, internal: bool| ItemView {
+    let plain = |text: &crate::text::Text, internal: bool| ItemView {
         severity: String::new(),
         class: "",
         title: String::new(),
-        text: text.clone(),
+        text: lang.text(text),
         internal,
     };
     SummaryView {

@@ -127,20 +127,6 @@ pack-data-h = Anhang: die Daten jedes Diagramms
 
 ## Bezeichnungen aus Modell und Analyse, wie Unterlagen und Digest sie zeigen
 
-pack-phase-prospecting = Anbahnung
-pack-phase-transition = Übergang
-pack-phase-steady-state = Regelbetrieb
-pack-phase-mature = Etabliert
-pack-phase-renewal = Verlängerung
-pack-phase-exit = Ausstieg
-pack-side-client = Auftraggeber
-pack-side-provider = Dienstleister
-pack-note-check-in = Abstimmung
-pack-note-review = Überprüfung
-pack-note-escalation = Eskalation
-pack-note-workshop = Arbeitstreffen
-pack-note-celebration = Feier
-pack-note-note = Notiz
 pack-severity-critical = kritisch
 pack-severity-warning = Warnung
 pack-severity-info = Hinweis
@@ -156,10 +142,6 @@ pack-status-not-reported = nicht gemeldet
 pack-status-excused = entschuldigt
 pack-status-low-volume = geringe Menge
 pack-status-baselining = Basislinie
-pack-band-healthy = gesund
-pack-band-needs-attention = braucht Aufmerksamkeit
-pack-band-at-risk = gefährdet
-pack-band-no-data = keine Daten
 pack-due-notice-deadline = Kündigungsfrist
 pack-due-review-due = Überprüfung fällig
 pack-due-action-due = Maßnahme fällig
@@ -218,3 +200,6 @@ pack-pdf-meeting-actions = { $count ->
     [one] { $count } Maßnahme
    *[other] { $count } Maßnahmen
 }
+pack-side-client = Kunde
+pack-side-provider = Dienstleister
+pack-band-no-data = keine Daten

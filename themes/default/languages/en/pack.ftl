@@ -133,20 +133,6 @@ pack-data-h = Appendix: the data of each chart
 
 ## Labels of the model and the analysis, as the pack and the digest show them
 
-pack-phase-prospecting = Prospecting
-pack-phase-transition = Transition
-pack-phase-steady-state = Steady state
-pack-phase-mature = Mature
-pack-phase-renewal = Renewal
-pack-phase-exit = Exit
-pack-side-client = Client
-pack-side-provider = Provider
-pack-note-check-in = Check-in
-pack-note-review = Review
-pack-note-escalation = Escalation
-pack-note-workshop = Workshop
-pack-note-celebration = Celebration
-pack-note-note = Note
 pack-severity-critical = critical
 pack-severity-warning = warning
 pack-severity-info = info
@@ -162,10 +148,6 @@ pack-status-not-reported = not reported
 pack-status-excused = excused
 pack-status-low-volume = low volume
 pack-status-baselining = baselining
-pack-band-healthy = healthy
-pack-band-needs-attention = needs attention
-pack-band-at-risk = at risk
-pack-band-no-data = no data
 pack-due-notice-deadline = notice deadline
 pack-due-review-due = review due
 pack-due-action-due = action due
@@ -224,3 +206,6 @@ pack-pdf-meeting-actions = { $count ->
     [one] { $count } action
    *[other] { $count } actions
 }
+pack-side-client = Client
+pack-side-provider = Provider
+pack-band-no-data = no data
