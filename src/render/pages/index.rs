@@ -209,7 +209,13 @@ pub(crate) fn page(input: &Input) -> PageJob {
                     n => format!("{n} flags"),
                 },
                 critical_flags: s.critical_flags,
-                sparkline: charts::health_sparkline(&e.id, &e.record.name, &s.sparkline, bands),
+                sparkline: charts::health_sparkline(
+                    &e.id,
+                    &e.record.name,
+                    &s.sparkline,
+                    bands,
+                    input.language,
+                ),
             }
         })
         .collect();

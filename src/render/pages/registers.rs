@@ -193,7 +193,9 @@ pub(crate) fn portfolio_risk_map(input: &Input) -> Chart {
             }
         }
     }
-    charts::heat_map("portfolio-risks", "Open risks across the portfolio", counts)
+    let lang = input.language;
+    let title = lang.word("chart-portfolio-risk-map-title");
+    charts::heat_map("portfolio-risks", &title, counts, lang)
 }
 
 /// An engagement's part of the risk register.
