@@ -42,6 +42,23 @@ impl Scope {
         parts.join("; ")
     }
 
+    /// [`Scope::describe`] as messages, for the footer of every page in the
+    /// build's language (the command line keeps `describe`).
+    pub fn text(&self) -> Vec<crate::text::Text> {
+        use crate::text::Text;
+        let mut parts = vec![Text::new(match self.audience {
+            Audience::Internal => "site-scope-internal",
+            Audience::Shared => "site-scope-shared",
+        })];
+        if let Some(c) = &self.client {
+            parts.push(Text::new("site-scope-client").with("client", c));
+        }
+        if let Some(p) = &self.provider {
+            parts.push(Text::new("site-scope-provider").with("provider", p));
+        }
+        parts
+    }
+
     /// The scoped portfolio: other parties' engagements and, for a shared
     /// build, every internal item removed.
     pub fn apply(&self, mut portfolio: Portfolio) -> Result<Portfolio> {
