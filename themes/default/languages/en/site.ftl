@@ -78,3 +78,70 @@ site-deadline-milestone = milestone
 site-deadline-obligation-due = obligation due
 site-deadline-escalation-time-box-ends = escalation time box ends
 site-deadline-root-cause-due = root cause due
+
+## The registers: actions and risks
+
+site-noun-actions = actions
+site-noun-risks = risks
+site-filter-register = Filter the { $noun }
+site-filter-all-engagements = All engagements
+site-filter-anyone = Anyone
+site-filter-any-state = Any state
+site-col-owner = Owner
+site-col-state = State
+site-col-due = Due
+site-col-action = Action
+site-col-agreed = Agreed
+site-col-obligation = Obligation
+site-col-owed-by = Owed by
+site-state-open-overdue-included = Open, overdue included
+site-state-overdue = Overdue
+site-state-closed-90-days = Closed in the last 90 days
+site-state-open-or-mitigating = Open or mitigating
+site-state-mitigating = Mitigating
+site-state-past-due = Past due
+site-state-closed = Closed
+site-group-open = Open
+site-actions-lede = { $open } open action items in { $engagements } engagements, { $overdue } of them overdue; { $closed } closed in the last 90 days, folded under each engagement. The most overdue engagements come first. An engagement's name leads to its page, where each action links to the note it was agreed in.
+site-jump = Go to an engagement
+site-jump-note = Each name is followed by its number of open actions.
+site-count-open = { $count } open
+site-count-overdue = { $count } overdue
+site-count-closed = { $count } closed
+site-count-closed-90-days = { $count } closed in the last 90 days
+site-open-actions-caption = Open actions
+site-closed-actions-caption = Closed actions
+site-actions-none = No open action, and none closed in the last 90 days.
+site-actions-quiet = Nothing open or recently closed:
+site-risks-lede-start = { $open } open or mitigating risks in { $engagements } engagements, total exposure { $exposure }
+site-risks-lede-overdue = ; { $count } past their due date
+site-risks-lede-end = . Engagements with the highest exposure come first, and in each the risks by exposure (likelihood × impact); closed risks are folded under each engagement.
+site-risks-counts = { $count } open, exposure { $exposure }
+site-risks-open-caption = Open risks of { $name }, by exposure
+site-risks-closed-caption = Closed risks of { $name }
+site-risks-none = No risk recorded.
+site-risks-quiet = No risk recorded:
+
+## Obligations on the actions page
+
+site-obligations-heading = Obligations overdue or due soon
+site-obligations-lede = { $overdue } overdue and { $due_soon } due in the next 14 days, across both sides. Each leads to the engagement's obligations register.
+site-owed-by-providers = providers
+site-owed-by-clients = clients
+site-owed-by-heading = Owed by the { $side }
+site-owed-by-caption = Obligations owed by the { $side }, overdue or due soon
+site-obligations-none = Nothing overdue or due soon.
+site-obligation-overdue = overdue
+site-obligation-due-soon = due soon
+site-obligation-upcoming = upcoming
+site-obligation-fulfilled-late = fulfilled late
+site-obligation-fulfilled = fulfilled
+site-obligation-waived = waived
+
+## The search page
+
+site-search-lede = Engagements, meeting notes (titles and full text) and action items of this site. Everything runs in your browser, offline.
+site-search-label = Words to find
+site-search-button = Search
+# The links are the theme's own; $root leads to the site's root.
+site-search-noscript = Search runs in the browser and needs JavaScript. Without it, browse the <a href="{ $root }index.html">portfolio</a>, the <a href="{ $root }actions.html">open actions</a> or the <a href="{ $root }risks.html">risks</a>; the index is also published as <a href="{ $root }search-index.json">search-index.json</a>.
