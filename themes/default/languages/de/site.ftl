@@ -143,3 +143,22 @@ site-search-lede = Mandate, Besprechungsprotokolle (Titel und Volltext) und Maß
 site-search-label = Suchbegriffe
 site-search-button = Suchen
 site-search-noscript = Die Suche läuft im Browser und braucht JavaScript. Ohne JavaScript können Sie das <a href="{ $root }index.html">Portfolio</a>, die <a href="{ $root }actions.html">offenen Maßnahmen</a> oder die <a href="{ $root }risks.html">Risiken</a> durchsehen; der Index ist auch als <a href="{ $root }search-index.json">search-index.json</a> veröffentlicht.
+
+## Die Wörter der Skripte (portfolio.js, registers.js, search.js)
+
+site-js-showing-all = { $count ->
+    [one] Das eine Mandat wird angezeigt.
+   *[other] Alle { $total } Mandate werden angezeigt.
+}
+site-js-showing-some = { $shown } von { $total } Mandaten werden angezeigt.
+site-js-register-showing = { $shown } von { $total } { $noun } angezeigt
+site-js-register-folded = ; { $folded } weitere geschlossen, unter ihrem Mandat eingeklappt
+site-js-search-missing = Der Suchindex konnte nicht geladen werden: search-index.js fehlt.
+site-js-search-ready = Durchsucht werden { $engagements } Mandate, { $notes } Protokolle und { $actions } Maßnahmen.
+site-js-search-none = Nichts gefunden für „{ $query }“.
+site-js-search-found = { $count ->
+    [one] { $n } Treffer
+   *[other] { $n } Treffer
+} für „{ $query }“
+site-js-search-first = , die ersten { $limit } angezeigt.
+site-js-kind-note = Protokoll

@@ -145,3 +145,20 @@ site-search-label = Words to find
 site-search-button = Search
 # The links are the theme's own; $root leads to the site's root.
 site-search-noscript = Search runs in the browser and needs JavaScript. Without it, browse the <a href="{ $root }index.html">portfolio</a>, the <a href="{ $root }actions.html">open actions</a> or the <a href="{ $root }risks.html">risks</a>; the index is also published as <a href="{ $root }search-index.json">search-index.json</a>.
+
+## The scripts' words (portfolio.js, registers.js, search.js): {name} is
+## filled in by the script; plural forms are chosen there by count.
+
+site-js-showing-all = Showing all { $total } engagements.
+site-js-showing-some = Showing { $shown } of { $total } engagements.
+site-js-register-showing = Showing { $shown } of { $total } { $noun }
+site-js-register-folded = ; { $folded } more closed, folded under their engagement
+site-js-search-missing = The search index could not be loaded: search-index.js is missing.
+site-js-search-ready = Search { $engagements } engagements, { $notes } notes and { $actions } action items.
+site-js-search-none = Nothing found for “{ $query }”.
+site-js-search-found = { $count ->
+    [one] { $n } result
+   *[other] { $n } results
+} for “{ $query }”
+site-js-search-first = , the first { $limit } shown.
+site-js-kind-note = Note
