@@ -162,3 +162,47 @@ site-js-search-found = { $count ->
 } für „{ $query }“
 site-js-search-first = , die ersten { $limit } angezeigt.
 site-js-kind-note = Protokoll
+
+## Der Kalender der Fälligkeiten (calendar.ics)
+
+site-ical-review-due = Review fällig: { $name }
+site-ical-review-agreed = { $frequency } Review vereinbart; { $last }.
+site-ical-last-review = das letzte Review war am { $date }
+site-ical-no-review = kein Review seit dem Start am { $date }
+site-ical-frequency-weekly = Wöchentliches
+site-ical-frequency-biweekly = Zweiwöchentliches
+site-ical-frequency-monthly = Monatliches
+site-ical-frequency-quarterly = Vierteljährliches
+site-ical-action-due = Maßnahme fällig: { $text }
+site-ical-action-description = { $name }. Aus dem Protokoll „{ $note }“ vom { $date }.{ $overdue }
+site-ical-overdue = {" "}Sie ist überfällig.
+site-ical-risk-due = Risikominderung fällig: { $title }
+site-ical-risk-description = { $name }. Bewertet mit { $rating } ({ $likelihood } × { $impact }).{ $mitigation }
+site-ical-mitigation = {" "}Minderung: { $mitigation }
+site-ical-notice-deadline = Kündigungsfrist: { $name }
+site-ical-notice-description = Letzter Tag für die Kündigung vor Vertragsende am { $date }.
+site-ical-contract-ends = Vertragsende: { $name }
+site-ical-contract-end-description = { $name }: das Enddatum des Vertrags.
+site-ical-milestone = Meilenstein: { $title }
+site-ical-milestone-description = { $name }.{ $celebrated }
+site-ical-celebrated = {" "}Gefeiert.
+site-ical-obligation-due = Pflicht fällig: { $title }
+site-ical-obligation-description = { $name }. Geschuldet von { $party } ({ $side }); { $state }.
+site-ical-side-client = Kunde
+site-ical-side-provider = Dienstleister
+site-ical-escalation-due = Zeitvorgabe der Eskalation endet: { $title }
+site-ical-escalation-description = { $name }. Eröffnet am { $date } auf { $level }; { $next }.
+site-ical-level = Stufe { $level }
+site-ical-level-named = Stufe { $level } ({ $name })
+site-ical-top-of-ladder = sie ist auf der obersten Stufe
+site-ical-raise-to = nach diesem Tag noch offen: weiterreichen an { $level }
+site-ical-rca-due = Ursachenanalyse fällig: { $kpi } im { $month }
+site-ical-rca-description = { $name }. Ein Protokoll mit `rca: {"{"} kpi: { $kpi }, month: { $month } {"}"}` erklärt den Verstoß.
+site-ical-category-review = Review
+site-ical-category-action = Maßnahme
+site-ical-category-risk = Risiko
+site-ical-category-contract = Vertrag
+site-ical-category-milestone = Meilenstein
+site-ical-category-obligation = Pflicht
+site-ical-category-escalation = Eskalation
+site-ical-category-rca = Ursachenanalyse

@@ -162,3 +162,47 @@ site-js-search-found = { $count ->
 } for “{ $query }”
 site-js-search-first = , the first { $limit } shown.
 site-js-kind-note = Note
+
+## The calendar of due dates (calendar.ics), read in people's calendars
+
+site-ical-review-due = Review due: { $name }
+site-ical-review-agreed = { $frequency } review agreed; { $last }.
+site-ical-last-review = the last review was on { $date }
+site-ical-no-review = no review since the start on { $date }
+site-ical-frequency-weekly = Weekly
+site-ical-frequency-biweekly = Biweekly
+site-ical-frequency-monthly = Monthly
+site-ical-frequency-quarterly = Quarterly
+site-ical-action-due = Action due: { $text }
+site-ical-action-description = { $name }. From the note "{ $note }" of { $date }.{ $overdue }
+site-ical-overdue = {" "}It is overdue.
+site-ical-risk-due = Risk mitigation due: { $title }
+site-ical-risk-description = { $name }. Rated { $rating } ({ $likelihood } × { $impact }).{ $mitigation }
+site-ical-mitigation = {" "}Mitigation: { $mitigation }
+site-ical-notice-deadline = Renewal notice deadline: { $name }
+site-ical-notice-description = Last day to give notice before the contract ends on { $date }.
+site-ical-contract-ends = Contract ends: { $name }
+site-ical-contract-end-description = { $name }: the contract's end date.
+site-ical-milestone = Milestone: { $title }
+site-ical-milestone-description = { $name }.{ $celebrated }
+site-ical-celebrated = {" "}Celebrated.
+site-ical-obligation-due = Obligation due: { $title }
+site-ical-obligation-description = { $name }. Owed by { $party } ({ $side }); { $state }.
+site-ical-side-client = client
+site-ical-side-provider = provider
+site-ical-escalation-due = Escalation time box ends: { $title }
+site-ical-escalation-description = { $name }. Opened on { $date } at { $level }; { $next }.
+site-ical-level = level { $level }
+site-ical-level-named = level { $level } ({ $name })
+site-ical-top-of-ladder = it is at the top of the ladder
+site-ical-raise-to = still open after this day, raise it to { $level }
+site-ical-rca-due = Root cause due: { $kpi } in { $month }
+site-ical-rca-description = { $name }. A note with `rca: {"{"} kpi: { $kpi }, month: { $month } {"}"}` explains the breach.
+site-ical-category-review = Review
+site-ical-category-action = Action
+site-ical-category-risk = Risk
+site-ical-category-contract = Contract
+site-ical-category-milestone = Milestone
+site-ical-category-obligation = Obligation
+site-ical-category-escalation = Escalation
+site-ical-category-rca = Root cause
