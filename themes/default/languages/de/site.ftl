@@ -206,3 +206,14 @@ site-ical-category-milestone = Meilenstein
 site-ical-category-obligation = Pflicht
 site-ical-category-escalation = Eskalation
 site-ical-category-rca = Ursachenanalyse
+
+## Der Atom-Feed der Protokolle (feed.xml)
+
+site-feed-title = { $site } — Protokolle
+site-feed-subtitle = Besprechungsprotokolle des Portfolios, Stand { $date }; { $scope }.
+site-note-kind-check-in = Abstimmung
+site-note-kind-review = Review
+site-note-kind-escalation = Eskalation
+site-note-kind-workshop = Workshop
+site-note-kind-celebration = Feier
+site-note-kind-note = Notiz

@@ -206,3 +206,14 @@ site-ical-category-milestone = Milestone
 site-ical-category-obligation = Obligation
 site-ical-category-escalation = Escalation
 site-ical-category-rca = Root cause
+
+## The Atom feed of notes (feed.xml)
+
+site-feed-title = { $site } — notes
+site-feed-subtitle = Meeting notes of the portfolio, as of { $date }; { $scope }.
+site-note-kind-check-in = Check-in
+site-note-kind-review = Review
+site-note-kind-escalation = Escalation
+site-note-kind-workshop = Workshop
+site-note-kind-celebration = Celebration
+site-note-kind-note = Note
