@@ -217,3 +217,11 @@ site-note-kind-escalation = Eskalation
 site-note-kind-workshop = Workshop
 site-note-kind-celebration = Feier
 site-note-kind-note = Notiz
+
+## Die Wörter des Suchindex (search-index.js)
+
+site-search-engagement-context = { $client } und { $provider } · { $phase }
+site-search-action-context = { $name } · Maßnahme aus { $note }
+site-search-action-open = offen
+site-search-action-overdue = überfällig
+site-search-action-done = erledigt

@@ -217,3 +217,11 @@ site-note-kind-escalation = Escalation
 site-note-kind-workshop = Workshop
 site-note-kind-celebration = Celebration
 site-note-kind-note = Note
+
+## The search index's words (search-index.js)
+
+site-search-engagement-context = { $client } and { $provider } · { $phase }
+site-search-action-context = { $name } · action from { $note }
+site-search-action-open = open
+site-search-action-overdue = overdue
+site-search-action-done = done
