@@ -165,3 +165,7 @@ chart-escalations-opened = Eröffnet
 chart-escalations-state = Status
 chart-risk-map-title = Offene Risiken nach Eintrittswahrscheinlichkeit und Auswirkung
 chart-portfolio-risk-map-title = Offene Risiken im Portfolio
+
+## Die Diagramm-Vorlage (chart.html)
+
+chart-data-table = Datentabelle

@@ -174,3 +174,7 @@ chart-escalations-opened = Opened
 chart-escalations-state = State
 chart-risk-map-title = Open risks by likelihood and impact
 chart-portfolio-risk-map-title = Open risks across the portfolio
+
+## The chart partial (chart.html)
+
+chart-data-table = Data table
