@@ -157,3 +157,28 @@ fn unknown_party(role: &str, wanted: &str, known: &[String]) -> Error {
         known.join(", ")
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worded_scope_reads_in_english_as_the_command_line_says_it() {
+        let en = crate::render::language::english();
+        for audience in [Audience::Internal, Audience::Shared] {
+            for (client, provider) in [
+                (None, None),
+                (Some("Acme".to_string()), None),
+                (Some("Acme".to_string()), Some("Kestrel".to_string())),
+            ] {
+                let scope = Scope {
+                    audience,
+                    client,
+                    provider,
+                };
+                let worded: Vec<String> = scope.text().iter().map(|t| en.text(t)).collect();
+                assert_eq!(worded.join("; "), scope.describe());
+            }
+        }
+    }
+}

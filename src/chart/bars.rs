@@ -176,7 +176,10 @@ fn legend(input: &BarsInput, data: &Data, fmt: ValueFormat) -> Vec<(Swatch, Stri
         .iter()
         .any(|b| b.in_progress && b.value.is_some())
     {
-        legend.push((Swatch::Hollow(palette::DATA), fmt.lang.word("chart-in-progress")));
+        legend.push((
+            Swatch::Hollow(palette::DATA),
+            fmt.lang.word("chart-in-progress"),
+        ));
     }
     if let Some(r) = input
         .reference
@@ -303,7 +306,13 @@ fn value_axis(input: &BarsInput, data: &Data, lang: &Language) -> Axis {
         .chain(&data.references)
         .flatten()
         .copied();
-    axis::bar_axis(all, input.value_max, input.integer, &input.value_label, lang)
+    axis::bar_axis(
+        all,
+        input.value_max,
+        input.integer,
+        &input.value_label,
+        lang,
+    )
 }
 
 fn describe(input: &BarsInput, data: &Data, fmt: ValueFormat) -> String {
@@ -382,7 +391,11 @@ fn describe(input: &BarsInput, data: &Data, fmt: ValueFormat) -> String {
                 .collect();
             let name = lower(lang, &r.flagged_name);
             if flagged.is_empty() {
-                text.push_str(&say(lang, "chart-bars-none-flagged", [("name", name.into())]));
+                text.push_str(&say(
+                    lang,
+                    "chart-bars-none-flagged",
+                    [("name", name.into())],
+                ));
             } else {
                 text.push_str(&say(
                     lang,

@@ -152,7 +152,13 @@ fn axes(
         .map(|(s, c)| (Swatch::Fill(*c), svg::clean(&s.name)))
         .collect();
     let all = values.iter().flatten().flatten().copied();
-    let y = axis::bar_axis(all, input.value_max, input.integer, &input.value_label, lang);
+    let y = axis::bar_axis(
+        all,
+        input.value_max,
+        input.integer,
+        &input.value_label,
+        lang,
+    );
     let layout = Layout::new(size, &legend, &y, gaps);
     let slot = layout.plot_width() / input.categories.len().max(1) as f64;
     let x = axis::category_axis(&input.categories, slot - 8.0, false, "");

@@ -187,7 +187,10 @@ fn describe(input: &SparklineInput, values: &[Option<f64>], fmt: ValueFormat) ->
         shade => text.push_str(&say(
             lang,
             "chart-spark-shade",
-            [("shade", lang.word(&format!("chart-shade-{}", shade.name())).into())],
+            [(
+                "shade",
+                lang.word(&format!("chart-shade-{}", shade.name())).into(),
+            )],
         )),
     }
     if let Some(&(j, first)) = reported.first().filter(|_| reported.len() > 1) {

@@ -147,4 +147,3 @@ pub(crate) fn lower(lang: &Language, text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-

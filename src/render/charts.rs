@@ -132,9 +132,15 @@ fn kpi_chart(
             let (mark, note) = match &p.judgement {
                 Judgement::Excused { reason } => (
                     Mark::Excused,
-                    Some(say(lang, "chart-note-excused", &[("reason", reason.clone())])),
+                    Some(say(
+                        lang,
+                        "chart-note-excused",
+                        &[("reason", reason.clone())],
+                    )),
                 ),
-                Judgement::Baselining => (Mark::NotJudged, Some(lang.word("chart-note-baselining"))),
+                Judgement::Baselining => {
+                    (Mark::NotJudged, Some(lang.word("chart-note-baselining")))
+                }
                 Judgement::LowVolume => (Mark::NotJudged, Some(lang.word("chart-note-low-volume"))),
                 Judgement::Judged(_) | Judgement::NotReported => (Mark::Judged, None),
             };
@@ -191,23 +197,23 @@ fn kpi_chart(
     }
     chart::time_series(
         &TimeSeriesInput {
-        id: format!("kpi-chart-{}", k.id),
-        title: say(lang, "chart-kpi-title", &[("kpi", k.name.clone())]),
-        y_label: axis_label(&k.unit, lang),
-        unit: k.unit.clone(),
-        decimals: decimals_for(k.series.iter().filter_map(|p| p.value)),
-        points,
-        last_in_progress: k.series.last().is_some_and(|p| p.in_progress),
-        target: Some(Target {
-            line: target,
-            direction: direction_words(k.direction, lang),
-        }),
-        limits,
-        bands: spans,
-        y_floor: Some(0.0).filter(|_| k.target >= 0.0),
-        y_ceiling: percent.then_some(100.0),
-        highlight,
-    },
+            id: format!("kpi-chart-{}", k.id),
+            title: say(lang, "chart-kpi-title", &[("kpi", k.name.clone())]),
+            y_label: axis_label(&k.unit, lang),
+            unit: k.unit.clone(),
+            decimals: decimals_for(k.series.iter().filter_map(|p| p.value)),
+            points,
+            last_in_progress: k.series.last().is_some_and(|p| p.in_progress),
+            target: Some(Target {
+                line: target,
+                direction: direction_words(k.direction, lang),
+            }),
+            limits,
+            bands: spans,
+            y_floor: Some(0.0).filter(|_| k.target >= 0.0),
+            y_ceiling: percent.then_some(100.0),
+            highlight,
+        },
         lang,
     )
 }
@@ -230,23 +236,26 @@ pub fn sla_attainment(p: &Performance, lang: &Language) -> Option<Chart> {
     if bars.is_empty() {
         return None;
     }
-    Some(chart::bars(&BarsInput {
-        id: "sla-attainment".into(),
-        title: lang.word("chart-sla-title"),
-        category_label: lang.word("chart-sla-category"),
-        value_label: lang.word("chart-sla-value"),
-        unit: "%".into(),
-        decimals: 0,
-        bars,
-        reference: Some(Reference {
-            name: lang.word("chart-sla-reference"),
-            flagged_name: lang.word("chart-sla-flagged"),
-            flagged_shade: shade(Tone::Red),
-        }),
-        orientation: Orientation::Horizontal,
-        value_max: Some(100.0),
-        integer: false,
-    }, lang))
+    Some(chart::bars(
+        &BarsInput {
+            id: "sla-attainment".into(),
+            title: lang.word("chart-sla-title"),
+            category_label: lang.word("chart-sla-category"),
+            value_label: lang.word("chart-sla-value"),
+            unit: "%".into(),
+            decimals: 0,
+            bars,
+            reference: Some(Reference {
+                name: lang.word("chart-sla-reference"),
+                flagged_name: lang.word("chart-sla-flagged"),
+                flagged_shade: shade(Tone::Red),
+            }),
+            orientation: Orientation::Horizontal,
+            value_max: Some(100.0),
+            integer: false,
+        },
+        lang,
+    ))
 }
 
 /// Hours worked per month against contracted capacity, overtime marked.
@@ -254,70 +263,76 @@ pub fn workload(w: &Workload, lang: &Language) -> Option<Chart> {
     let _timed = Timed::start(Work::Charts);
     let capacity = w.capacity?;
     let limit = capacity * (1.0 + w.limit);
-    Some(chart::bars(&BarsInput {
-        id: "workload".into(),
-        title: lang.word("chart-workload-title"),
-        category_label: lang.word("chart-month"),
-        value_label: lang.word("chart-workload-value"),
-        unit: "h".into(),
-        decimals: 0,
-        bars: w
-            .months
-            .iter()
-            .map(|m| Bar {
-                label: chart::short_month(lang, m.month.first_day()),
-                value: m.worked,
-                reference: Some(limit),
-                flagged: m.flagged && !m.in_progress,
-                in_progress: m.in_progress,
-            })
-            .collect(),
-        reference: Some(Reference {
-            name: say(
-                lang,
-                "chart-workload-reference",
-                &[("limit", lang.number(w.limit * 100.0, 1))],
-            ),
-            flagged_name: lang.word("chart-workload-flagged"),
-            flagged_shade: shade(Tone::Amber),
-        }),
-        orientation: Orientation::Vertical,
-        value_max: None,
-        integer: false,
-    }, lang))
+    Some(chart::bars(
+        &BarsInput {
+            id: "workload".into(),
+            title: lang.word("chart-workload-title"),
+            category_label: lang.word("chart-month"),
+            value_label: lang.word("chart-workload-value"),
+            unit: "h".into(),
+            decimals: 0,
+            bars: w
+                .months
+                .iter()
+                .map(|m| Bar {
+                    label: chart::short_month(lang, m.month.first_day()),
+                    value: m.worked,
+                    reference: Some(limit),
+                    flagged: m.flagged && !m.in_progress,
+                    in_progress: m.in_progress,
+                })
+                .collect(),
+            reference: Some(Reference {
+                name: say(
+                    lang,
+                    "chart-workload-reference",
+                    &[("limit", lang.number(w.limit * 100.0, 1))],
+                ),
+                flagged_name: lang.word("chart-workload-flagged"),
+                flagged_shade: shade(Tone::Amber),
+            }),
+            orientation: Orientation::Vertical,
+            value_max: None,
+            integer: false,
+        },
+        lang,
+    ))
 }
 
 /// Check-ins held per month against the cadence's expectation.
 pub fn cadence(c: &Communication, lang: &Language) -> Option<Chart> {
     let _timed = Timed::start(Work::Charts);
     c.meeting_interval_days?;
-    Some(chart::bars(&BarsInput {
-        id: "cadence".into(),
-        title: lang.word("chart-cadence-title"),
-        category_label: lang.word("chart-month"),
-        value_label: lang.word("chart-cadence-value"),
-        unit: String::new(),
-        decimals: 1,
-        bars: c
-            .months
-            .iter()
-            .map(|m| Bar {
-                label: chart::short_month(lang, m.month.first_day()),
-                value: Some(m.held as f64),
-                reference: m.expected,
-                flagged: m.fewer_than_expected(),
-                in_progress: m.in_progress,
-            })
-            .collect(),
-        reference: Some(Reference {
-            name: lang.word("chart-cadence-reference"),
-            flagged_name: lang.word("chart-cadence-flagged"),
-            flagged_shade: shade(Tone::Amber),
-        }),
-        orientation: Orientation::Vertical,
-        value_max: None,
-        integer: true,
-    }, lang))
+    Some(chart::bars(
+        &BarsInput {
+            id: "cadence".into(),
+            title: lang.word("chart-cadence-title"),
+            category_label: lang.word("chart-month"),
+            value_label: lang.word("chart-cadence-value"),
+            unit: String::new(),
+            decimals: 1,
+            bars: c
+                .months
+                .iter()
+                .map(|m| Bar {
+                    label: chart::short_month(lang, m.month.first_day()),
+                    value: Some(m.held as f64),
+                    reference: m.expected,
+                    flagged: m.fewer_than_expected(),
+                    in_progress: m.in_progress,
+                })
+                .collect(),
+            reference: Some(Reference {
+                name: lang.word("chart-cadence-reference"),
+                flagged_name: lang.word("chart-cadence-flagged"),
+                flagged_shade: shade(Tone::Amber),
+            }),
+            orientation: Orientation::Vertical,
+            value_max: None,
+            integer: true,
+        },
+        lang,
+    ))
 }
 
 /// Feedback items by kind, client beside provider.
@@ -333,42 +348,45 @@ pub fn feedback(f: &FeedbackBalance, lang: &Language) -> Option<Chart> {
             Some(k.suggestion as f64),
         ]
     };
-    Some(chart::grouped_bars(&GroupedBarsInput {
-        id: "feedback".into(),
-        title: say(
-            lang,
-            "chart-feedback-title",
-            &[
-                ("from", f.window.first.to_string()),
-                ("to", f.window.last.to_string()),
+    Some(chart::grouped_bars(
+        &GroupedBarsInput {
+            id: "feedback".into(),
+            title: say(
+                lang,
+                "chart-feedback-title",
+                &[
+                    ("from", f.window.first.to_string()),
+                    ("to", f.window.last.to_string()),
+                ],
+            ),
+            category_label: lang.word("chart-feedback-category"),
+            value_label: lang.word("chart-feedback-value"),
+            unit: String::new(),
+            decimals: 0,
+            categories: vec![
+                lang.word("chart-feedback-praise"),
+                lang.word("chart-feedback-concern"),
+                lang.word("chart-feedback-suggestion"),
             ],
-        ),
-        category_label: lang.word("chart-feedback-category"),
-        value_label: lang.word("chart-feedback-value"),
-        unit: String::new(),
-        decimals: 0,
-        categories: vec![
-            lang.word("chart-feedback-praise"),
-            lang.word("chart-feedback-concern"),
-            lang.word("chart-feedback-suggestion"),
-        ],
-        series: vec![
-            BarSeries {
-                name: lang.word("chart-client"),
-                tone: chart::Tone::Client,
-                values: counts(&f.client),
-            },
-            BarSeries {
-                name: lang.word("chart-provider"),
-                tone: chart::Tone::Provider,
-                values: counts(&f.provider),
-            },
-        ],
-        value_max: None,
-        integer: true,
-        gap: None,
-        ranges: Vec::new(),
-    }, lang))
+            series: vec![
+                BarSeries {
+                    name: lang.word("chart-client"),
+                    tone: chart::Tone::Client,
+                    values: counts(&f.client),
+                },
+                BarSeries {
+                    name: lang.word("chart-provider"),
+                    tone: chart::Tone::Provider,
+                    values: counts(&f.provider),
+                },
+            ],
+            value_max: None,
+            integer: true,
+            gap: None,
+            ranges: Vec::new(),
+        },
+        lang,
+    ))
 }
 
 /// The latest survey, each side's mean per dimension with the spread of
@@ -387,41 +405,44 @@ pub fn survey(t: &Trust, lang: &Language) -> Option<Chart> {
     };
     let ranges = vec![spread(Side::Client), spread(Side::Provider)];
     let has_spread = ranges.iter().flatten().any(Option::is_some);
-    Some(chart::grouped_bars(&GroupedBarsInput {
-        id: "survey".into(),
-        title: say(lang, "chart-survey-title", &[("month", month.to_string())]),
-        category_label: lang.word("chart-survey-category"),
-        value_label: lang.word("chart-survey-value"),
-        unit: String::new(),
-        decimals: 2,
-        categories: t
-            .dimensions
-            .iter()
-            .map(|d| {
-                lang.message(&format!("chart-dimension-{}", d.dimension), None)
-                    .unwrap_or_else(|| capitalise(&d.dimension))
-            })
-            .collect(),
-        series: vec![
-            BarSeries {
-                name: side_name(t, Side::Client, lang),
-                tone: chart::Tone::Client,
-                values: t.dimensions.iter().map(|d| d.client).collect(),
-            },
-            BarSeries {
-                name: side_name(t, Side::Provider, lang),
-                tone: chart::Tone::Provider,
-                values: t.dimensions.iter().map(|d| d.provider).collect(),
-            },
-        ],
-        value_max: Some(5.0),
-        integer: true,
-        // A side below the floor has no gap to write.
-        gap: t.sides.iter().all(|x| x.shown()).then_some(GapNote {
-            flag_at: t.gap_limit,
-        }),
-        ranges: if has_spread { ranges } else { Vec::new() },
-    }, lang))
+    Some(chart::grouped_bars(
+        &GroupedBarsInput {
+            id: "survey".into(),
+            title: say(lang, "chart-survey-title", &[("month", month.to_string())]),
+            category_label: lang.word("chart-survey-category"),
+            value_label: lang.word("chart-survey-value"),
+            unit: String::new(),
+            decimals: 2,
+            categories: t
+                .dimensions
+                .iter()
+                .map(|d| {
+                    lang.message(&format!("chart-dimension-{}", d.dimension), None)
+                        .unwrap_or_else(|| capitalise(&d.dimension))
+                })
+                .collect(),
+            series: vec![
+                BarSeries {
+                    name: side_name(t, Side::Client, lang),
+                    tone: chart::Tone::Client,
+                    values: t.dimensions.iter().map(|d| d.client).collect(),
+                },
+                BarSeries {
+                    name: side_name(t, Side::Provider, lang),
+                    tone: chart::Tone::Provider,
+                    values: t.dimensions.iter().map(|d| d.provider).collect(),
+                },
+            ],
+            value_max: Some(5.0),
+            integer: true,
+            // A side below the floor has no gap to write.
+            gap: t.sides.iter().all(|x| x.shown()).then_some(GapNote {
+                flag_at: t.gap_limit,
+            }),
+            ranges: if has_spread { ranges } else { Vec::new() },
+        },
+        lang,
+    ))
 }
 
 /// "Client", or "Client (fewer than 3 responses)" below the privacy floor.
@@ -458,23 +479,30 @@ pub fn survey_nps(t: &Trust, lang: &Language) -> Option<Chart> {
             .map(|n| pick(n).map(|v| v as f64))
             .collect(),
     };
-    Some(chart::grouped_bars(&GroupedBarsInput {
-        id: "survey-nps".into(),
-        title: lang.word("chart-nps-title"),
-        category_label: lang.word("chart-month"),
-        value_label: lang.word("chart-nps-value"),
-        unit: String::new(),
-        decimals: 0,
-        categories: t.nps_history.iter().map(|n| n.month.to_string()).collect(),
-        series: vec![
-            series(&lang.word("chart-client"), chart::Tone::Client, |n| n.client),
-            series(&lang.word("chart-provider"), chart::Tone::Provider, |n| n.provider),
-        ],
-        value_max: Some(100.0),
-        integer: true,
-        gap: None,
-        ranges: Vec::new(),
-    }, lang))
+    Some(chart::grouped_bars(
+        &GroupedBarsInput {
+            id: "survey-nps".into(),
+            title: lang.word("chart-nps-title"),
+            category_label: lang.word("chart-month"),
+            value_label: lang.word("chart-nps-value"),
+            unit: String::new(),
+            decimals: 0,
+            categories: t.nps_history.iter().map(|n| n.month.to_string()).collect(),
+            series: vec![
+                series(&lang.word("chart-client"), chart::Tone::Client, |n| {
+                    n.client
+                }),
+                series(&lang.word("chart-provider"), chart::Tone::Provider, |n| {
+                    n.provider
+                }),
+            ],
+            value_max: Some(100.0),
+            integer: true,
+            gap: None,
+            ranges: Vec::new(),
+        },
+        lang,
+    ))
 }
 
 /// Open risks by likelihood and impact.
@@ -490,23 +518,26 @@ pub fn heat_map(id: &str, title: &str, counts: [[u32; 5]; 5], lang: &Language) -
                 .unwrap_or(0);
         }
     }
-    chart::heat_map(&HeatMapInput {
-        id: id.to_string(),
-        title: title.to_string(),
-        counts,
-        cells,
-        classes: RiskRating::ALL
-            .iter()
-            .map(|r| {
-                let name = lang.word(&format!("chart-risk-{}", r.label()));
-                HeatClass {
-                    legend: format!("{} {}", capitalise(&name), r.scores()),
-                    name,
-                    shade: shade(r.tone()),
-                }
-            })
-            .collect(),
-    }, lang)
+    chart::heat_map(
+        &HeatMapInput {
+            id: id.to_string(),
+            title: title.to_string(),
+            counts,
+            cells,
+            classes: RiskRating::ALL
+                .iter()
+                .map(|r| {
+                    let name = lang.word(&format!("chart-risk-{}", r.label()));
+                    HeatClass {
+                        legend: format!("{} {}", capitalise(&name), r.scores()),
+                        name,
+                        shade: shade(r.tone()),
+                    }
+                })
+                .collect(),
+        },
+        lang,
+    )
 }
 
 /// Health at the start of each of the last 12 months.
@@ -518,25 +549,28 @@ pub fn health_sparkline(
     lang: &Language,
 ) -> Chart {
     let _timed = Timed::start(Work::Charts);
-    chart::sparkline(&SparklineInput {
-        id: format!("spark-{id}"),
-        title: say(lang, "chart-health-title", &[("name", name.to_string())]),
-        value_label: lang.word("chart-health-value"),
-        unit: String::new(),
-        decimals: 0,
-        points: points
-            .iter()
-            .map(|p| Point {
-                label: lang.date(p.date),
-                value: p.score,
-                shade: shade(p.band),
-                mark: Mark::Judged,
-                note: None,
-            })
-            .collect(),
-        range: Some((0.0, 100.0)),
-        bands: bands(health::band_ranges(health_bands)),
-    }, lang)
+    chart::sparkline(
+        &SparklineInput {
+            id: format!("spark-{id}"),
+            title: say(lang, "chart-health-title", &[("name", name.to_string())]),
+            value_label: lang.word("chart-health-value"),
+            unit: String::new(),
+            decimals: 0,
+            points: points
+                .iter()
+                .map(|p| Point {
+                    label: lang.date(p.date),
+                    value: p.score,
+                    shade: shade(p.band),
+                    mark: Mark::Judged,
+                    note: None,
+                })
+                .collect(),
+            range: Some((0.0, 100.0)),
+            bands: bands(health::band_ranges(health_bands)),
+        },
+        lang,
+    )
 }
 
 #[cfg(test)]

@@ -47,7 +47,11 @@ pub fn escalations(x: &Escalations, as_of: NaiveDate, lang: &Language) -> Option
         if !levels.iter().any(|(l, _)| *l == e.level) {
             levels.push((
                 e.level,
-                say(lang, "chart-escalation-level", &[("level", arg(e.level.to_string()))]),
+                say(
+                    lang,
+                    "chart-escalation-level",
+                    &[("level", arg(e.level.to_string()))],
+                ),
             ));
         }
     }
@@ -68,8 +72,10 @@ pub fn escalations(x: &Escalations, as_of: NaiveDate, lang: &Language) -> Option
                     e.title.clone(),
                     e.level.to_string(),
                     lang.date(e.opened),
-                    e.time_box_end
-                        .map_or_else(|| lang.word("chart-escalation-no-time-box"), |d| lang.date(d)),
+                    e.time_box_end.map_or_else(
+                        || lang.word("chart-escalation-no-time-box"),
+                        |d| lang.date(d),
+                    ),
                     match e.ended {
                         Some(d) => say(
                             lang,
@@ -98,31 +104,31 @@ pub fn escalations(x: &Escalations, as_of: NaiveDate, lang: &Language) -> Option
     );
     Some(chart::timeline(
         &TimelineInput {
-        id: "escalations".into(),
-        title: lang.word("chart-escalations-title"),
-        lanes: levels.into_iter().map(|(_, name)| name).collect(),
-        first,
-        last: as_of,
-        spans,
-        shades: vec![
-            (shade(Tone::Green), lang.word("chart-escalations-resolved")),
-            (shade(Tone::Amber), lang.word("chart-escalations-past")),
-            (shade(Tone::Grey), lang.word("chart-escalations-other")),
-        ],
-        open_name: lang.word("chart-escalations-still-open"),
-        box_name: lang.word("chart-escalations-box-ends"),
-        headers: [
-            "chart-escalations-escalation",
-            "chart-escalations-level",
-            "chart-escalations-opened",
-            "chart-escalations-box-ends",
-            "chart-escalations-state",
-        ]
-        .into_iter()
-        .map(|id| lang.word(id))
-        .collect(),
-        desc,
-    },
+            id: "escalations".into(),
+            title: lang.word("chart-escalations-title"),
+            lanes: levels.into_iter().map(|(_, name)| name).collect(),
+            first,
+            last: as_of,
+            spans,
+            shades: vec![
+                (shade(Tone::Green), lang.word("chart-escalations-resolved")),
+                (shade(Tone::Amber), lang.word("chart-escalations-past")),
+                (shade(Tone::Grey), lang.word("chart-escalations-other")),
+            ],
+            open_name: lang.word("chart-escalations-still-open"),
+            box_name: lang.word("chart-escalations-box-ends"),
+            headers: [
+                "chart-escalations-escalation",
+                "chart-escalations-level",
+                "chart-escalations-opened",
+                "chart-escalations-box-ends",
+                "chart-escalations-state",
+            ]
+            .into_iter()
+            .map(|id| lang.word(id))
+            .collect(),
+            desc,
+        },
         lang,
     ))
 }

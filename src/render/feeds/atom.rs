@@ -93,13 +93,17 @@ pub(super) fn feed(input: &Input) -> String {
     let lang = input.language;
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("site", arg(title.clone()));
-    let feed_title = lang.message("site-feed-title", Some(&args)).unwrap_or_default();
+    let feed_title = lang
+        .message("site-feed-title", Some(&args))
+        .unwrap_or_default();
     out.push_str(&format!("  <title>{}</title>\n", escape(&feed_title)));
     let scope: Vec<String> = input.scope.text().iter().map(|t| lang.text(t)).collect();
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("date", arg(lang.date(input.as_of)));
     args.set("scope", arg(scope.join("; ")));
-    let subtitle = lang.message("site-feed-subtitle", Some(&args)).unwrap_or_default();
+    let subtitle = lang
+        .message("site-feed-subtitle", Some(&args))
+        .unwrap_or_default();
     out.push_str(&format!("  <subtitle>{}</subtitle>\n", escape(&subtitle)));
     out.push_str(&format!("  <id>{}feed.xml</id>\n", escape(&id)));
     out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));

@@ -59,7 +59,10 @@ pub(super) fn calendar(input: &Input) -> String {
                         lang,
                         "site-ical-review-agreed",
                         &[
-                            ("frequency", word(&format!("site-ical-frequency-{frequency}"))),
+                            (
+                                "frequency",
+                                word(&format!("site-ical-frequency-{frequency}")),
+                            ),
                             ("last", last),
                         ],
                     ),
@@ -126,7 +129,11 @@ pub(super) fn calendar(input: &Input) -> String {
                             r.mitigation
                                 .as_deref()
                                 .map(|m| {
-                                    say(lang, "site-ical-mitigation", &[("mitigation", m.to_string())])
+                                    say(
+                                        lang,
+                                        "site-ical-mitigation",
+                                        &[("mitigation", m.to_string())],
+                                    )
                                 })
                                 .unwrap_or_default(),
                         ),
@@ -155,7 +162,11 @@ pub(super) fn calendar(input: &Input) -> String {
                 date: contract.end,
                 uid: format!("contract-end-{}-{}", e.id, contract.end),
                 summary: say(lang, "site-ical-contract-ends", &[("name", name.clone())]),
-                description: say(lang, "site-ical-contract-end-description", &[("name", name.clone())]),
+                description: say(
+                    lang,
+                    "site-ical-contract-end-description",
+                    &[("name", name.clone())],
+                ),
                 url: report.clone(),
                 category: word("site-ical-category-contract"),
             });
@@ -191,7 +202,11 @@ pub(super) fn calendar(input: &Input) -> String {
                 events.push(Event {
                     date: i.due,
                     uid: format!("obligation-{}-{}-{}", e.id, o.id, i.due),
-                    summary: say(lang, "site-ical-obligation-due", &[("title", o.title.clone())]),
+                    summary: say(
+                        lang,
+                        "site-ical-obligation-due",
+                        &[("title", o.title.clone())],
+                    ),
                     description: say(
                         lang,
                         "site-ical-obligation-description",
@@ -283,7 +298,11 @@ fn governance(
         events.push(Event {
             date: end,
             uid: format!("escalation-{}-{}", e.id, x.slug),
-            summary: say(lang, "site-ical-escalation-due", &[("title", x.title.clone())]),
+            summary: say(
+                lang,
+                "site-ical-escalation-due",
+                &[("title", x.title.clone())],
+            ),
             description: say(
                 lang,
                 "site-ical-escalation-description",

@@ -33,7 +33,10 @@ pub(super) fn index(input: &Input) -> SearchIndex {
     let say = |id: &str, args: &[(&str, String)]| {
         let mut fluent = fluent_bundle::FluentArgs::new();
         for (name, value) in args {
-            fluent.set(name.to_string(), crate::render::language::arg(value.clone()));
+            fluent.set(
+                name.to_string(),
+                crate::render::language::arg(value.clone()),
+            );
         }
         lang.message(id, Some(&fluent)).unwrap_or_default()
     };

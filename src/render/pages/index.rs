@@ -228,23 +228,24 @@ pub(crate) fn page(input: &Input) -> PageJob {
                 sla_value: s.sla_attainment.as_ref().map_or(-1.0, |x| x.ratio),
                 open_risks: s.open_risks,
                 overdue_actions: s.overdue_actions,
-                since_check_in: s
-                    .days_since_check_in
-                    .map_or_else(
-                        || lang.word("site-none"),
-                        |d| {
-                            let mut args = fluent_bundle::FluentArgs::new();
-                            args.set("days", arg(lang.number(d as f64, 0)));
-                            lang.message("site-days-ago", Some(&args))
-                                .unwrap_or_default()
-                        },
-                    ),
+                since_check_in: s.days_since_check_in.map_or_else(
+                    || lang.word("site-none"),
+                    |d| {
+                        let mut args = fluent_bundle::FluentArgs::new();
+                        args.set("days", arg(lang.number(d as f64, 0)));
+                        lang.message("site-days-ago", Some(&args))
+                            .unwrap_or_default()
+                    },
+                ),
                 since_check_in_value: s.days_since_check_in.unwrap_or(i64::MAX),
                 contract_end: s.contract_end.map(|d| lang.date(d)).unwrap_or_default(),
                 next_deadline: next.as_ref().map(|d| NextDeadline {
                     date: lang.date(d.date),
                     iso: d.date.to_string(),
-                    what: lang.word(&format!("site-deadline-{}", d.kind.label().replace(' ', "-"))),
+                    what: lang.word(&format!(
+                        "site-deadline-{}",
+                        d.kind.label().replace(' ', "-")
+                    )),
                     detail: d.detail.clone(),
                 }),
                 next_deadline_value: next

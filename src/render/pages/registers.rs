@@ -14,9 +14,9 @@ use crate::analyse::actions::{ActionItem, ActionState};
 use crate::analyse::risk::RiskItem;
 use crate::chart::Chart;
 use crate::model::Engagement;
+use crate::render::language::Language;
 use crate::render::rows::{RiskRow, risk_row};
 use crate::render::view::base_context;
-use crate::render::language::Language;
 use crate::render::{Input, PageJob, charts, links};
 
 /// One action as the portfolio register lists it.
