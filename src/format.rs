@@ -1,7 +1,7 @@
 //! How numbers, money and dates read, on a page or in the words of a flag:
 //! one place, so every figure agrees wherever it is written.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use crate::model::Month;
 
@@ -48,19 +48,6 @@ pub fn value_in(value: f64, decimals: usize, unit: &str) -> String {
 /// A share 0..1 as a whole percentage.
 pub fn percent(share: f64) -> String {
     format!("{}%", number(share * 100.0, 0))
-}
-
-pub fn date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-/// "a", "a and b", "a, b and c".
-pub fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 const MONTH_NAMES: [&str; 12] = [

@@ -42,6 +42,23 @@ impl Scope {
         parts.join("; ")
     }
 
+    /// [`Scope::describe`] as messages, for the footer of every page in the
+    /// build's language (the command line keeps `describe`).
+    pub fn text(&self) -> Vec<crate::text::Text> {
+        use crate::text::Text;
+        let mut parts = vec![Text::new(match self.audience {
+            Audience::Internal => "site-scope-internal",
+            Audience::Shared => "site-scope-shared",
+        })];
+        if let Some(c) = &self.client {
+            parts.push(Text::new("site-scope-client").with("client", c));
+        }
+        if let Some(p) = &self.provider {
+            parts.push(Text::new("site-scope-provider").with("provider", p));
+        }
+        parts
+    }
+
     /// The scoped portfolio: other parties' engagements and, for a shared
     /// build, every internal item removed.
     pub fn apply(&self, mut portfolio: Portfolio) -> Result<Portfolio> {
@@ -139,4 +156,29 @@ fn unknown_party(role: &str, wanted: &str, known: &[String]) -> Error {
         "no engagement has the {role} `{wanted}`; the {role}s are: {}",
         known.join(", ")
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_worded_scope_reads_in_english_as_the_command_line_says_it() {
+        let en = crate::render::language::english();
+        for audience in [Audience::Internal, Audience::Shared] {
+            for (client, provider) in [
+                (None, None),
+                (Some("Acme".to_string()), None),
+                (Some("Acme".to_string()), Some("Kestrel".to_string())),
+            ] {
+                let scope = Scope {
+                    audience,
+                    client,
+                    provider,
+                };
+                let worded: Vec<String> = scope.text().iter().map(|t| en.text(t)).collect();
+                assert_eq!(worded.join("; "), scope.describe());
+            }
+        }
+    }
 }

@@ -18,7 +18,7 @@ use super::backend::SvgCanvas;
 use super::marks::{self, Swatch};
 use super::palette;
 use super::svg::{Area, DrawResult, clean};
-use crate::format::number;
+use crate::render::language::Language;
 
 /// The viewBox a chart is drawn in. Charts scale to their container, so a
 /// chart is drawn twice: [`Size::WIDE`] for containers of at least
@@ -249,7 +249,14 @@ impl Axis {
 
 /// A value axis over `lo..=hi` with about `count` nice ticks, widened to the
 /// ticks. `integer` keeps ticks on whole numbers (counts).
-pub(crate) fn value_axis(lo: f64, hi: f64, count: usize, integer: bool, desc: &str) -> Axis {
+pub(crate) fn value_axis(
+    lo: f64,
+    hi: f64,
+    count: usize,
+    integer: bool,
+    desc: &str,
+    lang: &Language,
+) -> Axis {
     let (lo, hi) = sane_range(lo, hi);
     let mut step = nice_step((hi - lo) / count.max(1) as f64);
     if integer {
@@ -261,7 +268,7 @@ pub(crate) fn value_axis(lo: f64, hi: f64, count: usize, integer: bool, desc: &s
     let ticks: Vec<(f64, String)> = (0..=((last - first) as usize).min(40))
         .map(|k| {
             let v = round_to((first + k as f64) * step, decimals + 2);
-            (v, number(v, decimals))
+            (v, lang.number(v, decimals))
         })
         .collect();
     let range = (ticks[0].0, ticks[ticks.len() - 1].0);
@@ -283,16 +290,24 @@ pub(crate) fn bar_axis(
     max: Option<f64>,
     integer: bool,
     desc: &str,
+    lang: &Language,
 ) -> Axis {
     let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     match max.filter(|m| m.is_finite() && *m > lo) {
         Some(max) if hi <= max => {
-            let mut axis = value_axis(lo, max, 5, integer, desc);
+            let mut axis = value_axis(lo, max, 5, integer, desc, lang);
             axis.range.1 = max;
             axis.ticks.retain(|(v, _)| *v <= max);
             axis
         }
-        _ => value_axis(lo, if hi > 0.0 { hi * 1.08 } else { hi }, 5, integer, desc),
+        _ => value_axis(
+            lo,
+            if hi > 0.0 { hi * 1.08 } else { hi },
+            5,
+            integer,
+            desc,
+            lang,
+        ),
     }
 }
 

@@ -14,7 +14,8 @@ use super::backend::Dash;
 use super::marks::{self, Swatch};
 use super::palette::{self, Shade};
 use super::svg::{self, Area, DrawResult, Frame};
-use super::table::{DataTable, ValueFormat, finite, join_and, lower, plural};
+use super::table::{DataTable, ValueFormat, finite, lower, not_reported, say};
+use crate::render::language::Language;
 
 /// Height per bar of a horizontal bar chart.
 const ROW: u32 = 34;
@@ -81,12 +82,13 @@ pub struct BarsInput {
 }
 
 /// Render a bar chart.
-pub fn bars(input: &BarsInput) -> Chart {
+pub fn bars(input: &BarsInput, lang: &Language) -> Chart {
     let id = svg::sanitize_id(&input.id);
     let title = svg::clean(&input.title);
     let fmt = ValueFormat {
         unit: &input.unit,
         decimals: input.decimals,
+        lang,
     };
     let data = Data::new(input);
     let desc = describe(input, &data, fmt);
@@ -103,7 +105,7 @@ pub fn bars(input: &BarsInput) -> Chart {
                 size.with_height((chrome + row * input.bars.len() as u32).clamp(150, 900))
             }
         };
-        let frame = Frame::new(&id, &title, &desc, size);
+        let frame = Frame::new(&id, &title, &desc, size, lang);
         svg::render(&frame, |root| draw(root, input, &data, fmt, size))
     };
     Chart {
@@ -174,7 +176,10 @@ fn legend(input: &BarsInput, data: &Data, fmt: ValueFormat) -> Vec<(Swatch, Stri
         .iter()
         .any(|b| b.in_progress && b.value.is_some())
     {
-        legend.push((Swatch::Hollow(palette::DATA), "In progress".to_string()));
+        legend.push((
+            Swatch::Hollow(palette::DATA),
+            fmt.lang.word("chart-in-progress"),
+        ));
     }
     if let Some(r) = input
         .reference
@@ -193,7 +198,7 @@ fn legend(input: &BarsInput, data: &Data, fmt: ValueFormat) -> Vec<(Swatch, Stri
 fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, size: Size) -> DrawResult {
     let horizontal = input.orientation == Orientation::Horizontal;
     let legend = legend(input, data, fmt);
-    let value = value_axis(input, data);
+    let value = value_axis(input, data, fmt.lang);
     let n = input.bars.len();
     let labels: Vec<String> = input.bars.iter().map(|b| b.label.clone()).collect();
     let (x, y, layout) = if horizontal {
@@ -235,7 +240,7 @@ fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, size: Siz
                 } else {
                     (Pos::new(HPos::Center, VPos::Bottom), (0, -2))
                 };
-                marks::not_reported(root, &plot, at(c, 0.0), nudge, anchor)?;
+                marks::not_reported(root, &plot, at(c, 0.0), nudge, anchor, fmt.lang)?;
             }
         }
     }
@@ -273,7 +278,7 @@ fn draw(root: &Area, input: &BarsInput, data: &Data, fmt: ValueFormat, size: Siz
         }
     }
     if data.values.iter().all(Option::is_none) {
-        marks::no_data(root, &layout)?;
+        marks::no_data(root, &layout, fmt.lang)?;
     }
     Ok(())
 }
@@ -294,21 +299,31 @@ fn reference_runs(references: &[Option<f64>]) -> Vec<Vec<(usize, f64)>> {
 }
 
 /// The value axis over values and references.
-fn value_axis(input: &BarsInput, data: &Data) -> Axis {
+fn value_axis(input: &BarsInput, data: &Data, lang: &Language) -> Axis {
     let all = data
         .values
         .iter()
         .chain(&data.references)
         .flatten()
         .copied();
-    axis::bar_axis(all, input.value_max, input.integer, &input.value_label)
+    axis::bar_axis(
+        all,
+        input.value_max,
+        input.integer,
+        &input.value_label,
+        lang,
+    )
 }
 
 fn describe(input: &BarsInput, data: &Data, fmt: ValueFormat) -> String {
-    let mut text = format!(
-        "{} by {}",
-        svg::clean(&input.value_label),
-        lower(&input.category_label)
+    let lang = fmt.lang;
+    let mut text = say(
+        lang,
+        "chart-bars-by",
+        [
+            ("value", svg::clean(&input.value_label).into()),
+            ("category", lower(lang, &input.category_label).into()),
+        ],
     );
     let labels: Vec<String> = input.bars.iter().map(|b| svg::clean(&b.label)).collect();
     let reported: Vec<(usize, f64)> = data
@@ -318,7 +333,7 @@ fn describe(input: &BarsInput, data: &Data, fmt: ValueFormat) -> String {
         .filter_map(|(i, v)| v.map(|v| (i, v)))
         .collect();
     if reported.is_empty() {
-        text.push_str(": nothing reported.");
+        text.push_str(&lang.word("chart-nothing-reported"));
         return text;
     }
     if labels.len() <= 6 {
@@ -328,26 +343,42 @@ fn describe(input: &BarsInput, data: &Data, fmt: ValueFormat) -> String {
             .map(|(l, v)| {
                 format!(
                     "{l} {}",
-                    v.map_or_else(|| super::NOT_REPORTED.to_string(), |v| fmt.value(v))
+                    v.map_or_else(|| not_reported(lang), |v| fmt.value(v))
                 )
             })
             .collect();
-        text.push_str(&format!(": {}", join_and(&items)));
+        text.push_str(&say(
+            lang,
+            "chart-items",
+            [("items", lang.and_list(&items).into())],
+        ));
     } else {
         let (i, v) = reported[reported.len() - 1];
-        text.push_str(&format!(
-            ", {} to {}: latest {} ({})",
-            labels[0],
-            labels[labels.len() - 1],
-            fmt.value(v),
-            labels[i]
+        text.push_str(&say(
+            lang,
+            "chart-bars-latest",
+            [
+                ("from", (&labels[0]).into()),
+                ("to", (&labels[labels.len() - 1]).into()),
+                ("value", fmt.value(v).into()),
+                ("label", (&labels[i]).into()),
+            ],
         ));
     }
     if let Some(r) = &input.reference {
+        let name = lower(lang, &r.name);
         match data.constant_reference() {
-            Some(v) => text.push_str(&format!("; {} {}", lower(&r.name), fmt.value(v))),
+            Some(v) => text.push_str(&say(
+                lang,
+                "chart-bars-reference",
+                [("name", name.into()), ("value", fmt.value(v).into())],
+            )),
             None if data.references.iter().any(Option::is_some) => {
-                text.push_str(&format!("; {} varies", lower(&r.name)));
+                text.push_str(&say(
+                    lang,
+                    "chart-bars-reference-varies",
+                    [("name", name.into())],
+                ));
             }
             None => {}
         }
@@ -358,14 +389,22 @@ fn describe(input: &BarsInput, data: &Data, fmt: ValueFormat) -> String {
                 .filter(|(_, f)| **f)
                 .map(|(l, _)| l.clone())
                 .collect();
-            let name = lower(&r.flagged_name);
+            let name = lower(lang, &r.flagged_name);
             if flagged.is_empty() {
-                text.push_str(&format!("; none {name}"));
+                text.push_str(&say(
+                    lang,
+                    "chart-bars-none-flagged",
+                    [("name", name.into())],
+                ));
             } else {
-                text.push_str(&format!(
-                    "; {} {name}: {}",
-                    plural(flagged.len() as u64, "bar", "bars"),
-                    join_and(&flagged)
+                text.push_str(&say(
+                    lang,
+                    "chart-bars-flagged",
+                    [
+                        ("count", flagged.len().into()),
+                        ("name", name.into()),
+                        ("labels", lang.and_list(&flagged).into()),
+                    ],
                 ));
             }
         }
@@ -392,12 +431,16 @@ fn table(input: &BarsInput, data: &Data, fmt: ValueFormat) -> DataTable {
             if input.reference.is_some() {
                 row.push(fmt.cell(data.references[i]));
                 let cell = match (data.values[i], data.references[i]) {
-                    _ if data.flagged[i] => "yes",
-                    (Some(_), Some(_)) if bar.in_progress => "in progress",
-                    (Some(_), Some(_)) => "no",
+                    _ if data.flagged[i] => "chart-yes",
+                    (Some(_), Some(_)) if bar.in_progress => "chart-cell-bar-in-progress",
+                    (Some(_), Some(_)) => "chart-no",
                     _ => "",
                 };
-                row.push(cell.to_string());
+                row.push(if cell.is_empty() {
+                    String::new()
+                } else {
+                    fmt.lang.word(cell)
+                });
             }
             row
         })

@@ -11,7 +11,8 @@ use super::axis::{self, Axis, Layout, SMALL_PX, Size, text_width};
 use super::marks::{self, Swatch};
 use super::palette;
 use super::svg::{self, Area, DrawResult, Frame};
-use super::table::{DataTable, NOT_REPORTED, ValueFormat, finite, join_and, lower};
+use super::table::{DataTable, ValueFormat, finite, lower, not_reported, say};
+use crate::render::language::Language;
 
 /// Share of a category slot a group of bars fills.
 const GROUP: f64 = 0.8;
@@ -68,12 +69,13 @@ pub struct GroupedBarsInput {
 }
 
 /// Render a grouped bar chart.
-pub fn grouped_bars(input: &GroupedBarsInput) -> Chart {
+pub fn grouped_bars(input: &GroupedBarsInput, lang: &Language) -> Chart {
     let id = svg::sanitize_id(&input.id);
     let title = svg::clean(&input.title);
     let fmt = ValueFormat {
         unit: &input.unit,
         decimals: input.decimals,
+        lang,
     };
     let values = values(input);
     let gaps = gaps(input, &values);
@@ -81,9 +83,9 @@ pub fn grouped_bars(input: &GroupedBarsInput) -> Chart {
     let drawing = |size: Size| {
         // Labels set on several lines or turned take their room below the
         // plot, not out of it.
-        let (_, _, x) = axes(input, &values, gaps.is_some(), size);
+        let (_, _, x) = axes(input, &values, gaps.is_some(), size, lang);
         let size = size.with_height(size.height + x.extra_depth().ceil() as u32);
-        let frame = Frame::new(&id, &title, &desc, size);
+        let frame = Frame::new(&id, &title, &desc, size, lang);
         svg::render(&frame, |root| {
             draw(root, input, &values, gaps.as_deref(), fmt, size)
         })
@@ -141,6 +143,7 @@ fn axes(
     values: &[Vec<Option<f64>>],
     gaps: bool,
     size: Size,
+    lang: &Language,
 ) -> (Vec<(Swatch, String)>, Axis, Axis) {
     let legend: Vec<_> = input
         .series
@@ -149,7 +152,13 @@ fn axes(
         .map(|(s, c)| (Swatch::Fill(*c), svg::clean(&s.name)))
         .collect();
     let all = values.iter().flatten().flatten().copied();
-    let y = axis::bar_axis(all, input.value_max, input.integer, &input.value_label);
+    let y = axis::bar_axis(
+        all,
+        input.value_max,
+        input.integer,
+        &input.value_label,
+        lang,
+    );
     let layout = Layout::new(size, &legend, &y, gaps);
     let slot = layout.plot_width() / input.categories.len().max(1) as f64;
     let x = axis::category_axis(&input.categories, slot - 8.0, false, "");
@@ -165,7 +174,7 @@ fn draw(
     size: Size,
 ) -> DrawResult {
     let colours = colours(input);
-    let (legend, y, x) = axes(input, values, gaps.is_some(), size);
+    let (legend, y, x) = axes(input, values, gaps.is_some(), size, fmt.lang);
     let mut layout = Layout::new(size, &legend, &y, gaps.is_some());
     let slot = layout.plot_width() / input.categories.len().max(1) as f64;
     layout.fit_x(&x);
@@ -206,7 +215,7 @@ fn draw(
                 }
                 None => {
                     let anchor = Pos::new(HPos::Center, VPos::Bottom);
-                    marks::not_reported(root, &plot, (centre, 0.0), (0, -2), anchor)?;
+                    marks::not_reported(root, &plot, (centre, 0.0), (0, -2), anchor, fmt.lang)?;
                 }
             }
         }
@@ -216,7 +225,11 @@ fn draw(
         for (i, gap) in gaps.iter().enumerate() {
             let Some(gap) = gap else { continue };
             let (px, _) = plot.backend_coord(&(i as f64, y.range.0));
-            let text = format!("gap {}", signed(fmt.number(*gap)));
+            let text = say(
+                fmt.lang,
+                "chart-gap-label",
+                [("gap", signed(fmt.number(*gap)).into())],
+            );
             let flagged = reaches(*gap, note.flag_at);
             let style = if flagged {
                 axis::bold(SMALL_PX, palette::INK)
@@ -231,7 +244,7 @@ fn draw(
         }
     }
     if values.iter().flatten().all(Option::is_none) {
-        marks::no_data(root, &layout)?;
+        marks::no_data(root, &layout, fmt.lang)?;
     }
     Ok(())
 }
@@ -288,15 +301,19 @@ fn describe(
     gaps: Option<&[Option<f64>]>,
     fmt: ValueFormat,
 ) -> String {
+    let lang = fmt.lang;
     let names: Vec<String> = input.series.iter().map(|s| svg::clean(&s.name)).collect();
-    let category = lower(&input.category_label);
-    let mut text = format!(
-        "{} by {category} for {}",
-        svg::clean(&input.value_label),
-        join_and(&names)
+    let mut text = say(
+        lang,
+        "chart-grouped-by",
+        [
+            ("value", svg::clean(&input.value_label).into()),
+            ("category", lower(lang, &input.category_label).into()),
+            ("series", lang.and_list(&names).into()),
+        ],
     );
     if values.iter().flatten().all(Option::is_none) {
-        text.push_str(": nothing reported.");
+        text.push_str(&lang.word("chart-nothing-reported"));
         return text;
     }
     if input.categories.len() * values.len() <= 12 {
@@ -311,15 +328,19 @@ fn describe(
                     .map(|(c, v)| {
                         format!(
                             "{} {}",
-                            lower(c),
-                            v.map_or_else(|| NOT_REPORTED.to_string(), |v| fmt.value(v))
+                            lower(lang, c),
+                            v.map_or_else(|| not_reported(lang), |v| fmt.value(v))
                         )
                     })
                     .collect();
                 format!("{name} {}", items.join(", "))
             })
             .collect();
-        text.push_str(&format!(": {}", parts.join("; ")));
+        text.push_str(&say(
+            lang,
+            "chart-items",
+            [("items", parts.join("; ").into())],
+        ));
     }
     if let (Some(gaps), Some(note)) = (gaps, input.gap) {
         let largest = gaps
@@ -331,21 +352,25 @@ fn describe(
                 _ => Some((i, g)),
             });
         if let Some((i, g)) = largest {
-            let flagged = if reaches(g, note.flag_at) {
-                ", flagged"
+            let id = if reaches(g, note.flag_at) {
+                "chart-grouped-largest-gap-flagged"
             } else {
-                ""
+                "chart-grouped-largest-gap"
             };
-            text.push_str(&format!(
-                "; largest gap {} on {}{flagged}",
-                signed(fmt.number(g)),
-                svg::clean(&input.categories[i])
+            text.push_str(&say(
+                lang,
+                id,
+                [
+                    ("gap", signed(fmt.number(g)).into()),
+                    ("category", svg::clean(&input.categories[i]).into()),
+                ],
             ));
         }
     }
     text.push('.');
     if !input.ranges.is_empty() {
-        text.push_str(" Each whisker runs from the lowest to the highest answer.");
+        text.push(' ');
+        text.push_str(&lang.word("chart-grouped-whiskers"));
     }
     text
 }
@@ -356,21 +381,27 @@ fn table(
     gaps: Option<&[Option<f64>]>,
     fmt: ValueFormat,
 ) -> DataTable {
+    let lang = fmt.lang;
     let mut headers = vec![svg::clean(&input.category_label)];
     headers.extend(input.series.iter().map(|s| svg::clean(&s.name)));
     let ranged: Vec<usize> = (0..input.series.len())
         .filter(|s| input.ranges.get(*s).is_some_and(|r| !r.is_empty()))
         .collect();
-    headers.extend(
-        ranged
-            .iter()
-            .map(|s| format!("{} lowest–highest", svg::clean(&input.series[*s].name))),
-    );
+    headers.extend(ranged.iter().map(|s| {
+        say(
+            lang,
+            "chart-grouped-spread-header",
+            [("series", svg::clean(&input.series[*s].name).into())],
+        )
+    }));
     if gaps.is_some() {
-        headers.push(format!(
-            "Gap ({} − {})",
-            svg::clean(&input.series[0].name),
-            svg::clean(&input.series[1].name)
+        headers.push(say(
+            lang,
+            "chart-grouped-gap-header",
+            [
+                ("first", svg::clean(&input.series[0].name).into()),
+                ("second", svg::clean(&input.series[1].name).into()),
+            ],
         ));
     }
     let rows = input
@@ -382,14 +413,12 @@ fn table(
             row.extend(values.iter().map(|s| fmt.cell(s[i])));
             row.extend(ranged.iter().map(|s| {
                 range(input, *s, i).map_or_else(
-                    || NOT_REPORTED.to_string(),
+                    || not_reported(lang),
                     |(low, high)| format!("{}–{}", fmt.number(low), fmt.number(high)),
                 )
             }));
             if let Some(gaps) = gaps {
-                row.push(
-                    gaps[i].map_or_else(|| NOT_REPORTED.to_string(), |g| signed(fmt.number(g))),
-                );
+                row.push(gaps[i].map_or_else(|| not_reported(lang), |g| signed(fmt.number(g))));
             }
             row
         })

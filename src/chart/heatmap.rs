@@ -12,7 +12,8 @@ use super::axis::{self, Layout, Size, TEXT_PX};
 use super::marks::Swatch;
 use super::palette::Shade;
 use super::svg::{self, Area, DrawResult, Frame};
-use super::table::{DataTable, join_and, plural};
+use super::table::{DataTable, Word, say};
+use crate::render::language::Language;
 
 const HEIGHT_EXTRA: u32 = 20;
 
@@ -49,14 +50,14 @@ impl HeatMapInput {
 }
 
 /// Render the risk heat map.
-pub fn heat_map(input: &HeatMapInput) -> Chart {
+pub fn heat_map(input: &HeatMapInput, lang: &Language) -> Chart {
     let id = svg::sanitize_id(&input.id);
     let title = svg::clean(&input.title);
-    let desc = describe(input);
+    let desc = describe(input, lang);
     let drawing = |size: Size| {
         let size = size.with_height(size.height + HEIGHT_EXTRA);
-        let frame = Frame::new(&id, &title, &desc, size);
-        svg::render(&frame, |root| draw(root, input, size))
+        let frame = Frame::new(&id, &title, &desc, size, lang);
+        svg::render(&frame, |root| draw(root, input, size, lang))
     };
     Chart {
         svg: drawing(Size::WIDE),
@@ -64,20 +65,20 @@ pub fn heat_map(input: &HeatMapInput) -> Chart {
         id,
         title,
         desc,
-        table: table(input),
+        table: table(input, lang),
     }
 }
 
-fn draw(root: &Area, input: &HeatMapInput, size: Size) -> DrawResult {
+fn draw(root: &Area, input: &HeatMapInput, size: Size, lang: &Language) -> DrawResult {
     let legend: Vec<_> = input
         .classes
         .iter()
         .map(|c| (Swatch::Fill(c.shade.colour()), svg::clean(&c.legend)))
         .collect();
     let scale: Vec<String> = (1..=5).map(|v| v.to_string()).collect();
-    let y = axis::category_axis(&scale, TEXT_PX, false, "Likelihood");
+    let y = axis::category_axis(&scale, TEXT_PX, false, &lang.word("chart-likelihood"));
     let layout = Layout::new(size, &legend, &y, true);
-    let x = axis::category_axis(&scale, TEXT_PX, false, "Impact");
+    let x = axis::category_axis(&scale, TEXT_PX, false, &lang.word("chart-impact"));
 
     layout.legend(root, &legend)?;
     let mut plot = layout.build(root, &x, &y)?;
@@ -103,10 +104,10 @@ fn draw(root: &Area, input: &HeatMapInput, size: Size) -> DrawResult {
     Ok(())
 }
 
-fn describe(input: &HeatMapInput) -> String {
+fn describe(input: &HeatMapInput, lang: &Language) -> String {
     let total: u64 = input.counts.iter().flatten().map(|c| u64::from(*c)).sum();
     if total == 0 {
-        return "No risks to plot by likelihood and impact.".to_string();
+        return lang.word("chart-heat-no-risks");
     }
     let mut by_class = vec![0u64; input.classes.len()];
     for (l, row) in input.counts.iter().enumerate() {
@@ -121,19 +122,31 @@ fn describe(input: &HeatMapInput) -> String {
         .iter()
         .rev()
         .zip(by_class.iter().rev())
-        .map(|(c, n)| format!("{n} {}", svg::clean(&c.name)))
+        .map(|(c, n)| {
+            say(
+                lang,
+                "chart-heat-class-count",
+                [
+                    ("count", Word::Count(*n)),
+                    ("class", svg::clean(&c.name).into()),
+                ],
+            )
+        })
         .collect();
-    format!(
-        "{} by likelihood and impact: {}.",
-        plural(total, "risk", "risks"),
-        join_and(&parts)
+    say(
+        lang,
+        "chart-heat-desc",
+        [
+            ("count", Word::Count(total)),
+            ("classes", lang.and_list(&parts).into()),
+        ],
     )
 }
 
 /// Rows by likelihood, 5 first, as on the map.
-fn table(input: &HeatMapInput) -> DataTable {
-    let mut headers = vec!["Likelihood".to_string()];
-    headers.extend((1..=5).map(|i| format!("Impact {i}")));
+fn table(input: &HeatMapInput, lang: &Language) -> DataTable {
+    let mut headers = vec![lang.word("chart-likelihood")];
+    headers.extend((1..=5).map(|i| say(lang, "chart-impact-n", [("n", i.to_string().into())])));
     let rows = (0..5)
         .rev()
         .map(|l| {

@@ -13,6 +13,7 @@ use super::axis::{Layout, Plot, SMALL_PX, TEXT_PX, font, text_width};
 use super::backend::{Dash, Dashed};
 use super::palette::{self, Shade};
 use super::svg::{Area, DrawResult, clean};
+use crate::render::language::Language;
 
 /// How a legend entry is drawn.
 #[derive(Debug, Clone, Copy)]
@@ -188,11 +189,12 @@ pub(crate) fn not_reported(
     at: (f64, f64),
     nudge: (i32, i32),
     pos: Pos,
+    lang: &Language,
 ) -> DrawResult {
     let p = plot.backend_coord(&at);
     let p = (p.0 + nudge.0, p.1 + nudge.1);
     let style = font(SMALL_PX, Shade::Grey.colour()).pos(pos);
-    root.draw(&Text::new("n/r", p, style))?;
+    root.draw(&Text::new(lang.word("not-reported-short"), p, style))?;
     Ok(())
 }
 
@@ -275,11 +277,11 @@ fn annotation(root: &Area, text: &str, at: (i32, i32), h: HPos, v: VPos) -> Draw
 }
 
 /// "No data reported" in the middle of the plot.
-pub(crate) fn no_data(root: &Area, layout: &Layout) -> DrawResult {
+pub(crate) fn no_data(root: &Area, layout: &Layout, lang: &Language) -> DrawResult {
     let x = (layout.plot_left() + layout.plot_right()) / 2;
     let y = layout.top as i32 + (layout.plot_height() / 2.0) as i32;
     let style = font(TEXT_PX, palette::MUTED).pos(Pos::new(HPos::Center, VPos::Center));
-    root.draw(&Text::new("No data reported", (x, y), style))?;
+    root.draw(&Text::new(lang.word("chart-no-data"), (x, y), style))?;
     Ok(())
 }
 

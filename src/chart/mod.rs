@@ -17,6 +17,11 @@
 //! and marks drawn by several shapes (`marks.rs`), background bands
 //! (`bands.rs`) and value formatting plus the data table (`table.rs`).
 //!
+//! Every word a chart writes itself (legend entries, the description, the
+//! data table's headers, "n/r") and every number comes from the
+//! `Language` each helper is given: the words of a chart's own content
+//! (its title, labels, series names) come in already worded.
+//!
 //! Charts decide nothing: every status colour (a point's [`Shade`], a
 //! background [`ValueBand`]) comes in with the input, as the analysis
 //! decided it.
@@ -49,7 +54,7 @@ pub(crate) use palette::print_tones;
 pub use palette::{Shade, literal_rules, stylesheet};
 pub use series::{BandSpan, Highlight, Mark, Point, Step, Target, TimeSeriesInput, time_series};
 pub use sparkline::{SparklineInput, sparkline};
-pub use table::{DataTable, NOT_REPORTED};
+pub use table::{DataTable, short_month};
 pub use timeline::{TimelineInput, TimelineSpan, timeline};
 
 /// One rendered chart, ready to be inlined into a page.
@@ -86,9 +91,4 @@ mod tests;
 pub(crate) fn bound(value: f64, lo: f64, hi: f64) -> f64 {
     // `max` and `min` ignore a NaN operand; a reversed range gives `hi`.
     value.max(lo).min(hi)
-}
-
-/// "1 escalation", "3 escalations": a count with its noun.
-pub fn plural_words(count: usize, singular: &str, plural: &str) -> String {
-    table::plural(count as u64, singular, plural)
 }

@@ -15,7 +15,8 @@ use super::marks::{self, Swatch};
 use super::palette;
 use super::palette::Shade;
 use super::svg::{self, Area, DrawResult, Frame};
-use super::table::{self, DataTable, NOT_REPORTED, ValueFormat, finite, plural};
+use super::table::{self, DataTable, ValueFormat, Word, finite, not_reported, say};
+use crate::render::language::Language;
 
 /// One month of a series.
 #[derive(Debug, Clone, PartialEq)]
@@ -143,12 +144,13 @@ pub struct TimeSeriesInput {
 }
 
 /// Render a time series vs target.
-pub fn time_series(input: &TimeSeriesInput) -> Chart {
+pub fn time_series(input: &TimeSeriesInput, lang: &Language) -> Chart {
     let id = svg::sanitize_id(&input.id);
     let title = svg::clean(&input.title);
     let fmt = ValueFormat {
         unit: &input.unit,
         decimals: input.decimals,
+        lang,
     };
     let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
     let in_progress = input.last_in_progress && !input.points.is_empty();
@@ -158,7 +160,7 @@ pub fn time_series(input: &TimeSeriesInput) -> Chart {
         .filter(|t| t.line.values.iter().flatten().any(|v| v.is_finite()));
     let desc = describe(input, &values, in_progress, target, fmt);
     let drawing = |size: Size| {
-        let frame = Frame::new(&id, &title, &desc, size);
+        let frame = Frame::new(&id, &title, &desc, size, lang);
         svg::render(&frame, |root| {
             draw(root, input, &values, in_progress, target, fmt, size)
         })
@@ -182,9 +184,10 @@ fn draw(
     fmt: ValueFormat,
     size: Size,
 ) -> DrawResult {
-    let mut legend = vec![(Swatch::LineDot(palette::DATA), "Actual".to_string())];
+    let word = |id: &str| fmt.lang.word(id);
+    let mut legend = vec![(Swatch::LineDot(palette::DATA), word("chart-actual"))];
     if in_progress && values.last().is_some_and(Option::is_some) {
-        legend.push((Swatch::Hollow(palette::DATA), "In progress".to_string()));
+        legend.push((Swatch::Hollow(palette::DATA), word("chart-in-progress")));
     }
     if let Some(t) = target {
         let name = match t.line.single() {
@@ -207,19 +210,19 @@ fn draw(
             .any(|p| p.value.is_some() && p.mark == m)
     };
     if marks(Mark::Excused) {
-        legend.push((Swatch::Hatched(palette::DATA), "Excused".to_string()));
+        legend.push((Swatch::Hatched(palette::DATA), word("chart-excused")));
     }
     if marks(Mark::NotJudged) {
         legend.push((
             Swatch::Hollow(Shade::Grey.colour()),
-            "Not judged".to_string(),
+            word("chart-not-judged"),
         ));
     }
     if marks(Mark::Provisional) {
-        legend.push((Swatch::Diamond(palette::DATA), "Provisional".to_string()));
+        legend.push((Swatch::Diamond(palette::DATA), word("chart-provisional")));
     }
     if marks(Mark::Disputed) {
-        legend.push((Swatch::Triangle(palette::DATA), "Disputed".to_string()));
+        legend.push((Swatch::Triangle(palette::DATA), word("chart-disputed")));
     }
     let highlight = highlighted(input);
     if let Some(h) = &highlight {
@@ -227,7 +230,7 @@ fn draw(
         legend.push((Swatch::Fill(palette::GRID), svg::clean(&h.label)));
     }
 
-    let y = value_axis(input, values, target);
+    let y = value_axis(input, values, target, fmt.lang);
     let layout = Layout::new(size, &legend, &y, false);
     let labels: Vec<String> = input.points.iter().map(|p| p.label.clone()).collect();
     let x = axis::month_axis(&labels, layout.plot_width() / labels.len().max(1) as f64);
@@ -315,7 +318,7 @@ fn draw(
         }
     }
     if values.iter().all(Option::is_none) {
-        marks::no_data(root, &layout)?;
+        marks::no_data(root, &layout, fmt.lang)?;
     }
     Ok(())
 }
@@ -377,6 +380,7 @@ fn value_axis(
     input: &TimeSeriesInput,
     values: &[Option<f64>],
     target: Option<&Target>,
+    lang: &Language,
 ) -> axis::Axis {
     let lines = target
         .map(|t| &t.line)
@@ -418,7 +422,7 @@ fn value_axis(
         .max(data_hi);
     let lo = (data_lo - pad).max(floor);
     let hi = (data_hi + pad).min(ceiling);
-    let mut y = axis::value_axis(lo, hi, 5, false, &input.y_label);
+    let mut y = axis::value_axis(lo, hi, 5, false, &input.y_label, lang);
     // Rounding out to whole ticks must not cross the floor or ceiling either.
     y.range = (y.range.0.max(floor), y.range.1.min(ceiling));
     y.ticks
@@ -433,28 +437,35 @@ fn describe(
     target: Option<&Target>,
     fmt: ValueFormat,
 ) -> String {
+    let lang = fmt.lang;
     let name = svg::clean(&input.title);
     let Some(first) = input.points.first() else {
-        return format!("{name}: no months to show.");
+        return say(lang, "chart-series-no-months", [("name", name.into())]);
     };
     let last = &input.points[input.points.len() - 1];
-    let mut text = format!(
-        "{name} per month, {} to {}",
-        svg::clean(&first.label),
-        svg::clean(&last.label)
+    let mut text = say(
+        lang,
+        "chart-series-per-month",
+        [
+            ("name", name.into()),
+            ("from", svg::clean(&first.label).into()),
+            ("to", svg::clean(&last.label).into()),
+        ],
     );
     if let Some(t) = target {
-        if let Some(v) = t.line.single() {
-            text.push_str(&format!(
-                ", against a target of {} ({})",
-                fmt.value(v),
-                svg::clean(&t.direction)
-            ));
-        } else if let Some(v) = t.line.latest() {
-            text.push_str(&format!(
-                ", against a target amended to {} ({})",
-                fmt.value(v),
-                svg::clean(&t.direction)
+        let amended = match (t.line.single(), t.line.latest()) {
+            (Some(v), _) => Some(("chart-series-target", v)),
+            (None, Some(v)) => Some(("chart-series-target-amended", v)),
+            (None, None) => None,
+        };
+        if let Some((id, v)) = amended {
+            text.push_str(&say(
+                lang,
+                id,
+                [
+                    ("value", fmt.value(v).into()),
+                    ("direction", svg::clean(&t.direction).into()),
+                ],
             ));
         }
     }
@@ -470,46 +481,58 @@ fn describe(
         .find_map(|(i, v)| v.map(|v| (i, v)));
     match latest {
         Some((i, v)) => {
-            text.push_str(&format!(
-                ": latest {} in {}",
-                fmt.value(v),
-                svg::clean(&input.points[i].label)
+            text.push_str(&say(
+                lang,
+                "chart-series-latest",
+                [
+                    ("value", fmt.value(v).into()),
+                    ("month", svg::clean(&input.points[i].label).into()),
+                ],
             ));
             if target.is_some() {
                 match input.points[i].shade {
-                    Shade::Green => text.push_str(", meeting the target"),
+                    Shade::Green => text.push_str(&lang.word("chart-series-meeting")),
                     Shade::Amber | Shade::Orange | Shade::Red => {
-                        text.push_str(", missing the target")
+                        text.push_str(&lang.word("chart-series-missing"))
                     }
                     Shade::Grey => {}
                 }
             }
         }
-        None => text.push_str(": nothing reported"),
+        None => text.push_str(&lang.word("chart-series-nothing")),
     }
     let missing = settled.iter().filter(|v| v.is_none()).count();
     if missing > 0 && missing < settled.len() {
-        text.push_str(&format!(
-            ", {} not reported",
-            plural(missing as u64, "month", "months")
+        text.push_str(&say(
+            lang,
+            "chart-series-months-not-reported",
+            [("count", missing.into())],
         ));
     }
     if in_progress {
+        let month = svg::clean(&last.label);
         match values.last().copied().flatten() {
-            Some(v) => text.push_str(&format!(
-                ", {} in progress at {}",
-                svg::clean(&last.label),
-                fmt.value(v)
+            Some(v) => text.push_str(&say(
+                lang,
+                "chart-series-in-progress-at",
+                [("month", month.into()), ("value", fmt.value(v).into())],
             )),
-            None => text.push_str(&format!(", {} in progress", svg::clean(&last.label))),
+            None => text.push_str(&say(
+                lang,
+                "chart-series-in-progress",
+                [("month", month.into())],
+            )),
         }
     }
     if let Some(h) = highlighted(input) {
-        text.push_str(&format!(
-            "; {} ({} to {}) shaded",
-            svg::clean(&h.label),
-            svg::clean(&input.points[h.from].label),
-            svg::clean(&input.points[h.to].label)
+        text.push_str(&say(
+            lang,
+            "chart-series-shaded",
+            [
+                ("label", svg::clean(&h.label).into()),
+                ("from", svg::clean(&input.points[h.from].label).into()),
+                ("to", svg::clean(&input.points[h.to].label).into()),
+            ],
         ));
     }
     text.push('.');
@@ -523,7 +546,8 @@ fn table(
     target: Option<&Target>,
     fmt: ValueFormat,
 ) -> DataTable {
-    let mut headers = vec!["Month".to_string(), svg::clean(&input.y_label)];
+    let lang = fmt.lang;
+    let mut headers = vec![lang.word("chart-month"), svg::clean(&input.y_label)];
     if let Some(t) = target {
         headers.push(svg::clean(&t.line.name));
     }
@@ -532,7 +556,7 @@ fn table(
     }
     let notes = input.points.iter().any(|p| p.note.is_some());
     if notes {
-        headers.push("Note".to_string());
+        headers.push(lang.word("chart-note"));
     }
     let last = values.len().saturating_sub(1);
     let rows = input
@@ -543,11 +567,16 @@ fn table(
         .map(|(i, (point, value))| {
             let mut cell = fmt.cell(*value);
             if in_progress && i == last {
-                cell = if value.is_some() {
-                    format!("{cell} (in progress)")
+                let cell_text = if value.is_some() {
+                    cell
                 } else {
-                    format!("{NOT_REPORTED} (in progress)")
+                    not_reported(lang)
                 };
+                cell = say(
+                    lang,
+                    "chart-cell-in-progress",
+                    [("value", Word::Text(cell_text))],
+                );
             }
             let mut row = vec![svg::clean(&point.label), cell];
             let at = |line: &Step| {

@@ -11,7 +11,8 @@ use super::palette;
 use super::palette::Shade;
 use super::series::Point;
 use super::svg::{self, Area, DrawResult, Frame};
-use super::table::{self, DataTable, ValueFormat, finite};
+use super::table::{self, DataTable, ValueFormat, finite, say};
+use crate::render::language::Language;
 
 const WIDTH: u32 = 120;
 const HEIGHT: u32 = 28;
@@ -39,12 +40,13 @@ pub struct SparklineInput {
 }
 
 /// Render a sparkline.
-pub fn sparkline(input: &SparklineInput) -> Chart {
+pub fn sparkline(input: &SparklineInput, lang: &Language) -> Chart {
     let id = svg::sanitize_id(&input.id);
     let title = svg::clean(&input.title);
     let fmt = ValueFormat {
         unit: &input.unit,
         decimals: input.decimals,
+        lang,
     };
     let values: Vec<Option<f64>> = input.points.iter().map(|p| finite(p.value)).collect();
     let desc = describe(input, &values, fmt);
@@ -55,10 +57,11 @@ pub fn sparkline(input: &SparklineInput) -> Chart {
         width: WIDTH,
         height: HEIGHT,
         scale: SCALE,
+        lang,
     };
     let svg = svg::render(&frame, |root| draw(root, input, &values));
     let table = DataTable {
-        headers: vec!["Month".to_string(), svg::clean(&input.value_label)],
+        headers: vec![lang.word("chart-month"), svg::clean(&input.value_label)],
         rows: input
             .points
             .iter()
@@ -160,6 +163,7 @@ fn shade_of(input: &SparklineInput, x: f64) -> Shade {
 }
 
 fn describe(input: &SparklineInput, values: &[Option<f64>], fmt: ValueFormat) -> String {
+    let lang = fmt.lang;
     let name = svg::clean(&input.title);
     let reported: Vec<(usize, f64)> = values
         .iter()
@@ -167,29 +171,44 @@ fn describe(input: &SparklineInput, values: &[Option<f64>], fmt: ValueFormat) ->
         .filter_map(|(i, v)| v.map(|v| (i, v)))
         .collect();
     let Some(&(i, v)) = reported.last() else {
-        return format!("{name}: nothing reported.");
+        return say(lang, "chart-spark-nothing", [("name", name.into())]);
     };
-    let mut text = format!(
-        "{name}: latest {} ({})",
-        fmt.value(v),
-        svg::clean(&input.points[i].label)
+    let mut text = say(
+        lang,
+        "chart-spark-latest",
+        [
+            ("name", name.into()),
+            ("value", fmt.value(v).into()),
+            ("month", svg::clean(&input.points[i].label).into()),
+        ],
     );
     match input.points[i].shade {
         Shade::Grey => {}
-        shade => text.push_str(&format!(", {}", shade.name())),
+        shade => text.push_str(&say(
+            lang,
+            "chart-spark-shade",
+            [(
+                "shade",
+                lang.word(&format!("chart-shade-{}", shade.name())).into(),
+            )],
+        )),
     }
     if let Some(&(j, first)) = reported.first().filter(|_| reported.len() > 1) {
-        text.push_str(&format!(
-            ", from {} in {}",
-            fmt.value(first),
-            svg::clean(&input.points[j].label)
+        text.push_str(&say(
+            lang,
+            "chart-spark-from",
+            [
+                ("value", fmt.value(first).into()),
+                ("month", svg::clean(&input.points[j].label).into()),
+            ],
         ));
     }
     let missing = values.len() - reported.len();
     if missing > 0 {
-        text.push_str(&format!(
-            ", {} not reported",
-            table::plural(missing as u64, "month", "months")
+        text.push_str(&say(
+            lang,
+            "chart-series-months-not-reported",
+            [("count", missing.into())],
         ));
     }
     text.push('.');

@@ -21,6 +21,7 @@ use super::axis::Size;
 use super::backend::{Element, SvgCanvas};
 use super::palette;
 use crate::format::number;
+use crate::render::language::Language;
 
 /// The root drawing area every chart draws on.
 pub(crate) type Area<'a> = DrawingArea<SvgCanvas<'a>, Shift>;
@@ -39,11 +40,19 @@ pub(crate) struct Frame<'a> {
     /// Drawing resolution: plotters works in whole pixels, so a tiny chart
     /// is drawn `scale` times larger and scaled back down in the SVG.
     pub scale: u32,
+    /// The words of the notice drawn when drawing fails.
+    pub lang: &'a Language,
 }
 
 impl<'a> Frame<'a> {
     /// A chart's drawing at `size`; the narrow drawing's ids get a suffix.
-    pub fn new(id: &str, title: &'a str, desc: &'a str, size: Size) -> Frame<'a> {
+    pub fn new(
+        id: &str,
+        title: &'a str,
+        desc: &'a str,
+        size: Size,
+        lang: &'a Language,
+    ) -> Frame<'a> {
         Frame {
             id: format!("{id}{}", size.id_suffix()),
             title,
@@ -51,6 +60,7 @@ impl<'a> Frame<'a> {
             width: size.width,
             height: size.height,
             scale: 1,
+            lang,
         }
     }
 }
@@ -70,13 +80,13 @@ pub(crate) fn render(frame: &Frame, draw: impl FnOnce(&Area) -> DrawResult) -> S
             .is_ok()
     };
     if !drawn {
-        elements = fallback(size);
+        elements = fallback(size, &frame.lang.word("chart-unavailable"));
     }
     wrap(frame, elements)
 }
 
 /// The drawing of an SVG whose drawing failed.
-fn fallback((width, height): (u32, u32)) -> Vec<Element> {
+fn fallback((width, height): (u32, u32), notice: &str) -> Vec<Element> {
     let mut elements = Vec::new();
     let root = SvgCanvas::new(&mut elements, (width, height)).into_drawing_area();
     let style = ("sans-serif", 14.0)
@@ -85,7 +95,7 @@ fn fallback((width, height): (u32, u32)) -> Vec<Element> {
         .pos(Pos::new(HPos::Center, VPos::Bottom));
     let _ = root.fill(&palette::BACKGROUND).and_then(|()| {
         root.draw(&Text::new(
-            "Chart unavailable: see the data table",
+            notice,
             ((width / 2) as i32, (height / 2) as i32),
             style,
         ))

@@ -3,11 +3,11 @@
 
 use serde::Serialize;
 
-use super::svg;
-use crate::format;
+use chrono::{Datelike, NaiveDate};
+use fluent_bundle::{FluentArgs, FluentValue};
 
-/// What a table cell (and a description) says for a missing value.
-pub const NOT_REPORTED: &str = "not reported";
+use super::svg;
+use crate::render::language::Language;
 
 /// The plotted data as text, for screen readers and printing.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -16,29 +16,89 @@ pub struct DataTable {
     pub rows: Vec<Vec<String>>,
 }
 
-/// How the values of one chart are written.
+/// How the values of one chart are written, and in which language.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ValueFormat<'a> {
     /// Appended to values: "%" directly, anything else after a space.
     pub unit: &'a str,
     pub decimals: usize,
+    pub lang: &'a Language,
 }
 
 impl ValueFormat<'_> {
-    /// The bare number: "96.2".
+    /// The bare number: "96.2", "96,2".
     pub fn number(&self, value: f64) -> String {
-        format::number(value, self.decimals)
+        self.lang.number(value, self.decimals)
     }
 
     /// The number with its unit: "96.2%", "160 h", "4.4/5".
     pub fn value(&self, value: f64) -> String {
-        format::value_in(value, self.decimals, self.unit)
+        self.lang.value_in(value, self.decimals, self.unit)
     }
 
     /// A table cell: the value, or "not reported".
     pub fn cell(&self, value: Option<f64>) -> String {
-        value.map_or_else(|| NOT_REPORTED.to_string(), |v| self.number(v))
+        value.map_or_else(|| not_reported(self.lang), |v| self.number(v))
     }
+}
+
+/// What a table cell (and a description) says for a missing value.
+pub(crate) fn not_reported(lang: &Language) -> String {
+    lang.word("not-reported")
+}
+
+/// A month as a chart's axis labels it: "Sep 26", "Sep 26" in German too,
+/// "Mär 26" (the language's `chart-month-short-<n>` and two digits of the
+/// year).
+pub fn short_month(lang: &Language, d: NaiveDate) -> String {
+    format!(
+        "{} {:02}",
+        lang.word(&format!("chart-month-short-{}", d.month())),
+        d.year().rem_euclid(100)
+    )
+}
+
+/// A message argument: words, or a count plural forms choose by.
+pub(crate) enum Word {
+    Text(String),
+    Count(u64),
+}
+
+impl From<String> for Word {
+    fn from(s: String) -> Word {
+        Word::Text(s)
+    }
+}
+
+impl From<&str> for Word {
+    fn from(s: &str) -> Word {
+        Word::Text(s.to_string())
+    }
+}
+
+impl From<&String> for Word {
+    fn from(s: &String) -> Word {
+        Word::Text(s.clone())
+    }
+}
+
+impl From<usize> for Word {
+    fn from(n: usize) -> Word {
+        Word::Count(n as u64)
+    }
+}
+
+/// The chart message `id` with `args`, in `lang`.
+pub(crate) fn say<const N: usize>(lang: &Language, id: &str, args: [(&str, Word); N]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, word) in args {
+        match word {
+            Word::Text(s) => fluent.set(name.to_string(), FluentValue::from(s)),
+            Word::Count(n) => fluent.set(name.to_string(), FluentValue::from(n)),
+        }
+    }
+    lang.message(id, Some(&fluent))
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// A finite value or nothing: NaN and infinities count as not reported.
@@ -63,11 +123,13 @@ pub(crate) fn runs(values: &[Option<f64>]) -> Vec<Vec<(usize, f64)>> {
     runs
 }
 
-pub(crate) use crate::format::and_list as join_and;
-
 /// Label text for use inside a sentence: lower case, except words written
-/// in capitals ("KPI").
-pub(crate) fn lower(text: &str) -> String {
+/// in capitals ("KPI"), in a language that writes nouns in lower case
+/// (`chart-sentence-case = lower`); German keeps its capitals.
+pub(crate) fn lower(lang: &Language, text: &str) -> String {
+    if lang.word("chart-sentence-case") != "lower" {
+        return svg::clean(text);
+    }
     svg::clean(text)
         .split(' ')
         .map(|word| {
@@ -84,9 +146,4 @@ pub(crate) fn lower(text: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// "1 month", "2 months".
-pub(crate) fn plural(count: u64, singular: &str, plural: &str) -> String {
-    format!("{count} {}", if count == 1 { singular } else { plural })
 }

@@ -14,7 +14,8 @@ use super::backend::Dash;
 use super::marks::{self, Swatch};
 use super::palette::{self, Shade};
 use super::svg::{self, Area, DrawResult, Frame};
-use super::table::DataTable;
+use super::table::{DataTable, short_month};
+use crate::render::language::Language;
 
 /// Height of a lane.
 const LANE: u32 = 46;
@@ -58,7 +59,7 @@ pub struct TimelineInput {
     pub desc: String,
 }
 
-pub fn timeline(input: &TimelineInput) -> Chart {
+pub fn timeline(input: &TimelineInput, lang: &Language) -> Chart {
     let id = svg::sanitize_id(&input.id);
     let title = svg::clean(&input.title);
     let desc = svg::clean(&input.desc);
@@ -67,8 +68,8 @@ pub fn timeline(input: &TimelineInput) -> Chart {
         let y = lane_axis(input, size);
         let chrome = Layout::new(size, &legend(input), &y, false).chrome();
         let size = size.with_height((chrome + LANE * lanes).clamp(150, 900));
-        let frame = Frame::new(&id, &title, &desc, size);
-        svg::render(&frame, |root| draw(root, input, size))
+        let frame = Frame::new(&id, &title, &desc, size, lang);
+        svg::render(&frame, |root| draw(root, input, size, lang))
     };
     Chart {
         svg: drawing(Size::WIDE),
@@ -113,17 +114,18 @@ fn day(first: NaiveDate, d: NaiveDate) -> f64 {
 }
 
 /// The date axis: month starts labelled "Sep 26", thinned to fit.
-fn date_axis(first: NaiveDate, last: NaiveDate, plot_px: f64) -> Axis {
+fn date_axis(first: NaiveDate, last: NaiveDate, plot_px: f64, lang: &Language) -> Axis {
     let end = day(first, last) + 1.0;
     let mut starts = Vec::new();
     let mut m = NaiveDate::from_ymd_opt(first.year(), first.month(), 1);
     while let Some(d) = m.filter(|d| *d <= last) {
         if d >= first {
-            starts.push((day(first, d), short_month(d)));
+            starts.push((day(first, d), short_month(lang, d)));
         }
         m = d.checked_add_months(chrono::Months::new(1));
     }
-    let widest = text_width("Sep 26", TEXT_PX) + 10.0;
+    let september = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap_or(first);
+    let widest = text_width(&short_month(lang, september), TEXT_PX) + 10.0;
     let per_month = plot_px * 30.5 / end.max(1.0);
     let step = (widest / per_month.max(1.0)).ceil().max(1.0) as usize;
     let keep = starts.len().saturating_sub(1) % step;
@@ -141,13 +143,6 @@ fn date_axis(first: NaiveDate, last: NaiveDate, plot_px: f64) -> Axis {
         label_px: TEXT_PX,
         labels: Labels::Line,
     }
-}
-
-fn short_month(d: NaiveDate) -> String {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    format!("{} {:02}", NAMES[d.month0() as usize], d.year() % 100)
 }
 
 /// Each span's track within its lane, and the lane's number of tracks:
@@ -173,11 +168,11 @@ fn tracks(input: &TimelineInput) -> (Vec<usize>, Vec<usize>) {
     (track, ends.iter().map(|l| l.len().max(1)).collect())
 }
 
-fn draw(root: &Area, input: &TimelineInput, size: Size) -> DrawResult {
+fn draw(root: &Area, input: &TimelineInput, size: Size, lang: &Language) -> DrawResult {
     let legend = legend(input);
     let y = lane_axis(input, size);
     let layout = Layout::new(size, &legend, &y, false);
-    let x = date_axis(input.first, input.last, layout.plot_width());
+    let x = date_axis(input.first, input.last, layout.plot_width(), lang);
     layout.legend(root, &legend)?;
     let mut plot = layout.build(root, &x, &y)?;
     layout.draw_mesh(root, &mut plot, &x, &y)?;
@@ -214,7 +209,7 @@ fn draw(root: &Area, input: &TimelineInput, size: Size) -> DrawResult {
         }
     }
     if input.spans.is_empty() {
-        marks::no_data(root, &layout)?;
+        marks::no_data(root, &layout, lang)?;
     }
     Ok(())
 }
@@ -272,10 +267,14 @@ mod tests {
 
     #[test]
     fn the_chart_carries_its_words_legend_and_table() {
-        let c = timeline(&input(vec![
-            span(0, "2026-08-10", "2026-09-10", false),
-            span(1, "2026-09-10", "2026-11-23", true),
-        ]));
+        let en = crate::render::language::english();
+        let c = timeline(
+            &input(vec![
+                span(0, "2026-08-10", "2026-09-10", false),
+                span(1, "2026-09-10", "2026-11-23", true),
+            ]),
+            en,
+        );
         assert_eq!(c.desc, "Two escalations.");
         assert_eq!(c.table.rows.len(), 2);
         for text in [
@@ -290,7 +289,7 @@ mod tests {
         }
         assert!(c.narrow.as_deref().unwrap().contains("Still open"));
         // No span: a drawing that says so, and no open or box entry.
-        let empty = timeline(&input(vec![]));
+        let empty = timeline(&input(vec![]), en);
         assert!(empty.svg.contains("No data reported"));
         assert!(!empty.svg.contains("Still open"));
     }

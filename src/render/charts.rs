@@ -20,7 +20,18 @@ use crate::chart::{
 use crate::config::HealthBands;
 use crate::model::{Direction, Side};
 use crate::render::format::capitalise;
+use crate::render::language::{Language, arg};
 use crate::stopwatch::{Timed, Work};
+
+/// A chart's words with arguments (`chart-...` messages).
+fn say(lang: &Language, id: &str, args: &[(&str, String)]) -> String {
+    let mut fluent = fluent_bundle::FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(name.to_string(), arg(value.clone()));
+    }
+    lang.message(id, Some(&fluent))
+        .unwrap_or_else(|| id.to_string())
+}
 
 /// Decimals that show a KPI's values as written (99.62% needs two, 418 s none).
 fn decimals_for(values: impl Iterator<Item = f64>) -> usize {
@@ -56,27 +67,27 @@ fn bands(ranges: Vec<RagRange>) -> Vec<ValueBand> {
         .collect()
 }
 
-fn direction_words(d: Direction) -> &'static str {
-    match d {
-        Direction::Higher => "higher is better",
-        Direction::Lower => "lower is better",
-    }
+fn direction_words(d: Direction, lang: &Language) -> String {
+    lang.word(match d {
+        Direction::Higher => "chart-higher-is-better",
+        Direction::Lower => "chart-lower-is-better",
+    })
 }
 
 /// The value axis of a KPI chart: short, since the caption names the KPI.
-fn axis_label(unit: &str) -> String {
+fn axis_label(unit: &str, lang: &Language) -> String {
     if unit.is_empty() {
-        "Actual".to_string()
+        lang.word("chart-actual")
     } else {
-        format!("Actual ({unit})")
+        say(lang, "chart-actual-in", &[("unit", unit.to_string())])
     }
 }
 
 /// Actuals against the terms in force each month (target and minimum as
 /// step lines, bands per span of terms), gaps where nothing was reported,
 /// months excused or not judged drawn apart.
-pub fn kpi(k: &KpiAnalysis, sign_off: &SignOffs) -> Chart {
-    kpi_chart(k, sign_off, None)
+pub fn kpi(k: &KpiAnalysis, sign_off: &SignOffs, lang: &Language) -> Chart {
+    kpi_chart(k, sign_off, None, lang)
 }
 
 /// [`kpi`] with the months of `quarter` shaded (a review pack's quarter
@@ -86,6 +97,7 @@ pub fn kpi_in_quarter(
     sign_off: &SignOffs,
     quarter: MonthWindow,
     label: &str,
+    lang: &Language,
 ) -> Chart {
     let at = |month| k.series.iter().position(|p| p.month == month);
     let highlight = match (at(quarter.first), at(quarter.last)) {
@@ -96,10 +108,15 @@ pub fn kpi_in_quarter(
         }),
         _ => None,
     };
-    kpi_chart(k, sign_off, highlight)
+    kpi_chart(k, sign_off, highlight, lang)
 }
 
-fn kpi_chart(k: &KpiAnalysis, sign_off: &SignOffs, highlight: Option<Highlight>) -> Chart {
+fn kpi_chart(
+    k: &KpiAnalysis,
+    sign_off: &SignOffs,
+    highlight: Option<Highlight>,
+    lang: &Language,
+) -> Chart {
     let _timed = Timed::start(Work::Charts);
     let points: Vec<Point> = k
         .series
@@ -113,11 +130,18 @@ fn kpi_chart(k: &KpiAnalysis, sign_off: &SignOffs, highlight: Option<Highlight>)
                     Some((state, m.kpi_words(&k.id)?))
                 });
             let (mark, note) = match &p.judgement {
-                Judgement::Excused { reason } => {
-                    (Mark::Excused, Some(format!("excused: {reason}")))
+                Judgement::Excused { reason } => (
+                    Mark::Excused,
+                    Some(say(
+                        lang,
+                        "chart-note-excused",
+                        &[("reason", reason.clone())],
+                    )),
+                ),
+                Judgement::Baselining => {
+                    (Mark::NotJudged, Some(lang.word("chart-note-baselining")))
                 }
-                Judgement::Baselining => (Mark::NotJudged, Some("baselining".to_string())),
-                Judgement::LowVolume => (Mark::NotJudged, Some("low volume".to_string())),
+                Judgement::LowVolume => (Mark::NotJudged, Some(lang.word("chart-note-low-volume"))),
                 Judgement::Judged(_) | Judgement::NotReported => (Mark::Judged, None),
             };
             // A month not agreed keeps an excused or not-judged marker and
@@ -134,7 +158,7 @@ fn kpi_chart(k: &KpiAnalysis, sign_off: &SignOffs, highlight: Option<Highlight>)
                 ),
             };
             Point {
-                label: p.month.short_label(),
+                label: chart::short_month(lang, p.month.first_day()),
                 value: p.value,
                 shade: shade(p.status),
                 mark,
@@ -144,7 +168,7 @@ fn kpi_chart(k: &KpiAnalysis, sign_off: &SignOffs, highlight: Option<Highlight>)
         .collect();
     let percent = k.unit == "%";
     let target = Step {
-        name: "Target".to_string(),
+        name: lang.word("chart-target"),
         values: k.series.iter().map(|p| Some(p.terms.target)).collect(),
     };
     // A minimum is drawn only where the contract sets one apart from the target.
@@ -155,7 +179,7 @@ fn kpi_chart(k: &KpiAnalysis, sign_off: &SignOffs, highlight: Option<Highlight>)
         .collect();
     let limits = if minimum.iter().any(Option::is_some) {
         vec![Step {
-            name: "Minimum".to_string(),
+            name: lang.word("chart-minimum"),
             values: minimum,
         }]
     } else {
@@ -171,28 +195,31 @@ fn kpi_chart(k: &KpiAnalysis, sign_off: &SignOffs, highlight: Option<Highlight>)
             });
         }
     }
-    chart::time_series(&TimeSeriesInput {
-        id: format!("kpi-chart-{}", k.id),
-        title: format!("{} against target", k.name),
-        y_label: axis_label(&k.unit),
-        unit: k.unit.clone(),
-        decimals: decimals_for(k.series.iter().filter_map(|p| p.value)),
-        points,
-        last_in_progress: k.series.last().is_some_and(|p| p.in_progress),
-        target: Some(Target {
-            line: target,
-            direction: direction_words(k.direction).to_string(),
-        }),
-        limits,
-        bands: spans,
-        y_floor: Some(0.0).filter(|_| k.target >= 0.0),
-        y_ceiling: percent.then_some(100.0),
-        highlight,
-    })
+    chart::time_series(
+        &TimeSeriesInput {
+            id: format!("kpi-chart-{}", k.id),
+            title: say(lang, "chart-kpi-title", &[("kpi", k.name.clone())]),
+            y_label: axis_label(&k.unit, lang),
+            unit: k.unit.clone(),
+            decimals: decimals_for(k.series.iter().filter_map(|p| p.value)),
+            points,
+            last_in_progress: k.series.last().is_some_and(|p| p.in_progress),
+            target: Some(Target {
+                line: target,
+                direction: direction_words(k.direction, lang),
+            }),
+            limits,
+            bands: spans,
+            y_floor: Some(0.0).filter(|_| k.target >= 0.0),
+            y_ceiling: percent.then_some(100.0),
+            highlight,
+        },
+        lang,
+    )
 }
 
 /// SLA attainment per SLA KPI over 12 months, against 100%.
-pub fn sla_attainment(p: &Performance) -> Option<Chart> {
+pub fn sla_attainment(p: &Performance, lang: &Language) -> Option<Chart> {
     let _timed = Timed::start(Work::Charts);
     let bars: Vec<Bar> = p
         .kpis
@@ -209,97 +236,107 @@ pub fn sla_attainment(p: &Performance) -> Option<Chart> {
     if bars.is_empty() {
         return None;
     }
-    Some(chart::bars(&BarsInput {
-        id: "sla-attainment".into(),
-        title: "SLA attainment, last 12 months".into(),
-        category_label: "SLA KPI".into(),
-        value_label: "Months on target (%)".into(),
-        unit: "%".into(),
-        decimals: 0,
-        bars,
-        reference: Some(Reference {
-            name: "Every month on target".into(),
-            flagged_name: "Breached in some months".into(),
-            flagged_shade: shade(Tone::Red),
-        }),
-        orientation: Orientation::Horizontal,
-        value_max: Some(100.0),
-        integer: false,
-    }))
+    Some(chart::bars(
+        &BarsInput {
+            id: "sla-attainment".into(),
+            title: lang.word("chart-sla-title"),
+            category_label: lang.word("chart-sla-category"),
+            value_label: lang.word("chart-sla-value"),
+            unit: "%".into(),
+            decimals: 0,
+            bars,
+            reference: Some(Reference {
+                name: lang.word("chart-sla-reference"),
+                flagged_name: lang.word("chart-sla-flagged"),
+                flagged_shade: shade(Tone::Red),
+            }),
+            orientation: Orientation::Horizontal,
+            value_max: Some(100.0),
+            integer: false,
+        },
+        lang,
+    ))
 }
 
 /// Hours worked per month against contracted capacity, overtime marked.
-pub fn workload(w: &Workload) -> Option<Chart> {
+pub fn workload(w: &Workload, lang: &Language) -> Option<Chart> {
     let _timed = Timed::start(Work::Charts);
     let capacity = w.capacity?;
     let limit = capacity * (1.0 + w.limit);
-    Some(chart::bars(&BarsInput {
-        id: "workload".into(),
-        title: "Hours worked against capacity".into(),
-        category_label: "Month".into(),
-        value_label: "Hours worked (h)".into(),
-        unit: "h".into(),
-        decimals: 0,
-        bars: w
-            .months
-            .iter()
-            .map(|m| Bar {
-                label: m.month.short_label(),
-                value: m.worked,
-                reference: Some(limit),
-                flagged: m.flagged && !m.in_progress,
-                in_progress: m.in_progress,
-            })
-            .collect(),
-        reference: Some(Reference {
-            name: format!(
-                "Capacity + {}% overtime limit",
-                crate::render::format::number(w.limit * 100.0, 1)
-            ),
-            flagged_name: "Over the overtime limit".into(),
-            flagged_shade: shade(Tone::Amber),
-        }),
-        orientation: Orientation::Vertical,
-        value_max: None,
-        integer: false,
-    }))
+    Some(chart::bars(
+        &BarsInput {
+            id: "workload".into(),
+            title: lang.word("chart-workload-title"),
+            category_label: lang.word("chart-month"),
+            value_label: lang.word("chart-workload-value"),
+            unit: "h".into(),
+            decimals: 0,
+            bars: w
+                .months
+                .iter()
+                .map(|m| Bar {
+                    label: chart::short_month(lang, m.month.first_day()),
+                    value: m.worked,
+                    reference: Some(limit),
+                    flagged: m.flagged && !m.in_progress,
+                    in_progress: m.in_progress,
+                })
+                .collect(),
+            reference: Some(Reference {
+                name: say(
+                    lang,
+                    "chart-workload-reference",
+                    &[("limit", lang.number(w.limit * 100.0, 1))],
+                ),
+                flagged_name: lang.word("chart-workload-flagged"),
+                flagged_shade: shade(Tone::Amber),
+            }),
+            orientation: Orientation::Vertical,
+            value_max: None,
+            integer: false,
+        },
+        lang,
+    ))
 }
 
 /// Check-ins held per month against the cadence's expectation.
-pub fn cadence(c: &Communication) -> Option<Chart> {
+pub fn cadence(c: &Communication, lang: &Language) -> Option<Chart> {
     let _timed = Timed::start(Work::Charts);
     c.meeting_interval_days?;
-    Some(chart::bars(&BarsInput {
-        id: "cadence".into(),
-        title: "Check-ins held against the agreed cadence".into(),
-        category_label: "Month".into(),
-        value_label: "Check-ins and reviews held".into(),
-        unit: String::new(),
-        decimals: 1,
-        bars: c
-            .months
-            .iter()
-            .map(|m| Bar {
-                label: m.month.short_label(),
-                value: Some(m.held as f64),
-                reference: m.expected,
-                flagged: m.fewer_than_expected(),
-                in_progress: m.in_progress,
-            })
-            .collect(),
-        reference: Some(Reference {
-            name: "Expected by the cadence".into(),
-            flagged_name: "Fewer than expected".into(),
-            flagged_shade: shade(Tone::Amber),
-        }),
-        orientation: Orientation::Vertical,
-        value_max: None,
-        integer: true,
-    }))
+    Some(chart::bars(
+        &BarsInput {
+            id: "cadence".into(),
+            title: lang.word("chart-cadence-title"),
+            category_label: lang.word("chart-month"),
+            value_label: lang.word("chart-cadence-value"),
+            unit: String::new(),
+            decimals: 1,
+            bars: c
+                .months
+                .iter()
+                .map(|m| Bar {
+                    label: chart::short_month(lang, m.month.first_day()),
+                    value: Some(m.held as f64),
+                    reference: m.expected,
+                    flagged: m.fewer_than_expected(),
+                    in_progress: m.in_progress,
+                })
+                .collect(),
+            reference: Some(Reference {
+                name: lang.word("chart-cadence-reference"),
+                flagged_name: lang.word("chart-cadence-flagged"),
+                flagged_shade: shade(Tone::Amber),
+            }),
+            orientation: Orientation::Vertical,
+            value_max: None,
+            integer: true,
+        },
+        lang,
+    ))
 }
 
 /// Feedback items by kind, client beside provider.
-pub fn feedback(f: &FeedbackBalance) -> Option<Chart> {
+pub fn feedback(f: &FeedbackBalance, lang: &Language) -> Option<Chart> {
     let _timed = Timed::start(Work::Charts);
     if f.total == 0 {
         return None;
@@ -311,39 +348,50 @@ pub fn feedback(f: &FeedbackBalance) -> Option<Chart> {
             Some(k.suggestion as f64),
         ]
     };
-    Some(chart::grouped_bars(&GroupedBarsInput {
-        id: "feedback".into(),
-        title: format!(
-            "Feedback by side and kind, {} to {}",
-            f.window.first, f.window.last
-        ),
-        category_label: "Kind".into(),
-        value_label: "Items".into(),
-        unit: String::new(),
-        decimals: 0,
-        categories: vec!["Praise".into(), "Concern".into(), "Suggestion".into()],
-        series: vec![
-            BarSeries {
-                name: "Client".into(),
-                tone: chart::Tone::Client,
-                values: counts(&f.client),
-            },
-            BarSeries {
-                name: "Provider".into(),
-                tone: chart::Tone::Provider,
-                values: counts(&f.provider),
-            },
-        ],
-        value_max: None,
-        integer: true,
-        gap: None,
-        ranges: Vec::new(),
-    }))
+    Some(chart::grouped_bars(
+        &GroupedBarsInput {
+            id: "feedback".into(),
+            title: say(
+                lang,
+                "chart-feedback-title",
+                &[
+                    ("from", f.window.first.to_string()),
+                    ("to", f.window.last.to_string()),
+                ],
+            ),
+            category_label: lang.word("chart-feedback-category"),
+            value_label: lang.word("chart-feedback-value"),
+            unit: String::new(),
+            decimals: 0,
+            categories: vec![
+                lang.word("chart-feedback-praise"),
+                lang.word("chart-feedback-concern"),
+                lang.word("chart-feedback-suggestion"),
+            ],
+            series: vec![
+                BarSeries {
+                    name: lang.word("chart-client"),
+                    tone: chart::Tone::Client,
+                    values: counts(&f.client),
+                },
+                BarSeries {
+                    name: lang.word("chart-provider"),
+                    tone: chart::Tone::Provider,
+                    values: counts(&f.provider),
+                },
+            ],
+            value_max: None,
+            integer: true,
+            gap: None,
+            ranges: Vec::new(),
+        },
+        lang,
+    ))
 }
 
 /// The latest survey, each side's mean per dimension with the spread of
 /// its answers, gaps written. A side below the privacy floor has no bar.
-pub fn survey(t: &Trust) -> Option<Chart> {
+pub fn survey(t: &Trust, lang: &Language) -> Option<Chart> {
     let _timed = Timed::start(Work::Charts);
     let month = t.month?;
     let spread = |side| -> Vec<Option<(f64, f64)>> {
@@ -357,53 +405,67 @@ pub fn survey(t: &Trust) -> Option<Chart> {
     };
     let ranges = vec![spread(Side::Client), spread(Side::Provider)];
     let has_spread = ranges.iter().flatten().any(Option::is_some);
-    Some(chart::grouped_bars(&GroupedBarsInput {
-        id: "survey".into(),
-        title: format!("Relationship survey {month}: client and provider"),
-        category_label: "Dimension".into(),
-        value_label: "Score (1–5)".into(),
-        unit: String::new(),
-        decimals: 2,
-        categories: t
-            .dimensions
-            .iter()
-            .map(|d| crate::render::format::capitalise(&d.dimension))
-            .collect(),
-        series: vec![
-            BarSeries {
-                name: side_name(t, Side::Client),
-                tone: chart::Tone::Client,
-                values: t.dimensions.iter().map(|d| d.client).collect(),
-            },
-            BarSeries {
-                name: side_name(t, Side::Provider),
-                tone: chart::Tone::Provider,
-                values: t.dimensions.iter().map(|d| d.provider).collect(),
-            },
-        ],
-        value_max: Some(5.0),
-        integer: true,
-        // A side below the floor has no gap to write.
-        gap: t.sides.iter().all(|x| x.shown()).then_some(GapNote {
-            flag_at: t.gap_limit,
-        }),
-        ranges: if has_spread { ranges } else { Vec::new() },
-    }))
+    Some(chart::grouped_bars(
+        &GroupedBarsInput {
+            id: "survey".into(),
+            title: say(lang, "chart-survey-title", &[("month", month.to_string())]),
+            category_label: lang.word("chart-survey-category"),
+            value_label: lang.word("chart-survey-value"),
+            unit: String::new(),
+            decimals: 2,
+            categories: t
+                .dimensions
+                .iter()
+                .map(|d| {
+                    lang.message(&format!("chart-dimension-{}", d.dimension), None)
+                        .unwrap_or_else(|| capitalise(&d.dimension))
+                })
+                .collect(),
+            series: vec![
+                BarSeries {
+                    name: side_name(t, Side::Client, lang),
+                    tone: chart::Tone::Client,
+                    values: t.dimensions.iter().map(|d| d.client).collect(),
+                },
+                BarSeries {
+                    name: side_name(t, Side::Provider, lang),
+                    tone: chart::Tone::Provider,
+                    values: t.dimensions.iter().map(|d| d.provider).collect(),
+                },
+            ],
+            value_max: Some(5.0),
+            integer: true,
+            // A side below the floor has no gap to write.
+            gap: t.sides.iter().all(|x| x.shown()).then_some(GapNote {
+                flag_at: t.gap_limit,
+            }),
+            ranges: if has_spread { ranges } else { Vec::new() },
+        },
+        lang,
+    ))
 }
 
 /// "Client", or "Client (fewer than 3 responses)" below the privacy floor.
-fn side_name(t: &Trust, side: Side) -> String {
-    // Chart words are English until the charts take the build's language.
-    let name = crate::render::labels::side(side, crate::render::language::english());
+fn side_name(t: &Trust, side: Side, lang: &Language) -> String {
+    let name = lang.word(match side {
+        Side::Client => "chart-client",
+        Side::Provider => "chart-provider",
+    });
     match t.side(side).filter(|x| !x.shown()) {
-        Some(_) => format!("{name} (fewer than {} responses)", t.floor),
-        None => name.to_string(),
+        Some(_) => {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("side", arg(name));
+            args.set("floor", t.floor);
+            lang.message("chart-side-below-floor", Some(&args))
+                .unwrap_or_default()
+        }
+        None => name,
     }
 }
 
 /// Each side's NPS in the last four survey months (docs/metrics.md,
 /// "Surveys with respondents"); none without an NPS answer.
-pub fn survey_nps(t: &Trust) -> Option<Chart> {
+pub fn survey_nps(t: &Trust, lang: &Language) -> Option<Chart> {
     let _timed = Timed::start(Work::Charts);
     if t.nps_history.is_empty() {
         return None;
@@ -417,27 +479,34 @@ pub fn survey_nps(t: &Trust) -> Option<Chart> {
             .map(|n| pick(n).map(|v| v as f64))
             .collect(),
     };
-    Some(chart::grouped_bars(&GroupedBarsInput {
-        id: "survey-nps".into(),
-        title: "Net promoter score, last four survey months".into(),
-        category_label: "Month".into(),
-        value_label: "NPS (−100 to 100)".into(),
-        unit: String::new(),
-        decimals: 0,
-        categories: t.nps_history.iter().map(|n| n.month.to_string()).collect(),
-        series: vec![
-            series("Client", chart::Tone::Client, |n| n.client),
-            series("Provider", chart::Tone::Provider, |n| n.provider),
-        ],
-        value_max: Some(100.0),
-        integer: true,
-        gap: None,
-        ranges: Vec::new(),
-    }))
+    Some(chart::grouped_bars(
+        &GroupedBarsInput {
+            id: "survey-nps".into(),
+            title: lang.word("chart-nps-title"),
+            category_label: lang.word("chart-month"),
+            value_label: lang.word("chart-nps-value"),
+            unit: String::new(),
+            decimals: 0,
+            categories: t.nps_history.iter().map(|n| n.month.to_string()).collect(),
+            series: vec![
+                series(&lang.word("chart-client"), chart::Tone::Client, |n| {
+                    n.client
+                }),
+                series(&lang.word("chart-provider"), chart::Tone::Provider, |n| {
+                    n.provider
+                }),
+            ],
+            value_max: Some(100.0),
+            integer: true,
+            gap: None,
+            ranges: Vec::new(),
+        },
+        lang,
+    ))
 }
 
 /// Open risks by likelihood and impact.
-pub fn heat_map(id: &str, title: &str, counts: [[u32; 5]; 5]) -> Chart {
+pub fn heat_map(id: &str, title: &str, counts: [[u32; 5]; 5], lang: &Language) -> Chart {
     let _timed = Timed::start(Work::Charts);
     let mut cells = [[0usize; 5]; 5];
     for (l, row) in cells.iter_mut().enumerate() {
@@ -449,20 +518,26 @@ pub fn heat_map(id: &str, title: &str, counts: [[u32; 5]; 5]) -> Chart {
                 .unwrap_or(0);
         }
     }
-    chart::heat_map(&HeatMapInput {
-        id: id.to_string(),
-        title: title.to_string(),
-        counts,
-        cells,
-        classes: RiskRating::ALL
-            .iter()
-            .map(|r| HeatClass {
-                name: r.label().to_string(),
-                legend: format!("{} {}", capitalise(r.label()), r.scores()),
-                shade: shade(r.tone()),
-            })
-            .collect(),
-    })
+    chart::heat_map(
+        &HeatMapInput {
+            id: id.to_string(),
+            title: title.to_string(),
+            counts,
+            cells,
+            classes: RiskRating::ALL
+                .iter()
+                .map(|r| {
+                    let name = lang.word(&format!("chart-risk-{}", r.label()));
+                    HeatClass {
+                        legend: format!("{} {}", capitalise(&name), r.scores()),
+                        name,
+                        shade: shade(r.tone()),
+                    }
+                })
+                .collect(),
+        },
+        lang,
+    )
 }
 
 /// Health at the start of each of the last 12 months.
@@ -471,27 +546,31 @@ pub fn health_sparkline(
     name: &str,
     points: &[SparkPoint],
     health_bands: &HealthBands,
+    lang: &Language,
 ) -> Chart {
     let _timed = Timed::start(Work::Charts);
-    chart::sparkline(&SparklineInput {
-        id: format!("spark-{id}"),
-        title: format!("Health of {name}, last 12 months"),
-        value_label: "Health (0–100)".into(),
-        unit: String::new(),
-        decimals: 0,
-        points: points
-            .iter()
-            .map(|p| Point {
-                label: crate::render::format::date(p.date),
-                value: p.score,
-                shade: shade(p.band),
-                mark: Mark::Judged,
-                note: None,
-            })
-            .collect(),
-        range: Some((0.0, 100.0)),
-        bands: bands(health::band_ranges(health_bands)),
-    })
+    chart::sparkline(
+        &SparklineInput {
+            id: format!("spark-{id}"),
+            title: say(lang, "chart-health-title", &[("name", name.to_string())]),
+            value_label: lang.word("chart-health-value"),
+            unit: String::new(),
+            decimals: 0,
+            points: points
+                .iter()
+                .map(|p| Point {
+                    label: lang.date(p.date),
+                    value: p.score,
+                    shade: shade(p.band),
+                    mark: Mark::Judged,
+                    note: None,
+                })
+                .collect(),
+            range: Some((0.0, 100.0)),
+            bands: bands(health::band_ranges(health_bands)),
+        },
+        lang,
+    )
 }
 
 #[cfg(test)]
@@ -508,7 +587,8 @@ mod tests {
             points.last().map(|p| p.band),
             Some(crate::analyse::rag::Rag::Green)
         );
-        let chart = health_sparkline("acme", "Acme", &points, &bands);
+        let en = crate::render::language::english();
+        let chart = health_sparkline("acme", "Acme", &points, &bands, en);
         assert!(chart.desc.contains("latest 74.6") || chart.desc.contains("latest 75"));
         assert!(chart.desc.contains(", green"), "{}", chart.desc);
         assert!(!chart.desc.contains("amber"), "{}", chart.desc);
@@ -521,7 +601,8 @@ mod tests {
         let bands = HealthBands::default();
         let points = health::sparkline(as_of, &bands, |_| Some(80.0));
         for n in [0, 1, 2] {
-            let chart = health_sparkline("acme", "Acme", &points[12 - n..], &bands);
+            let en = crate::render::language::english();
+            let chart = health_sparkline("acme", "Acme", &points[12 - n..], &bands, en);
             assert!(chart.svg.contains("<svg"), "{n} points");
             assert_eq!(chart.table.rows.len(), n);
         }

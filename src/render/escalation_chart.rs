@@ -11,13 +11,23 @@ use crate::analyse::window::SERIES_MONTHS;
 use crate::chart::{self, Chart, TimelineInput, TimelineSpan};
 use crate::model::Month;
 use crate::render::charts::shade;
-use crate::render::format;
+use crate::render::language::{Language, arg};
 use crate::stopwatch::{Timed, Work};
+
+/// The message `id` with `args`.
+fn say(lang: &Language, id: &str, args: &[(&str, fluent_bundle::FluentValue<'static>)]) -> String {
+    let mut fluent = fluent_bundle::FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(name.to_string(), value.clone());
+    }
+    lang.message(id, Some(&fluent))
+        .unwrap_or_else(|| id.to_string())
+}
 
 /// The escalations open at `as_of` or ended in the last 12 months, from
 /// the first month one of them was open (at most 12 months back) to
 /// `as_of`; `None` when there is none.
-pub fn escalations(x: &Escalations, as_of: NaiveDate) -> Option<Chart> {
+pub fn escalations(x: &Escalations, as_of: NaiveDate, lang: &Language) -> Option<Chart> {
     let _timed = Timed::start(Work::Charts);
     let earliest = Month::of(as_of).plus(-(SERIES_MONTHS as i32)).first_day();
     let shown: Vec<_> = x
@@ -35,7 +45,14 @@ pub fn escalations(x: &Escalations, as_of: NaiveDate) -> Option<Chart> {
         .collect();
     for e in &shown {
         if !levels.iter().any(|(l, _)| *l == e.level) {
-            levels.push((e.level, format!("Level {}", e.level)));
+            levels.push((
+                e.level,
+                say(
+                    lang,
+                    "chart-escalation-level",
+                    &[("level", arg(e.level.to_string()))],
+                ),
+            ));
         }
     }
     levels.sort_by_key(|(l, _)| *l);
@@ -54,13 +71,19 @@ pub fn escalations(x: &Escalations, as_of: NaiveDate) -> Option<Chart> {
                 cells: vec![
                     e.title.clone(),
                     e.level.to_string(),
-                    format::date(e.opened),
-                    e.time_box_end
-                        .map_or("no time box".to_string(), format::date),
+                    lang.date(e.opened),
+                    e.time_box_end.map_or_else(
+                        || lang.word("chart-escalation-no-time-box"),
+                        |d| lang.date(d),
+                    ),
                     match e.ended {
-                        Some(d) => format!("{} on {}", e.state.as_str(), format::date(d)),
-                        None if e.past_time_box => "open, past its time box".to_string(),
-                        None => "open".to_string(),
+                        Some(d) => say(
+                            lang,
+                            &format!("chart-escalation-{}-on", e.state.as_str()),
+                            &[("date", arg(lang.date(d)))],
+                        ),
+                        None if e.past_time_box => lang.word("chart-escalation-open-past"),
+                        None => lang.word("chart-escalation-open"),
                     },
                 ],
             }
@@ -68,39 +91,44 @@ pub fn escalations(x: &Escalations, as_of: NaiveDate) -> Option<Chart> {
         .collect();
     let open = spans.iter().filter(|s| s.open).count();
     let past = shown.iter().filter(|e| e.past_time_box).count();
-    let desc = format!(
-        "{} by level from {} to {}: {} still open, {} past {} time box",
-        crate::chart::plural_words(spans.len(), "escalation", "escalations"),
-        format::date(first),
-        format::date(as_of),
-        open,
-        past,
-        if past == 1 { "its" } else { "their" }
+    let desc = say(
+        lang,
+        "chart-escalations-desc",
+        &[
+            ("count", spans.len().into()),
+            ("from", arg(lang.date(first))),
+            ("to", arg(lang.date(as_of))),
+            ("open", open.into()),
+            ("past", past.into()),
+        ],
     );
-    Some(chart::timeline(&TimelineInput {
-        id: "escalations".into(),
-        title: "Escalations by level".into(),
-        lanes: levels.into_iter().map(|(_, name)| name).collect(),
-        first,
-        last: as_of,
-        spans,
-        shades: vec![
-            (shade(Tone::Green), "Resolved within its time box".into()),
-            (shade(Tone::Amber), "Past its time box".into()),
-            (
-                shade(Tone::Grey),
-                "Within its time box, raised, or no time box".into(),
-            ),
-        ],
-        open_name: "Still open".into(),
-        box_name: "Time box ends".into(),
-        headers: vec![
-            "Escalation".into(),
-            "Level".into(),
-            "Opened".into(),
-            "Time box ends".into(),
-            "State".into(),
-        ],
-        desc: format!("{desc}."),
-    }))
+    Some(chart::timeline(
+        &TimelineInput {
+            id: "escalations".into(),
+            title: lang.word("chart-escalations-title"),
+            lanes: levels.into_iter().map(|(_, name)| name).collect(),
+            first,
+            last: as_of,
+            spans,
+            shades: vec![
+                (shade(Tone::Green), lang.word("chart-escalations-resolved")),
+                (shade(Tone::Amber), lang.word("chart-escalations-past")),
+                (shade(Tone::Grey), lang.word("chart-escalations-other")),
+            ],
+            open_name: lang.word("chart-escalations-still-open"),
+            box_name: lang.word("chart-escalations-box-ends"),
+            headers: [
+                "chart-escalations-escalation",
+                "chart-escalations-level",
+                "chart-escalations-opened",
+                "chart-escalations-box-ends",
+                "chart-escalations-state",
+            ]
+            .into_iter()
+            .map(|id| lang.word(id))
+            .collect(),
+            desc,
+        },
+        lang,
+    ))
 }

@@ -49,7 +49,13 @@ pub fn base_context(
         title: config.title.clone(),
         language: input.language.id().to_string(),
         as_of: input.language.date(input.as_of),
-        scope: input.scope.describe(),
+        scope: input
+            .scope
+            .text()
+            .iter()
+            .map(|t| input.language.text(t))
+            .collect::<Vec<_>>()
+            .join("; "),
         shared: input.scope.audience == crate::model::Audience::Shared,
         extra: serde_json::to_value(&config.extra).unwrap_or_default(),
     };

@@ -72,6 +72,7 @@ fn a_failed_drawing_still_gives_an_accessible_svg() {
         width: 600,
         height: 300,
         scale: 1,
+        lang: english(),
     };
     let out = svg::render(&frame, |_| Err("boom".into()));
     assert!(out.starts_with("<svg ") && out.contains("<title id=\"x-title\">T &amp; U</title>"));

@@ -5,6 +5,34 @@
 
 use super::*;
 
+/// The shapes worded in English, as the tests read them.
+fn time_series(input: &TimeSeriesInput) -> Chart {
+    super::time_series(input, english())
+}
+
+fn bars(input: &BarsInput) -> Chart {
+    super::bars(input, english())
+}
+
+fn grouped_bars(input: &GroupedBarsInput) -> Chart {
+    super::grouped_bars(input, english())
+}
+
+fn heat_map(input: &HeatMapInput) -> Chart {
+    super::heat_map(input, english())
+}
+
+fn sparkline(input: &SparklineInput) -> Chart {
+    super::sparkline(input, english())
+}
+
+fn english() -> &'static crate::render::language::Language {
+    crate::render::language::english()
+}
+
+/// What a table cell says for a missing value, in English.
+const NOT_REPORTED: &str = "not reported";
+
 fn months(n: usize) -> Vec<String> {
     const NAMES: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",

@@ -245,3 +245,44 @@ fn sparkline_is_tiny_marks_the_last_point_and_shows_gaps() {
     assert!(chart.desc.contains("2 months not reported"));
     assert_eq!(chart.table.rows.len(), 12);
 }
+
+#[test]
+fn a_chart_in_german_writes_its_words_and_numbers_in_german() {
+    let mut theme_errors = Vec::new();
+    let de = crate::render::language::Language::load(
+        &crate::render::theme::Theme::builtin(),
+        "de",
+        std::path::Path::new("test"),
+        &mut theme_errors,
+    )
+    .unwrap();
+    let mut input = workload();
+    for bar in &mut input.bars {
+        bar.value = bar.value.map(|v| v * 10.0);
+        bar.reference = Some(1600.0);
+    }
+    let chart = super::super::bars(&input, &de);
+    // Ticks and values grouped and pointed as German writes them.
+    assert!(chart.svg.contains(">1.500<"), "{}", chart.svg);
+    assert!(chart.desc.contains("1.765 h"), "{}", chart.desc);
+    assert!(
+        chart.svg.contains(">k. A.<"),
+        "a missing bar is marked in German"
+    );
+    assert_eq!(chart.table.rows[3][1], "nicht gemeldet");
+    assert!(
+        chart.desc.contains("nach Month"),
+        "labels keep their case: {}",
+        chart.desc
+    );
+    let series = super::super::time_series(&kpi(&GAPPY), &de);
+    for word in ["Istwert", "je Monat", "zuletzt"] {
+        assert!(
+            series.svg.contains(word) || series.desc.contains(word),
+            "{word}: {}",
+            series.desc
+        );
+    }
+    assert_eq!(series.table.headers[0], "Monat");
+    assert!(!series.desc.contains("latest"), "{}", series.desc);
+}

@@ -11,7 +11,8 @@
 use chrono::NaiveDate;
 
 use crate::model::{Engagement, Note};
-use crate::render::{Input, labels, links, markdown};
+use crate::render::language::arg;
+use crate::render::{Input, links, markdown};
 
 /// How many notes the feed carries, newest first.
 pub const FEED_ENTRIES: usize = 50;
@@ -89,12 +90,21 @@ pub(super) fn feed(input: &Input) -> String {
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    out.push_str(&format!("  <title>{} — notes</title>\n", escape(title)));
-    out.push_str(&format!(
-        "  <subtitle>Meeting notes of the portfolio, as of {}; {}.</subtitle>\n",
-        input.as_of.format("%Y-%m-%d"),
-        escape(&input.scope.describe())
-    ));
+    let lang = input.language;
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("site", arg(title.clone()));
+    let feed_title = lang
+        .message("site-feed-title", Some(&args))
+        .unwrap_or_default();
+    out.push_str(&format!("  <title>{}</title>\n", escape(&feed_title)));
+    let scope: Vec<String> = input.scope.text().iter().map(|t| lang.text(t)).collect();
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("date", arg(lang.date(input.as_of)));
+    args.set("scope", arg(scope.join("; ")));
+    let subtitle = lang
+        .message("site-feed-subtitle", Some(&args))
+        .unwrap_or_default();
+    out.push_str(&format!("  <subtitle>{}</subtitle>\n", escape(&subtitle)));
     out.push_str(&format!("  <id>{}feed.xml</id>\n", escape(&id)));
     out.push_str(&format!("  <updated>{}</updated>\n", timestamp(updated)));
     out.push_str(&format!(
@@ -116,8 +126,13 @@ pub(super) fn feed(input: &Input) -> String {
     for (e, n) in notes {
         let page = format!("{base}{}", links::note(&e.id, &n.slug));
         let html = markdown::to_html(&n.body, allow_html, &e.id, &|t| input.publishes(t));
-        let kind = labels::note_kind(n.meta.kind, input.language);
-        let mut summary = format!("{kind} · {} · {}", e.record.name, n.meta.date);
+        // The kind's name in the data ("check-in"), and in words.
+        let term = serde_json::to_value(n.meta.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let kind = lang.word(&format!("site-note-kind-{term}"));
+        let mut summary = format!("{kind} · {} · {}", e.record.name, lang.date(n.meta.date));
         if !n.meta.attendees.is_empty() {
             summary.push_str(&format!(" · {}", n.meta.attendees.join(", ")));
         }
@@ -146,11 +161,9 @@ pub(super) fn feed(input: &Input) -> String {
             escape(&page)
         ));
         out.push_str(&format!(
-            "    <category term=\"{}\" label=\"{kind}\"/>\n",
-            serde_json::to_value(n.meta.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
+            "    <category term=\"{}\" label=\"{}\"/>\n",
+            escape(&term),
+            escape(&kind)
         ));
         out.push_str(&format!("    <summary>{}</summary>\n", escape(&summary)));
         // The note's links are relative to its page.

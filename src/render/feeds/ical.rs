@@ -11,7 +11,19 @@
 use chrono::{Days, NaiveDate};
 
 use crate::analyse::actions::ActionState;
+use crate::render::language::{Language, arg};
 use crate::render::{Input, links};
+
+/// The calendar's words (`site-ical-...`), read by people in their
+/// calendar: in the build's language.
+fn say(lang: &Language, id: &str, args: &[(&str, String)]) -> String {
+    let mut fluent = fluent_bundle::FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(name.to_string(), arg(value.clone()));
+    }
+    lang.message(id, Some(&fluent))
+        .unwrap_or_else(|| id.to_string())
+}
 
 struct Event {
     date: NaiveDate,
@@ -20,10 +32,12 @@ struct Event {
     description: String,
     /// From the site root.
     url: String,
-    category: &'static str,
+    category: String,
 }
 
 pub(super) fn calendar(input: &Input) -> String {
+    let lang = input.language;
+    let word = |id: &str| lang.word(id);
     let mut events = Vec::new();
     for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
         let name = &e.record.name;
@@ -33,19 +47,27 @@ pub(super) fn calendar(input: &Input) -> String {
             if let Some(since) = c.last_review.or(e.record.start) {
                 let due = since + Days::new(review.interval_days() as u64);
                 let last = match c.last_review {
-                    Some(d) => format!("the last review was on {d}"),
-                    None => format!("no review since the start on {since}"),
+                    Some(d) => say(lang, "site-ical-last-review", &[("date", lang.date(d))]),
+                    None => say(lang, "site-ical-no-review", &[("date", lang.date(since))]),
                 };
+                let frequency = format!("{review:?}").to_lowercase();
                 events.push(Event {
                     date: due,
                     uid: format!("review-{}-{due}", e.id),
-                    summary: format!("Review due: {name}"),
-                    description: format!(
-                        "{} review agreed; {last}.",
-                        crate::render::format::capitalise(&format!("{review:?}").to_lowercase())
+                    summary: say(lang, "site-ical-review-due", &[("name", name.clone())]),
+                    description: say(
+                        lang,
+                        "site-ical-review-agreed",
+                        &[
+                            (
+                                "frequency",
+                                word(&format!("site-ical-frequency-{frequency}")),
+                            ),
+                            ("last", last),
+                        ],
                     ),
                     url: format!("{report}#cadence"),
-                    category: "Review",
+                    category: word("site-ical-category-review"),
                 });
             }
         }
@@ -66,20 +88,26 @@ pub(super) fn calendar(input: &Input) -> String {
                 continue;
             };
             let overdue = if x.state == ActionState::Overdue {
-                " It is overdue."
+                word("site-ical-overdue")
             } else {
-                ""
+                String::new()
             };
             events.push(Event {
                 date: due,
                 uid: format!("action-{}-{}-{n}", e.id, x.note_slug),
-                summary: format!("Action due: {}", x.text),
-                description: format!(
-                    "{name}. From the note \"{}\" of {}.{overdue}",
-                    x.note_title, x.note_date
+                summary: say(lang, "site-ical-action-due", &[("text", x.text.clone())]),
+                description: say(
+                    lang,
+                    "site-ical-action-description",
+                    &[
+                        ("name", name.clone()),
+                        ("note", x.note_title.clone()),
+                        ("date", lang.date(x.note_date)),
+                        ("overdue", overdue),
+                    ],
                 ),
                 url: format!("{}#actions", links::note(&e.id, &x.note_slug)),
-                category: "Action",
+                category: word("site-ical-category-action"),
             });
         }
         for r in a.risks.items.iter().filter(|r| r.is_open()) {
@@ -87,19 +115,32 @@ pub(super) fn calendar(input: &Input) -> String {
             events.push(Event {
                 date: due,
                 uid: format!("risk-{}-{}", e.id, r.id),
-                summary: format!("Risk mitigation due: {}", r.title),
-                description: format!(
-                    "{name}. Rated {} ({} × {}).{}",
-                    r.rating.label(),
-                    r.likelihood,
-                    r.impact,
-                    r.mitigation
-                        .as_deref()
-                        .map(|m| format!(" Mitigation: {m}"))
-                        .unwrap_or_default()
+                summary: say(lang, "site-ical-risk-due", &[("title", r.title.clone())]),
+                description: say(
+                    lang,
+                    "site-ical-risk-description",
+                    &[
+                        ("name", name.clone()),
+                        ("rating", word(&format!("chart-risk-{}", r.rating.label()))),
+                        ("likelihood", r.likelihood.to_string()),
+                        ("impact", r.impact.to_string()),
+                        (
+                            "mitigation",
+                            r.mitigation
+                                .as_deref()
+                                .map(|m| {
+                                    say(
+                                        lang,
+                                        "site-ical-mitigation",
+                                        &[("mitigation", m.to_string())],
+                                    )
+                                })
+                                .unwrap_or_default(),
+                        ),
+                    ],
                 ),
                 url: format!("{report}#risks"),
-                category: "Risk",
+                category: word("site-ical-category-risk"),
             });
         }
         if let Some(contract) = &a.contract {
@@ -107,32 +148,51 @@ pub(super) fn calendar(input: &Input) -> String {
                 events.push(Event {
                     date: deadline,
                     uid: format!("notice-{}-{deadline}", e.id),
-                    summary: format!("Renewal notice deadline: {name}"),
-                    description: format!(
-                        "Last day to give notice before the contract ends on {}.",
-                        contract.end
+                    summary: say(lang, "site-ical-notice-deadline", &[("name", name.clone())]),
+                    description: say(
+                        lang,
+                        "site-ical-notice-description",
+                        &[("date", lang.date(contract.end))],
                     ),
                     url: report.clone(),
-                    category: "Contract",
+                    category: word("site-ical-category-contract"),
                 });
             }
             events.push(Event {
                 date: contract.end,
                 uid: format!("contract-end-{}-{}", e.id, contract.end),
-                summary: format!("Contract ends: {name}"),
-                description: format!("{name}: the contract's end date."),
+                summary: say(lang, "site-ical-contract-ends", &[("name", name.clone())]),
+                description: say(
+                    lang,
+                    "site-ical-contract-end-description",
+                    &[("name", name.clone())],
+                ),
                 url: report.clone(),
-                category: "Contract",
+                category: word("site-ical-category-contract"),
             });
         }
         for (i, m) in e.record.milestones.iter().enumerate() {
             events.push(Event {
                 date: m.date,
                 uid: format!("milestone-{}-{}-{}", e.id, m.date, i + 1),
-                summary: format!("Milestone: {}", m.title),
-                description: format!("{name}.{}", if m.celebrated { " Celebrated." } else { "" }),
+                summary: say(lang, "site-ical-milestone", &[("title", m.title.clone())]),
+                description: say(
+                    lang,
+                    "site-ical-milestone-description",
+                    &[
+                        ("name", name.clone()),
+                        (
+                            "celebrated",
+                            if m.celebrated {
+                                word("site-ical-celebrated")
+                            } else {
+                                String::new()
+                            },
+                        ),
+                    ],
+                ),
                 url: format!("{report}#goals"),
-                category: "Milestone",
+                category: word("site-ical-category-milestone"),
             });
         }
         // Obligations: each instance still open, up to as_of + 90 days.
@@ -142,19 +202,33 @@ pub(super) fn calendar(input: &Input) -> String {
                 events.push(Event {
                     date: i.due,
                     uid: format!("obligation-{}-{}-{}", e.id, o.id, i.due),
-                    summary: format!("Obligation due: {}", o.title),
-                    description: format!(
-                        "{name}. Owed by {} ({}); {}.",
-                        parties.name(o.owner),
-                        crate::analyse::words::side(o.owner),
-                        i.state.label()
+                    summary: say(
+                        lang,
+                        "site-ical-obligation-due",
+                        &[("title", o.title.clone())],
+                    ),
+                    description: say(
+                        lang,
+                        "site-ical-obligation-description",
+                        &[
+                            ("name", name.clone()),
+                            ("party", parties.name(o.owner).to_string()),
+                            (
+                                "side",
+                                word(match o.owner {
+                                    crate::model::Side::Client => "site-ical-side-client",
+                                    crate::model::Side::Provider => "site-ical-side-provider",
+                                }),
+                            ),
+                            ("state", word(&format!("site-obligation-{}", i.state.key()))),
+                        ],
                     ),
                     url: format!("{report}#obligation-{}", o.id),
-                    category: "Obligation",
+                    category: word("site-ical-category-obligation"),
                 });
             }
         }
-        events.extend(governance(e, a, &report));
+        events.extend(governance(e, a, &report, lang));
     }
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
 
@@ -177,7 +251,7 @@ pub(super) fn calendar(input: &Input) -> String {
         lines.push(format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
         lines.push(format!("SUMMARY:{}", text(&ev.summary)));
         lines.push(format!("DESCRIPTION:{}", text(&ev.description)));
-        lines.push(format!("CATEGORIES:{}", text(ev.category)));
+        lines.push(format!("CATEGORIES:{}", text(&ev.category)));
         if let Some(base) = &base {
             lines.push(format!("URL:{base}{}", ev.url));
         }
@@ -198,6 +272,7 @@ fn governance(
     e: &crate::model::Engagement,
     a: &crate::analyse::EngagementAnalysis,
     report: &str,
+    lang: &Language,
 ) -> Vec<Event> {
     let name = &e.record.name;
     let mut events = Vec::new();
@@ -208,20 +283,38 @@ fn governance(
             .ladder
             .iter()
             .find(|r| r.level > x.level)
-            .map_or("it is at the top of the ladder".to_string(), |r| {
-                format!("still open after this day, raise it to {}", r.name)
-            });
+            .map_or_else(
+                || lang.word("site-ical-top-of-ladder"),
+                |r| say(lang, "site-ical-raise-to", &[("level", r.name.clone())]),
+            );
+        let level = match &x.level_name {
+            Some(level) => say(
+                lang,
+                "site-ical-level-named",
+                &[("level", x.level.to_string()), ("name", level.clone())],
+            ),
+            None => say(lang, "site-ical-level", &[("level", x.level.to_string())]),
+        };
         events.push(Event {
             date: end,
             uid: format!("escalation-{}-{}", e.id, x.slug),
-            summary: format!("Escalation time box ends: {}", x.title),
-            description: format!(
-                "{name}. Opened on {} at {}; {next}.",
-                x.opened,
-                crate::analyse::escalations::level_words(x)
+            summary: say(
+                lang,
+                "site-ical-escalation-due",
+                &[("title", x.title.clone())],
+            ),
+            description: say(
+                lang,
+                "site-ical-escalation-description",
+                &[
+                    ("name", name.clone()),
+                    ("date", lang.date(x.opened)),
+                    ("level", level),
+                    ("next", next),
+                ],
             ),
             url: format!("{report}#escalations"),
-            category: "Escalation",
+            category: lang.word("site-ical-category-escalation"),
         });
     }
     for r in a.root_causes.breaches.iter().filter(|r| r.note.is_none()) {
@@ -229,13 +322,22 @@ fn governance(
         events.push(Event {
             date: due,
             uid: format!("rca-{}-{}-{}", e.id, r.kpi, r.month),
-            summary: format!("Root cause due: {} in {}", r.kpi_name, r.month),
-            description: format!(
-                "{name}. A note with `rca: {{ kpi: {}, month: {} }}` explains the breach.",
-                r.kpi, r.month
+            summary: say(
+                lang,
+                "site-ical-rca-due",
+                &[("kpi", r.kpi_name.clone()), ("month", r.month.to_string())],
+            ),
+            description: say(
+                lang,
+                "site-ical-rca-description",
+                &[
+                    ("name", name.clone()),
+                    ("kpi", r.kpi.clone()),
+                    ("month", r.month.to_string()),
+                ],
             ),
             url: format!("{report}#sla"),
-            category: "Root cause",
+            category: lang.word("site-ical-category-rca"),
         });
     }
     events

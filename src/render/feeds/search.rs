@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::analyse::actions::ActionState;
-use crate::render::{Input, Sink, format, labels, links, markdown};
+use crate::render::{Input, Sink, links, markdown};
 
 #[derive(Debug, Serialize)]
 pub(super) struct SearchIndex {
@@ -29,6 +29,17 @@ pub(super) struct Entry {
 }
 
 pub(super) fn index(input: &Input) -> SearchIndex {
+    let lang = input.language;
+    let say = |id: &str, args: &[(&str, String)]| {
+        let mut fluent = fluent_bundle::FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(
+                name.to_string(),
+                crate::render::language::arg(value.clone()),
+            );
+        }
+        lang.message(id, Some(&fluent)).unwrap_or_default()
+    };
     let mut entries = Vec::new();
     let (mut notes, mut actions) = (0, 0);
     let engagements = input.portfolio.engagements.len();
@@ -43,11 +54,22 @@ pub(super) fn index(input: &Input) -> SearchIndex {
             kind: "engagement",
             title: r.name.clone(),
             url: links::engagement(&e.id),
-            context: format!(
-                "{} and {} · {}",
-                r.client.name,
-                r.provider.name,
-                labels::phase(r.phase, input.language)
+            context: say(
+                "site-search-engagement-context",
+                &[
+                    ("client", r.client.name.clone()),
+                    ("provider", r.provider.name.clone()),
+                    (
+                        "phase",
+                        lang.word(&format!(
+                            "site-phase-{}",
+                            serde_json::to_value(r.phase)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_string))
+                                .unwrap_or_default()
+                        )),
+                    ),
+                ],
             ),
             date: String::new(),
             text: [r.services.join(" "), owners.join(" ")].join(" "),
@@ -61,9 +83,15 @@ pub(super) fn index(input: &Input) -> SearchIndex {
                 context: format!(
                     "{} · {}",
                     r.name,
-                    labels::note_kind(n.meta.kind, input.language)
+                    lang.word(&format!(
+                        "site-note-kind-{}",
+                        serde_json::to_value(n.meta.kind)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    ))
                 ),
-                date: format::date(n.meta.date),
+                date: lang.date(n.meta.date),
                 text: format!(
                     "{} {}",
                     n.meta.attendees.join(" "),
@@ -73,17 +101,20 @@ pub(super) fn index(input: &Input) -> SearchIndex {
         }
         for x in &a.actions.items {
             actions += 1;
-            let state = match x.state {
-                ActionState::Open => "open",
-                ActionState::Overdue => "overdue",
-                ActionState::ClosedRecently | ActionState::Closed => "done",
-            };
+            let state = lang.word(match x.state {
+                ActionState::Open => "site-search-action-open",
+                ActionState::Overdue => "site-search-action-overdue",
+                ActionState::ClosedRecently | ActionState::Closed => "site-search-action-done",
+            });
             entries.push(Entry {
                 kind: "action",
                 title: x.text.clone(),
                 url: format!("{}#actions", links::note(&e.id, &x.note_slug)),
-                context: format!("{} · action from {}", r.name, x.note_title),
-                date: x.due.map(format::date).unwrap_or_default(),
+                context: say(
+                    "site-search-action-context",
+                    &[("name", r.name.clone()), ("note", x.note_title.clone())],
+                ),
+                date: x.due.map(|d| lang.date(d)).unwrap_or_default(),
                 text: format!("{} {state}", x.owner.clone().unwrap_or_default()),
             });
         }

@@ -7,9 +7,10 @@ use crate::analyse::attention::{self, AttentionItem, When};
 use crate::analyse::rag::Rag;
 use crate::chart::Chart;
 use crate::model::Phase;
-use crate::render::pages::engagement::{PartnerView, band_words, partner_view};
+use crate::render::language::{Language, arg};
+use crate::render::pages::engagement::{PartnerView, partner_view};
 use crate::render::view::base_context;
-use crate::render::{Input, PageJob, charts, format, labels, links};
+use crate::render::{Input, PageJob, charts, links};
 
 #[derive(Debug, Serialize)]
 struct Row {
@@ -45,7 +46,9 @@ struct Row {
 #[derive(Debug, Serialize)]
 struct NextDeadline {
     date: String,
-    what: &'static str,
+    /// `datetime` of the `<time>` element.
+    iso: String,
+    what: String,
     detail: String,
 }
 
@@ -53,11 +56,13 @@ struct NextDeadline {
 #[derive(Debug, Serialize)]
 struct AttentionRow {
     engagement: String,
-    severity: &'static str,
+    severity: String,
     class: &'static str,
     sentence: String,
-    /// `datetime` of the `<time>` element: a day or a month.
+    /// The day or month as the page writes it.
     when: String,
+    /// `datetime` of the `<time>` element: a day or a month.
+    when_iso: String,
     url: String,
 }
 
@@ -76,10 +81,7 @@ struct AttentionView {
     summary: String,
 }
 
-fn attention_view(
-    items: &[AttentionItem],
-    language: &crate::render::language::Language,
-) -> AttentionView {
+fn attention_view(items: &[AttentionItem], lang: &Language) -> AttentionView {
     let critical = items
         .iter()
         .filter(|i| i.severity == crate::analyse::flags::Severity::Critical)
@@ -88,11 +90,15 @@ fn attention_view(
         .iter()
         .map(|i| AttentionRow {
             engagement: i.engagement_name.clone(),
-            severity: i.severity.as_str(),
+            severity: lang.word(&format!("site-severity-{}", i.severity.as_str())),
             class: i.status.as_str(),
-            sentence: language.text(&i.sentence),
+            sentence: lang.text(&i.sentence),
             when: match i.when {
-                When::Day(d) => format::date(d),
+                When::Day(d) => lang.date(d),
+                When::Month(m) => m.to_string(),
+            },
+            when_iso: match i.when {
+                When::Day(d) => d.to_string(),
                 When::Month(m) => m.to_string(),
             },
             url: links::engagement_place(&i.engagement, &i.place),
@@ -102,10 +108,13 @@ fn attention_view(
     AttentionView {
         items: rows,
         more,
-        summary: format!(
-            "{critical} critical and {}",
-            crate::analyse::words::count(items.len() - critical, "warning")
-        ),
+        summary: {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("critical", critical);
+            args.set("warnings", items.len() - critical);
+            lang.message("site-attention-summary", Some(&args))
+                .unwrap_or_default()
+        },
     }
 }
 
@@ -124,7 +133,7 @@ struct Choice {
     label: String,
 }
 
-fn filters(rows: &[Row], l: &crate::render::language::Language) -> Filters {
+fn filters(rows: &[Row], lang: &Language) -> Filters {
     let sorted = |f: fn(&Row) -> &String| {
         let mut v: Vec<String> = rows.iter().map(|r| f(r).clone()).collect();
         v.sort();
@@ -140,7 +149,7 @@ fn filters(rows: &[Row], l: &crate::render::language::Language) -> Filters {
         Phase::Renewal,
         Phase::Exit,
     ] {
-        let label = labels::phase(p, l);
+        let label = phase_words(p, lang);
         if rows.iter().any(|r| r.phase == label) {
             phases.push(label);
         }
@@ -150,7 +159,7 @@ fn filters(rows: &[Row], l: &crate::render::language::Language) -> Filters {
         .filter(|b| rows.iter().any(|r| r.health_class == b.as_str()))
         .map(|b| Choice {
             value: b.as_str(),
-            label: band_words(b, l),
+            label: crate::format::capitalise(&band_words(b, lang)),
         })
         .collect();
     Filters {
@@ -161,9 +170,35 @@ fn filters(rows: &[Row], l: &crate::render::language::Language) -> Filters {
     }
 }
 
+/// A phase as the portfolio names it.
+fn phase_words(p: Phase, lang: &Language) -> String {
+    lang.word(match p {
+        Phase::Prospecting => "site-phase-prospecting",
+        Phase::Transition => "site-phase-transition",
+        Phase::Steady => "site-phase-steady",
+        Phase::Mature => "site-phase-mature",
+        Phase::Renewal => "site-phase-renewal",
+        Phase::Exit => "site-phase-exit",
+    })
+}
+
+/// A health band in words: "healthy", "needs attention".
+fn band_words(band: Rag, lang: &Language) -> String {
+    lang.word(&format!("site-band-{}", band.as_str()))
+}
+
+/// A count in words ("no flags", "1 flag", "3 flags").
+fn counted(lang: &Language, id: &str, count: usize) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("count", count);
+    lang.message(id, Some(&args)).unwrap_or_default()
+}
+
 pub(crate) fn page(input: &Input) -> PageJob {
     let path = links::index();
-    let mut context = base_context(input, &path, "Portfolio".into(), "portfolio", vec![]);
+    let lang = input.language;
+    let title = lang.word("nav-portfolio");
+    let mut context = base_context(input, &path, title, "portfolio", vec![]);
     let bands = &input.portfolio.config.thresholds.health;
     let mut rows: Vec<Row> = input
         .portfolio
@@ -179,42 +214,52 @@ pub(crate) fn page(input: &Input) -> PageJob {
                 url: links::engagement(&e.id),
                 client: e.record.client.name.clone(),
                 provider: e.record.provider.name.clone(),
-                phase: labels::phase(e.record.phase, input.language),
+                phase: phase_words(e.record.phase, lang),
                 health: s.health_rounded.map_or("—".into(), |h| h.to_string()),
                 health_value: s.health_rounded.unwrap_or(-1),
                 health_class: s.band.as_str(),
-                health_words: band_words(s.band, input.language),
-                partner: input
-                    .partner_of(&e.id)
-                    .map(|p| partner_view(p, input.language)),
+                health_words: band_words(s.band, lang),
+                partner: input.partner_of(&e.id).map(|p| partner_view(p, lang)),
                 partner_url: links::partner_view(&e.id),
                 sla: s
                     .sla_attainment
                     .as_ref()
-                    .map_or("no SLA data".into(), |x| format::percent(x.ratio)),
+                    .map_or_else(|| lang.word("site-no-sla-data"), |x| lang.percent(x.ratio)),
                 sla_value: s.sla_attainment.as_ref().map_or(-1.0, |x| x.ratio),
                 open_risks: s.open_risks,
                 overdue_actions: s.overdue_actions,
-                since_check_in: s
-                    .days_since_check_in
-                    .map_or("none".into(), |d| format!("{d} days ago")),
+                since_check_in: s.days_since_check_in.map_or_else(
+                    || lang.word("site-none"),
+                    |d| {
+                        let mut args = fluent_bundle::FluentArgs::new();
+                        args.set("days", arg(lang.number(d as f64, 0)));
+                        lang.message("site-days-ago", Some(&args))
+                            .unwrap_or_default()
+                    },
+                ),
                 since_check_in_value: s.days_since_check_in.unwrap_or(i64::MAX),
-                contract_end: s.contract_end.map(format::date).unwrap_or_default(),
+                contract_end: s.contract_end.map(|d| lang.date(d)).unwrap_or_default(),
                 next_deadline: next.as_ref().map(|d| NextDeadline {
-                    date: format::date(d.date),
-                    what: d.kind.label(),
+                    date: lang.date(d.date),
+                    iso: d.date.to_string(),
+                    what: lang.word(&format!(
+                        "site-deadline-{}",
+                        d.kind.label().replace(' ', "-")
+                    )),
                     detail: d.detail.clone(),
                 }),
                 next_deadline_value: next
                     .as_ref()
                     .map_or(i64::MAX, |d| (d.date - input.as_of).num_days()),
-                flags: match s.flags {
-                    0 => "no flags".to_string(),
-                    1 => "1 flag".to_string(),
-                    n => format!("{n} flags"),
-                },
+                flags: counted(lang, "site-flags", s.flags),
                 critical_flags: s.critical_flags,
-                sparkline: charts::health_sparkline(&e.id, &e.record.name, &s.sparkline, bands),
+                sparkline: charts::health_sparkline(
+                    &e.id,
+                    &e.record.name,
+                    &s.sparkline,
+                    bands,
+                    input.language,
+                ),
             }
         })
         .collect();
@@ -222,8 +267,8 @@ pub(crate) fn page(input: &Input) -> PageJob {
     // (ties keep the portfolio's order).
     rows.sort_by_key(|r| (r.health_value < 0, r.health_value));
     let items = attention::portfolio(input.portfolio, input.analyses);
-    context.insert("attention", &attention_view(&items, input.language));
-    context.insert("filters", &filters(&rows, input.language));
+    context.insert("attention", &attention_view(&items, lang));
+    context.insert("filters", &filters(&rows, lang));
     context.insert("rows", &rows);
     let risk_map = super::registers::portfolio_risk_map(input);
     context.insert("risk_map", &risk_map);
@@ -261,7 +306,8 @@ mod tests {
     #[test]
     fn warnings_fold_after_10_items_and_critical_ones_never() {
         let warnings: Vec<_> = (1..=25).map(|d| item(Severity::Warning, d)).collect();
-        let v = attention_view(&warnings, crate::render::language::english());
+        let en = crate::render::language::english();
+        let v = attention_view(&warnings, en);
         assert_eq!((v.items.len(), v.more.len()), (10, 15));
         assert_eq!(v.summary, "0 critical and 25 warnings");
         assert_eq!(v.more[0].sentence, "level 11");
@@ -273,11 +319,11 @@ mod tests {
             .map(|d| item(Severity::Critical, d))
             .chain([item(Severity::Warning, 1)])
             .collect();
-        let v = attention_view(&critical, crate::render::language::english());
+        let v = attention_view(&critical, en);
         assert_eq!((v.items.len(), v.more.len()), (22, 1));
         assert_eq!(v.items[21].class, "red");
         assert_eq!(v.summary, "22 critical and 1 warning");
-        let v = attention_view(&warnings[..10], crate::render::language::english());
+        let v = attention_view(&warnings[..10], en);
         assert!(v.more.is_empty());
     }
 }

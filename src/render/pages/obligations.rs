@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::analyse::obligations::InstanceState;
 use crate::analyse::words::Parties;
 use crate::model::Side;
-use crate::render::{Input, format, links};
+use crate::render::{Input, links};
 
 #[derive(Debug, Serialize)]
 pub(super) struct PortfolioObligations {
@@ -21,8 +21,8 @@ pub(super) struct PortfolioObligations {
 
 #[derive(Debug, Serialize)]
 pub(super) struct SideLines {
-    /// "providers", "clients".
-    pub heading: &'static str,
+    /// "providers", "clients", in the build's language.
+    pub heading: String,
     pub lines: Vec<Line>,
 }
 
@@ -34,7 +34,9 @@ pub(super) struct Line {
     pub title: String,
     pub party: String,
     pub due: String,
+    /// The state's key ("overdue", "due-soon").
     pub state: &'static str,
+    pub state_words: String,
     pub class: &'static str,
 }
 
@@ -42,7 +44,11 @@ pub(super) fn portfolio_obligations(input: &Input) -> PortfolioObligations {
     let mut any = false;
     let mut sides = Vec::new();
     let (mut overdue, mut due_soon) = (0, 0);
-    for (side, heading) in [(Side::Provider, "providers"), (Side::Client, "clients")] {
+    let lang = input.language;
+    for (side, heading) in [
+        (Side::Provider, "site-owed-by-providers"),
+        (Side::Client, "site-owed-by-clients"),
+    ] {
         let mut lines = Vec::new();
         for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
             let parties = Parties::of(e);
@@ -65,8 +71,9 @@ pub(super) fn portfolio_obligations(input: &Input) -> PortfolioObligations {
                             url: format!("{}#obligation-{}", links::engagement(&e.id), o.id),
                             title: o.title.clone(),
                             party: parties.name(side).to_string(),
-                            due: format::date(i.due),
-                            state: i.state.label(),
+                            due: lang.date(i.due),
+                            state: i.state.key(),
+                            state_words: lang.word(&format!("site-obligation-{}", i.state.key())),
                             class: i.state.tone().name(),
                         },
                     ));
@@ -83,7 +90,7 @@ pub(super) fn portfolio_obligations(input: &Input) -> PortfolioObligations {
             ))
         });
         sides.push(SideLines {
-            heading,
+            heading: lang.word(heading),
             lines: lines.into_iter().map(|(_, _, l)| l).collect(),
         });
     }

@@ -14,9 +14,10 @@ use crate::analyse::actions::{ActionItem, ActionState};
 use crate::analyse::risk::RiskItem;
 use crate::chart::Chart;
 use crate::model::Engagement;
+use crate::render::language::Language;
 use crate::render::rows::{RiskRow, risk_row};
 use crate::render::view::base_context;
-use crate::render::{Input, PageJob, charts, format, links};
+use crate::render::{Input, PageJob, charts, links};
 
 /// One action as the portfolio register lists it.
 #[derive(Debug, Serialize)]
@@ -29,12 +30,12 @@ struct Line {
     agreed: String,
 }
 
-fn line(x: &ActionItem) -> Line {
+fn line(x: &ActionItem, lang: &Language) -> Line {
     Line {
         text: x.task.clone(),
         owner: x.owner.clone().unwrap_or_default(),
-        due: x.due.map(format::date).unwrap_or_default(),
-        agreed: format::date(x.note_date),
+        due: x.due.map(|d| lang.date(d)).unwrap_or_default(),
+        agreed: lang.date(x.note_date),
     }
 }
 
@@ -69,20 +70,20 @@ struct Choice {
 /// The values each filter offers: only those some row has.
 #[derive(Debug, Serialize)]
 struct Filters {
-    /// What the register lists: "actions", "risks".
-    noun: &'static str,
+    /// What the register lists: "actions", "risks", in the build's language.
+    noun: String,
     engagements: Vec<Choice>,
     owners: Vec<String>,
     /// The states a row's `data-state` may hold, with their words.
     states: Vec<Choice>,
 }
 
-fn choices(states: &[(&str, &str)]) -> Vec<Choice> {
+fn choices(states: &[(&str, &str)], lang: &Language) -> Vec<Choice> {
     states
         .iter()
         .map(|(value, label)| Choice {
             value: value.to_string(),
-            label: label.to_string(),
+            label: lang.word(label),
         })
         .collect()
 }
@@ -98,7 +99,7 @@ fn engagement_choices<'a>(sections: impl Iterator<Item = (&'a str, &'a str)>) ->
     v
 }
 
-fn action_section(e: &Engagement, items: &[ActionItem]) -> ActionSection {
+fn action_section(e: &Engagement, items: &[ActionItem], lang: &Language) -> ActionSection {
     let pick = |keep: fn(&ActionItem) -> bool| -> Vec<&ActionItem> {
         items.iter().filter(|x| keep(x)).collect()
     };
@@ -109,7 +110,7 @@ fn action_section(e: &Engagement, items: &[ActionItem]) -> ActionSection {
     // Only those closed in the last 90 days, as on the engagement page.
     let mut closed = pick(|x| x.state == ActionState::ClosedRecently);
     closed.sort_by_key(|x| std::cmp::Reverse(x.note_date));
-    let lines = |v: Vec<&ActionItem>| v.into_iter().map(line).collect();
+    let lines = |v: Vec<&ActionItem>| v.into_iter().map(|x| line(x, lang)).collect();
     ActionSection {
         id: e.id.clone(),
         name: e.record.name.clone(),
@@ -123,11 +124,12 @@ fn action_section(e: &Engagement, items: &[ActionItem]) -> ActionSection {
 
 pub(crate) fn actions_page(input: &Input) -> PageJob {
     let path = "actions.html".to_string();
-    let mut context = base_context(input, &path, "Actions".into(), "actions", vec![]);
+    let lang = input.language;
+    let mut context = base_context(input, &path, lang.word("nav-actions"), "actions", vec![]);
     let mut sections = Vec::new();
     let mut quiet = Vec::new();
     for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
-        let s = action_section(e, &a.actions.items);
+        let s = action_section(e, &a.actions.items, lang);
         if s.overdue.is_empty() && s.open.is_empty() && s.closed.is_empty() {
             quiet.push(Quiet {
                 name: s.name,
@@ -153,18 +155,21 @@ pub(crate) fn actions_page(input: &Input) -> PageJob {
         .filter(|o| !o.is_empty())
         .collect();
     let filters = Filters {
-        noun: "actions",
+        noun: lang.word("site-noun-actions"),
         engagements: engagement_choices(sections.iter().map(|s| (s.id.as_str(), s.name.as_str()))),
         owners: owners.into_iter().map(str::to_string).collect(),
-        states: choices(&[
-            ("open", "Open, overdue included"),
-            ("overdue", "Overdue"),
-            ("closed", "Closed in the last 90 days"),
-        ]),
+        states: choices(
+            &[
+                ("open", "site-state-open-overdue-included"),
+                ("overdue", "site-state-overdue"),
+                ("closed", "site-state-closed-90-days"),
+            ],
+            lang,
+        ),
     };
     // Thousands at portfolio scale: "3,011".
     let count = |f: fn(&ActionSection) -> usize| {
-        format::grouped(sections.iter().map(f).sum::<usize>() as f64)
+        lang.number(sections.iter().map(f).sum::<usize>() as f64, 0)
     };
     context.insert("overdue", &count(|s| s.overdue.len()));
     context.insert("open", &count(|s| s.overdue.len() + s.open.len()));
@@ -193,7 +198,9 @@ pub(crate) fn portfolio_risk_map(input: &Input) -> Chart {
             }
         }
     }
-    charts::heat_map("portfolio-risks", "Open risks across the portfolio", counts)
+    let lang = input.language;
+    let title = lang.word("chart-portfolio-risk-map-title");
+    charts::heat_map("portfolio-risks", &title, counts, lang)
 }
 
 /// An engagement's part of the risk register.
@@ -210,7 +217,8 @@ struct RiskSection {
 
 pub(crate) fn risks_page(input: &Input) -> PageJob {
     let path = "risks.html".to_string();
-    let mut context = base_context(input, &path, "Risks".into(), "risks", vec![]);
+    let lang = input.language;
+    let mut context = base_context(input, &path, lang.word("nav-risks"), "risks", vec![]);
     let mut sections = Vec::new();
     let mut quiet = Vec::new();
     for (e, a) in input.portfolio.engagements.iter().zip(input.analyses) {
@@ -250,15 +258,18 @@ pub(crate) fn risks_page(input: &Input) -> PageJob {
         .map(|r| r.owner.as_str())
         .collect();
     let filters = Filters {
-        noun: "risks",
+        noun: lang.word("site-noun-risks"),
         engagements: engagement_choices(sections.iter().map(|s| (s.id.as_str(), s.name.as_str()))),
         owners: owners.into_iter().map(str::to_string).collect(),
-        states: choices(&[
-            ("open", "Open or mitigating"),
-            ("mitigating", "Mitigating"),
-            ("overdue", "Past due"),
-            ("closed", "Closed"),
-        ]),
+        states: choices(
+            &[
+                ("open", "site-state-open-or-mitigating"),
+                ("mitigating", "site-state-mitigating"),
+                ("overdue", "site-state-past-due"),
+                ("closed", "site-state-closed"),
+            ],
+            lang,
+        ),
     };
     let open: usize = sections.iter().map(|s| s.open.len()).sum();
     let overdue = sections
@@ -270,7 +281,7 @@ pub(crate) fn risks_page(input: &Input) -> PageJob {
     context.insert("sections", &sections);
     context.insert("quiet", &quiet);
     context.insert("filters", &filters);
-    context.insert("open", &format::grouped(open as f64));
+    context.insert("open", &lang.number(open as f64, 0));
     context.insert("overdue", &overdue);
     context.insert(
         "closed",

@@ -6,7 +6,13 @@ use crate::render::{Input, PageJob, links};
 
 pub(crate) fn page(input: &Input) -> PageJob {
     let path = links::search();
-    let mut context = base_context(input, &path, "Search".into(), "search", vec![]);
+    let mut context = base_context(
+        input,
+        &path,
+        input.language.word("nav-search"),
+        "search",
+        vec![],
+    );
     context.insert("index_script", links::SEARCH_INDEX_JS);
     PageJob {
         path,

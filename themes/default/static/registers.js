@@ -44,8 +44,30 @@
   });
 
   /* 3011 as "3,011", as the page writes its counts. */
+  /* A count as the site's language writes it: "3,011", "3.011". */
   function grouped(n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    return n.toLocaleString(document.documentElement.lang || "en");
+  }
+
+  /* The page's words for the script, in the site's language: the data-
+   * attribute `name` of `el` (or `name-<plural form>` chosen by
+   * values.count), with each {key} filled from `values`; `fallback` when
+   * the theme's template gives none. */
+  function say(el, name, values, fallback) {
+    var text = null;
+    if (el && values.count !== undefined && window.Intl && Intl.PluralRules) {
+      var category = new Intl.PluralRules(document.documentElement.lang || "en").select(values.count);
+      text = el.getAttribute("data-" + name + "-" + category) || el.getAttribute("data-" + name + "-other");
+    }
+    if (text === null && el) {
+      text = el.getAttribute("data-" + name);
+    }
+    if (text === null) {
+      text = fallback;
+    }
+    return text.replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+    });
   }
 
   /* The status counts the rows one can see, and says how many more match
@@ -67,9 +89,11 @@
         seen += 1;
       }
     });
-    var text = "Showing " + grouped(seen) + " of " + grouped(items.length) + " " + noun;
+    var text = say(count, "showing", { shown: grouped(seen), total: grouped(items.length) },
+      "Showing {shown} of {total} " + noun);
     if (folded) {
-      text += "; " + grouped(folded) + " more closed, folded under their engagement";
+      text += say(count, "folded", { folded: grouped(folded) },
+        "; {folded} more closed, folded under their engagement");
     }
     count.textContent = text + ".";
   }

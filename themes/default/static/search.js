@@ -3,6 +3,32 @@
  * context or text; title matches rank first. */
 (function () {
   "use strict";
+  /* A count as the site's language writes it. */
+  function number(n) {
+    return n.toLocaleString(document.documentElement.lang || "en");
+  }
+
+  /* The page's words for the script, in the site's language: the data-
+   * attribute `name` of `el` (or `name-<plural form>` chosen by
+   * values.count), with each {key} filled from `values`; `fallback` when
+   * the theme's template gives none. */
+  function say(el, name, values, fallback) {
+    var text = null;
+    if (el && values.count !== undefined && window.Intl && Intl.PluralRules) {
+      var category = new Intl.PluralRules(document.documentElement.lang || "en").select(values.count);
+      text = el.getAttribute("data-" + name + "-" + category) || el.getAttribute("data-" + name + "-other");
+    }
+    if (text === null && el) {
+      text = el.getAttribute("data-" + name);
+    }
+    if (text === null) {
+      text = fallback;
+    }
+    return text.replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+    });
+  }
+
   var index = window.RAPPORTEUR_SEARCH_INDEX;
   var form = document.getElementById("search-form");
   var input = document.getElementById("search-q");
@@ -12,11 +38,16 @@
     return;
   }
   if (!index || !index.entries) {
-    status.textContent = "The search index could not be loaded: search-index.js is missing.";
+    status.textContent = say(status, "missing", {},
+      "The search index could not be loaded: search-index.js is missing.");
     return;
   }
   var LIMIT = 50;
-  var KINDS = { engagement: "Engagement", note: "Note", action: "Action" };
+  var KINDS = {
+    engagement: say(status, "kind-engagement", {}, "Engagement"),
+    note: say(status, "kind-note", {}, "Note"),
+    action: say(status, "kind-action", {}, "Action")
+  };
   var RANK = { engagement: 0, note: 1, action: 2 };
 
   function fold(text) {
@@ -107,8 +138,11 @@
       return w.length > 0;
     });
     if (!words.length) {
-      status.textContent = "Search " + index.engagements + " engagements, " + index.notes +
-        " notes and " + index.actions + " action items.";
+      status.textContent = say(status, "ready", {
+        engagements: number(index.engagements),
+        notes: number(index.notes),
+        actions: number(index.actions)
+      }, "Search {engagements} engagements, {notes} notes and {actions} action items.");
       return;
     }
     var hits = [];
@@ -131,9 +165,10 @@
     });
     var total = hits.length;
     status.textContent = total === 0
-      ? "Nothing found for “" + query + "”."
-      : (total === 1 ? "1 result" : total + " results") + " for “" + query + "”" +
-        (total > LIMIT ? ", the first " + LIMIT + " shown." : ".");
+      ? say(status, "none", { query: query }, "Nothing found for “{query}”.")
+      : say(status, "found", { count: total, n: number(total), query: query },
+        total === 1 ? "1 result for “{query}”" : "{n} results for “{query}”") +
+        (total > LIMIT ? say(status, "first", { limit: number(LIMIT) }, ", the first {limit} shown.") : ".");
     hits.slice(0, LIMIT).forEach(function (hit) {
       var entry = hit.item.entry;
       var li = document.createElement("li");

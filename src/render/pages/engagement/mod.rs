@@ -162,16 +162,25 @@ pub(crate) fn page(input: &Input, e: &Engagement, a: &EngagementAnalysis) -> Pag
                 .performance
                 .kpis
                 .iter()
-                .map(|k| charts::kpi(k, &a.sign_off))
+                .map(|k| charts::kpi(k, &a.sign_off, input.language))
                 .collect(),
-            sla: charts::sla_attainment(&a.performance),
-            workload: charts::workload(&a.workload),
-            cadence: charts::cadence(&a.communication),
-            feedback: charts::feedback(&a.feedback),
-            survey: charts::survey(&a.trust),
-            survey_nps: charts::survey_nps(&a.trust),
-            risks: charts::heat_map("risk-map", &l.word("eng-risk-map-title"), a.risks.heat_map),
-            escalations: crate::render::escalation_chart::escalations(&a.escalations, a.as_of),
+            sla: charts::sla_attainment(&a.performance, input.language),
+            workload: charts::workload(&a.workload, input.language),
+            cadence: charts::cadence(&a.communication, input.language),
+            feedback: charts::feedback(&a.feedback, input.language),
+            survey: charts::survey(&a.trust, input.language),
+            survey_nps: charts::survey_nps(&a.trust, input.language),
+            risks: charts::heat_map(
+                "risk-map",
+                &input.language.word("chart-risk-map-title"),
+                a.risks.heat_map,
+                input.language,
+            ),
+            escalations: crate::render::escalation_chart::escalations(
+                &a.escalations,
+                a.as_of,
+                input.language,
+            ),
         },
         reviews: review::review_links(e, input.as_of),
     };

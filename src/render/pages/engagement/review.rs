@@ -333,11 +333,11 @@ fn page(
         .collect();
     let mut charts: Vec<Chart> = kpis
         .iter()
-        .map(|k| charts::kpi_in_quarter(k, agreed, window, &q.label()))
+        .map(|k| charts::kpi_in_quarter(k, agreed, window, &q.label(), input.language))
         .collect();
-    charts.extend(charts::sla_attainment(&a.performance));
-    charts.extend(charts::survey(&a.trust));
-    charts.extend(charts::survey_nps(&a.trust));
+    charts.extend(charts::sla_attainment(&a.performance, input.language));
+    charts.extend(charts::survey(&a.trust, input.language));
+    charts.extend(charts::survey_nps(&a.trust, input.language));
     let view = ReviewView {
         name: r.name.clone(),
         quarter: q.label(),
