@@ -16,7 +16,7 @@ use super::flags::{FlagKind, Severity};
 use super::rag::Rag;
 use super::risk::RiskRating;
 use super::window::{MonthWindow, SERIES_MONTHS, days_between};
-use super::words::{goal_status, risk_status};
+use super::words::{goal_status_text, risk_status_text};
 use crate::model::{Engagement, Excused, GoalStatus, Month, Portfolio};
 use crate::text::{Arg, Text};
 
@@ -207,7 +207,7 @@ pub fn engagement_items(
                 .with("title", &r.title)
                 .with("rating", rating_text(r.rating))
                 // words.rs writes the status (English until it has ids).
-                .with("status", risk_status(r.status)),
+                .with("status", risk_status_text(r.status)),
             When::Day(due),
             Place::Risks,
         );
@@ -229,7 +229,7 @@ pub fn engagement_items(
             Text::new("gov-attention-goal-overdue")
                 .with("due", due)
                 .with("title", &g.title)
-                .with("status", goal_status(g.status)),
+                .with("status", goal_status_text(g.status)),
             When::Day(due),
             Place::Goals,
         );

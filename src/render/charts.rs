@@ -127,7 +127,7 @@ fn kpi_chart(
                 .filter(|_| p.value.is_some())
                 .and_then(|m| {
                     let state = m.kpi_state(&k.id);
-                    Some((state, m.kpi_words(&k.id)?))
+                    Some((state, lang.text(&m.kpi_text(&k.id)?)))
                 });
             let (mark, note) = match &p.judgement {
                 Judgement::Excused { reason } => (

@@ -325,7 +325,7 @@ fn risk(e: &Engagement, a: &EngagementAnalysis) -> Option<Issue> {
         .with("impact", top.impact.to_string())
         .with("score", top.score.to_string())
         // words.rs writes the status (English until it has ids).
-        .with("status", words::risk_status(top.status))
+        .with("status", words::risk_status_text(top.status))
         .with(
             "mitigation",
             top.mitigation.as_ref().map_or_else(none, |m| {
@@ -425,7 +425,8 @@ fn other_flags(a: &EngagementAnalysis) -> impl Iterator<Item = Issue> + '_ {
             internal: false,
             severity: f.severity,
             title: f.title.clone(),
-            detail: Text::new("gov-plain").with("text", Arg::Sentence(Box::new(f.evidence.clone()))),
+            detail: Text::new("gov-plain")
+                .with("text", Arg::Sentence(Box::new(f.evidence.clone()))),
         })
 }
 
@@ -685,7 +686,7 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
             text: Text::new("gov-review-decide-goal")
                 .with("title", &g.title)
                 .with("due", due)
-                .with("status", words::goal_status(g.status)),
+                .with("status", words::goal_status_text(g.status)),
         });
     }
     out

@@ -214,7 +214,7 @@ pub(super) fn obligations_view(
         score: o
             .score
             .map_or_else(|| l.word("eng-no-data"), |s| l.number(s, 0)),
-        reasons: o.reasons(&parties),
+        reasons: o.reasons_text(&parties).iter().map(|t| l.text(t)).collect(),
         sides,
     }
 }

@@ -134,7 +134,7 @@ pub(super) fn registers_view(
         exposure: a.risks.exposure,
         open_risks: a.risks.open,
         risk_score: l.number(a.risks.score, 0),
-        risk_reasons: a.risks.reasons(),
+        risk_reasons: a.risks.reasons_text().iter().map(|t| l.text(t)).collect(),
         goals: r
             .goals
             .iter()

@@ -533,7 +533,7 @@ fn kpi_cell(
     });
     let (shown, words) = status.shown(point.is_some_and(|p| p.terms.sla));
     let (sign_off, sign_off_words) = match value {
-        Some(_) => scorecard::agreement(agreed, month, &k.id),
+        Some(_) => scorecard::agreement(agreed, month, &k.id, lang),
         None => ("", String::new()),
     };
     let status = match (value, not_judged) {
@@ -646,7 +646,7 @@ fn summary_view(
                     .iter()
                     .map(|c| {
                         let (sign_off, sign_off_words) = match c.value {
-                            Some(_) => scorecard::agreement(agreed, c.month, &row.kpi),
+                            Some(_) => scorecard::agreement(agreed, c.month, &row.kpi, lang),
                             None => ("", String::new()),
                         };
                         Cell {

@@ -159,7 +159,7 @@ pub(super) fn scorecard_view(
                     let minimum = terms.map_or(k.minimum, |t| t.effective_minimum());
                     // Every breach is an SLA KPI's miss.
                     let shown = b.status.shown(true);
-                    let (sign_off, sign_off_words) = agreement(sign_off, b.month, &k.id);
+                    let (sign_off, sign_off_words) = agreement(sign_off, b.month, &k.id, l);
                     BreachRow {
                         sign_off,
                         sign_off_words,
@@ -258,11 +258,16 @@ fn at_risk_view(
 
 /// The state word and its reason of `kpi`'s value in `month`, when the
 /// month is not agreed (docs/metrics.md, "Sign-off and disputes").
-pub(super) fn agreement(s: &SignOffs, month: Month, kpi: &str) -> (&'static str, String) {
+pub(super) fn agreement(
+    s: &SignOffs,
+    month: Month,
+    kpi: &str,
+    l: &Language,
+) -> (&'static str, String) {
     match s.month(month) {
         Some(m) if m.kpi_state(kpi) != SignOffState::Agreed => (
             m.kpi_state(kpi).as_str(),
-            m.kpi_words(kpi).unwrap_or_default(),
+            m.kpi_text(kpi).map(|t| l.text(&t)).unwrap_or_default(),
         ),
         _ => ("", String::new()),
     }
@@ -272,7 +277,7 @@ fn kpi_row(k: &KpiAnalysis, s: &SignOffs, l: &Language) -> KpiRow {
     let (sign_off, sign_off_words) = k
         .latest
         .as_ref()
-        .map_or(("", String::new()), |x| agreement(s, x.month, &k.id));
+        .map_or(("", String::new()), |x| agreement(s, x.month, &k.id, l));
     let (latest, latest_month, status, class) = match &k.latest {
         Some(latest) => {
             let judgement = k
