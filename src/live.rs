@@ -165,10 +165,10 @@ impl LiveSite {
             .iter()
             .map(|path| self.engagement_of(path))
             .collect::<Option<BTreeSet<&str>>>();
-        if let (true, Some(ids)) = (same_options, ids) {
-            if let Some(next) = self.partial(&ids, changed)? {
-                return Ok(Plan(Planned::Engagements(Box::new(next))));
-            }
+        if let (true, Some(ids)) = (same_options, ids)
+            && let Some(next) = self.partial(&ids, changed)?
+        {
+            return Ok(Plan(Planned::Engagements(Box::new(next))));
         }
         Ok(Plan(Planned::Everything(opts.clone())))
     }

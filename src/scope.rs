@@ -64,14 +64,13 @@ impl Scope {
     pub fn apply(&self, mut portfolio: Portfolio) -> Result<Portfolio> {
         // A party no engagement has is a mistake in the command, not an empty site.
         let all = &portfolio.engagements;
-        if let Some(client) = &self.client {
-            if !all
+        if let Some(client) = &self.client
+            && !all
                 .iter()
                 .any(|e| same_party(&e.record.client.name, client))
-            {
-                let known = party_names(all.iter(), |e| &e.record.client.name);
-                return Err(unknown_party("client", client, &known));
-            }
+        {
+            let known = party_names(all.iter(), |e| &e.record.client.name);
+            return Err(unknown_party("client", client, &known));
         }
         if let Some(provider) = &self.provider {
             let of_client = all.iter().filter(|e| {

@@ -310,11 +310,11 @@ pub(crate) fn render_engagement(
     let mut reviews = analyse::review::quarter_reviews(e, config, input.as_of);
     // The partner's pack shows the health of the shared items at the
     // quarter's report date.
-    if input.partner.is_some() {
-        if let Some(shared) = shared(input.scope, e, config.survey.min_responses) {
-            for r in &mut reviews {
-                r.partner = Some(analyse::health_shown_at(&shared, config, r.quarter.as_of()));
-            }
+    if input.partner.is_some()
+        && let Some(shared) = shared(input.scope, e, config.survey.min_responses)
+    {
+        for r in &mut reviews {
+            r.partner = Some(analyse::health_shown_at(&shared, config, r.quarter.as_of()));
         }
     }
     render::render_engagement_to(input, engine, index, &reviews, sink)

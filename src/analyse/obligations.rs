@@ -422,11 +422,10 @@ impl Obligations {
                     .with("rate", words::pct_arg(rate)),
             );
         }
-        if let Some(score) = self.score {
-            if rates.len() == 2 {
-                reasons
-                    .push(Text::new("flag-obligations-score").with("score", words::num_arg(score)));
-            }
+        if let Some(score) = self.score
+            && rates.len() == 2
+        {
+            reasons.push(Text::new("flag-obligations-score").with("score", words::num_arg(score)));
         }
         let overdue: Vec<Arg> = self
             .items

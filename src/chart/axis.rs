@@ -324,7 +324,7 @@ pub(crate) fn month_axis(labels: &[String], slot_px: f64) -> Axis {
     let ticks = labels
         .iter()
         .enumerate()
-        .filter(|(i, _)| (labels.len() - 1 - i) % step == 0)
+        .filter(|(i, _)| (labels.len() - 1 - i).is_multiple_of(step))
         .map(|(i, label)| (i as f64, clean(label)))
         .collect();
     Axis {

@@ -281,12 +281,10 @@ fn draw(
             plot.draw_series(LineSeries::new(line, palette::DATA.stroke_width(2)))?;
         }
     }
-    if in_progress {
-        if let (Some(Some(prev)), Some(Some(now))) = (settled.last(), values.last()) {
-            let dashed = vec![((last - 1) as f64, *prev), (last as f64, *now)];
-            let line = PathElement::new(dashed, palette::DATA.stroke_width(2));
-            plot.draw_series([Dashed::new(Dash::Provisional, line)])?;
-        }
+    if in_progress && let (Some(Some(prev)), Some(Some(now))) = (settled.last(), values.last()) {
+        let dashed = vec![((last - 1) as f64, *prev), (last as f64, *now)];
+        let line = PathElement::new(dashed, palette::DATA.stroke_width(2));
+        plot.draw_series([Dashed::new(Dash::Provisional, line)])?;
     }
     let reported = |mark: Mark| {
         settled
@@ -308,14 +306,12 @@ fn draw(
     for p in reported(Mark::Disputed) {
         marks::triangle_marker(root, plot.backend_coord(&p))?;
     }
-    if in_progress {
-        if let Some(Some(now)) = values.last() {
-            let p = (last as f64, *now);
-            plot.draw_series([
-                Circle::new(p, 4, palette::BACKGROUND.filled()),
-                Circle::new(p, 4, palette::DATA.stroke_width(2)),
-            ])?;
-        }
+    if in_progress && let Some(Some(now)) = values.last() {
+        let p = (last as f64, *now);
+        plot.draw_series([
+            Circle::new(p, 4, palette::BACKGROUND.filled()),
+            Circle::new(p, 4, palette::DATA.stroke_width(2)),
+        ])?;
     }
     if values.iter().all(Option::is_none) {
         marks::no_data(root, &layout, fmt.lang)?;

@@ -95,10 +95,9 @@ fn range(input: &SparklineInput, values: &[Option<f64>]) -> (f64, f64) {
     if let Some((a, b)) = input
         .range
         .filter(|(a, b)| a.is_finite() && b.is_finite() && b > a)
+        && !(lo < a || hi > b)
     {
-        if !(lo < a || hi > b) {
-            return (a, b);
-        }
+        return (a, b);
     }
     let (lo, hi) = super::axis::sane_range(lo, hi);
     let pad = (hi - lo) * 0.1;

@@ -352,10 +352,10 @@ fn add<'a>(
     acc.weighted = acc.weighted.saturating_add(v.saturating_mul(w));
     acc.weights = acc.weights.saturating_add(w);
     // The latest date wins; on the same date, the later row.
-    if let Some(d) = date {
-        if acc.last.is_none_or(|(l, _)| d >= l) {
-            acc.last = Some((d, v));
-        }
+    if let Some(d) = date
+        && acc.last.is_none_or(|(l, _)| d >= l)
+    {
+        acc.last = Some((d, v));
     }
 }
 

@@ -139,10 +139,11 @@ pub fn plan(root: &Path, file: &Path, mapping_path: &Path, force: bool) -> Resul
                     continue;
                 };
                 let (new, conflicts) = merge::merge(&text, period, figures, force);
-                if force && !conflicts.is_empty() {
-                    if let Some(warning) = signed_warning(period, &rel) {
-                        outcome.diagnostics.push(warning);
-                    }
+                if force
+                    && !conflicts.is_empty()
+                    && let Some(warning) = signed_warning(period, &rel)
+                {
+                    outcome.diagnostics.push(warning);
                 }
                 outcome
                     .conflicts

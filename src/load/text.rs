@@ -96,12 +96,12 @@ pub(crate) fn control_characters(rel: &Path, text: &str) -> Vec<Diagnostic> {
         let (line, column) = line_col(text, offset);
         found.push(Diagnostic::error(rel, refused_message(c)).at(text, line, column));
     }
-    if skipped > 0 {
-        if let Some(last) = found.last_mut() {
-            last.message.push_str(&format!(
-                " ({skipped} more control characters follow in this file)"
-            ));
-        }
+    if skipped > 0
+        && let Some(last) = found.last_mut()
+    {
+        last.message.push_str(&format!(
+            " ({skipped} more control characters follow in this file)"
+        ));
     }
     found
 }

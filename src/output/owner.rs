@@ -58,15 +58,15 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<()> {
     if out.components().any(|c| c.as_os_str() == ".git") {
         return refuse("it is inside a .git folder");
     }
-    if let Some(cwd) = std::env::current_dir().ok().and_then(|c| absolute(&c).ok()) {
-        if cwd.starts_with(&out) {
-            return refuse("it is the current folder or contains it");
-        }
+    if let Some(cwd) = std::env::current_dir().ok().and_then(|c| absolute(&c).ok())
+        && cwd.starts_with(&out)
+    {
+        return refuse("it is the current folder or contains it");
     }
-    if let Some(home) = home().and_then(|h| absolute(&h).ok()) {
-        if home.starts_with(&out) {
-            return refuse("it is your home folder or contains it");
-        }
+    if let Some(home) = home().and_then(|h| absolute(&h).ok())
+        && home.starts_with(&out)
+    {
+        return refuse("it is your home folder or contains it");
     }
     match fs::symlink_metadata(&out) {
         Ok(meta) if meta.is_file() => {

@@ -155,11 +155,11 @@ impl Staging {
                 return Err(e);
             }
         };
-        if fs::symlink_metadata(&retired).is_ok() {
-            if let Err(e) = fs::remove_dir_all(&retired) {
-                let problem = not_removed(&retired, &e, "this build replaced");
-                self.problems.push(problem);
-            }
+        if fs::symlink_metadata(&retired).is_ok()
+            && let Err(e) = fs::remove_dir_all(&retired)
+        {
+            let problem = not_removed(&retired, &e, "this build replaced");
+            self.problems.push(problem);
         }
         interrupt::forget(&retired);
         Ok(std::mem::take(&mut self.problems))

@@ -36,10 +36,12 @@ impl Watched {
         folders_under(root, &root.join(CONTENT_DIR), &mut wanted);
         // themes/ itself for a theme folder created later; then the theme in use.
         let themes = root.join("themes");
-        if let Ok(real) = std::fs::canonicalize(&themes) {
-            if real.starts_with(root) && real.is_dir() && !wanted.contains(&real) {
-                wanted.push(real);
-            }
+        if let Ok(real) = std::fs::canonicalize(&themes)
+            && real.starts_with(root)
+            && real.is_dir()
+            && !wanted.contains(&real)
+        {
+            wanted.push(real);
         }
         if let Some(theme) = theme_in_use(root) {
             folders_under(root, &themes.join(theme), &mut wanted);

@@ -199,11 +199,11 @@ impl Spans {
         at: (usize, usize),
         index: usize,
     ) -> bool {
-        if let Some(Frame { map: Some(m), .. }) = stack.last_mut() {
-            if m.key.is_none() {
-                m.key = Some((name(), at, index));
-                return true;
-            }
+        if let Some(Frame { map: Some(m), .. }) = stack.last_mut()
+            && m.key.is_none()
+        {
+            m.key = Some((name(), at, index));
+            return true;
         }
         false
     }
@@ -268,10 +268,10 @@ impl Spans {
     /// Where to point for a serde error at `path` (and about `field` in it):
     /// the field's key when written, else the value, else the nearest parent.
     pub(super) fn locate(&self, path: &str, field: Option<&str>) -> (usize, usize) {
-        if let Some(field) = field {
-            if let Some(at) = self.keys.get(&join(path, field)) {
-                return *at;
-            }
+        if let Some(field) = field
+            && let Some(at) = self.keys.get(&join(path, field))
+        {
+            return *at;
         }
         self.key(path).unwrap_or_else(|| self.nearest(path))
     }
@@ -290,17 +290,17 @@ impl Spans {
                 ),
             })
             .collect();
-        if self.more_duplicates > 0 {
-            if let Some(last) = self.duplicates.last() {
-                errors.push(YamlError {
-                    line: last.line,
-                    column: last.column,
-                    message: format!(
-                        "{} more keys are written twice in this file: keep one of each",
-                        self.more_duplicates
-                    ),
-                });
-            }
+        if self.more_duplicates > 0
+            && let Some(last) = self.duplicates.last()
+        {
+            errors.push(YamlError {
+                line: last.line,
+                column: last.column,
+                message: format!(
+                    "{} more keys are written twice in this file: keep one of each",
+                    self.more_duplicates
+                ),
+            });
         }
         errors
     }

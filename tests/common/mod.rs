@@ -284,7 +284,7 @@ pub fn money(amount: f64, currency: &str) -> String {
     let digits = (amount.round() as i64).to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -546,21 +546,22 @@ pub fn decisions(e: &Engagement, q: Quarter, a: &EngagementAnalysis) -> Vec<Deci
     }
     if let Some(c) = &a.contract {
         let horizon = q.next().months().last_day();
-        if let Some(deadline) = c.notice_deadline {
-            if c.days_to_end >= 0 && deadline <= horizon {
-                let text = Text::new(if deadline < a.as_of {
-                    "gov-review-decide-notice-passed"
-                } else {
-                    "gov-review-decide-notice"
-                })
-                .with("deadline", deadline)
-                .with("end", c.end);
-                out.push(Decision {
-                    kind: DecisionKind::NoticeDeadline,
-                    internal: false,
-                    text,
-                });
-            }
+        if let Some(deadline) = c.notice_deadline
+            && c.days_to_end >= 0
+            && deadline <= horizon
+        {
+            let text = Text::new(if deadline < a.as_of {
+                "gov-review-decide-notice-passed"
+            } else {
+                "gov-review-decide-notice"
+            })
+            .with("deadline", deadline)
+            .with("end", c.end);
+            out.push(Decision {
+                kind: DecisionKind::NoticeDeadline,
+                internal: false,
+                text,
+            });
         }
     }
     let client = &e.record.client.name;

@@ -43,33 +43,33 @@ pub(super) fn calendar(input: &Input) -> String {
         let name = &e.record.name;
         let report = links::engagement(&e.id);
         let c = &a.communication;
-        if let Some(review) = c.review {
-            if let Some(since) = c.last_review.or(e.record.start) {
-                let due = since + Days::new(review.interval_days() as u64);
-                let last = match c.last_review {
-                    Some(d) => say(lang, "site-ical-last-review", &[("date", lang.date(d))]),
-                    None => say(lang, "site-ical-no-review", &[("date", lang.date(since))]),
-                };
-                let frequency = format!("{review:?}").to_lowercase();
-                events.push(Event {
-                    date: due,
-                    uid: format!("review-{}-{due}", e.id),
-                    summary: say(lang, "site-ical-review-due", &[("name", name.clone())]),
-                    description: say(
-                        lang,
-                        "site-ical-review-agreed",
-                        &[
-                            (
-                                "frequency",
-                                word(&format!("site-ical-frequency-{frequency}")),
-                            ),
-                            ("last", last),
-                        ],
-                    ),
-                    url: format!("{report}#cadence"),
-                    category: word("site-ical-category-review"),
-                });
-            }
+        if let Some(review) = c.review
+            && let Some(since) = c.last_review.or(e.record.start)
+        {
+            let due = since + Days::new(review.interval_days() as u64);
+            let last = match c.last_review {
+                Some(d) => say(lang, "site-ical-last-review", &[("date", lang.date(d))]),
+                None => say(lang, "site-ical-no-review", &[("date", lang.date(since))]),
+            };
+            let frequency = format!("{review:?}").to_lowercase();
+            events.push(Event {
+                date: due,
+                uid: format!("review-{}-{due}", e.id),
+                summary: say(lang, "site-ical-review-due", &[("name", name.clone())]),
+                description: say(
+                    lang,
+                    "site-ical-review-agreed",
+                    &[
+                        (
+                            "frequency",
+                            word(&format!("site-ical-frequency-{frequency}")),
+                        ),
+                        ("last", last),
+                    ],
+                ),
+                url: format!("{report}#cadence"),
+                category: word("site-ical-category-review"),
+            });
         }
         let mut per_note: Vec<(&str, usize)> = Vec::new();
         for x in &a.actions.items {

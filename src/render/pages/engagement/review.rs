@@ -177,11 +177,11 @@ impl DataView {
                 let mut row = row.clone();
                 if noted {
                     let note = row.pop().unwrap_or_default();
-                    if !note.is_empty() {
-                        if let Some(first) = row.first_mut() {
-                            notes.push(format!("{first}: {note}"));
-                            first.push('*');
-                        }
+                    if !note.is_empty()
+                        && let Some(first) = row.first_mut()
+                    {
+                        notes.push(format!("{first}: {note}"));
+                        first.push('*');
                     }
                 }
                 row
