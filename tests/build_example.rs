@@ -367,7 +367,8 @@ fn actions_register_lists_every_open_action_in_its_engagement_without_repeating_
             let owner = a.owner.as_deref().unwrap_or("—");
             let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
             let row = format!(
-                "<tr><th>{}<td>{owner}<td>{due}<td>{}\n",
+                "<tr><th>{}<td data-label=\"Owner\">{owner}<td data-label=\"Due\">{due}\
+                 <td data-label=\"Agreed\">{}\n",
                 a.task, n.meta.date
             );
             assert_eq!(section.matches(&row).count(), 1, "{row} in {}", e.id);

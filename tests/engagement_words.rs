@@ -41,7 +41,7 @@ fn the_health_breakdown_says_why_in_sentences_with_the_parties_names() {
     for sentence in [
         "Every monthly KPI result of the last 3 months (August to October 2026) missed its \
          target (21 of 21).",
-        "Fenwick Contact Solutions' KPIs score 0 and Brightline Energy's obligations 0.",
+        "Fenwick Contact Solutions' KPIs score 0 and Brightline Energy's KPIs 0.",
         "All 3 SLA KPIs missed their target in October 2026: Calls answered within 20 seconds \
          58.4% (target 80%), Average handle time 418 s (target 360 s) and Abandonment rate 9.8% \
          (target 5%).",

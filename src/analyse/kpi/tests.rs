@@ -232,7 +232,7 @@ fn performance_score_is_weighted_and_two_way() {
         vec![
             "Of the 3 monthly KPI results of the last 3 months (August to October 2026), 1 met \
              the target, 1 missed it within the warning margin (half marks) and 1 missed it.",
-            "BPSource's KPIs score 75 and Acme Corp's obligations 0.",
+            "BPSource's KPIs score 75 and Acme Corp's KPIs 0.",
         ]
     );
 }

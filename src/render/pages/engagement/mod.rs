@@ -37,7 +37,7 @@ struct EngagementView {
     cadence: String,
     capacity: String,
     /// The scorecard's words with the parties' names: "Fenwick Contact
-    /// Solutions' KPIs", "Brightline Energy's obligations to Fenwick …",
+    /// Solutions' KPIs", "Brightline Energy's KPIs for Fenwick …",
     /// and its window as "August to October 2026".
     provider_kpis: String,
     client_obligations: String,

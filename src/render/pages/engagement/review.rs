@@ -77,6 +77,8 @@ struct ReviewView {
     flags: Vec<ItemView>,
     /// The running footer of the printed pack, as a CSS string.
     footer_css: String,
+    /// The printed page number, as a CSS `content` value: `"page " counter(page) " of " counter(pages)`.
+    page_css: String,
     scorecard: scorecard::ScorecardView,
     month_labels: Vec<String>,
     kpis: Vec<QuarterKpiRow>,
@@ -368,6 +370,11 @@ fn page(
             })
             .collect(),
         footer_css: css_string(&footer(lang, &r.name, &q.label(), input.scope.audience)),
+        page_css: format!(
+            "{} counter(page) {} counter(pages)",
+            css_string(&format!("{} ", lang.word("pack-print-page"))),
+            css_string(&format!(" {} ", lang.word("pack-print-of")))
+        ),
         scorecard: scorecard::scorecard_view(a, Some(window), agreed, lang),
         month_labels: window.months().map(|m| m.to_string()).collect(),
         kpis: kpis

@@ -43,7 +43,7 @@ eng-frequency-biweekly = zweiwöchentlich
 eng-frequency-monthly = monatlich
 eng-frequency-quarterly = quartalsweise
 eng-provider-kpis = KPIs von { $name }
-eng-client-obligations = Pflichten von { $name } gegenüber { $provider }
+eng-client-obligations = Kennzahlen von { $name } für { $provider }
 
 ## Zustand und Hinweise
 

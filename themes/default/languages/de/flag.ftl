@@ -257,7 +257,7 @@ flag-kpi-missed = { $count ->
     [one] 1 verfehlte ihn
    *[other] { $count } verfehlten ihn
 }
-flag-kpi-two-way = Die Kennzahlen von { $provider } erzielen { $provider_score }, die Pflichten von { $client } { $client_score }.
+flag-kpi-two-way = Die Kennzahlen von { $provider } erzielen { $provider_score }, die Kennzahlen von { $client } { $client_score }.
 flag-kpi-missed-value = { $kpi } { $value } (Zielwert { $target })
 flag-sla-one-met = Die SLA-Kennzahl erreichte im { $month } ihren Zielwert.
 flag-sla-both-met = Beide SLA-Kennzahlen erreichten im { $month } ihren Zielwert.

@@ -25,11 +25,11 @@ pack-edition-shared = gemeinsame Ausgabe
 pack-edition-internal = interne Ausgabe
 pack-internal-edition = Interne Ausgabe – nicht für den Partner
 pack-party-owner = { $party } ({ $owner })
-pack-party-client = { $party } (Auftraggeber)
-pack-party-client-owner = { $party } (Auftraggeber, { $owner })
+pack-party-client = { $party } (Kunde)
+pack-party-client-owner = { $party } (Kunde, { $owner })
 pack-party-provider = { $party } (Dienstleister)
 pack-party-provider-owner = { $party } (Dienstleister, { $owner })
-pack-parties-shared = Auftraggeber: { $client } · Dienstleister: { $provider } · Phase: { $phase }. Beide Seiten sehen dieselben Zahlen.
+pack-parties-shared = Kunde: { $client } · Dienstleister: { $provider } · Phase: { $phase }. Beide Seiten sehen dieselben Zahlen.
 pack-parties-internal = { $client } und { $provider } · Phase: { $phase }. Als <span class="tag tag-internal">intern</span> markierte Punkte fehlen in der gemeinsamen Ausgabe (<code>--audience shared</code>).
 pack-dates = Quartal <span class="nowrap">{ $first }</span> bis <span class="nowrap">{ $last }</span> · Zahlen mit Stand <span class="nowrap">{ $figures }</span> · erstellt <span class="nowrap">{ $built }</span>
 pack-footer = { $name } · Quartal { $quarter } · { $edition }
@@ -54,7 +54,7 @@ pack-change-none = im Quartal unverändert
 pack-change-up = im Quartal um { $points } gestiegen
 pack-change-down = im Quartal um { $points } gesunken
 pack-trend-label = Zustandswert im Quartal
-pack-score-line = Leistungswert des Quartals <strong>{ $score }</strong>: Kennzahlen des Dienstleisters { $provider }, des Auftraggebers { $client }.
+pack-score-line = Leistungswert des Quartals <strong>{ $score }</strong>: Kennzahlen des Dienstleisters { $provider }, des Kunden { $client }.
 pack-grid-caption = Jedes SLA in jedem Monat des Quartals
 pack-col-sla = SLA
 pack-col-target = Zielwert
@@ -82,7 +82,7 @@ pack-no-wins = Im Quartal kein durchgehend erreichter Zielwert, kein gefeierter 
 ## Detail und Anhang
 
 pack-kpis-h = Detail: jede Kennzahl im Quartal
-pack-kpis-intro = Leistungswert <strong>{ $score }</strong> über { $window }: Kennzahlen des Dienstleisters <strong>{ $provider }</strong>, Pflichten des Auftraggebers <strong>{ $client }</strong>. SLA-Erfüllung über 12 Monate: { $attainment }.
+pack-kpis-intro = Leistungswert <strong>{ $score }</strong> über { $window }: Kennzahlen des Dienstleisters <strong>{ $provider }</strong>, Kennzahlen des Kunden <strong>{ $client }</strong>. SLA-Erfüllung über 12 Monate: { $attainment }.
 pack-kpis-caption = Jede Kennzahl in jedem Monat von { $quarter }
 pack-col-kpi = Kennzahl
 pack-col-owner = Zuständig
@@ -179,7 +179,7 @@ pack-digest-footer = Von rapporteur am { $built } aus den eingecheckten Daten er
 ## Nur in den gedruckten Unterlagen (PDF)
 
 pack-pdf-parties-internal = { $client } und { $provider } · Phase: { $phase }. Als „intern“ markierte Punkte fehlen in der gemeinsamen Ausgabe.
-pack-pdf-survey-caption = Umfrage { $month }: Auftraggeber und Dienstleister, 1 bis 5
+pack-pdf-survey-caption = Umfrage { $month }: Kunde und Dienstleister, 1 bis 5
 pack-pdf-col-dimension = Dimension
 pack-pdf-col-gap = Abweichung
 pack-pdf-col-flag = Hinweis
@@ -203,3 +203,6 @@ pack-pdf-meeting-actions = { $count ->
 pack-side-client = Kunde
 pack-side-provider = Dienstleister
 pack-band-no-data = keine Daten
+# The printed pack's page number: "Seite 3 von 6".
+pack-print-page = Seite
+pack-print-of = von

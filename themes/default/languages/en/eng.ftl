@@ -46,7 +46,7 @@ eng-frequency-monthly = monthly
 eng-frequency-quarterly = quarterly
 # "Fenwick Contact Solutions' KPIs": the possessive is built from the name.
 eng-provider-kpis = { $possessive } KPIs
-eng-client-obligations = { $possessive } obligations to { $provider }
+eng-client-obligations = { $possessive } KPIs for { $provider }
 
 ## Health and flags
 

@@ -256,7 +256,7 @@ flag-kpi-met = { $count } met the target
 flag-kpi-missed-within = { $count } missed it within the warning margin (half marks)
 flag-kpi-missed = { $count } missed it
 # $provider_possessive and $client_possessive: the names with the English possessive.
-flag-kpi-two-way = { $provider_possessive } KPIs score { $provider_score } and { $client_possessive } obligations { $client_score }.
+flag-kpi-two-way = { $provider_possessive } KPIs score { $provider_score } and { $client_possessive } KPIs { $client_score }.
 flag-kpi-missed-value = { $kpi } { $value } (target { $target })
 flag-sla-one-met = The SLA KPI met its target in { $month }.
 flag-sla-both-met = Both SLA KPIs met their target in { $month }.

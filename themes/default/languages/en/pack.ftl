@@ -88,7 +88,7 @@ pack-no-wins = No target met throughout, milestone celebrated, goal done or prai
 ## The detail and the appendix
 
 pack-kpis-h = Detail: every KPI in the quarter
-pack-kpis-intro = Performance score <strong>{ $score }</strong> over { $window }: provider's KPIs <strong>{ $provider }</strong>, client's obligations <strong>{ $client }</strong>. SLA attainment over 12 months: { $attainment }.
+pack-kpis-intro = Performance score <strong>{ $score }</strong> over { $window }: provider's KPIs <strong>{ $provider }</strong>, client's KPIs <strong>{ $client }</strong>. SLA attainment over 12 months: { $attainment }.
 pack-kpis-caption = Each KPI in each month of { $quarter }
 pack-col-kpi = KPI
 pack-col-owner = Owner
@@ -209,3 +209,6 @@ pack-pdf-meeting-actions = { $count ->
 pack-side-client = Client
 pack-side-provider = Provider
 pack-band-no-data = no data
+# The printed pack's page number: "page 3 of 6".
+pack-print-page = page
+pack-print-of = of
