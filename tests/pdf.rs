@@ -180,6 +180,49 @@ fn two_builds_give_the_same_pdf_bytes() {
     assert_eq!(created, Some("2026-11-23T00:00:00Z"), "{info}");
 }
 
+/// Two runs of the binary, not two builds in one process: Typst memoises
+/// its work within a process, which hid that svg2pdf wrote a chart's fonts
+/// and resources in the order of a `HashMap`, different in every process
+/// (vendor/svg2pdf/VENDORED.md).
+#[test]
+fn two_processes_give_the_same_pdf_bytes() {
+    let repo = tempfile::tempdir().unwrap();
+    let engagement = "content/brightline-customer-care";
+    copy_tree(&repo_root().join(engagement), &repo.path().join(engagement));
+    std::fs::copy(
+        repo_root().join("rapporteur.yaml"),
+        repo.path().join("rapporteur.yaml"),
+    )
+    .unwrap();
+    // Early in the engagement: one pack, 2024-Q4, with its charts.
+    let pack = "engagements/brightline-customer-care/review/2024-Q4.pdf";
+    let build = |out: &str| {
+        let out = repo.path().join(out);
+        let args = [
+            "build",
+            "--as-of",
+            "2025-01-20",
+            "--pdf",
+            "-q",
+            "--out",
+            out.to_str().unwrap(),
+        ];
+        let run = rapporteur(&args, repo.path());
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        std::fs::read(out.join(pack)).unwrap()
+    };
+    let (first, second) = (build("one"), build("two"));
+    assert!(first.len() > 10_000, "{} bytes", first.len());
+    assert!(
+        first == second,
+        "the PDF differs between two runs of the same build"
+    );
+}
+
 #[test]
 fn a_title_full_of_typst_syntax_is_shown_as_written() {
     let dir = example_copy();
