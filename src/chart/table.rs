@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use chrono::{Datelike, NaiveDate};
-use fluent_bundle::{FluentArgs, FluentValue};
+use fluent_bundle::FluentValue;
 
 use super::svg;
 use crate::render::language::Language;
@@ -90,15 +90,19 @@ impl From<usize> for Word {
 
 /// The chart message `id` with `args`, in `lang`.
 pub(crate) fn say<const N: usize>(lang: &Language, id: &str, args: [(&str, Word); N]) -> String {
-    let mut fluent = FluentArgs::new();
-    for (name, word) in args {
+    lang.say(
+        id,
+        &args.map(|(name, word)| (name, FluentValue::from(word))),
+    )
+}
+
+impl From<Word> for FluentValue<'static> {
+    fn from(word: Word) -> Self {
         match word {
-            Word::Text(s) => fluent.set(name.to_string(), FluentValue::from(s)),
-            Word::Count(n) => fluent.set(name.to_string(), FluentValue::from(n)),
+            Word::Text(s) => FluentValue::from(s),
+            Word::Count(n) => FluentValue::from(n),
         }
     }
-    lang.message(id, Some(&fluent))
-        .unwrap_or_else(|| id.to_string())
 }
 
 /// A finite value or nothing: NaN and infinities count as not reported.

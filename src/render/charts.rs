@@ -23,16 +23,6 @@ use crate::render::format::capitalise;
 use crate::render::language::{Language, arg};
 use crate::stopwatch::{Timed, Work};
 
-/// A chart's words with arguments (`chart-...` messages).
-fn say(lang: &Language, id: &str, args: &[(&str, String)]) -> String {
-    let mut fluent = fluent_bundle::FluentArgs::new();
-    for (name, value) in args {
-        fluent.set(name.to_string(), arg(value.clone()));
-    }
-    lang.message(id, Some(&fluent))
-        .unwrap_or_else(|| id.to_string())
-}
-
 /// Decimals that show a KPI's values as written (99.62% needs two, 418 s none).
 fn decimals_for(values: impl Iterator<Item = f64>) -> usize {
     values
@@ -79,7 +69,7 @@ fn axis_label(unit: &str, lang: &Language) -> String {
     if unit.is_empty() {
         lang.word("chart-actual")
     } else {
-        say(lang, "chart-actual-in", &[("unit", unit.to_string())])
+        lang.say("chart-actual-in", &[("unit", unit.to_string())])
     }
 }
 
@@ -132,11 +122,7 @@ fn kpi_chart(
             let (mark, note) = match &p.judgement {
                 Judgement::Excused { reason } => (
                     Mark::Excused,
-                    Some(say(
-                        lang,
-                        "chart-note-excused",
-                        &[("reason", reason.clone())],
-                    )),
+                    Some(lang.say("chart-note-excused", &[("reason", reason.clone())])),
                 ),
                 Judgement::Baselining => {
                     (Mark::NotJudged, Some(lang.word("chart-note-baselining")))
@@ -198,7 +184,7 @@ fn kpi_chart(
     chart::time_series(
         &TimeSeriesInput {
             id: format!("kpi-chart-{}", k.id),
-            title: say(lang, "chart-kpi-title", &[("kpi", k.name.clone())]),
+            title: lang.say("chart-kpi-title", &[("kpi", k.name.clone())]),
             y_label: axis_label(&k.unit, lang),
             unit: k.unit.clone(),
             decimals: decimals_for(k.series.iter().filter_map(|p| p.value)),
@@ -283,8 +269,7 @@ pub fn workload(w: &Workload, lang: &Language) -> Option<Chart> {
                 })
                 .collect(),
             reference: Some(Reference {
-                name: say(
-                    lang,
+                name: lang.say(
                     "chart-workload-reference",
                     &[("limit", lang.number(w.limit * 100.0, 1))],
                 ),
@@ -351,8 +336,7 @@ pub fn feedback(f: &FeedbackBalance, lang: &Language) -> Option<Chart> {
     Some(chart::grouped_bars(
         &GroupedBarsInput {
             id: "feedback".into(),
-            title: say(
-                lang,
+            title: lang.say(
                 "chart-feedback-title",
                 &[
                     ("from", f.window.first.to_string()),
@@ -408,7 +392,7 @@ pub fn survey(t: &Trust, lang: &Language) -> Option<Chart> {
     Some(chart::grouped_bars(
         &GroupedBarsInput {
             id: "survey".into(),
-            title: say(lang, "chart-survey-title", &[("month", month.to_string())]),
+            title: lang.say("chart-survey-title", &[("month", month.to_string())]),
             category_label: lang.word("chart-survey-category"),
             value_label: lang.word("chart-survey-value"),
             unit: String::new(),
@@ -552,7 +536,7 @@ pub fn health_sparkline(
     chart::sparkline(
         &SparklineInput {
             id: format!("spark-{id}"),
-            title: say(lang, "chart-health-title", &[("name", name.to_string())]),
+            title: lang.say("chart-health-title", &[("name", name.to_string())]),
             value_label: lang.word("chart-health-value"),
             unit: String::new(),
             decimals: 0,

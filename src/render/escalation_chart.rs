@@ -14,16 +14,6 @@ use crate::render::charts::shade;
 use crate::render::language::{Language, arg};
 use crate::stopwatch::{Timed, Work};
 
-/// The message `id` with `args`.
-fn say(lang: &Language, id: &str, args: &[(&str, fluent_bundle::FluentValue<'static>)]) -> String {
-    let mut fluent = fluent_bundle::FluentArgs::new();
-    for (name, value) in args {
-        fluent.set(name.to_string(), value.clone());
-    }
-    lang.message(id, Some(&fluent))
-        .unwrap_or_else(|| id.to_string())
-}
-
 /// The escalations open at `as_of` or ended in the last 12 months, from
 /// the first month one of them was open (at most 12 months back) to
 /// `as_of`; `None` when there is none.
@@ -47,8 +37,7 @@ pub fn escalations(x: &Escalations, as_of: NaiveDate, lang: &Language) -> Option
         if !levels.iter().any(|(l, _)| *l == e.level) {
             levels.push((
                 e.level,
-                say(
-                    lang,
+                lang.say(
                     "chart-escalation-level",
                     &[("level", arg(e.level.to_string()))],
                 ),
@@ -77,8 +66,7 @@ pub fn escalations(x: &Escalations, as_of: NaiveDate, lang: &Language) -> Option
                         |d| lang.date(d),
                     ),
                     match e.ended {
-                        Some(d) => say(
-                            lang,
+                        Some(d) => lang.say(
                             &format!("chart-escalation-{}-on", e.state.as_str()),
                             &[("date", arg(lang.date(d)))],
                         ),
@@ -91,8 +79,7 @@ pub fn escalations(x: &Escalations, as_of: NaiveDate, lang: &Language) -> Option
         .collect();
     let open = spans.iter().filter(|s| s.open).count();
     let past = shown.iter().filter(|e| e.past_time_box).count();
-    let desc = say(
-        lang,
+    let desc = lang.say(
         "chart-escalations-desc",
         &[
             ("count", spans.len().into()),

@@ -35,10 +35,6 @@ use crate::text::{Arg, Text};
 /// written in it first.
 pub const FALLBACK: &str = "en";
 
-/// Past this magnitude a number is written with an exponent, so that an
-/// absurd value stays short on a page and on a chart's axis.
-const HUGE: f64 = 1e15;
-
 type Bundle = FluentBundle<FluentResource>;
 
 /// One language of the effective theme, ready to word and format pages.
@@ -166,6 +162,19 @@ impl Language {
         message(&self.words, self.fallback.as_ref(), id, args).map(Cow::into_owned)
     }
 
+    /// The message `id` with `args`, or the id itself when missing.
+    pub fn say<V: Clone + Into<FluentValue<'static>>>(
+        &self,
+        id: &str,
+        args: &[(&str, V)],
+    ) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(name.to_string(), value.clone().into());
+        }
+        self.word_with(id, &fluent)
+    }
+
     /// The message `id` without arguments, or the id itself when missing
     /// (a test of the built-in files guarantees the ids code asks for).
     pub fn word(&self, id: &str) -> String {
@@ -176,25 +185,18 @@ impl Language {
     /// grouped and pointed as the language writes it. Rounding is half to
     /// even, as `format!` rounds; negative zero reads `0`.
     pub fn number(&self, value: f64, decimals: usize) -> String {
-        if !value.is_finite() || value.abs() >= HUGE {
-            return format!("{value:.2e}");
+        // The digits as every language rounds them; an exponent or NaN is
+        // no decimal and stays as written.
+        let text = crate::format::number(value, decimals);
+        if !text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
+            return text;
         }
-        let text = if value.fract() == 0.0 {
-            (value as i64).to_string()
-        } else {
-            let text = format!("{value:.decimals$}");
-            if text.contains('.') {
-                text.trim_end_matches('0').trim_end_matches('.').to_string()
-            } else {
-                text
-            }
-        };
-        let text = if text == "-0" { "0" } else { &text };
-        match Decimal::try_from_str(text) {
+        match Decimal::try_from_str(&text) {
             Ok(d) => self.numbers.format_to_string(&d),
-            Err(_) => text.to_string(),
+            Err(_) => text,
         }
     }
+
 
     /// A date in the language's short pattern: `2026-11-30`, `30.11.2026`.
     pub fn date(&self, d: NaiveDate) -> String {

@@ -127,11 +127,8 @@ pub(super) fn feed(input: &Input) -> String {
         let page = format!("{base}{}", links::note(&e.id, &n.slug));
         let html = markdown::to_html(&n.body, allow_html, &e.id, &|t| input.publishes(t));
         // The kind's name in the data ("check-in"), and in words.
-        let term = serde_json::to_value(n.meta.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        let kind = lang.word(&format!("site-note-kind-{term}"));
+        let term = crate::names::name_of(&n.meta.kind);
+        let kind = crate::render::labels::note_kind(n.meta.kind, lang);
         let mut summary = format!("{kind} · {} · {}", e.record.name, lang.date(n.meta.date));
         if !n.meta.attendees.is_empty() {
             summary.push_str(&format!(" · {}", n.meta.attendees.join(", ")));

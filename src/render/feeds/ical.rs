@@ -11,19 +11,8 @@
 use chrono::{Days, NaiveDate};
 
 use crate::analyse::actions::ActionState;
-use crate::render::language::{Language, arg};
+use crate::render::language::Language;
 use crate::render::{Input, links};
-
-/// The calendar's words (`site-ical-...`), read by people in their
-/// calendar: in the build's language.
-fn say(lang: &Language, id: &str, args: &[(&str, String)]) -> String {
-    let mut fluent = fluent_bundle::FluentArgs::new();
-    for (name, value) in args {
-        fluent.set(name.to_string(), arg(value.clone()));
-    }
-    lang.message(id, Some(&fluent))
-        .unwrap_or_else(|| id.to_string())
-}
 
 struct Event {
     date: NaiveDate,
@@ -48,16 +37,15 @@ pub(super) fn calendar(input: &Input) -> String {
         {
             let due = since + Days::new(review.interval_days() as u64);
             let last = match c.last_review {
-                Some(d) => say(lang, "site-ical-last-review", &[("date", lang.date(d))]),
-                None => say(lang, "site-ical-no-review", &[("date", lang.date(since))]),
+                Some(d) => lang.say("site-ical-last-review", &[("date", lang.date(d))]),
+                None => lang.say("site-ical-no-review", &[("date", lang.date(since))]),
             };
             let frequency = format!("{review:?}").to_lowercase();
             events.push(Event {
                 date: due,
                 uid: format!("review-{}-{due}", e.id),
-                summary: say(lang, "site-ical-review-due", &[("name", name.clone())]),
-                description: say(
-                    lang,
+                summary: lang.say("site-ical-review-due", &[("name", name.clone())]),
+                description: lang.say(
                     "site-ical-review-agreed",
                     &[
                         (
@@ -95,9 +83,8 @@ pub(super) fn calendar(input: &Input) -> String {
             events.push(Event {
                 date: due,
                 uid: format!("action-{}-{}-{n}", e.id, x.note_slug),
-                summary: say(lang, "site-ical-action-due", &[("text", x.text.clone())]),
-                description: say(
-                    lang,
+                summary: lang.say("site-ical-action-due", &[("text", x.text.clone())]),
+                description: lang.say(
                     "site-ical-action-description",
                     &[
                         ("name", name.clone()),
@@ -115,9 +102,8 @@ pub(super) fn calendar(input: &Input) -> String {
             events.push(Event {
                 date: due,
                 uid: format!("risk-{}-{}", e.id, r.id),
-                summary: say(lang, "site-ical-risk-due", &[("title", r.title.clone())]),
-                description: say(
-                    lang,
+                summary: lang.say("site-ical-risk-due", &[("title", r.title.clone())]),
+                description: lang.say(
                     "site-ical-risk-description",
                     &[
                         ("name", name.clone()),
@@ -129,8 +115,7 @@ pub(super) fn calendar(input: &Input) -> String {
                             r.mitigation
                                 .as_deref()
                                 .map(|m| {
-                                    say(
-                                        lang,
+                                    lang.say(
                                         "site-ical-mitigation",
                                         &[("mitigation", m.to_string())],
                                     )
@@ -148,9 +133,8 @@ pub(super) fn calendar(input: &Input) -> String {
                 events.push(Event {
                     date: deadline,
                     uid: format!("notice-{}-{deadline}", e.id),
-                    summary: say(lang, "site-ical-notice-deadline", &[("name", name.clone())]),
-                    description: say(
-                        lang,
+                    summary: lang.say("site-ical-notice-deadline", &[("name", name.clone())]),
+                    description: lang.say(
                         "site-ical-notice-description",
                         &[("date", lang.date(contract.end))],
                     ),
@@ -161,9 +145,8 @@ pub(super) fn calendar(input: &Input) -> String {
             events.push(Event {
                 date: contract.end,
                 uid: format!("contract-end-{}-{}", e.id, contract.end),
-                summary: say(lang, "site-ical-contract-ends", &[("name", name.clone())]),
-                description: say(
-                    lang,
+                summary: lang.say("site-ical-contract-ends", &[("name", name.clone())]),
+                description: lang.say(
                     "site-ical-contract-end-description",
                     &[("name", name.clone())],
                 ),
@@ -175,9 +158,8 @@ pub(super) fn calendar(input: &Input) -> String {
             events.push(Event {
                 date: m.date,
                 uid: format!("milestone-{}-{}-{}", e.id, m.date, i + 1),
-                summary: say(lang, "site-ical-milestone", &[("title", m.title.clone())]),
-                description: say(
-                    lang,
+                summary: lang.say("site-ical-milestone", &[("title", m.title.clone())]),
+                description: lang.say(
                     "site-ical-milestone-description",
                     &[
                         ("name", name.clone()),
@@ -202,13 +184,8 @@ pub(super) fn calendar(input: &Input) -> String {
                 events.push(Event {
                     date: i.due,
                     uid: format!("obligation-{}-{}-{}", e.id, o.id, i.due),
-                    summary: say(
-                        lang,
-                        "site-ical-obligation-due",
-                        &[("title", o.title.clone())],
-                    ),
-                    description: say(
-                        lang,
+                    summary: lang.say("site-ical-obligation-due", &[("title", o.title.clone())]),
+                    description: lang.say(
                         "site-ical-obligation-description",
                         &[
                             ("name", name.clone()),
@@ -285,26 +262,20 @@ fn governance(
             .find(|r| r.level > x.level)
             .map_or_else(
                 || lang.word("site-ical-top-of-ladder"),
-                |r| say(lang, "site-ical-raise-to", &[("level", r.name.clone())]),
+                |r| lang.say("site-ical-raise-to", &[("level", r.name.clone())]),
             );
         let level = match &x.level_name {
-            Some(level) => say(
-                lang,
+            Some(level) => lang.say(
                 "site-ical-level-named",
                 &[("level", x.level.to_string()), ("name", level.clone())],
             ),
-            None => say(lang, "site-ical-level", &[("level", x.level.to_string())]),
+            None => lang.say("site-ical-level", &[("level", x.level.to_string())]),
         };
         events.push(Event {
             date: end,
             uid: format!("escalation-{}-{}", e.id, x.slug),
-            summary: say(
-                lang,
-                "site-ical-escalation-due",
-                &[("title", x.title.clone())],
-            ),
-            description: say(
-                lang,
+            summary: lang.say("site-ical-escalation-due", &[("title", x.title.clone())]),
+            description: lang.say(
                 "site-ical-escalation-description",
                 &[
                     ("name", name.clone()),
@@ -322,13 +293,11 @@ fn governance(
         events.push(Event {
             date: due,
             uid: format!("rca-{}-{}-{}", e.id, r.kpi, r.month),
-            summary: say(
-                lang,
+            summary: lang.say(
                 "site-ical-rca-due",
                 &[("kpi", r.kpi_name.clone()), ("month", r.month.to_string())],
             ),
-            description: say(
-                lang,
+            description: lang.say(
                 "site-ical-rca-description",
                 &[
                     ("name", name.clone()),

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::analyse::actions::ActionState;
+use crate::render::labels;
 use crate::render::{Input, Sink, links, markdown};
 
 #[derive(Debug, Serialize)]
@@ -59,16 +60,7 @@ pub(super) fn index(input: &Input) -> SearchIndex {
                 &[
                     ("client", r.client.name.clone()),
                     ("provider", r.provider.name.clone()),
-                    (
-                        "phase",
-                        lang.word(&format!(
-                            "site-phase-{}",
-                            serde_json::to_value(r.phase)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_string))
-                                .unwrap_or_default()
-                        )),
-                    ),
+                    ("phase", labels::phase(r.phase, lang)),
                 ],
             ),
             date: String::new(),
@@ -80,17 +72,7 @@ pub(super) fn index(input: &Input) -> SearchIndex {
                 kind: "note",
                 title: n.meta.title.clone(),
                 url: links::note(&e.id, &n.slug),
-                context: format!(
-                    "{} · {}",
-                    r.name,
-                    lang.word(&format!(
-                        "site-note-kind-{}",
-                        serde_json::to_value(n.meta.kind)
-                            .ok()
-                            .and_then(|v| v.as_str().map(str::to_string))
-                            .unwrap_or_default()
-                    ))
-                ),
+                context: format!("{} · {}", r.name, labels::note_kind(n.meta.kind, lang)),
                 date: lang.date(n.meta.date),
                 text: format!(
                     "{} {}",

@@ -228,7 +228,7 @@ fn engagement_view(
     url: &impl Fn(String) -> Option<String>,
 ) -> EngagementView {
     let flag = |f: &Flag| FlagView {
-        severity: label(lang, "severity", f.severity.as_str()),
+        severity: labels::severity(f.severity, lang),
         title: lang.text(&f.title),
         evidence: lang.text(&f.evidence),
         class: Tone::from(f.severity).name(),

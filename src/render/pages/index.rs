@@ -7,6 +7,7 @@ use crate::analyse::attention::{self, AttentionItem, When};
 use crate::analyse::rag::Rag;
 use crate::chart::Chart;
 use crate::model::Phase;
+use crate::render::labels;
 use crate::render::language::{Language, arg};
 use crate::render::pages::engagement::{PartnerView, partner_view};
 use crate::render::view::base_context;
@@ -90,7 +91,7 @@ fn attention_view(items: &[AttentionItem], lang: &Language) -> AttentionView {
         .iter()
         .map(|i| AttentionRow {
             engagement: i.engagement_name.clone(),
-            severity: lang.word(&format!("site-severity-{}", i.severity.as_str())),
+            severity: labels::severity(i.severity, lang),
             class: i.status.as_str(),
             sentence: lang.text(&i.sentence),
             when: match i.when {
@@ -149,7 +150,7 @@ fn filters(rows: &[Row], lang: &Language) -> Filters {
         Phase::Renewal,
         Phase::Exit,
     ] {
-        let label = phase_words(p, lang);
+        let label = labels::phase(p, lang);
         if rows.iter().any(|r| r.phase == label) {
             phases.push(label);
         }
@@ -159,7 +160,7 @@ fn filters(rows: &[Row], lang: &Language) -> Filters {
         .filter(|b| rows.iter().any(|r| r.health_class == b.as_str()))
         .map(|b| Choice {
             value: b.as_str(),
-            label: crate::format::capitalise(&band_words(b, lang)),
+            label: crate::format::capitalise(&labels::band(b, lang)),
         })
         .collect();
     Filters {
@@ -171,22 +172,6 @@ fn filters(rows: &[Row], lang: &Language) -> Filters {
 }
 
 /// A phase as the portfolio names it.
-fn phase_words(p: Phase, lang: &Language) -> String {
-    lang.word(match p {
-        Phase::Prospecting => "site-phase-prospecting",
-        Phase::Transition => "site-phase-transition",
-        Phase::Steady => "site-phase-steady",
-        Phase::Mature => "site-phase-mature",
-        Phase::Renewal => "site-phase-renewal",
-        Phase::Exit => "site-phase-exit",
-    })
-}
-
-/// A health band in words: "healthy", "needs attention".
-fn band_words(band: Rag, lang: &Language) -> String {
-    lang.word(&format!("site-band-{}", band.as_str()))
-}
-
 /// A count in words ("no flags", "1 flag", "3 flags").
 fn counted(lang: &Language, id: &str, count: usize) -> String {
     let mut args = fluent_bundle::FluentArgs::new();
@@ -214,11 +199,11 @@ pub(crate) fn page(input: &Input) -> PageJob {
                 url: links::engagement(&e.id),
                 client: e.record.client.name.clone(),
                 provider: e.record.provider.name.clone(),
-                phase: phase_words(e.record.phase, lang),
+                phase: labels::phase(e.record.phase, lang),
                 health: s.health_rounded.map_or("—".into(), |h| h.to_string()),
                 health_value: s.health_rounded.unwrap_or(-1),
                 health_class: s.band.as_str(),
-                health_words: band_words(s.band, lang),
+                health_words: labels::band(s.band, lang),
                 partner: input.partner_of(&e.id).map(|p| partner_view(p, lang)),
                 partner_url: links::partner_view(&e.id),
                 sla: s

@@ -30,7 +30,6 @@ pub(crate) fn label(language: &Language, group: &str, english: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyse::flags::Severity;
     use crate::analyse::rag::Rag;
     use crate::analyse::review::grid::CellStatus;
     use crate::analyse::sign_off::SignOffState;
@@ -41,9 +40,6 @@ mod tests {
     #[test]
     fn every_label_has_its_english_message() {
         let mut labels: Vec<(&str, &str)> = Vec::new();
-        for s in [Severity::Critical, Severity::Warning, Severity::Info] {
-            labels.push(("severity", s.as_str()));
-        }
         for s in [SignOffState::Provisional, SignOffState::Disputed] {
             labels.push(("sign-off", s.as_str()));
         }

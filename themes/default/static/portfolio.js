@@ -3,6 +3,8 @@
  * filter controls (hidden in the HTML) and sort buttons on the headings. */
 (function () {
   "use strict";
+  var number = window.rapporteurWords.number;
+  var say = window.rapporteurWords.say;
   var table = document.getElementById("portfolio");
   var form = document.getElementById("portfolio-filters");
   if (!table || !form || !table.tBodies.length) {
@@ -13,32 +15,6 @@
   var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
   var count = document.getElementById("portfolio-count");
-
-  /* A count as the site's language writes it. */
-  function number(n) {
-    return n.toLocaleString(document.documentElement.lang || "en");
-  }
-
-  /* The page's words for the script, in the site's language: the data-
-   * attribute `name` of `el` (or `name-<plural form>` chosen by
-   * values.count), with each {key} filled from `values`; `fallback` when
-   * the theme's template gives none. */
-  function say(el, name, values, fallback) {
-    var text = null;
-    if (el && values.count !== undefined && window.Intl && Intl.PluralRules) {
-      var category = new Intl.PluralRules(document.documentElement.lang || "en").select(values.count);
-      text = el.getAttribute("data-" + name + "-" + category) || el.getAttribute("data-" + name + "-other");
-    }
-    if (text === null && el) {
-      text = el.getAttribute("data-" + name);
-    }
-    if (text === null) {
-      text = fallback;
-    }
-    return text.replace(/\{(\w+)\}/g, function (all, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
-    });
-  }
 
   /* Filtering: a row shows when it matches every chosen value. */
   function applyFilters() {

@@ -6,6 +6,8 @@
  * ("open overdue"); its owner is the cell the table's data-owner names. */
 (function () {
   "use strict";
+  var grouped = window.rapporteurWords.number;
+  var say = window.rapporteurWords.say;
   var form = document.getElementById("register-filters");
   var count = document.getElementById("register-count");
   var sections = Array.prototype.slice.call(document.querySelectorAll("section.register[data-engagement]"));
@@ -42,33 +44,6 @@
       });
     });
   });
-
-  /* 3011 as "3,011", as the page writes its counts. */
-  /* A count as the site's language writes it: "3,011", "3.011". */
-  function grouped(n) {
-    return n.toLocaleString(document.documentElement.lang || "en");
-  }
-
-  /* The page's words for the script, in the site's language: the data-
-   * attribute `name` of `el` (or `name-<plural form>` chosen by
-   * values.count), with each {key} filled from `values`; `fallback` when
-   * the theme's template gives none. */
-  function say(el, name, values, fallback) {
-    var text = null;
-    if (el && values.count !== undefined && window.Intl && Intl.PluralRules) {
-      var category = new Intl.PluralRules(document.documentElement.lang || "en").select(values.count);
-      text = el.getAttribute("data-" + name + "-" + category) || el.getAttribute("data-" + name + "-other");
-    }
-    if (text === null && el) {
-      text = el.getAttribute("data-" + name);
-    }
-    if (text === null) {
-      text = fallback;
-    }
-    return text.replace(/\{(\w+)\}/g, function (all, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
-    });
-  }
 
   /* The status counts the rows one can see, and says how many more match
    * inside closed folds; it is recounted when a fold opens or closes. */

@@ -3,31 +3,8 @@
  * context or text; title matches rank first. */
 (function () {
   "use strict";
-  /* A count as the site's language writes it. */
-  function number(n) {
-    return n.toLocaleString(document.documentElement.lang || "en");
-  }
-
-  /* The page's words for the script, in the site's language: the data-
-   * attribute `name` of `el` (or `name-<plural form>` chosen by
-   * values.count), with each {key} filled from `values`; `fallback` when
-   * the theme's template gives none. */
-  function say(el, name, values, fallback) {
-    var text = null;
-    if (el && values.count !== undefined && window.Intl && Intl.PluralRules) {
-      var category = new Intl.PluralRules(document.documentElement.lang || "en").select(values.count);
-      text = el.getAttribute("data-" + name + "-" + category) || el.getAttribute("data-" + name + "-other");
-    }
-    if (text === null && el) {
-      text = el.getAttribute("data-" + name);
-    }
-    if (text === null) {
-      text = fallback;
-    }
-    return text.replace(/\{(\w+)\}/g, function (all, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
-    });
-  }
+  var number = window.rapporteurWords.number;
+  var say = window.rapporteurWords.say;
 
   var index = window.RAPPORTEUR_SEARCH_INDEX;
   var form = document.getElementById("search-form");

@@ -362,7 +362,7 @@ fn page(
             .flags
             .iter()
             .map(|f| ItemView {
-                severity: label(lang, "severity", f.severity.as_str()),
+                severity: labels::severity(f.severity, lang),
                 class: severity_class(f.severity),
                 title: lang.text(&f.title),
                 text: lang.text(&f.evidence),
@@ -501,19 +501,8 @@ fn short_month(lang: &Language, m: Month) -> String {
         .unwrap_or_default()
 }
 
-/// A message with arguments already written as text.
-fn say(lang: &Language, id: &str, args: &[(&str, String)]) -> String {
-    let mut fluent = FluentArgs::new();
-    for (name, value) in args {
-        fluent.set(*name, arg(value.clone()));
-    }
-    lang.message(id, Some(&fluent))
-        .unwrap_or_else(|| id.to_string())
-}
-
 fn pooled_text(lang: &Language, p: crate::analyse::kpi::Pooled) -> String {
-    say(
-        lang,
+    lang.say(
         "pack-pooled",
         &[
             ("share", lang.value_in(p.value, 1, "%")),
@@ -581,8 +570,8 @@ fn summary_view(
     let change = match ends {
         (Some(from), Some(to)) if s.trend.len() > 1 => match to - from {
             0 => lang.word("pack-change-none"),
-            d if d > 0 => say(lang, "pack-change-up", &[("points", d.to_string())]),
-            d => say(lang, "pack-change-down", &[("points", (-d).to_string())]),
+            d if d > 0 => lang.say("pack-change-up", &[("points", d.to_string())]),
+            d => lang.say("pack-change-down", &[("points", (-d).to_string())]),
         },
         _ => String::new(),
     };
@@ -592,7 +581,7 @@ fn summary_view(
         let currency = c.currency.clone().unwrap_or_default();
         let credit = |c: &Credit| match (c.amount, c.pct_of_fee) {
             (Some(v), _) => lang.money(v, &currency),
-            (None, Some(p)) => say(lang, "pack-credit-of-fee", &[("share", lang.number(p, 2))]),
+            (None, Some(p)) => lang.say("pack-credit-of-fee", &[("share", lang.number(p, 2))]),
             (None, None) => "—".into(),
         };
         CreditsView {
@@ -607,7 +596,7 @@ fn summary_view(
                 ];
                 for (amount, id) in amounts {
                     if amount > 0.0 {
-                        parts.push(say(lang, id, &[("amount", lang.money(amount, &currency))]));
+                        parts.push(lang.say(id, &[("amount", lang.money(amount, &currency))]));
                     }
                 }
                 lang.and_list(&parts)
@@ -615,7 +604,7 @@ fn summary_view(
         }
     });
     let issue = |i: &Issue| ItemView {
-        severity: label(lang, "severity", i.severity.as_str()),
+        severity: labels::severity(i.severity, lang),
         class: i.tone().name(),
         title: lang.text(&i.title),
         text: lang.text(&i.detail),
@@ -640,8 +629,7 @@ fn summary_view(
                 target: kpi(&row.kpi).map_or_else(String::new, |k| {
                     let mut t = scorecard::target_text(k, lang);
                     if let Some(m) = row.minimum {
-                        t = say(
-                            lang,
+                        t = lang.say(
                             "pack-target-minimum",
                             &[("target", t), ("minimum", lang.value(m, &row.unit))],
                         );

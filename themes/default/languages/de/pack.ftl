@@ -127,9 +127,6 @@ pack-data-h = Anhang: die Daten jedes Diagramms
 
 ## Bezeichnungen aus Modell und Analyse, wie Unterlagen und Digest sie zeigen
 
-pack-severity-critical = kritisch
-pack-severity-warning = Warnung
-pack-severity-info = Hinweis
 pack-sign-off-provisional = vorläufig
 pack-sign-off-disputed = strittig
 pack-status-met = erfüllt

@@ -18,9 +18,6 @@ site-attention-summary = { $critical } kritisch und { $warnings ->
 }
 site-attention-more = { $count } weitere, später fällig oder weniger dringend
 site-attention-none = Kein Handlungsbedarf zum { $date }.
-site-severity-critical = kritisch
-site-severity-warning = Warnung
-site-severity-info = Hinweis
 site-portfolio-lede = { $count ->
     [one] { $count } Mandat
    *[other] { $count } Mandate
@@ -58,16 +55,6 @@ site-days-ago = vor { $days } Tagen
 site-risk-map-heading = Risiken im Portfolio
 site-risk-register-link = Das Risikoregister des Portfolios
 site-open-actions-link = Offene Maßnahmen
-site-phase-prospecting = Anbahnung
-site-phase-transition = Transition
-site-phase-steady = Regelbetrieb
-site-phase-mature = Etabliert
-site-phase-renewal = Verlängerung
-site-phase-exit = Ausstieg
-site-band-green = gesund
-site-band-amber = braucht Aufmerksamkeit
-site-band-red = gefährdet
-site-band-grey = keine Daten
 site-deadline-notice-deadline = Kündigungsfrist
 site-deadline-review-due = Review fällig
 site-deadline-action-due = Maßnahme fällig
@@ -211,12 +198,6 @@ site-ical-category-rca = Ursachenanalyse
 
 site-feed-title = { $site } — Protokolle
 site-feed-subtitle = Besprechungsprotokolle des Portfolios, Stand { $date }; { $scope }.
-site-note-kind-check-in = Abstimmung
-site-note-kind-review = Review
-site-note-kind-escalation = Eskalation
-site-note-kind-workshop = Workshop
-site-note-kind-celebration = Feier
-site-note-kind-note = Notiz
 
 ## Die Wörter des Suchindex (search-index.js)
 

@@ -133,9 +133,6 @@ pack-data-h = Appendix: the data of each chart
 
 ## Labels of the model and the analysis, as the pack and the digest show them
 
-pack-severity-critical = critical
-pack-severity-warning = warning
-pack-severity-info = info
 pack-sign-off-provisional = provisional
 pack-sign-off-disputed = disputed
 pack-status-met = met

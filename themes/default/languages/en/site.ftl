@@ -19,9 +19,6 @@ site-attention-summary = { $critical } critical and { $warnings ->
 }
 site-attention-more = { $count } more, later or less urgent
 site-attention-none = Nothing needs attention as of { $date }.
-site-severity-critical = critical
-site-severity-warning = warning
-site-severity-info = info
 site-portfolio-lede = { $count ->
     [one] { $count } engagement
    *[other] { $count } engagements
@@ -59,16 +56,6 @@ site-days-ago = { $days } days ago
 site-risk-map-heading = Risk across the portfolio
 site-risk-register-link = The portfolio risk register
 site-open-actions-link = Open actions
-site-phase-prospecting = Prospecting
-site-phase-transition = Transition
-site-phase-steady = Steady state
-site-phase-mature = Mature
-site-phase-renewal = Renewal
-site-phase-exit = Exit
-site-band-green = healthy
-site-band-amber = needs attention
-site-band-red = at risk
-site-band-grey = no data
 site-deadline-notice-deadline = notice deadline
 site-deadline-review-due = review due
 site-deadline-action-due = action due
@@ -211,12 +198,6 @@ site-ical-category-rca = Root cause
 
 site-feed-title = { $site } — notes
 site-feed-subtitle = Meeting notes of the portfolio, as of { $date }; { $scope }.
-site-note-kind-check-in = Check-in
-site-note-kind-review = Review
-site-note-kind-escalation = Escalation
-site-note-kind-workshop = Workshop
-site-note-kind-celebration = Celebration
-site-note-kind-note = Note
 
 ## The search index's words (search-index.js)
 
