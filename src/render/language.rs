@@ -185,18 +185,8 @@ impl Language {
     /// grouped and pointed as the language writes it. Rounding is half to
     /// even, as `format!` rounds; negative zero reads `0`.
     pub fn number(&self, value: f64, decimals: usize) -> String {
-        // The digits as every language rounds them; an exponent or NaN is
-        // no decimal and stays as written.
-        let text = crate::format::number(value, decimals);
-        if !text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-') {
-            return text;
-        }
-        match Decimal::try_from_str(&text) {
-            Ok(d) => self.numbers.format_to_string(&d),
-            Err(_) => text,
-        }
+        write_number(&self.numbers, value, decimals)
     }
-
 
     /// A date in the language's short pattern: `2026-11-30`, `30.11.2026`.
     pub fn date(&self, d: NaiveDate) -> String {
@@ -346,10 +336,9 @@ impl Language {
     fn arg(&self, arg: &Arg) -> FluentValue<'static> {
         let text = match arg {
             Arg::Plain(s) => s.clone(),
-            // A number, so that plural forms choose by it; whole counts
-            // need no grouping below 10,000 in the languages shipped.
-            Arg::Count(n) if n.abs() < 10_000 => return FluentValue::from(*n),
-            Arg::Count(n) => self.number(*n as f64, 0),
+            // A number, so that plural forms choose by it; written by
+            // `fluent_number`.
+            Arg::Count(n) => return FluentValue::from(*n),
             Arg::Number(v, decimals) => self.number(*v, *decimals),
             Arg::Value(v, unit) => self.value(*v, unit),
             Arg::Percent(share) => self.percent(*share),
@@ -430,6 +419,7 @@ fn bundle(
     let mut bundle = Bundle::new_concurrent(vec![langid.clone()]);
     // Unicode isolation marks around arguments would land in the HTML.
     bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(fluent_number));
     let mut ok = true;
     for (bytes, name) in sources(theme, id) {
         match parse(bytes, &name) {
@@ -573,6 +563,52 @@ fn decimal_formatter(id: &str) -> DecimalFormatter {
     DecimalFormatter::try_new(prefs, options)
         .or_else(|_| DecimalFormatter::try_new(Default::default(), options))
         .expect("compiled CLDR data has a root locale")
+}
+
+/// CLDR's writing of numbers for a bundle's language, made once per
+/// bundle by Fluent's memoizer.
+struct Numbers(DecimalFormatter);
+
+impl intl_memoizer::Memoizable for Numbers {
+    type Args = ();
+    type Error = ();
+
+    fn construct(lang: LanguageIdentifier, _: ()) -> Result<Numbers, ()> {
+        Ok(Numbers(decimal_formatter(&lang.to_string())))
+    }
+}
+
+/// A number argument of a message (a count that chose a plural form, a
+/// number a template passed) written as the rest of the page writes
+/// numbers: `1,234` and `1.234`, not Fluent's plain `1234`.
+fn fluent_number(
+    value: &FluentValue,
+    memoizer: &intl_memoizer::concurrent::IntlLangMemoizer,
+) -> Option<String> {
+    use fluent_bundle::memoizer::MemoizerKind;
+    let FluentValue::Number(n) = value else {
+        return None;
+    };
+    memoizer
+        .with_try_get_threadsafe::<Numbers, _, _>((), |f| write_number(&f.0, n.value, 2))
+        .ok()
+}
+
+/// `value` with at most `decimals` decimals, rounded as every language
+/// rounds it (`format::number`), then grouped and pointed by `formatter`.
+/// An exponent or NaN is no decimal and stays as written.
+fn write_number(formatter: &DecimalFormatter, value: f64, decimals: usize) -> String {
+    let text = crate::format::number(value, decimals);
+    if !text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return text;
+    }
+    match Decimal::try_from_str(&text) {
+        Ok(d) => formatter.format_to_string(&d),
+        Err(_) => text,
+    }
 }
 
 /// A value for a message argument.

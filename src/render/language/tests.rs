@@ -206,3 +206,13 @@ fn a_text_is_worded_with_its_arguments() {
         .with("last", Text::new("not-reported"));
     assert_eq!(de.text(&list), "a, b und nicht gemeldet");
 }
+
+#[test]
+fn counts_in_messages_are_written_as_the_page_writes_numbers() {
+    let (en, de) = (builtin("en"), builtin("de"));
+    let text = Text::new("list-last")
+        .with("init", Arg::Count(1234))
+        .with("last", Arg::Count(12));
+    assert_eq!(en.text(&text), "1,234 and 12");
+    assert_eq!(de.text(&text), "1.234 und 12");
+}
